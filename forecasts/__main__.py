@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from forecasts.cli import entry
+
+entry()

@@ -1,0 +1,303 @@
+"""Settings: one pydantic model, loaded once at the edge and passed down.
+
+Sources, highest priority first: keyword arguments (tests), environment variables
+(``FORECASTS_DATABASE_URL``, nested with a double underscore: ``FORECASTS_FETCH__TIMEOUT_SECONDS``),
+then the TOML file (``--config PATH``, else ``$FORECASTS_CONFIG``, else ``./config.toml`` when it
+exists), then the defaults below. Every field's description is its documentation; ``config.toml``
+at the repository root repeats them as comments and a test keeps the two in step.
+
+Unknown keys are errors, not silently ignored: a typo in a config file must not quietly fall
+back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from forecasts.errors import ConfigError
+
+ENV_PREFIX = "FORECASTS_"
+CONFIG_ENV = "FORECASTS_CONFIG"
+
+# Words of estimative probability: the chance a reader takes each hedge to mean.
+# Anchored on Mauboussin & Mauboussin, "If You Say Something Is 'Likely,' How Likely Do People
+# Think It Is?" (Harvard Business Review, July 2018; 1,700 readers; medians rounded), on the
+# bands of the US Intelligence Community's ICD 203 (2015) and on Sherman Kent's "Words of
+# Estimative Probability" (1964). Plain "will" and scheduled forms are near-certain assertions.
+# The value is the probability that the event happens; a negated claim ("will not") is scored
+# as the probability that the claim as stated comes true (see claims/hedges.py).
+DEFAULT_HEDGES: dict[str, float] = {
+    "certain": 0.95,
+    "almost certainly": 0.95,
+    "definitely": 0.95,
+    "will": 0.90,
+    "is to": 0.90,
+    "scheduled": 0.90,
+    "set to": 0.90,
+    "due to": 0.90,
+    "very likely": 0.85,
+    "highly likely": 0.85,
+    "poised to": 0.80,
+    "plans to": 0.80,
+    "intends to": 0.80,
+    "would": 0.75,
+    "expected": 0.75,
+    "widely expected": 0.80,
+    "probably": 0.70,
+    "likely": 0.70,
+    "on track to": 0.75,
+    "aims to": 0.65,
+    "hopes to": 0.55,
+    "may": 0.50,
+    "could": 0.45,
+    "might": 0.40,
+    "possibly": 0.35,
+    "potential": 0.35,
+    "unlikely": 0.20,
+    "very unlikely": 0.10,
+    "highly unlikely": 0.10,
+    "almost no chance": 0.03,
+}
+
+
+class Section(BaseModel):
+    """A config table: unknown keys are rejected so typos cannot hide."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class ExtractionSettings(Section):
+    default_horizon_days: int = Field(
+        365,
+        ge=1,
+        description="Due window for a claim that names no time: this many days after the reference date.",
+    )
+    max_input_bytes: int = Field(
+        10_000_000,
+        ge=1_000,
+        description="Larger input files or pages are refused rather than read.",
+    )
+    min_text_chars: int = Field(
+        80, ge=1, description="An article whose main text is shorter than this is refused."
+    )
+
+
+class FeedSettings(Section):
+    name: str = Field(description="A short unique name, used by `forecasts poll --feed NAME`.")
+    url: str = Field(description="http(s):// or file:// URL of the feed, or a directory of feed files.")
+    interval_minutes: int | None = Field(
+        None, ge=1, description="Poll interval; defaults to fetch.default_interval_minutes."
+    )
+    tags: list[str] = Field(default_factory=list, description="Free labels shown in `forecasts feeds`.")
+    extract_claims: bool = Field(
+        True, description="Treat this feed's items as articles and record the claims they make."
+    )
+    fetch_full_text: bool = Field(
+        False, description="Fetch each item's linked page for claim extraction (slower, more claims)."
+    )
+
+
+class SearchTemplateSettings(Section):
+    name: str = Field(description="A short unique name for the search source.")
+    url: str = Field(
+        description="URL with {query}, {after} and {before} placeholders (dates as YYYY-MM-DD)."
+    )
+
+
+class FetchSettings(Section):
+    user_agent: str = Field(
+        "forecasts/0.1 (+https://github.com/forecasts/forecasts; feed checker)",
+        description="Sent with every request so server operators know who is polling.",
+    )
+    timeout_seconds: float = Field(10.0, gt=0, description="httpx per-phase timeout (connect, read, write, pool).")
+    deadline_seconds: float = Field(
+        30.0, gt=0, description="Hard limit on a whole request, however slowly the server drips bytes."
+    )
+    max_body_bytes: int = Field(10_000_000, ge=1_000, description="Cap on the decoded body of one response.")
+    max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed before giving up.")
+    max_connections: int = Field(20, ge=1, description="Requests in flight at once, over all hosts.")
+    max_per_host: int = Field(2, ge=1, description="Requests in flight at once to one host.")
+    default_interval_minutes: int = Field(60, ge=1, description="Poll interval of a feed that sets none.")
+    min_interval_minutes: int = Field(
+        10, ge=1, description="No feed is polled more often, whatever its own TTL says."
+    )
+    max_backoff_minutes: int = Field(
+        1440, ge=1, description="Ceiling of the exponential back-off after errors (a day)."
+    )
+    unconditional_refetch_hours: int = Field(
+        6, ge=1, description="Refetch without validators this often, for servers that answer 304 forever."
+    )
+    allow_private_networks: bool = Field(
+        False,
+        description="Allow remote feeds on loopback, private, link-local and similar addresses (SSRF guard off).",
+    )
+    allowed_networks: list[str] = Field(
+        default_factory=list,
+        description="CIDR blocks allowed even though private, e.g. [\"10.1.0.0/16\"]; safer than the switch above.",
+    )
+
+
+class VerificationSettings(Section):
+    grace_days: int = Field(
+        14,
+        ge=0,
+        description="Days after a claim's window closes before it is marked unfulfilled for lack of evidence.",
+    )
+
+
+class Settings(BaseSettings):
+    """Everything configurable. See config.toml for the documented defaults."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+        validate_default=True,
+    )
+
+    database_url: str = Field(
+        "sqlite:///forecasts.db",
+        description="SQLAlchemy URL. A relative SQLite path is relative to the config file's folder.",
+    )
+    timezone: str = Field("UTC", description="IANA zone for report months and schedules shown to people.")
+    seeds_dir: str = Field("seeds", description="Bundled articles and archive feeds ingested on first start.")
+    inbox_dir: str = Field("inbox", description="Drop articles here; the daemon ingests and moves them.")
+    reports_dir: str = Field("reports", description="Where monthly reports are written.")
+    log_file: str = Field("", description="Also log to this file (empty: stderr only).")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log verbosity.")
+
+    extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)  # type: ignore[arg-type]
+    hedges: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_HEDGES),
+        description="Hedge phrase -> implied probability (words of estimative probability).",
+    )
+    fetch: FetchSettings = Field(default_factory=FetchSettings)  # type: ignore[arg-type]
+    feeds: list[FeedSettings] = Field(default_factory=list, description="Subscribed feeds.")
+    search_templates: list[SearchTemplateSettings] = Field(
+        default_factory=list, description="News-search feeds polled per open claim within its window."
+    )
+    verification: VerificationSettings = Field(default_factory=VerificationSettings)  # type: ignore[arg-type]
+
+    # Where the settings came from; not a setting. Relative paths resolve against its folder.
+    config_path: Path | None = Field(None, exclude=True, description="(internal)")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("hedges")
+    @classmethod
+    def _probabilities(cls, value: dict[str, float]) -> dict[str, float]:
+        for word, p in value.items():
+            if not 0.0 <= p <= 1.0:
+                raise ValueError(f"hedge {word!r} has probability {p}, outside 0..1")
+        return {word.lower().strip(): p for word, p in value.items()}
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = _toml_file_for_load.get("path")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_file is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+        return tuple(sources)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.config_path.parent if self.config_path else Path.cwd()
+
+    def path(self, value: str) -> Path:
+        """Resolve a path setting against the config file's folder."""
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else self.base_dir / p
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def resolved_database_url(self) -> str:
+        """The database URL with a relative SQLite path made absolute."""
+        prefix = "sqlite:///"
+        url = self.database_url
+        if url.startswith(prefix) and not url.startswith(prefix + "/"):
+            rest = url[len(prefix) :]
+            if rest and rest != ":memory:" and not rest.startswith("file:"):
+                return prefix + str(self.path(rest))
+        return url
+
+
+# pydantic-settings builds sources inside the constructor, so the file chosen by load_settings
+# is handed over through this one-slot holder rather than a class attribute shared by all calls.
+_toml_file_for_load: dict[str, Path | None] = {"path": None}
+
+
+def find_config(explicit: str | Path | None) -> Path | None:
+    """The config file to read: --config, else $FORECASTS_CONFIG, else ./config.toml if present."""
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return Path(from_env)
+    local = Path.cwd() / "config.toml"
+    return local if local.is_file() else None
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Load settings, turning every problem into one ConfigError that names key and file."""
+    path = find_config(config)
+    where = str(path) if path else "defaults/environment"
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"config file {path} does not exist")
+        try:
+            with path.open("rb") as fh:
+                tomllib.load(fh)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+        path = path.resolve()
+    _toml_file_for_load["path"] = path
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, where)) from exc
+    finally:
+        _toml_file_for_load["path"] = None
+    settings.config_path = path
+    return settings
+
+
+def _describe(exc: ValidationError, where: str) -> str:
+    problems = []
+    for err in exc.errors():
+        key = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        if err["type"] == "extra_forbidden":
+            problems.append(f"unknown setting '{key}'")
+        else:
+            problems.append(f"setting '{key}': {err['msg']} (got {err.get('input')!r})")
+    env_hint = f" (or a {ENV_PREFIX}* environment variable)"
+    return f"{where}{env_hint}: " + "; ".join(problems)
