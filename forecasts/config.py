@@ -96,16 +96,21 @@ class ExtractionSettings(Section):
 
 class FeedSettings(Section):
     name: str = Field(description="A short unique name, used by `forecasts poll --feed NAME`.")
-    url: str = Field(description="http(s):// or file:// URL of the feed, or a directory of feed files.")
+    url: str = Field(
+        description="http(s):// or file:// URL of the feed, or a directory of feed files."
+    )
     interval_minutes: int | None = Field(
         None, ge=1, description="Poll interval; defaults to fetch.default_interval_minutes."
     )
-    tags: list[str] = Field(default_factory=list, description="Free labels shown in `forecasts feeds`.")
+    tags: list[str] = Field(
+        default_factory=list, description="Free labels shown in `forecasts feeds`."
+    )
     extract_claims: bool = Field(
         True, description="Treat this feed's items as articles and record the claims they make."
     )
     fetch_full_text: bool = Field(
-        False, description="Fetch each item's linked page for claim extraction (slower, more claims)."
+        False,
+        description="Fetch each item's linked page for claim extraction (slower, more claims).",
     )
 
 
@@ -121,15 +126,25 @@ class FetchSettings(Section):
         "forecasts/0.1 (+https://github.com/forecasts/forecasts; feed checker)",
         description="Sent with every request so server operators know who is polling.",
     )
-    timeout_seconds: float = Field(10.0, gt=0, description="httpx per-phase timeout (connect, read, write, pool).")
-    deadline_seconds: float = Field(
-        30.0, gt=0, description="Hard limit on a whole request, however slowly the server drips bytes."
+    timeout_seconds: float = Field(
+        10.0, gt=0, description="httpx per-phase timeout (connect, read, write, pool)."
     )
-    max_body_bytes: int = Field(10_000_000, ge=1_000, description="Cap on the decoded body of one response.")
+    deadline_seconds: float = Field(
+        30.0,
+        gt=0,
+        description="Hard limit on a whole request, however slowly the server drips bytes.",
+    )
+    max_body_bytes: int = Field(
+        10_000_000, ge=1_000, description="Cap on the decoded body of one response."
+    )
     max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed before giving up.")
-    max_connections: int = Field(20, ge=1, description="Requests in flight at once, over all hosts.")
+    max_connections: int = Field(
+        20, ge=1, description="Requests in flight at once, over all hosts."
+    )
     max_per_host: int = Field(2, ge=1, description="Requests in flight at once to one host.")
-    default_interval_minutes: int = Field(60, ge=1, description="Poll interval of a feed that sets none.")
+    default_interval_minutes: int = Field(
+        60, ge=1, description="Poll interval of a feed that sets none."
+    )
     min_interval_minutes: int = Field(
         10, ge=1, description="No feed is polled more often, whatever its own TTL says."
     )
@@ -137,7 +152,9 @@ class FetchSettings(Section):
         1440, ge=1, description="Ceiling of the exponential back-off after errors (a day)."
     )
     unconditional_refetch_hours: int = Field(
-        6, ge=1, description="Refetch without validators this often, for servers that answer 304 forever."
+        6,
+        ge=1,
+        description="Refetch without validators this often, for servers that answer 304 forever.",
     )
     allow_private_networks: bool = Field(
         False,
@@ -145,7 +162,7 @@ class FetchSettings(Section):
     )
     allowed_networks: list[str] = Field(
         default_factory=list,
-        description="CIDR blocks allowed even though private, e.g. [\"10.1.0.0/16\"]; safer than the switch above.",
+        description='CIDR blocks allowed even though private, e.g. ["10.1.0.0/16"]; safer than the switch above.',
     )
 
 
@@ -171,24 +188,33 @@ class Settings(BaseSettings):
         "sqlite:///forecasts.db",
         description="SQLAlchemy URL. A relative SQLite path is relative to the config file's folder.",
     )
-    timezone: str = Field("UTC", description="IANA zone for report months and schedules shown to people.")
-    seeds_dir: str = Field("seeds", description="Bundled articles and archive feeds ingested on first start.")
-    inbox_dir: str = Field("inbox", description="Drop articles here; the daemon ingests and moves them.")
+    timezone: str = Field(
+        "UTC", description="IANA zone for report months and schedules shown to people."
+    )
+    seeds_dir: str = Field(
+        "seeds", description="Bundled articles and archive feeds ingested on first start."
+    )
+    inbox_dir: str = Field(
+        "inbox", description="Drop articles here; the daemon ingests and moves them."
+    )
     reports_dir: str = Field("reports", description="Where monthly reports are written.")
     log_file: str = Field("", description="Also log to this file (empty: stderr only).")
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Log verbosity.")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Log verbosity."
+    )
 
-    extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)  # type: ignore[arg-type]
+    extraction: ExtractionSettings = Field(default_factory=ExtractionSettings)
     hedges: dict[str, float] = Field(
         default_factory=lambda: dict(DEFAULT_HEDGES),
         description="Hedge phrase -> implied probability (words of estimative probability).",
     )
-    fetch: FetchSettings = Field(default_factory=FetchSettings)  # type: ignore[arg-type]
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
     feeds: list[FeedSettings] = Field(default_factory=list, description="Subscribed feeds.")
     search_templates: list[SearchTemplateSettings] = Field(
-        default_factory=list, description="News-search feeds polled per open claim within its window."
+        default_factory=list,
+        description="News-search feeds polled per open claim within its window.",
     )
-    verification: VerificationSettings = Field(default_factory=VerificationSettings)  # type: ignore[arg-type]
+    verification: VerificationSettings = Field(default_factory=VerificationSettings)
 
     # Where the settings came from; not a setting. Relative paths resolve against its folder.
     config_path: Path | None = Field(None, exclude=True, description="(internal)")

@@ -55,7 +55,9 @@ class Article(SQLModel, table=True):
     """One ingested text; stored once per distinct content hash."""
 
     id: int | None = Field(default=None, primary_key=True)
-    content_hash: str = Field(unique=True, max_length=64, description="sha256 of the normalised text")
+    content_hash: str = Field(
+        unique=True, max_length=64, description="sha256 of the normalised text"
+    )
     title: str = ""
     source: str = Field("", description="the outlet, e.g. 'The Japan Times'")
     url: str = ""
@@ -80,7 +82,9 @@ class Claim(SQLModel, table=True):
     location: str = ""
     hedge: str = ""
     probability: float = 0.5
-    polarity: str = Field("positive", description="'negative' when the claim says the event will not happen")
+    polarity: str = Field(
+        "positive", description="'negative' when the claim says the event will not happen"
+    )
     speaker: str = ""
     time_expression: str = ""
     due_earliest: date
@@ -88,8 +92,12 @@ class Claim(SQLModel, table=True):
     due_basis: str = ""
     verifiable: bool = True
     status: str = Field(ClaimStatus.OPEN.value, index=True)
-    status_by: str = Field("auto", description="'auto' or 'user': user decisions are never overwritten")
-    event_date: date | None = Field(default=None, description="when the event happened, from evidence")
+    status_by: str = Field(
+        "auto", description="'auto' or 'user': user decisions are never overwritten"
+    )
+    event_date: date | None = Field(
+        default=None, description="when the event happened, from evidence"
+    )
     resolved_at: datetime | None = Field(default=None, sa_column=_utc_column())
     checked_at: datetime | None = Field(default=None, sa_column=_utc_column())
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
@@ -149,7 +157,9 @@ class Item(SQLModel, table=True):
     author: str = ""
     content_hash: str = Field("", max_length=64, index=True)
     published_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
-    published_estimated: bool = Field(False, description="True when the feed gave no date (first seen)")
+    published_estimated: bool = Field(
+        False, description="True when the feed gave no date (first seen)"
+    )
     fetched_at: datetime = Field(sa_column=_utc_column(nullable=False))
 
 

@@ -15,7 +15,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 def test_bundled_config_loads_and_matches_the_defaults() -> None:
     """config.toml at the root documents the defaults: loading it changes nothing but feeds."""
-    loaded = load_settings(REPO / "config.toml").model_dump(exclude={"config_path", "feeds", "search_templates"})
+    loaded = load_settings(REPO / "config.toml").model_dump(
+        exclude={"config_path", "feeds", "search_templates"}
+    )
     defaults = Settings().model_dump(exclude={"config_path", "feeds", "search_templates"})
     assert loaded == defaults
 
@@ -75,7 +77,10 @@ def test_relative_sqlite_path_is_relative_to_the_config_file(tmp_path: Path) -> 
     cfg = tmp_path / "sub" / "c.toml"
     cfg.parent.mkdir()
     cfg.write_text('database_url = "sqlite:///data/f.db"\n', encoding="utf-8")
-    assert load_settings(cfg).resolved_database_url() == f"sqlite:///{tmp_path / 'sub' / 'data' / 'f.db'}"
+    assert (
+        load_settings(cfg).resolved_database_url()
+        == f"sqlite:///{tmp_path / 'sub' / 'data' / 'f.db'}"
+    )
 
 
 def test_hedge_probabilities_must_be_probabilities(tmp_path: Path) -> None:

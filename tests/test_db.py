@@ -49,7 +49,9 @@ def test_datetimes_come_back_aware_in_utc(engine: Engine) -> None:
     tokyo = timezone(timedelta(hours=9))
     stamp = datetime(2023, 6, 18, 9, 30, tzinfo=tokyo)
     with write_session(engine) as s:
-        s.add(Article(content_hash="h", text="t", reference_date=date(2023, 6, 18), ingested_at=stamp))
+        s.add(
+            Article(content_hash="h", text="t", reference_date=date(2023, 6, 18), ingested_at=stamp)
+        )
     with session(engine) as s:
         got = s.exec(select(Article)).one().ingested_at
     assert got == stamp and got.tzinfo == UTC
@@ -57,13 +59,27 @@ def test_datetimes_come_back_aware_in_utc(engine: Engine) -> None:
 
 def test_naive_datetimes_are_refused(engine: Engine) -> None:
     with pytest.raises(Exception, match="naive"), write_session(engine) as s:
-        s.add(Article(content_hash="n", text="t", reference_date=date(2023, 1, 1), ingested_at=datetime(2023, 1, 1)))  # noqa: DTZ001
+        s.add(
+            Article(
+                content_hash="n",
+                text="t",
+                reference_date=date(2023, 1, 1),
+                ingested_at=datetime(2023, 1, 1),
+            )
+        )
 
 
 def test_write_session_rolls_back_on_error(engine: Engine) -> None:
     """Nothing half-written is left behind when a write transaction fails."""
     with pytest.raises(RuntimeError), write_session(engine) as s:
-        s.add(Article(content_hash="r", text="t", reference_date=date(2023, 1, 1), ingested_at=datetime.now(UTC)))
+        s.add(
+            Article(
+                content_hash="r",
+                text="t",
+                reference_date=date(2023, 1, 1),
+                ingested_at=datetime.now(UTC),
+            )
+        )
         s.flush()
         raise RuntimeError("boom")
     with session(engine) as s:

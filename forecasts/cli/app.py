@@ -77,7 +77,9 @@ def cli(config_path: str | None) -> None:
     state._settings = None
 
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document for scripts.")
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON document for scripts."
+)
 
 
 # Terminal control sequences (ANSI CSI/OSC and C0/C1 controls except tab and newline): feed
