@@ -174,6 +174,18 @@ class VerificationSettings(Section):
     )
 
 
+class DaemonSettings(Section):
+    """Schedules and behaviour of `forecasts daemon` (owned by the daemon area)."""
+
+
+class NotifySettings(Section):
+    """Optional webhook and e-mail notifications (owned by the daemon area)."""
+
+
+class ReportSettings(Section):
+    """Monthly accuracy reports (owned by the reports area)."""
+
+
 class Settings(BaseSettings):
     """Everything configurable. See config.toml for the documented defaults."""
 
@@ -215,6 +227,9 @@ class Settings(BaseSettings):
         description="News-search feeds polled per open claim within its window.",
     )
     verification: VerificationSettings = Field(default_factory=VerificationSettings)
+    daemon: DaemonSettings = Field(default_factory=DaemonSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
+    reports: ReportSettings = Field(default_factory=ReportSettings)
 
     # Where the settings came from; not a setting. Relative paths resolve against its folder.
     config_path: Path | None = Field(None, exclude=True, description="(internal)")

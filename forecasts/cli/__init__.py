@@ -12,6 +12,12 @@ import click
 
 from forecasts.cli import (  # noqa: F401  (imported for the commands they register)
     config_cmd,
+    daemon,
+    db_cmd,
+    extract,
+    feeds,
+    report,
+    verify,
 )
 from forecasts.cli.app import cli, err_console, state
 from forecasts.errors import ForecastsError

@@ -117,3 +117,8 @@ def parse_date_option(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option}: '{value}' is not a date (expected YYYY-MM-DD)") from None
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure quality on the labelled corpora in tests/corpus (prints the figures)."""

@@ -1,4 +1,4 @@
-"""The tables. Queries live in ``store/``; this module only says what is stored.
+"""The core tables: articles, claims and their history, feeds, items, evidence.
 
 Datetimes are stored as UTC and always come back timezone-aware (``UTCDateTime``), on SQLite
 as on PostgreSQL. Dates (reference dates, due windows, event dates) are plain calendar dates.

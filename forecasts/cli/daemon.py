@@ -1,0 +1,3 @@
+"""forecasts daemon / status: the background service."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""forecasts report / export: monthly accuracy reports and data export."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""forecasts verify / resolve / review / claim / claims / backtest: verdicts."""
+
+from __future__ import annotations

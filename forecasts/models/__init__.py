@@ -1,0 +1,31 @@
+"""The tables. Queries live in ``store/``; these modules only say what is stored.
+
+``core`` holds the tables every stage shares (articles, claims, history, feeds, items,
+evidence). Each area keeps the tables only it needs in its own module, imported here so that
+``SQLModel.metadata`` (and so Alembic) sees every table.
+"""
+
+from __future__ import annotations
+
+from forecasts.models import daemon, feeds, scale, verify  # noqa: F401  (registers tables)
+from forecasts.models.core import (
+    Article,
+    Claim,
+    ClaimHistory,
+    ClaimStatus,
+    Evidence,
+    Feed,
+    Item,
+    UTCDateTime,
+)
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ClaimHistory",
+    "ClaimStatus",
+    "Evidence",
+    "Feed",
+    "Item",
+    "UTCDateTime",
+]

@@ -1,0 +1,3 @@
+"""Tables used only by the daemon (job state, heartbeat, notifications) area."""
+
+from __future__ import annotations

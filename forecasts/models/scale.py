@@ -1,0 +1,3 @@
+"""Tables used only by the PostgreSQL scale-out (leases) area."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Tables used only by the verification area."""
+
+from __future__ import annotations
