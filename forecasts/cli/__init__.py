@@ -14,6 +14,8 @@ from forecasts.cli import (  # noqa: F401  (imported for the commands they regis
     config_cmd,
     daemon,
     db_cmd,
+    eval_extraction,
+    eval_verification,
     extract,
     feeds,
     report,

@@ -1,0 +1,3 @@
+"""forecasts eval extraction: precision/recall of the extractor on tests/corpus/extraction."""
+
+from __future__ import annotations

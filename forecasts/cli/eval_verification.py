@@ -1,0 +1,3 @@
+"""forecasts eval verification: quality of the judge on tests/corpus/verification."""
+
+from __future__ import annotations
