@@ -41,7 +41,10 @@ EVENT_TYPES: list[tuple[str, str]] = [
         r"\b(?:launch\w*|lift\s*off|liftoff|blast\s+off|spacecraft|rocket|land\s+on|landing|orbit|mission)\b",
         "launch",
     ),
-    (r"\b(?:release|unveil\w*|roll\s+out|introduce|debut|ship|publish|issue)\b", "release"),
+    (
+        r"\b(?:release|unveil\w*|roll\s+out|introduce|debut|ship|publish|issue|results?|outcome|figures|data)\b",
+        "release",
+    ),
     (
         r"\b(?:sign\w*|agreement|deal|treaty|accord|pact|framework|joint\s+statement|declaration|ceasefire|truce|memorandum)\b",
         "agreement",

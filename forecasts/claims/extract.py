@@ -38,7 +38,8 @@ ARTICLE = "the article"
 _PRED_END = re.compile(
     r"(?:[;:]|\s[—–]\s|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
     r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
-    r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|\s+(?:but|because|"
+    r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
+    r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
     r"although|though|whereas|so\s+that|after\s+(?:it|he|she|they))\s|\s+which\s+(?!\w+\s+(?:is|are)\s)|[.!?]+[”\"’]?\s*$)",
     re.IGNORECASE,
 )
@@ -68,6 +69,7 @@ _SPLIT_ADVERB = re.compile(
     r",?\s+and\s+(?P<adv>possibly|perhaps|probably|potentially|maybe|even|eventually|then|also|likely)\s+",
     re.IGNORECASE,
 )
+_SPLIT_TO = re.compile(r",?\s+and\s+to\s+(?=[a-z])")
 _SPLIT_EVENT = re.compile(
     r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:talks|meetings?|visits?|a\s+trip|trips?|summit|stop|dinner|news\s+conference|speech|address)\b)",
     re.IGNORECASE,
@@ -103,6 +105,7 @@ class _Context:
     last_actors: list[str] = field(default_factory=list)
     last_speaker: str = ""
     last_claim_window: tuple[int, Window] | None = None
+    attribution_end: int = -1
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -283,13 +286,18 @@ def _make_claim(
     preamble: tuple[int, int],
     speaker: str,
     object_hint: str = "",
+    own: tuple[int, int] | None = None,
 ) -> ExtractedClaim | None:
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
     if re.search(r"\bno\s+plans?\b", trigger_text, re.IGNORECASE):
         negative = True
-    time = _choose_time(times, *span) or _choose_time(times, *preamble)
+    time = (
+        (_choose_time(times, *own) if own else None)
+        or _choose_time(times, *span)
+        or _choose_time(times, *preamble)
+    )
     if time is not None and time.is_past:
         if _PAST_TRIGGER.match(trigger_text) or not re.search(
             r"\b(?:will|would|could|may|might|to)\b", trigger_text
@@ -298,6 +306,13 @@ def _make_claim(
         time = None
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    if (
+        not names
+        and speaker
+        and preamble[0] == ctx.attribution_end
+        and re.match(r"(?:he|she|it|they)$", subject.strip(), re.IGNORECASE)
+    ):
+        names = [speaker]  # "China has said it will not take part": "it" is the speaker
     if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
@@ -314,6 +329,8 @@ def _make_claim(
     if names:
         ctx.last_actors = names
     judged = inner if inner is not None else predicate
+    if re.match(r"(?:for|on|by|in|at)\b", judged):
+        judged = f"{subject} {judged}"  # "the election is scheduled for Feb. 25": the subject is the event
     if (
         trigger_text.lower().startswith(("potential", "opportunity", "prospect"))
         and not object_hint
@@ -345,7 +362,10 @@ def _make_claim(
             ctx.anchors.append(
                 _Anchor(nouns, set(all_names) | ({location} if location else set()), window, index)
             )
-    claim_text = re.sub(r"\s+", " ", f"{subject} {trigger_text} {predicate}").strip(' ,“”"')
+    shown = subject
+    if names and (actors_mod.is_anaphoric(subject) or _FIRST_PERSON.match(subject.strip())):
+        shown = " and ".join(names[:2])  # "it will not take part" -> "China will not take part"
+    claim_text = re.sub(r"\s+", " ", f"{shown} {trigger_text} {predicate}").strip(' ,“”"')
     p = probability(hedge, hedges)
     return ExtractedClaim(
         sentence=sent.text,
@@ -398,6 +418,7 @@ def _sentence_claims(
     text = sent.text
     body = _strip_spans(text, spans)
     floor = max((b for a, b in spans if a == 0), default=0)
+    ctx.attribution_end = floor if floor else -1
     triggers = [t for t in find_triggers(body) if not any(a <= t.start < b for a, b in spans)]
     times = ctx.times(body)
     speaker = attribution_speaker
@@ -490,10 +511,11 @@ def _sentence_claims(
             hedge = hedge_override
             if adverb is not None and adverb.lower() in ctx.settings.hedges:
                 hedge = adverb.lower()
+            pos = body.find(part_text, trig.verb_start) if part_text else -1
             claim = _make_claim(
                 sent, index, ctx, subject, trig.text, pred, hedge, times,
                 (min(span_lo, subj_start) if span_lo >= 0 else subj_start, max(pred_end, trig.end)), preamble,
-                speaker, object_hint,
+                speaker, object_hint, (pos, pos + len(part_text)) if pos >= 0 and len(parts) > 1 else None,
             )  # fmt: skip
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
@@ -501,7 +523,65 @@ def _sentence_claims(
                 claims.append(claim)
         prev_subject = subject
     claims.extend(_scheduled(sent, index, ctx, body, triggers, times, speaker, floor))
+    claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
     return claims
+
+
+# "markets see the next cut in May", "economists forecast a recession next year": a forecaster
+# verb with an event noun phrase and a future time; "ruling out a spring vote": a negative one.
+_FORECAST_VERB = re.compile(
+    r"\b(?P<verb>see|sees|saw|forecasts?|predicts?|predicted|anticipates?|are\s+pricing\s+in|price\s+in|"
+    r"are\s+betting\s+on|bet\s+on|projects?|pencil(?:led|ed)?\s+in|ruled?\s+out|rules\s+out|ruling\s+out)\s+"
+    r"(?P<obj>(?:a|an|the|another|two|three|further|more|at\s+least)\b[^,;:.]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def _forecast_objects(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    body: str,
+    triggers: list[Trigger],
+    times: list[TimeMatch],
+    speaker: str,
+    floor: int,
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _FORECAST_VERB.finditer(body):
+        if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
+            continue
+        verb = m.group("verb").lower()
+        negative = "out" in verb
+        obj_end = m.end("obj")
+        time = _choose_time(times, m.start("obj"), obj_end)
+        has_event = bool(_EVENT_NOUN.search(m.group("obj"))) or bool(event_type(m.group("obj")))
+        if negative and not has_event:
+            continue
+        if not negative and (
+            time is None
+            or time.is_past
+            or time.window.basis in ("default_horizon",)
+            or not has_event
+        ):
+            continue
+        if _CONDITIONAL.search(body[floor:obj_end]):
+            continue
+        before = body[floor : m.start()]
+        sm = list(re.finditer(r"(?:^|[,;:]\s*|\b(?:but|and|while|that)\s+)", before))
+        subject = before[sm[-1].end() if sm else 0 :].strip()
+        who = speaker or (subject if subject and not negative else "")
+        claim = _make_claim(
+            sent, index, ctx, "", "will" if negative else "expected", m.group("obj"),
+            "will" if negative else "expected", times, (m.start("obj"), obj_end), (0, 0), who,
+        )  # fmt: skip
+        if claim is None:
+            continue
+        if negative:
+            claim.polarity = "negative"
+        claim.claim = re.sub(r"\s+", " ", f"{subject} {m.group(0)}").strip()
+        out.append(claim)
+    return out
 
 
 def _looks_like_verb(text: str) -> bool:
@@ -516,6 +596,10 @@ def _looks_like_verb(text: str) -> bool:
 
 def _split(predicate: str) -> list[tuple[str, str | None]]:
     """Coordinated predicates: "set the stage for A and possibly culminate in B" is two claims."""
+    m = _SPLIT_TO.search(predicate)
+    if m:
+        # "expect the Fed to hold rates in March, and to resume cuts by mid-2025"
+        return [(predicate[: m.start()].strip(), None), (predicate[m.end() :].strip(), "")]
     m = _SPLIT_ADVERB.search(predicate)
     if m:
         return [

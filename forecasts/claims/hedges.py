@@ -124,8 +124,14 @@ def find_triggers(sentence: str) -> list[Trigger]:
     ):
         for m in pattern.finditer(sentence):
             verb = m.group("verb")
+            scheduled_for = (
+                kind == "copular"
+                and m.group("trig").lower() in ("scheduled", "slated", "due", "set", "planned")
+                and verb.lower() in ("for", "on", "by", "in", "at")
+            )  # "is scheduled for Feb. 25", "is due by March 20"
             if (
                 kind != "nominal"
+                and not scheduled_for
                 and verb.lower() in NOT_VERBS
                 and not (kind == "modal" and verb.lower() == "be")
             ) and verb.lower() not in ("be", "have"):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 SAY = (
-    r"(?:said|says|say|told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|lawmakers|"
+    r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|lawmakers|"
     r"parliament|Congress|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\w+)|added|adds|announced|announces|stated|"
     r"wrote|writes|confirmed|confirms|noted|predicted|predicts|forecast|forecasts|argued|argues|warned|warns|"
     r"estimated|estimates|reported|reports|suggested|suggest|suggests|believes|believe|"
@@ -68,6 +68,7 @@ class Attribution:
 def _clean(who: str) -> str:
     who = who.strip(" ,.“”\"'‘’")
     who = re.split(r",\s|\s+who\s|\s+(?:which|that)\s", who)[0]
+    who = re.sub(r"^(?:and|but|while|so|yet)\s+", "", who, flags=re.IGNORECASE)
     who = _STRIP_LEAD.sub("", who)
     return who.strip()
 
