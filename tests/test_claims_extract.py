@@ -292,3 +292,75 @@ def test_vague_claim_is_not_verifiable(cfg: Settings) -> None:
 def test_headline_date_is_not_a_claim_and_empty_text_is_fine(cfg: Settings) -> None:
     """Empty input yields no claims."""
     assert extract("", "2024-02-01", cfg) == []
+
+
+def test_second_verb_phrase_keeps_the_subject_and_its_own_time(cfg: Settings) -> None:
+    """'X agreed on Wednesday to hear ... and will hear arguments in April': April, subject X."""
+    claims = extract(
+        "The Supreme Court agreed on Wednesday to hear the former president's appeal and will hear arguments in April.",
+        "2024-02-28",
+        cfg,
+    )
+    c = find(claims, "hear arguments")
+    assert window(c) == ("2024-04-01", "2024-04-30", "month")
+    assert c.actors[0] == "Supreme Court"
+    assert c.event_type == "court"
+
+
+def test_apposition_subject(cfg: Settings) -> None:
+    """'The host, the United Arab Emirates, hopes to ...': the named apposition is the actor."""
+    c = extract(
+        "The host, the United Arab Emirates, hopes to secure a deal on renewable energy by 2030.",
+        "2023-11-29",
+        cfg,
+    )[0]
+    assert c.actors[0] == "United Arab Emirates"
+    assert c.hedge == "hopes to"
+
+
+def test_mid_sentence_attribution_names_the_pronoun(cfg: Settings) -> None:
+    """'..., and President Joe Biden has said he will sign it': speaker and actor Biden."""
+    claims = extract(
+        "The Senate is expected to vote on the bill next week, and President Joe Biden has said he will sign it.",
+        "2024-04-20",
+        cfg,
+    )
+    c = find(claims, "sign")
+    assert c.speaker == "Joe Biden" and c.actors[0] == "Joe Biden"
+    assert find(claims, "vote").speaker == "the article"
+
+
+def test_forecaster_verbs_with_a_time(cfg: Settings) -> None:
+    """'Traders now see roughly two rate cuts this year': an expectation of rate cuts."""
+    c = extract("Traders now see roughly two rate cuts this year.", "2024-05-02", cfg)[0]
+    assert c.hedge == "expected" and c.event_type == "rate_change"
+    assert window(c) == ("2024-05-02", "2024-12-31", "year")
+
+
+def test_ruling_out_is_a_negative_claim(cfg: Settings) -> None:
+    """'ruling out a spring vote' is a negative claim with the spring window."""
+    claims = extract(
+        "The prime minister said the election would take place in the second half of the year, ruling out a spring vote.",
+        "2024-01-04",
+        cfg,
+    )
+    c = find(claims, "spring vote")
+    assert c.polarity == "negative"
+    assert window(c) == ("2024-03-01", "2024-05-31", "season")
+
+
+def test_day_ranges(cfg: Settings) -> None:
+    """'will next meet on June 11-12': the two days."""
+    c = extract("The committee will next meet on June 11-12.", "2024-05-02", cfg)[0]
+    assert window(c) == ("2024-06-11", "2024-06-12", "date")
+
+
+def test_match_day_anchors_later_claims(cfg: Settings) -> None:
+    """Team news after 'will play Italy on Thursday' is anchored on the match."""
+    claims = extract(
+        "Spain will play Italy in Gelsenkirchen on Thursday. The coach said Rodri is expected to start.",
+        "2024-06-20",
+        cfg,
+    )
+    assert window(find(claims, "Rodri")) == ("2024-06-27", "2024-06-27", "event_anchor")
+    assert find(claims, "Italy").location == "Gelsenkirchen"

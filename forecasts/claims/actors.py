@@ -63,7 +63,8 @@ STOP_CAPS = {
     "before", "ahead", "most", "some", "many", "there", "so", "yet", "also", "then", "next",
     "last", "earlier", "later", "by", "from", "to", "of", "our", "my", "your", "source", "says",
     "said", "will", "would", "could", "may", "might", "other", "others", "all", "each", "no",
-    "sino-u.s.", "observers", "officials", "analysts", "economists",
+    "sino-u.s.", "observers", "officials", "analysts", "economists", "nearly", "about", "roughly",
+    "almost", "around", "over", "more", "fewer", "less", "up", "only", "just", "activists", "critics",
 }  # fmt: skip
 
 _TOKEN = r"(?:[A-Z][\w’'.&-]*|U\.S\.|U\.K\.|G7|G20|\d+(?:st|nd|rd|th)?)"  # noqa: S105  (a pattern, not a password)

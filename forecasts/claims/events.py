@@ -34,11 +34,11 @@ EVENT_TYPES: list[tuple[str, str]] = [
         "legislation",
     ),
     (
-        r"\b(?:rule|ruling|verdict|sentenc\w+|hear\s+(?:the\s+)?(?:case|appeal)|trial|appeal|indict\w*|convict\w*|acquit\w*|testify|court)\b",
+        r"\b(?:rule|ruling|verdict|sentenc\w+|hear\s+(?:the\s+)?(?:case|appeal|arguments)|arguments|trial|appeal|indict\w*|convict\w*|acquit\w*|testify|court)\b",
         "court",
     ),
     (
-        r"\b(?:launch\w*|lift\s*off|liftoff|blast\s+off|spacecraft|rocket|land\s+on|landing|orbit|mission)\b",
+        r"\b(?:launch\w*|lift\s*off|liftoff|blast\s+off|spacecraft|rocket|flight|land\s+on|landing|orbit|mission)\b",
         "launch",
     ),
     (
@@ -72,6 +72,10 @@ EVENT_TYPES: list[tuple[str, str]] = [
         "milestone",
     ),
     (r"\b(?:delay\w*|postpone\w*|cancel\w*|suspend\w*|halt\w*)\b", "delay"),
+    (
+        r"\b(?:expand\w*|invest\w*|hire|hiring|lay\s+off|layoffs?|job\s+cuts|build\s+(?:a|its|new)|factory|plant)\b",
+        "business",
+    ),
     (r"\b(?:impose|lift|tariffs?|sanctions?|ban|restrict\w*|export\s+controls?)\b", "policy"),
     (
         r"\b(?:grow|growth|shrink|contract|inflation|gdp|recession|unemployment|fall|rise|climb|drop|reach|exceed|hit)\b",
@@ -126,6 +130,8 @@ def is_vague(predicate: str, kind: str) -> bool:
         return True
     if _PARTICIPLE.match(predicate):
         return False  # a passive: "will be held", "will be sworn in"
+    if re.match(r"be\s+(?:a|an)\s", predicate, re.IGNORECASE) and event_type(predicate[3:]):
+        return False  # "the next move would be a hike"
     return bool(VAGUE.match(predicate))
 
 

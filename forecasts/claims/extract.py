@@ -69,6 +69,10 @@ _SPLIT_ADVERB = re.compile(
     r",?\s+and\s+(?P<adv>possibly|perhaps|probably|potentially|maybe|even|eventually|then|also|likely)\s+",
     re.IGNORECASE,
 )
+_MID_SAY = re.compile(
+    r"(?:,\s*|\s)(?:and|but|while)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){1,6}?)(?:has\s+|have\s+)?"
+    r"(?:said|says|told\s+reporters|announced|insisted|vowed|warned|promised)(?:\s+that)?\s+(?=\w)"
+)
 _SPLIT_TO = re.compile(r",?\s+and\s+to\s+(?=[a-z])")
 _SPLIT_EVENT = re.compile(
     r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:talks|meetings?|visits?|a\s+trip|trips?|summit|stop|dinner|news\s+conference|speech|address)\b)",
@@ -82,7 +86,8 @@ _PAST_CLAUSE = re.compile(
 )
 _DELAY = re.compile(r"\b(?:delay|postpone|push\s+back|put\s+off|reschedule)\w*\b", re.IGNORECASE)
 _PREAMBLE_HEDGE = re.compile(
-    r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b", re.IGNORECASE
+    r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain)\s+that\b",
+    re.IGNORECASE,
 )
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
@@ -198,6 +203,20 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
         if m.end() < len(head) or m.group(0).strip():
             start = floor + m.end()
     subject = body[start : trigger.start].strip(' ,“”"‘’')
+    if not subject:
+        # "The host, the United Arab Emirates, hopes to ...": the subject and its apposition
+        m = re.search(
+            r"(?:^|[.;:]\s*)([^,;]{2,60}),\s*([^,;]{2,80}),\s*$", body[floor : trigger.start]
+        )
+        if m:
+            subject = m.group(2) if re.search(r"[A-Z]", m.group(2)) else m.group(1)
+            start = floor + m.start(1)
+    elif re.search(r"\s(?:and|or)$", subject) and len(subject.split()) > 4:
+        # "The court agreed on Wednesday to hear the case and will hear arguments in April":
+        # a second verb phrase of the same subject, the noun phrase that opens the clause
+        lead = re.match(r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*\s*)+)", subject)
+        if lead:
+            subject = lead.group(1).strip()
     words = subject.split()
     if len(words) > 14:
         subject = " ".join(words[-14:])
@@ -249,7 +268,9 @@ def _speaker_name(who: str, ctx: _Context) -> str:
     return who
 
 
-def _event_phrase(actor_names: list[str], predicate: str, times: list[str]) -> str:
+def _event_phrase(
+    actor_names: list[str], predicate: str, times: list[str], subject: str = ""
+) -> str:
     text = predicate
     for t in times:
         text = re.sub(
@@ -257,6 +278,8 @@ def _event_phrase(actor_names: list[str], predicate: str, times: list[str]) -> s
             " ",
             text,
         )
+    if re.match(r"(?:for|on|by|in|at)\b", text.strip()) and subject:
+        text = subject  # "the flight is scheduled for November": the event is the subject
     inner = light_object(text)
     if inner is not None:
         m = re.match(r"(?:a|an|the)?\s*(.+?)\s+by\s+(.+)$", inner)
@@ -371,7 +394,7 @@ def _make_claim(
         sentence=sent.text,
         claim=claim_text,
         actors=all_names,
-        event=_event_phrase(names, predicate, [t.text for t in times]),
+        event=_event_phrase(names, predicate, [t.text for t in times], subject),
         event_type=kind,
         location=location,
         hedge=hedge,
@@ -417,8 +440,14 @@ def _sentence_claims(
 ) -> list[ExtractedClaim]:
     text = sent.text
     body = _strip_spans(text, spans)
+    mid_speakers: list[tuple[int, str]] = []
     floor = max((b for a, b in spans if a == 0), default=0)
     ctx.attribution_end = floor if floor else -1
+    for m in _MID_SAY.finditer(body):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans = [*spans, (m.start("who"), m.end())]
+            mid_speakers.append((m.end(), _speaker_name(m.group("who"), ctx)))
+            body = _strip_spans(text, spans)
     triggers = [t for t in find_triggers(body) if not any(a <= t.start < b for a, b in spans)]
     times = ctx.times(body)
     speaker = attribution_speaker
@@ -458,6 +487,11 @@ def _sentence_claims(
             and re.search(r"\bwhich\s*$", body[: trig.start])
         ):
             continue
+        for end, who in mid_speakers:
+            if end <= trig.start and trig.start - end < 8:
+                speaker = who  # the attribution right before this clause is its speaker
+                if re.fullmatch(r"(?:he|she|it|they)", subject.strip(), re.IGNORECASE):
+                    subject = who  # "Biden has said he will sign it": "he" is Biden
         if not subject.strip() and prev_subject and trig.kind != "nominal":
             subject = prev_subject
         object_hint = ""
@@ -484,7 +518,11 @@ def _sentence_claims(
         pre_hedge = _PREAMBLE_HEDGE.search(pre_text)
         if trig.kind == "modal" and pre_hedge and not _CONDITIONAL.search(pre_text):
             # "I'm hoping that, over the next months, I'll be meeting Xi": the hope is the hedge
-            hedge_override = hedge_of(pre_hedge.group(0) + " to", ctx.settings.hedges)
+            word = pre_hedge.group("adj") or pre_hedge.group(0)
+            word = {"probable": "probably", "possible": "possibly", "certain": "certain"}.get(
+                word.lower(), word
+            )
+            hedge_override = hedge_of(word + " to", ctx.settings.hedges)
         parts = _split(predicate)
         span_lo = subj_start if not predicate_obj else body.find(predicate_obj)
         for part_text, adverb in parts:
@@ -515,7 +553,8 @@ def _sentence_claims(
             claim = _make_claim(
                 sent, index, ctx, subject, trig.text, pred, hedge, times,
                 (min(span_lo, subj_start) if span_lo >= 0 else subj_start, max(pred_end, trig.end)), preamble,
-                speaker, object_hint, (pos, pos + len(part_text)) if pos >= 0 and len(parts) > 1 else None,
+                speaker, object_hint,
+                (pos, pos + len(part_text)) if pos >= 0 and not predicate_obj else None,
             )  # fmt: skip
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
@@ -531,8 +570,10 @@ def _sentence_claims(
 # verb with an event noun phrase and a future time; "ruling out a spring vote": a negative one.
 _FORECAST_VERB = re.compile(
     r"\b(?P<verb>see|sees|saw|forecasts?|predicts?|predicted|anticipates?|are\s+pricing\s+in|price\s+in|"
-    r"are\s+betting\s+on|bet\s+on|projects?|pencil(?:led|ed)?\s+in|ruled?\s+out|rules\s+out|ruling\s+out)\s+"
-    r"(?P<obj>(?:a|an|the|another|two|three|further|more|at\s+least)\b[^,;:.]{3,80})",
+    r"are\s+betting\s+on|bet\s+on|projects?|pencil(?:led|ed)?\s+in|ruled?\s+out|rules\s+out|ruling\s+out|"
+    r"(?:is|are)\s+targeting|targets|(?:is|are)\s+eyeing|(?:is|are)\s+aiming\s+for)\s+"
+    r"(?P<obj>(?:a|an|the|another|one|two|three|four|several|further|more|at\s+least|roughly|about|around|"
+    r"as\s+many\s+as|up\s+to|[A-Z]\w+)\b[^,;:.]{3,80})",
     re.IGNORECASE,
 )
 
@@ -553,6 +594,7 @@ def _forecast_objects(
             continue
         verb = m.group("verb").lower()
         negative = "out" in verb
+        aim = verb.endswith(("targeting", "targets", "eyeing", "aiming for"))
         obj_end = m.end("obj")
         time = _choose_time(times, m.start("obj"), obj_end)
         has_event = bool(_EVENT_NOUN.search(m.group("obj"))) or bool(event_type(m.group("obj")))
@@ -570,10 +612,12 @@ def _forecast_objects(
         before = body[floor : m.start()]
         sm = list(re.finditer(r"(?:^|[,;:]\s*|\b(?:but|and|while|that)\s+)", before))
         subject = before[sm[-1].end() if sm else 0 :].strip()
+        subject = re.sub(r"\s+(?:now|also|still|already|increasingly|largely)$", "", subject)
         who = speaker or (subject if subject and not negative else "")
         claim = _make_claim(
-            sent, index, ctx, "", "will" if negative else "expected", m.group("obj"),
-            "will" if negative else "expected", times, (m.start("obj"), obj_end), (0, 0), who,
+            sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", m.group("obj"),
+            "will" if negative else ("aims to" if aim else "expected"), times, (m.start("obj"), obj_end), (0, 0),
+            who if not aim else speaker,
         )  # fmt: skip
         if claim is None:
             continue

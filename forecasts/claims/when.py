@@ -322,15 +322,25 @@ def _half_code(m: re.Match[str], ref: date) -> Window | None:
 @rule(r"\b(?P<which>this|next|last|coming)?\s*" + _SEASON + r"(?:\s+(?:of\s+)?" + _YEAR + r")?\b")
 def _season(m: re.Match[str], ref: date) -> Window | None:
     which, year = m.group("which"), m.group("year")
-    before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    before = m.string[max(0, m.start("season") - 12) : m.start("season")].lower()
     # A bare season word needs a time preposition ("in the fall"), not "the spring of hope".
+    # ... or must qualify an event noun: "a spring vote", "the autumn budget".
+    attributive = re.match(
+        r"\s+(?:vote|election|budget|summit|launch|meeting|session|offensive|tour|conference|release|sale)s?\b",
+        m.string[m.end() : m.end() + 24],
+        re.IGNORECASE,
+    )
     if (
         not which
         and not year
-        and not re.search(r"\b(in|by|during|until|before|over|this|the)\s+(the\s+)?$", before)
+        and not attributive
+        and not re.search(r"\b(in|by|during|until|before|over|this)\s+(the\s+)?$", before)
     ):
         return None
-    return _season_window(ref, m.group("season"), which if which != "coming" else None, year)
+    w = _season_window(ref, m.group("season"), which if which != "coming" else None, year)
+    if re.search(r"\b(by|before|until)\s+(the\s+)?$", before) and w.basis == "season":
+        return Window(ref, w.latest, "deadline")
+    return w
 
 
 @rule(
@@ -359,6 +369,27 @@ def _day_month(m: re.Match[str], ref: date) -> Window | None:
     if m.group("by") and w.basis == "date":
         return Window(ref, w.latest, "deadline")
     return w
+
+
+@rule(
+    r"\b"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to|through)\s*(?P<d2>\d{1,2})\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _day_range(m: re.Match[str], ref: date) -> Window | None:
+    # "June 11-12": the whole span, as for a single day
+    first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
+    if first.basis == "invalid":
+        return None
+    try:
+        last = first.earliest.replace(day=int(m.group("d2")))
+    except ValueError:
+        return None
+    if last < first.earliest:
+        return None
+    return window(ref, first.earliest, last, first.basis if first.basis == "past" else "date")
 
 
 @rule(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
@@ -558,6 +589,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_day_month": _MONTH_NEEDLES,
     "_month_rule": _MONTH_NEEDLES,
     "_iso": ("-",),
+    "_day_range": _MONTH_NEEDLES,
     "_in_year": ("19", "20"),
     "_this_next_unit": ("week", "month"),
     "_relative_day": (
