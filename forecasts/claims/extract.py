@@ -205,12 +205,12 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     subject = body[start : trigger.start].strip(' ,“”"‘’')
     if not subject:
         # "The host, the United Arab Emirates, hopes to ...": the subject and its apposition
-        m = re.search(
+        appos = re.search(
             r"(?:^|[.;:]\s*)([^,;]{2,60}),\s*([^,;]{2,80}),\s*$", body[floor : trigger.start]
         )
-        if m:
-            subject = m.group(2) if re.search(r"[A-Z]", m.group(2)) else m.group(1)
-            start = floor + m.start(1)
+        if appos:
+            subject = appos.group(2) if re.search(r"[A-Z]", appos.group(2)) else appos.group(1)
+            start = floor + appos.start(1)
     elif re.search(r"\s(?:and|or)$", subject) and len(subject.split()) > 4:
         # "The court agreed on Wednesday to hear the case and will hear arguments in April":
         # a second verb phrase of the same subject, the noun phrase that opens the clause
@@ -496,19 +496,19 @@ def _sentence_claims(
             subject = prev_subject
         object_hint = ""
         if trig.kind == "verbal":
-            m = re.match(r"\S+\s+(.*?)\s*to$", trig.text)
-            if m and m.group(1):
-                object_hint = m.group(1)
+            vm = re.match(r"\S+\s+(.*?)\s*to$", trig.text)
+            if vm and vm.group(1):
+                object_hint = vm.group(1)
                 if not speaker and subject:
                     speaker = subject
         claim_text = ""
         if trig.kind == "nominal":
             # "an opportunity for Xi and Biden to meet": the actors sit between "for" and "to"
             claim_text = body[subj_start:pred_end]
-            m = re.match(r"(.*?)\s+to\s+(.*)$", predicate)
-            if m and len(m.group(1).split()) <= 8:
-                object_hint = m.group(1)
-                predicate = m.group(2)
+            nm = re.match(r"(.*?)\s+to\s+(.*)$", predicate)
+            if nm and len(nm.group(1).split()) <= 8:
+                object_hint = nm.group(1)
+                predicate = nm.group(2)
         if len(predicate.split()) <= 1 and re.search(r"which\s*$", body[:subj_start]):
             predicate_obj = _antecedent(body, subj_start)
         else:
