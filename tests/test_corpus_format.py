@@ -173,8 +173,11 @@ def test_backtest_scenarios_follow_the_format(scenario: Path) -> None:
     date.fromisoformat(expected["until"])
     statuses = {s.value for s in ClaimStatus}
     assert expected["claims"], scenario
+    texts = " ".join(a.read_text(encoding="utf-8") for a in articles).lower()
     for claim in expected["claims"]:
         assert 1 <= len(claim["keywords"]) <= 3, claim
+        for keyword in claim["keywords"]:
+            assert keyword.lower() in texts, f"{scenario.name}: {keyword!r} not in the articles"
         assert claim["status"] in statuses, claim
         if claim["status"] == "fulfilled":
             assert claim["evidence_link"] in links, claim
