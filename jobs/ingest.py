@@ -104,7 +104,6 @@ def ingest_sources(
     """
     if engine is None and not dry_run:
         raise ValueError("an engine is needed unless dry_run")
-    extractor = extract or default_extractor()
     summary = IngestSummary(dry_run=dry_run)
     for source in sources:
         try:
@@ -114,7 +113,7 @@ def ingest_sources(
             continue
         for one in inputs:
             summary.results.append(
-                _ingest_one(engine, settings, clock, one, published, dry_run, extractor)
+                _ingest_one(engine, settings, clock, one, published, dry_run, extract)
             )
             if progress is not None:
                 progress(one)
@@ -139,7 +138,7 @@ def _ingest_one(
     source: str,
     published: date | None,
     dry_run: bool,
-    extractor: Extractor,
+    extract: Extractor | None,
 ) -> ArticleResult:
     try:
         (loaded,) = load_source(source, settings, published=published)
@@ -148,6 +147,8 @@ def _ingest_one(
             # Nothing in metadata or text dates it: it speaks from the day it was read.
             loaded.reference_date = now.astimezone(settings.zone).date()
             loaded.reference_date_basis = "ingest date (no date in metadata or text)"
+        # Looked up only once an article is in hand, so bad paths are reported as such.
+        extractor = extract or default_extractor()
         drafts = extractor(loaded.text, loaded.reference_date, settings)
         result = ArticleResult(input=source, article=loaded)
         if dry_run or engine is None:

@@ -153,8 +153,13 @@ def print_article(result: ArticleResult, *, dry_run: bool) -> None:
     )
     if result.claims:
         table = Table(show_lines=False, pad_edge=False, expand=False)
-        for column in ("id", "claim", "hedge", "p", "speaker", "due", "basis"):
-            table.add_column(column, overflow="fold")
+        table.add_column("id", no_wrap=True)
+        table.add_column("claim", overflow="fold", ratio=1, min_width=20)
+        table.add_column("hedge", overflow="fold")
+        table.add_column("p", no_wrap=True)
+        table.add_column("speaker", overflow="fold")
+        table.add_column("due", no_wrap=True)
+        table.add_column("basis", overflow="fold")
         for stored in result.claims:
             claim = stored.claim
             due = f"{claim.due_earliest or ''}..{claim.due_latest or ''}"
