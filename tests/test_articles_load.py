@@ -244,3 +244,13 @@ def test_an_unreachable_url_is_a_fetch_error(local_ok: Settings) -> None:
         port = s.getsockname()[1]
     with pytest.raises(FetchError, match="cannot fetch"):
         load_source(f"http://127.0.0.1:{port}/story", local_ok)
+
+
+def test_the_charset_a_server_declares_is_used(
+    server: tuple[str, dict[str, Route]], local_ok: Settings
+) -> None:
+    base, routes = server
+    page = f"<html><body><article><p>{STORY} Les élections auront lieu en été.</p></article></body></html>"
+    routes["/fr"] = (200, {"Content-Type": "text/html; charset=iso-8859-1"}, page.encode("latin-1"))
+    (article,) = load_source(f"{base}/fr", local_ok)
+    assert "élections auront lieu en été" in article.text

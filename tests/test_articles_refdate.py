@@ -112,3 +112,17 @@ def test_saved_page_with_a_dated_lead_takes_the_lead_date() -> None:
     assert "header 2025-03-03 contradicts future references to 2024-06" in (
         article.reference_date_basis
     )
+
+
+def test_a_bare_year_does_not_overrule_metadata() -> None:
+    """ "The 2023 election will be remembered..." says nothing precise enough to reject a date."""
+    text = "The 2023 election will be remembered as a turning point, analysts said on Tuesday."
+    got = infer_reference_date(text, [Candidate(date(2024, 3, 19), "html-meta")])
+    assert got.day == date(2024, 3, 19) and got.basis.startswith("html-meta")
+
+
+def test_the_nearest_cue_decides_the_tense() -> None:
+    """Sales "were" strong in March 2024 (past) although a later clause says "will"."""
+    text = "Sales in March 2024 were strong, and the company will report results in May."
+    got = infer_reference_date(text, [Candidate(date(2024, 2, 1), "feed")])
+    assert "comes before events the text reports as past (2024-03)" in got.basis

@@ -15,6 +15,7 @@ from forecasts.db import session, write_session
 from forecasts.errors import ForecastsError
 from forecasts.models import Article, Claim, Feed, Item
 from jobs.extract_items import extract_new_items
+from tests.test_articles_load import Route, server  # noqa: F401  (fixture)
 
 CLOCK = FixedClock(datetime(2024, 3, 21, 6, 0, tzinfo=UTC))
 FED = (
@@ -155,3 +156,28 @@ def test_an_undated_item_is_dated_when_first_seen(engine: Engine, settings: Sett
     (article,) = articles(engine)
     assert article.reference_date == date(2024, 3, 21)
     assert article.reference_date_basis.startswith("feed (first seen")
+
+
+def test_full_text_feeds_read_the_linked_page(
+    engine: Engine,
+    server: tuple[str, dict[str, Route]],  # noqa: F811
+) -> None:
+    """With fetch_full_text the item's page is the article (still dated by the feed)."""
+    base, routes = server
+    page = f"<html><body><article><h1>Fed</h1><p>{FED} Powell will speak again in May.</p></article></body></html>"
+    routes["/fed"] = (200, {"Content-Type": "text/html"}, page.encode())
+    settings = Settings(fetch={"allow_private_networks": True})
+    with write_session(engine) as s:
+        feed = Feed(name="full", url="https://x.example.com/rss", fetch_full_text=True)
+        s.add(feed)
+        s.flush()
+        assert feed.id is not None
+        feed_id = feed.id
+    make_item(engine, feed_id, "fed", "Short teaser.", link=f"{base}/fed")
+    make_item(engine, feed_id, "gone", ECB, link=f"{base}/missing")
+    summary = extract_new_items(engine, settings, CLOCK, extract=will_sentences)
+    assert summary.articles_created == 2
+    fed, ecb = articles(engine)
+    assert "Powell will speak again in May" in fed.text
+    assert fed.reference_date == date(2024, 3, 20) and fed.reference_date_basis == "feed"
+    assert ecb.text.endswith(ECB)  # the page is gone: the summary stands in

@@ -129,7 +129,14 @@ def load_url(
     candidates: list[Candidate] = []
     as_html = page_kind(page) == "html"
     if as_html:
-        document = extract_html(page.body, url=page.url)
+        body: bytes | str = page.body
+        if page.charset:
+            # The server's declared charset beats guessing; trafilatura guesses otherwise.
+            try:
+                body = page.body.decode(page.charset)
+            except (UnicodeDecodeError, LookupError):
+                body = page.body
+        document = extract_html(body, url=page.url)
         if not document.text.strip():
             raise ArticleError(f"{url}: no article text found in the page")
         if document.published is not None:

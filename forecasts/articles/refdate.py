@@ -149,6 +149,9 @@ def infer_reference_date(
 def _references(body: str) -> list[_Reference]:
     found = []
     for mention in find_dates(body):
+        if mention.precision == "year":
+            # "the 2023 election will be remembered..." : a bare year is too loose a constraint.
+            continue
         tense = _tense(body, mention)
         if tense is not None:
             found.append(_Reference(mention, tense))
