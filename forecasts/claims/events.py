@@ -76,6 +76,10 @@ EVENT_TYPES: list[tuple[str, str]] = [
         r"\b(?:expand\w*|invest\w*|hire|hiring|lay\s+off|layoffs?|job\s+cuts|build\s+(?:a|its|new)|factory|plant)\b",
         "business",
     ),
+    (
+        r"\b(?:eclipse|cross(?:es)?|pass(?:es)?\s+over|make\s+landfall|landfall|erupt\w*|blackouts?|outages?|visible)\b",
+        "natural_event",
+    ),
     (r"\b(?:impose|lift|tariffs?|sanctions?|ban|restrict\w*|export\s+controls?)\b", "policy"),
     (
         r"\b(?:grow|growth|shrink|contract|inflation|gdp|recession|unemployment|fall|rise|climb|drop|reach|exceed|hit)\b",
@@ -119,7 +123,7 @@ def event_type(predicate: str) -> str:
 
 
 _PARTICIPLE = re.compile(
-    r"^be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|\w+ing|held|sworn|made|built|won|run|set|put|cut|shut|sold|paid|met|led|brought|sent|hit|told|kept)\b",
+    r"^be\s+(?:\w+ly\s+)?(?:\w+ed|\w+ing|taken|given|chosen|written|driven|broken|spoken|beaten|shown|known|seen|drawn|frozen|proven|forgotten|overtaken|held|sworn|made|built|won|run|set|put|cut|shut|sold|paid|met|led|brought|sent|hit|told|kept)\b",
     re.IGNORECASE,
 )
 

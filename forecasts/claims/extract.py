@@ -45,7 +45,7 @@ _PRED_END = re.compile(
 )
 _SUBJ_START = re.compile(
     r"(?:^|[,;:(“\"‘]\s*|[—–]\s|\b(?:that|which|who|but|while|whereas|because|although|though|so|"
-    r"whether|as|when|since|after|before|how|why|what|and\s+(?=(?:he|she|it|they|we|I)\b)))\s*",
+    r"whether|as|when|since|after|before|how|why|what|and\s+(?=(?:he|she|it|they|we|I)\b))\b)\s*",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
@@ -62,11 +62,16 @@ _PAST_TRIGGER = re.compile(
 _EVENT_NOUN = re.compile(
     r"\b(?P<noun>summit|meeting|visit|trip|tour|election|vote|poll|runoff|referendum|conference|talks|"
     r"debate|forum|session|ceremony|launch|match|final|race|tournament|games|hearing|trial|decision|"
-    r"gathering|sidelines|negotiations|dinner|address|inauguration)s?\b",
+    r"gathering|sidelines|negotiations|dinner|address|inauguration|olympics|cup|championships?|grand\s+prix|"
+    r"finals?|open|fight|eclipse|festival|convention|congress|assembly|expo|show)s?\b",
     re.IGNORECASE,
 )
 _SPLIT_ADVERB = re.compile(
     r",?\s+and\s+(?P<adv>possibly|perhaps|probably|potentially|maybe|even|eventually|then|also|likely)\s+",
+    re.IGNORECASE,
+)
+_EMBEDDED = re.compile(
+    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far))\s+[^,;]{0,50}$",
     re.IGNORECASE,
 )
 _MID_SAY = re.compile(
@@ -150,6 +155,14 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
         )
         if _PAST_CLAUSE.search(sentence[clause_start:clause_end]):
             continue
+        region = sentence[clause_start:clause_end]
+        if re.match(r"[,;]?\s*(?:which|that|who)\b", region):
+            prev_start = max(
+                sentence.rfind(",", 0, clause_start), sentence.rfind(";", 0, clause_start), 0
+            )
+            region = sentence[prev_start:clause_end]
+        elif not _EVENT_NOUN.search(region):
+            region = sentence[max(0, tm.start - 90) : min(len(sentence), tm.end + 60)]
         nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(region)}
         if not nouns:
             continue
@@ -205,11 +218,16 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     subject = body[start : trigger.start].strip(' ,“”"‘’')
     if not subject:
         # "The host, the United Arab Emirates, hopes to ...": the subject and its apposition
-        appos = re.search(
-            r"(?:^|[.;:]\s*)([^,;]{2,60}),\s*([^,;]{2,80}),\s*$", body[floor : trigger.start]
-        )
-        if appos:
-            subject = appos.group(2) if re.search(r"[A-Z]", appos.group(2)) else appos.group(1)
+        head_text = body[floor : trigger.start]
+        relative = re.search(r"([^,;]{2,80}),\s*(?:which|who)\b[^;]*,\s*$", head_text)
+        appos = re.search(r"([^,;]{2,60}),\s*([^,;]{2,80}),\s*$", head_text)
+        if relative:
+            # "The Euclid telescope, which will map galaxies, is set to launch": the head noun
+            subject = _strip_opener(relative.group(1))
+            start = floor + relative.start(1)
+        elif appos:
+            first, second = _strip_opener(appos.group(1)), appos.group(2)
+            subject = second if re.search(r"[A-Z]", second) else first
             start = floor + appos.start(1)
     elif re.search(r"\s(?:and|or)$", subject) and len(subject.split()) > 4:
         # "The court agreed on Wednesday to hear the case and will hear arguments in April":
@@ -221,6 +239,12 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     if len(words) > 14:
         subject = " ".join(words[-14:])
     return start, subject
+
+
+def _strip_opener(text: str) -> str:
+    return re.sub(
+        r"^\s*(?:while|and|but|whereas|as|so|although|though)\s+", "", text, flags=re.IGNORECASE
+    ).strip()
 
 
 def _predicate(body: str, start: int, stop: int, *, comma: bool = False) -> str:
@@ -244,9 +268,18 @@ def _antecedent(body: str, subject_start: int) -> str:
     return m.group(1) if m else ""
 
 
+def _weak(t: TimeMatch) -> bool:
+    """A bare year inside a name ("Euro 2024") or an extension ("into 2025") names no due date."""
+    return bool(
+        re.fullmatch(
+            r"(?:(?:the|into|through|until|from|since)\s+)?(?:19|20)\d\d", t.text, re.IGNORECASE
+        )
+    )
+
+
 def _choose_time(times: list[TimeMatch], lo: int, hi: int) -> TimeMatch | None:
     inside = [t for t in times if t.start >= lo and t.end <= hi]
-    future = [t for t in inside if not t.is_past]
+    future = sorted((t for t in inside if not t.is_past), key=lambda t: (_weak(t), t.start))
     return future[0] if future else (inside[0] if inside else None)
 
 
@@ -278,7 +311,7 @@ def _event_phrase(
             " ",
             text,
         )
-    if re.match(r"(?:for|on|by|in|at)\b", text.strip()) and subject:
+    if (re.match(r"(?:for|on|by|in|at)\b", text.strip()) or not text.strip()) and subject:
         text = subject  # "the flight is scheduled for November": the event is the subject
     inner = light_object(text)
     if inner is not None:
@@ -310,6 +343,7 @@ def _make_claim(
     speaker: str,
     object_hint: str = "",
     own: tuple[int, int] | None = None,
+    kind_of_trigger: str = "",
 ) -> ExtractedClaim | None:
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
@@ -352,7 +386,7 @@ def _make_claim(
     if names:
         ctx.last_actors = names
     judged = inner if inner is not None else predicate
-    if re.match(r"(?:for|on|by|in|at)\b", judged):
+    if re.match(r"(?:for|on|by|in|at)\b", judged) or kind_of_trigger == "bare":
         judged = f"{subject} {judged}"  # "the election is scheduled for Feb. 25": the subject is the event
     if (
         trigger_text.lower().startswith(("potential", "opportunity", "prospect"))
@@ -448,7 +482,12 @@ def _sentence_claims(
             spans = [*spans, (m.start("who"), m.end())]
             mid_speakers.append((m.end(), _speaker_name(m.group("who"), ctx)))
             body = _strip_spans(text, spans)
-    triggers = [t for t in find_triggers(body) if not any(a <= t.start < b for a, b in spans)]
+    triggers = [
+        t
+        for t in find_triggers(body)
+        if not any(a <= t.start < b for a, b in spans)
+        and not (re.search(r"\bwhether\s+[^,;]{0,50}$", body[max(0, t.start - 60) : t.start]))
+    ]
     times = ctx.times(body)
     speaker = attribution_speaker
     claims: list[ExtractedClaim] = []
@@ -473,6 +512,12 @@ def _sentence_claims(
         prev_end = max(pred_end, trig.end)
         if _CONDITIONAL.search(clause) or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
             continue
+        if re.match(r"had\s+been\b", trig.text, re.IGNORECASE) or re.search(
+            r"\bhad\s*$", body[max(0, trig.start - 8) : trig.start]
+        ):
+            continue  # "had been scheduled for Monday": a plan overtaken by events
+        if _EMBEDDED.search(body[max(floor, trig.start - 60) : trig.start]):
+            continue  # "rule on whether colleges may consider race": part of another claim
         if (
             re.match(
                 r"(?:which|that)\b", body[max(0, subj_start - 6) : subj_start].strip()[-5:] or ""
@@ -492,6 +537,16 @@ def _sentence_claims(
                 speaker = who  # the attribution right before this clause is its speaker
                 if re.fullmatch(r"(?:he|she|it|they)", subject.strip(), re.IGNORECASE):
                     subject = who  # "Biden has said he will sign it": "he" is Biden
+        if subject.lower() in ("which", "who"):
+            # "The Euclid telescope, which will map galaxies, ...": the relative's antecedent
+            ante = re.search(r"([^,;:]{2,80}),?\s*(?:which|who)\s*$", body[floor:subj_start])
+            if ante:
+                subject = _strip_opener(re.split(r"[,;:]", ante.group(1))[-1])
+        if trig.kind == "bare" and (
+            not subject.strip()
+            or re.fullmatch(r"(?i)(?:it|this|that|which|there|he|she|they)", subject.strip())
+        ):
+            continue  # "it is likely" says nothing about an event by itself
         if not subject.strip() and prev_subject and trig.kind != "nominal":
             subject = prev_subject
         object_hint = ""
@@ -555,6 +610,7 @@ def _sentence_claims(
                 (min(span_lo, subj_start) if span_lo >= 0 else subj_start, max(pred_end, trig.end)), preamble,
                 speaker, object_hint,
                 (pos, pos + len(part_text)) if pos >= 0 and not predicate_obj else None,
+                trig.kind,
             )  # fmt: skip
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')

@@ -29,7 +29,8 @@ _LEMMAS = {
     r"(?:is|are|was|were)\s+to": "is to",
     r"'ll|’ll|shall|going\s+to|gonna": "will",
     r"won't|won’t|wo\s+n't": "will",
-    r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to": "will",
+    r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to|agree(?:s|d)?": "will",
+    r"favou?red": "likely",
     r"prepar(?:e|es|ed|ing)": "plans to",
     r"seek(?:s|ing)?|sought": "aims to",
     r"wants?|wanted": "hopes to",
@@ -38,7 +39,7 @@ _LEMMA_RES = [(re.compile(r"\b(?:" + k + r")\b", re.IGNORECASE), v) for k, v in 
 
 _BE = r"(?:is|are|was|were|be|been|being|'s|’s|remains?|seems?|appears?|looks?)"
 _ADV = r"(?:(?:also|now|still|widely|largely|generally|broadly|initially|reportedly|increasingly|highly|very|most|more|less|not|n't|now|already|then|all|both|each|currently|tentatively|provisionally|officially|formally)\s+)*"
-_PRE_ADV = r"(?:(?:probably|possibly|likely|perhaps|almost\s+certainly|certainly|definitely|also|not|never|soon|then|still|now|even|eventually|ultimately|only|already|finally|again|quickly|further|potentially|jointly|formally|officially|n't|rather)\s+)*"
+_PRE_ADV = r"(?:(?:more\s+than|less\s+than|probably|possibly|likely|perhaps|almost\s+certainly|certainly|definitely|also|not|never|soon|then|still|now|even|eventually|ultimately|only|already|finally|again|quickly|further|potentially|jointly|formally|officially|n't|rather)\s+)*"
 
 # Modal triggers: modal [adverbs] verb.
 MODAL = re.compile(
@@ -53,8 +54,16 @@ COPULAR = re.compile(
     + _BE
     + r")\s+"
     + _ADV
-    + r"(?P<trig>expected|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|to)\s+"
+    + r"(?P<trig>expected|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|to)\s+"
     r"(?:to\s+)?" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+# Bare copular triggers: "blackouts are unlikely this summer", "a first cut in June is now likely".
+BARE = re.compile(
+    r"\b(?P<be>is|are)\s+"
+    + _ADV
+    + r"(?P<trig>expected|likely|unlikely|possible|due|scheduled|slated|planned|"
+    r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon)\b))",
     re.IGNORECASE,
 )
 # Verb triggers: plans/hopes/intends/aims/expects/vows (NP) to verb.
@@ -67,7 +76,7 @@ VERBAL = re.compile(
 )
 # Noun triggers: "the potential for X", "an opportunity for X to meet", "the prospect of X".
 NOMINAL = re.compile(
-    r"\b(?P<trig>potential|opportunity|prospects?)\s+(?:for|of)\s+(?P<verb>\S+)",
+    r"\b(?P<trig>potential|opportunity|prospects?|(?:(?:almost|virtually)\s+)?(?:no|little|some|a\s+good|a\s+strong|a\s+slim|every)\s+chance)\s+(?:for|of|to)\s+(?P<verb>\S+)",
     re.IGNORECASE,
 )
 # "holds its election in January", "go to the polls on Wednesday": present tense that a future
@@ -121,6 +130,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         ("copular", COPULAR),
         ("modal", MODAL),
         ("nominal", NOMINAL),
+        ("bare", BARE),
     ):
         for m in pattern.finditer(sentence):
             verb = m.group("verb")
@@ -130,7 +140,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 and verb.lower() in ("for", "on", "by", "in", "at")
             )  # "is scheduled for Feb. 25", "is due by March 20"
             if (
-                kind != "nominal"
+                kind not in ("nominal", "bare")
                 and not scheduled_for
                 and verb.lower() in NOT_VERBS
                 and not (kind == "modal" and verb.lower() == "be")

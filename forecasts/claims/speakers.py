@@ -69,6 +69,9 @@ def _clean(who: str) -> str:
     who = who.strip(" ,.“”\"'‘’")
     who = re.split(r",\s|\s+who\s|\s+(?:which|that)\s", who)[0]
     who = re.sub(r"^(?:and|but|while|so|yet)\s+", "", who, flags=re.IGNORECASE)
+    verb_phrase = re.match(r"((?:[A-Z][\w.'’-]*\s+){1,4}?)[a-z]+ed\b.*\s(?:and|but)$", who)
+    if verb_phrase:
+        who = verb_phrase.group(1)  # "Trump called the trial rigged and (said)": Trump
     who = _STRIP_LEAD.sub("", who)
     return who.strip()
 

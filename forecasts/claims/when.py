@@ -372,6 +372,29 @@ def _day_month(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
+    r"\bfrom\s+"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<d1>\d{1,2})\s+(?:to|until|through)\s+"
+    + _MONTH.format(g="month2")
+    + r"\s+(?P<d2>\d{1,2})\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _month_range(m: re.Match[str], ref: date) -> Window | None:
+    # "from July 26 to Aug. 11": the whole span
+    first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
+    if first.basis == "invalid":
+        return None
+    month2 = _month(m.group("month2"))
+    year2 = first.earliest.year + (1 if month2 < first.earliest.month else 0)
+    try:
+        last = date(year2, month2, int(m.group("d2")))
+    except ValueError:
+        return None
+    return window(ref, first.earliest, last, "past" if first.basis == "past" else "date")
+
+
+@rule(
     r"\b"
     + _MONTH.format(g="month")
     + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to|through)\s*(?P<d2>\d{1,2})\b(?:,?\s+"
@@ -546,7 +569,7 @@ def _duration(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?:soon|shortly|imminently|before\s+long|in\s+the\s+near\s+future|in\s+the\s+near\s+term|any\s+day\s+now)\b"
+    r"\b(?:(?<!as\s)soon(?!\s+as\b|\s+after\b)|shortly(?!\s+(?:after|before)\b)|imminently|before\s+long|in\s+the\s+near\s+future|in\s+the\s+near\s+term|any\s+day\s+now)\b"
 )
 def _vague(m: re.Match[str], ref: date) -> Window | None:
     return Window(ref, ref + timedelta(days=90), "vague")
@@ -590,6 +613,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_month_rule": _MONTH_NEEDLES,
     "_iso": ("-",),
     "_day_range": _MONTH_NEEDLES,
+    "_month_range": ("from",),
     "_in_year": ("19", "20"),
     "_this_next_unit": ("week", "month"),
     "_relative_day": (
