@@ -78,6 +78,12 @@ _MID_SAY = re.compile(
     r"(?:,\s*|\s)(?:and|but|while)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){1,6}?)(?:has\s+|have\s+)?"
     r"(?:said|says|told\s+reporters|announced|insisted|vowed|warned|promised)(?:\s+that)?\s+(?=\w)"
 )
+_GENERIC_SPEAKER = re.compile(
+    r"^(?:the|its|their)\s+(companies|company|firm|firms|agency|\w+maker|laboratory|lab|group|operator|carmaker|"
+    r"automaker|maker|bank|regulator|airline|club|team|ministry|department|government|organisation|"
+    r"organization|council|commission|league|network|retailer|insurer|developer|startup|utility)$",
+    re.IGNORECASE,
+)
 _SPLIT_TO = re.compile(r",?\s+and\s+to\s+(?=[a-z])")
 _SPLIT_EVENT = re.compile(
     r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:talks|meetings?|visits?|a\s+trip|trips?|summit|stop|dinner|news\s+conference|speech|address)\b)",
@@ -116,6 +122,7 @@ class _Context:
     last_speaker: str = ""
     last_claim_window: tuple[int, Window] | None = None
     attribution_end: int = -1
+    organisations: list[str] = field(default_factory=list)
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -291,6 +298,14 @@ def _speaker_name(who: str, ctx: _Context) -> str:
     runs = actors_mod.capitalised_runs(who)
     if runs and len(runs) == 1 and runs[0][1] == who.strip().split("'")[0]:
         return ctx.book.add(actors_mod.strip_title(runs[0][1]))
+    generic = _GENERIC_SPEAKER.match(who.strip())
+    if generic and ctx.organisations:
+        # "the company said": the organisation named last (the current sentence's subject first)
+        plural = generic.group(1).lower().endswith("s")
+        return " and ".join(ctx.organisations[-2:] if plural else ctx.organisations[-1:])
+    lead = re.match(r"^(?:[a-z][\w-]*\s+){1,3}((?:[A-Z][\w.&'’-]*\s*)+)$", who.strip())
+    if lead:
+        return ctx.book.add(lead.group(1).strip())  # "developer SSE", "chip designer Arm"
     # "Foreign Ministry spokesman Wang Wenbin": the trailing person's name
     if runs and not any(w.lower() in actors_mod.ORG_WORDS for w in runs[-1][1].split()):
         stripped = actors_mod.strip_title(runs[-1][1])
@@ -496,9 +511,13 @@ def _sentence_claims(
     prev_subject = ""
     for i, trig in enumerate(triggers):
         subj_start, subject = subjects[i]
-        if subj_start < prev_end:
+        if subj_start < prev_end and not (
+            subject and re.fullmatch(r"[\s,]*", body[prev_end : trig.start])
+        ):
             subj_start = trig.start
             subject = ""
+        if not subject and re.search(r"\b(?:which|who)\s*$", body[floor:subj_start]):
+            subject = "which"  # resolved to the antecedent below
         stop = len(body)
         if i + 1 < len(triggers):
             # the next clause's subject ends this predicate; a subject-less next clause
@@ -556,6 +575,21 @@ def _sentence_claims(
                 object_hint = vm.group(1)
                 if not speaker and subject:
                     speaker = subject
+        claim_speaker = speaker
+        if (
+            not speaker
+            and trig.kind in ("verbal", "copular")
+            and not object_hint
+            and re.match(
+                r"(?i)(?:(?:is|are)\s+)?(?:plan|aim|intend|hop|vow|pledg|promis|prepar|seek)",
+                trig.text,
+            )
+            and subject.strip()
+            and not re.fullmatch(r"(?i)(?:he|she|it|they|we|i)", subject.strip())
+        ):
+            claim_speaker = _speaker_name(
+                subject, ctx
+            )  # "Blue Origin plans to launch": its own word
         claim_text = ""
         if trig.kind == "nominal":
             # "an opportunity for Xi and Biden to meet": the actors sit between "for" and "to"
@@ -608,7 +642,7 @@ def _sentence_claims(
             claim = _make_claim(
                 sent, index, ctx, subject, trig.text, pred, hedge, times,
                 (min(span_lo, subj_start) if span_lo >= 0 else subj_start, max(pred_end, trig.end)), preamble,
-                speaker, object_hint,
+                claim_speaker, object_hint,
                 (pos, pos + len(part_text)) if pos >= 0 and not predicate_obj else None,
                 trig.kind,
             )  # fmt: skip
@@ -669,7 +703,7 @@ def _forecast_objects(
         sm = list(re.finditer(r"(?:^|[,;:]\s*|\b(?:but|and|while|that)\s+)", before))
         subject = before[sm[-1].end() if sm else 0 :].strip()
         subject = re.sub(r"\s+(?:now|also|still|already|increasingly|largely)$", "", subject)
-        who = speaker or (subject if subject and not negative else "")
+        who = speaker or subject
         claim = _make_claim(
             sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", m.group("obj"),
             "will" if negative else ("aims to" if aim else "expected"), times, (m.start("obj"), obj_end), (0, 0),
@@ -809,6 +843,12 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             continue
         names_here = actors_mod.find_actors(sent.text, ctx.book)
         att = attributions[i]
+        for name in names_here[:2]:
+            if name not in ctx.book.persons and not _GENERIC_SPEAKER.match(name):
+                if name in ctx.organisations:
+                    ctx.organisations.remove(name)
+                ctx.organisations.append(name)
+                break
         if sent.text.rstrip("”\"’' ").endswith("?"):
             ctx.last_actors = names_here[:1] or ctx.last_actors
             continue

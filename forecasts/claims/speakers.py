@@ -30,7 +30,18 @@ TRAILING = [
         + r")\s+(?P<who>[^,.;:!?“”\"]{1,80}?)(?:,\s+[^“”\"]{1,200})?\s*(?:[.!]|$)",
         re.IGNORECASE,
     ),
-    re.compile(r"(?:[,—–]|[”\"’])\s*" + _NP + r"\s+(?:" + SAY + r")" + _WHEN + r"\s*[.!]?\s*$"),
+    re.compile(
+        r"(?:[,—–]|[”\"’])\s*"
+        + _NP
+        + r"\s+(?:"
+        + SAY
+        + r")"
+        + _WHEN
+        + r"(?:\s+in\s+a\s+(?:report|statement|note|filing))?"
+        # "..., the Council said on Tuesday, after a record year.": a closing adverbial clause
+        + r"(?:\s*,\s*(?:after|adding|citing|saying|noting)\b[^“”\"]*)?"
+        + r"\s*[.!]?\s*$"
+    ),
     re.compile(
         r"[,—–]?\s*(?:according\s+to|citing|as\s+reported\s+by)\s+" + _NP + r"\s*[.!]?\s*$",
         re.IGNORECASE,
