@@ -364,3 +364,79 @@ def test_match_day_anchors_later_claims(cfg: Settings) -> None:
     )
     assert window(find(claims, "Rodri")) == ("2024-06-27", "2024-06-27", "event_anchor")
     assert find(claims, "Italy").location == "Gelsenkirchen"
+
+
+def test_bare_copular_forecast_about_an_event_noun(cfg: Settings) -> None:
+    """'rolling blackouts are unlikely this summer': the subject is the event."""
+    c = extract(
+        "Rolling blackouts are unlikely this summer, the grid operator said.", "2024-05-16", cfg
+    )[0]
+    assert (c.hedge, c.probability, c.polarity) == ("unlikely", 0.2, "positive")
+    assert window(c) == ("2024-06-01", "2024-08-31", "season")
+    assert c.verifiable
+
+
+def test_it_is_likely_alone_is_no_claim(cfg: Settings) -> None:
+    """A bare 'it is likely' names no event."""
+    assert extract("It is likely, officials said.", "2024-05-16", cfg) == []
+
+
+def test_plans_overtaken_by_events_are_not_claims(cfg: Settings) -> None:
+    """'had been scheduled for Monday before a valve forced a delay' is background."""
+    claims = extract(
+        "The launch, which had been scheduled for Monday, was postponed after a valve failed.",
+        "2024-05-07",
+        cfg,
+    )
+    assert [c for c in claims if c.verifiable] == []
+
+
+def test_embedded_question_is_part_of_the_outer_claim(cfg: Settings) -> None:
+    """'expected to rule on whether colleges may consider race ... by the end of June' is one
+    claim with the deadline, not two."""
+    claims = extract(
+        "The Supreme Court is expected to rule on whether colleges may consider race in admissions by the end of June.",
+        "2023-05-01",
+        cfg,
+    )
+    assert len(claims) == 1
+    assert window(claims[0]) == ("2023-05-01", "2023-06-30", "deadline")
+
+
+def test_generic_company_speaker_is_resolved(cfg: Settings) -> None:
+    """'..., the company said' names the company the article is about."""
+    claims = extract(
+        "Microsoft unveiled new laptops on Monday. The devices will go on sale on June 18, the company said.",
+        "2024-05-20",
+        cfg,
+    )
+    assert claims[0].speaker == "Microsoft"
+
+
+def test_an_organisation_announcing_its_own_plan_is_the_speaker(cfg: Settings) -> None:
+    """'Blue Origin plans to launch ... tomorrow': Blue Origin speaks for itself."""
+    c = extract(
+        "Blue Origin plans to launch its New Glenn rocket tomorrow from Cape Canaveral.",
+        "2025-01-12",
+        cfg,
+    )[0]
+    assert c.speaker == "Blue Origin"
+    assert window(c) == ("2025-01-13", "2025-01-13", "relative_day")
+
+
+def test_gapped_coordination_is_two_claims(cfg: Settings) -> None:
+    """'ban petrol cars from 2030, and new hybrids from 2035' repeats the verb with a new date."""
+    claims = extract(
+        "Britain will ban sales of new petrol cars from 2030, and new hybrids from 2035.",
+        "2023-01-10",
+        cfg,
+    )
+    assert window(find(claims, "hybrids")) == ("2035-01-01", "2035-12-31", "year")
+    assert window(find(claims, "petrol")) == ("2030-01-01", "2030-12-31", "year")
+
+
+def test_must_needs_a_date_to_be_a_claim(cfg: Settings) -> None:
+    """'importers must begin reporting in October' is a scheduled duty; 'must stop' an opinion."""
+    dated = extract("Importers must begin reporting their emissions in October.", "2023-08-17", cfg)
+    assert window(dated[0]) == ("2023-10-01", "2023-10-31", "month")
+    assert extract("The United States must stop interfering.", "2023-08-17", cfg) == []

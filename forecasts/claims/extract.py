@@ -531,6 +531,11 @@ def _sentence_claims(
         prev_end = max(pred_end, trig.end)
         if _CONDITIONAL.search(clause) or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
             continue
+        if re.match(r"must\b", trig.text, re.IGNORECASE) and not any(
+            not t.is_past and t.window.basis not in ("vague",) and trig.start <= t.start <= pred_end
+            for t in times
+        ):
+            continue  # "must" without a date is a demand or an opinion, not a forecast
         if re.match(r"had\s+been\b", trig.text, re.IGNORECASE) or re.search(
             r"\bhad\s*$", body[max(0, trig.start - 8) : trig.start]
         ):
@@ -615,6 +620,11 @@ def _sentence_claims(
         parts = _split(predicate)
         span_lo = subj_start if not predicate_obj else body.find(predicate_obj)
         for part_text, adverb in parts:
+            part_subject = subject
+            if adverb is not None and adverb.startswith("subject:"):
+                # "The physics prize will be announced on Tuesday and the chemistry prize on
+                # Wednesday": a new subject for the same passive verb
+                part_subject, adverb = adverb[len("subject:") :], ""
             pred = part_text
             if predicate_obj:
                 pred = (
@@ -639,8 +649,13 @@ def _sentence_claims(
             if adverb is not None and adverb.lower() in ctx.settings.hedges:
                 hedge = adverb.lower()
             pos = body.find(part_text, trig.verb_start) if part_text else -1
+            located = part_text
+            while pos < 0 and " " in located:
+                located = located.split(" ", 1)[1]  # a gapped part: find its own words
+                pos = body.find(located, trig.verb_start)
+            part_text = located if pos >= 0 else part_text
             claim = _make_claim(
-                sent, index, ctx, subject, trig.text, pred, hedge, times,
+                sent, index, ctx, part_subject, trig.text, pred, hedge, times,
                 (min(span_lo, subj_start) if span_lo >= 0 else subj_start, max(pred_end, trig.end)), preamble,
                 claim_speaker, object_hint,
                 (pos, pos + len(part_text)) if pos >= 0 and not predicate_obj else None,
@@ -728,8 +743,39 @@ def _looks_like_verb(text: str) -> bool:
     )
 
 
+_GAPPED = re.compile(
+    r",?\s+and\s+(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?P<time>(?:on|from|in|by|at|before|after|next|this)\s+[^,;]{2,40})$"
+)
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|may|might|must|has|have|had|can|\w+ed)\b", re.IGNORECASE
+)
+
+
 def _split(predicate: str) -> list[tuple[str, str | None]]:
     """Coordinated predicates: "set the stage for A and possibly culminate in B" is two claims."""
+    m = _GAPPED.search(predicate)
+    timeish = re.compile(
+        r"\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
+        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:next|this)\s+(?:week|month|year)\b|"
+        r"\bquarter\b|\b(?:spring|summer|autumn|fall|winter)\b"
+    )
+    if (
+        m
+        and not _VERBISH.search(m.group("np"))
+        and timeish.search(m.group("time"))
+        # parallel structure: the first conjunct has its own time ("from 2030, and ... from 2035")
+        and timeish.search(predicate[: m.start()])
+    ):
+        # gapping: "ban petrol cars from 2030, and new hybrids from 2035" repeats the verb
+        first = predicate[: m.start()].strip()
+        words = first.split()
+        if words[:1] == ["be"] and len(words) > 1:  # a passive: the noun phrase is a new subject
+            return [
+                (first, None),
+                (f"{words[0]} {words[1]} {m.group('time')}", "subject:" + m.group("np")),
+            ]
+        return [(first, None), (f"{(words or [''])[0]} {m.group('np')} {m.group('time')}", "")]
     m = _SPLIT_TO.search(predicate)
     if m:
         # "expect the Fed to hold rates in March, and to resume cuts by mid-2025"

@@ -27,7 +27,7 @@ _LEMMAS = {
     r"poised": "poised to",
     r"on\s+(?:track|course)": "on track to",
     r"(?:is|are|was|were)\s+to": "is to",
-    r"'ll|’ll|shall|going\s+to|gonna": "will",
+    r"'ll|’ll|shall|must|going\s+to|gonna": "will",
     r"won't|won’t|wo\s+n't": "will",
     r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to|agree(?:s|d)?": "will",
     r"favou?red": "likely",
@@ -43,7 +43,7 @@ _PRE_ADV = r"(?:(?:more\s+than|less\s+than|probably|possibly|likely|perhaps|almo
 
 # Modal triggers: modal [adverbs] verb.
 MODAL = re.compile(
-    r"\b(?P<trig>will|would|could|may|might|shall|won't|won’t|'ll|’ll)\s+"
+    r"\b(?P<trig>will|would|could|may|might|shall|must|won't|won’t|'ll|’ll)\s+"
     + _PRE_ADV
     + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.table import Table
 
 from forecasts.claims.evaluate import evaluate, load_corpus
@@ -73,7 +74,8 @@ def eval_extraction(corpus: str | None, show_errors: bool, as_json: bool) -> Non
             name, str(fig["passages"]), f"{fig['tp']}/{fig['fp']}/{fig['fn']}",
             *(f"{fig[c]:.3f}" for c in _COLUMNS),
         )  # fmt: skip
-    console.print(table, width=max(console.width, 120))
+    # a table wider than a pipe's default 80 columns: never truncate the figures
+    Console(highlight=False, width=max(console.width, 132)).print(table)
     if show_errors:
         for err in report.errors:
             console.print(clean(str(err)), markup=False)
