@@ -122,9 +122,33 @@ class Trigger:
     verb_start: int
 
 
+# Every trigger pattern needs one of these words: most sentences are skipped by one search.
+_ANY_TRIGGER = re.compile(
+    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|remains?|seems?|"
+    r"appears?|looks?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
+    r"prepar\w*|seek\w*|want\w*|on\s+track|potential|opportunity|prospects?|chance)\b",
+    re.IGNORECASE,
+)
+
+
+_GATES = {
+    "verbal": re.compile(r"plan|hop|intend|aim|expect|vow|pledg|promis|prepar|seek|want|track"),
+    "nominal": re.compile(r"potential|opportunit|prospect|chance"),
+    "bare": re.compile(
+        r"expected|likely|possible|due|scheduled|slated|planned|set|imminent|cards|works"
+    ),
+    "copular": re.compile(
+        r"expected|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|\bto\b"
+    ),
+}
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Modal, copular, verbal and nominal triggers, in text order, without overlaps."""
     found: list[Trigger] = []
+    if not _ANY_TRIGGER.search(sentence):
+        return found
+    low = sentence.lower()
     for kind, pattern in (
         ("verbal", VERBAL),
         ("copular", COPULAR),
@@ -132,6 +156,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
         ("nominal", NOMINAL),
         ("bare", BARE),
     ):
+        gate = _GATES.get(kind)
+        if gate is not None and not gate.search(low):
+            continue
         for m in pattern.finditer(sentence):
             verb = m.group("verb")
             scheduled_for = (

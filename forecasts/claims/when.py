@@ -632,13 +632,18 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+_NEEDLE_RES = {
+    name: re.compile("|".join(map(re.escape, words))) for name, words in _NEEDLES.items()
+}
+
+
 def find_times(sentence: str, reference: date) -> list[TimeMatch]:
     """Every time expression in the sentence, longest first where they overlap, in text order."""
     found: list[TimeMatch] = []
     low = sentence.lower()
     for pattern, resolver in _RULES:
-        needles = _NEEDLES.get(resolver.__name__)
-        if needles is not None and not any(n in low for n in needles):
+        needle = _NEEDLE_RES.get(resolver.__name__)
+        if needle is not None and not needle.search(low):
             continue
         for m in pattern.finditer(sentence):
             text = m.group(0).strip()
