@@ -440,3 +440,31 @@ def test_must_needs_a_date_to_be_a_claim(cfg: Settings) -> None:
     dated = extract("Importers must begin reporting their emissions in October.", "2023-08-17", cfg)
     assert window(dated[0]) == ("2023-10-01", "2023-10-31", "month")
     assert extract("The United States must stop interfering.", "2023-08-17", cfg) == []
+
+
+def test_a_forecast_already_overtaken_is_not_a_claim(cfg: Settings) -> None:
+    """'Economists had forecast the CPI would rise 0.4%' reports an old expectation."""
+    claims = extract(
+        "Economists polled by Reuters had forecast the CPI would rise 0.4%.", "2024-03-12", cfg
+    )
+    assert claims == []
+
+
+def test_generic_subject_names_the_organisation(cfg: Settings) -> None:
+    """'The planemaker is not expected to ...' is about the company named before."""
+    claims = extract(
+        "Boeing named a new chief executive on Wednesday. The planemaker is not expected to resume production increases until next year.",
+        "2024-08-01",
+        cfg,
+    )
+    c = find(claims, "resume")
+    assert c.actors[0] == "Boeing" and c.polarity == "negative"
+
+
+def test_warnings_with_vague_time(cfg: Settings) -> None:
+    """'could invade Ukraine at any moment, U.S. officials have warned': vague window, speaker."""
+    c = extract(
+        "Russia could invade Ukraine at any moment, U.S. officials have warned.", "2022-02-20", cfg
+    )[0]
+    assert c.speaker == "U.S. officials" and c.event_type == "conflict"
+    assert window(c) == ("2022-02-20", "2022-05-21", "vague")

@@ -36,7 +36,7 @@ DEMONYMS = {
     "polish", "swiss", "swedish", "european", "eu", "u.n.", "un", "nato", "saudi", "egyptian",
     "qatari", "taiwanese", "argentine", "indonesian", "pakistani", "philippine", "vietnamese",
     "thai", "malaysian", "singaporean", "nigerian", "kenyan", "african", "belgian", "greek",
-    "hungarian", "serbian", "danish", "norwegian", "finnish", "irish", "scottish", "new", "u.k.",
+    "hungarian", "serbian", "danish", "norwegian", "finnish", "irish", "scottish", "u.k.",
     "uk", "fed", "white", "house", "state", "department", "senate", "republican", "democratic",
     "democrat", "conservative", "labour", "libertarian", "leftist", "socialist", "populist",
 }  # fmt: skip

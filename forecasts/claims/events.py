@@ -20,7 +20,10 @@ EVENT_TYPES: list[tuple[str, str]] = [
         r"\b(?:resign\w*|step(?:s|ping)?\s+down|quit\w*|stand\s+down|be\s+replaced|leave\s+office)\b",
         "resign",
     ),
-    (r"\b(?:sworn\s+in|take\s+office|inaugurat\w+|assume\s+office|take\s+over)\b", "take_office"),
+    (
+        r"\b(?:sworn\s+in|take\s+the\s+helm|take\s+office|inaugurat\w+|assume\s+office|take\s+over)\b",
+        "take_office",
+    ),
     (
         r"\b(?:elections?|polls?|runoffs?|referendum|ballot|primar(?:y|ies)|re-?elect\w*|caucus\w*|go\s+to\s+the\s+polls|votes?\s+(?:will\s+be\s+)?counted|counted)\b",
         "election",
@@ -65,7 +68,14 @@ EVENT_TYPES: list[tuple[str, str]] = [
         r"\b(?:meet\w*|talks|summit|sit\s+down|discuss\w*|negotiat\w+|dialogue|call|host\w*|debate|conference|session|convene\w*)\b",
         "meeting",
     ),
-    (r"\b(?:announc\w+|unveil|present|propose|declare|report|publish)\b", "announce"),
+    (
+        r"\b(?:announc\w+|unveil|present|propose|declare|report|publish|decision|decide)\b",
+        "announce",
+    ),
+    (
+        r"\b(?:invade|invasion|attack|strike|offensive|ceasefire|bomb\w*|shell\w*|troops|war)\b",
+        "conflict",
+    ),
     (r"\b(?:play|match|final|tournament|race|game|fight|compete)\b", "sports"),
     (
         r"\b(?:open\w*|close|closing|shut|start|begin|end|complete|finish|build|construct|deliver\w*)\b",

@@ -45,7 +45,7 @@ _PRED_END = re.compile(
 )
 _SUBJ_START = re.compile(
     r"(?:^|[,;:(“\"‘]\s*|[—–]\s|\b(?:that|which|who|but|while|whereas|because|although|though|so|"
-    r"whether|as|when|since|after|before|how|why|what|and\s+(?=(?:he|she|it|they|we|I)\b))\b)\s*",
+    r"whether|as|when|since|after|before|how(?!\s+to\b)|why|what|and\s+(?=(?:he|she|it|they|we|I)\b))\b)\s*",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
@@ -123,6 +123,7 @@ class _Context:
     last_claim_window: tuple[int, Window] | None = None
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
+    current_org: str = ""
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -299,10 +300,13 @@ def _speaker_name(who: str, ctx: _Context) -> str:
     if runs and len(runs) == 1 and runs[0][1] == who.strip().split("'")[0]:
         return ctx.book.add(actors_mod.strip_title(runs[0][1]))
     generic = _GENERIC_SPEAKER.match(who.strip())
-    if generic and ctx.organisations:
+    if generic and (ctx.organisations or ctx.current_org):
         # "the company said": the organisation named last (the current sentence's subject first)
         plural = generic.group(1).lower().endswith("s")
-        return " and ".join(ctx.organisations[-2:] if plural else ctx.organisations[-1:])
+        known = [o for o in ctx.organisations if o != ctx.current_org]
+        if ctx.current_org:
+            known.append(ctx.current_org)
+        return " and ".join(known[-2:] if plural else known[-1:])
     lead = re.match(r"^(?:[a-z][\w-]*\s+){1,3}((?:[A-Z][\w.&'’-]*\s*)+)$", who.strip())
     if lead:
         return ctx.book.add(lead.group(1).strip())  # "developer SSE", "chip designer Arm"
@@ -378,6 +382,8 @@ def _make_claim(
         time = None
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    if not names and _GENERIC_SPEAKER.match(subject.strip()) and ctx.organisations:
+        names = ctx.organisations[-1:]  # "The planemaker is not expected to ...": Boeing
     if (
         not names
         and speaker
@@ -401,7 +407,13 @@ def _make_claim(
     if names:
         ctx.last_actors = names
     judged = inner if inner is not None else predicate
-    if re.match(r"(?:for|on|by|in|at)\b", judged) or kind_of_trigger == "bare":
+    if (
+        re.match(r"(?:for|on|by|in|at)\b", judged)
+        or kind_of_trigger == "bare"
+        or re.match(
+            r"(?:happen|take\s+place|occur|come|go\s+ahead|be\s+completed|arrive)\b", judged
+        )
+    ):
         judged = f"{subject} {judged}"  # "the election is scheduled for Feb. 25": the subject is the event
     if (
         trigger_text.lower().startswith(("potential", "opportunity", "prospect"))
@@ -531,6 +543,12 @@ def _sentence_claims(
         prev_end = max(pred_end, trig.end)
         if _CONDITIONAL.search(clause) or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
             continue
+        if trig.text.lower().startswith(("would", "could", "might")) and re.search(
+            r"\bhad\s+(?:\w+ly\s+)?(?:forecast|predicted|expected|projected|estimated|anticipated|thought|hoped|said|feared)\b[^.;]*$",
+            text[max(0, trig.start - 90) : trig.start],
+            re.IGNORECASE,
+        ):
+            continue  # "economists had forecast the CPI would rise": a forecast already overtaken
         if re.match(r"must\b", trig.text, re.IGNORECASE) and not any(
             not t.is_past and t.window.basis not in ("vague",) and trig.start <= t.start <= pred_end
             for t in times
@@ -889,12 +907,8 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             continue
         names_here = actors_mod.find_actors(sent.text, ctx.book)
         att = attributions[i]
-        for name in names_here[:2]:
-            if name not in ctx.book.persons and not _GENERIC_SPEAKER.match(name):
-                if name in ctx.organisations:
-                    ctx.organisations.remove(name)
-                ctx.organisations.append(name)
-                break
+        orgs_here = [n for n in names_here[:2] if n not in ctx.book.persons]
+        ctx.current_org = orgs_here[0] if orgs_here else ""
         if sent.text.rstrip("”\"’' ").endswith("?"):
             ctx.last_actors = names_here[:1] or ctx.last_actors
             continue
@@ -903,6 +917,11 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
         claims.extend(found)
         if speaker and not is_pronoun(speaker):
             ctx.last_speaker = speaker
+        if orgs_here:
+            # organisations named, for later "the company said" / "the planemaker will"
+            if orgs_here[0] in ctx.organisations:
+                ctx.organisations.remove(orgs_here[0])
+            ctx.organisations.append(orgs_here[0])
         if not found and names_here:
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors

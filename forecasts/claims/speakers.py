@@ -19,7 +19,7 @@ SAY = (
     r"acknowledged|conceded|claimed|claims|reckon|reckons|think|thinks|show|shows)"
 )
 _WHEN = r"(?:\s+(?:on|late\s+on|early\s+on|in\s+a\s+statement\s+on|last)\s+\w+|\s+in\s+a\s+statement|\s+in\s+an?\s+\w+(?:\s+\w+)?\s+(?:interview|statement|note|report)|\s+on\s+Twitter|\s+on\s+X|\s+in\s+[A-Z]\w+|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))*"
-_NP = r"(?P<who>[^,.;:!?“”\"]{1,140}?)"
+_NP = r"(?P<who>(?:[^,.;:!?“”\"]|\.(?=[A-Za-z]))[^,;:!?“”\"]{0,139}?)"
 _NAME_APPOS = r"(?P<who>[^,“\"]{2,80}?)(?:,\s+[^,“\"]{2,160}?,)?"
 
 # ", said Daniel Kritenbrink, the top official." / ", analysts said." / ", according to X."

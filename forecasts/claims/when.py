@@ -569,7 +569,7 @@ def _duration(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?:(?<!as\s)soon(?!\s+as\b|\s+after\b)|shortly(?!\s+(?:after|before)\b)|imminently|before\s+long|in\s+the\s+near\s+future|in\s+the\s+near\s+term|any\s+day\s+now)\b"
+    r"\b(?:at\s+any\s+(?:moment|time)|(?<!as\s)soon(?!\s+as\b|\s+after\b)|shortly(?!\s+(?:after|before)\b)|imminently|before\s+long|in\s+the\s+near\s+future|in\s+the\s+near\s+term|any\s+day\s+now)\b"
 )
 def _vague(m: re.Match[str], ref: date) -> Window | None:
     return Window(ref, ref + timedelta(days=90), "vague")
@@ -628,7 +628,16 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_weekday": ("day",),
     "_relative_span": ("coming", "next", "following", "upcoming", "ahead", "to come"),
     "_duration": _UNITS,
-    "_vague": ("soon", "shortly", "imminent", "before long", "near", "any day"),
+    "_vague": (
+        "soon",
+        "shortly",
+        "imminent",
+        "before long",
+        "near",
+        "any day",
+        "any moment",
+        "any time",
+    ),
 }
 
 
