@@ -75,6 +75,21 @@ ROWS = [
     ("soon", "2023-06-18", "2023-09-16", "vague"),
     ("in the near future", "2023-06-18", "2023-09-16", "vague"),
     ("during the two-day trip", "2023-06-18", "2023-06-19", "event_anchor"),
+    ("June 25-26", "2023-06-25", "2023-06-26", "date"),
+    ("from July 26 to Aug. 11", "2023-07-26", "2023-08-11", "date"),
+    ("by Christmas", "2023-06-18", "2023-12-25", "deadline"),
+    ("on Christmas Eve", "2023-12-24", "2023-12-24", "date"),
+    ("next weekend", "2023-06-24", "2023-06-25", "week"),
+    ("by the end of the month", "2023-06-18", "2023-06-30", "month"),
+    ("by the end of the third quarter", "2023-06-18", "2023-09-30", "deadline"),
+    ("by early 2024", "2023-06-18", "2024-04-30", "deadline"),
+    ("by the end of next year", "2023-06-18", "2024-12-31", "deadline"),
+    ("within weeks", "2023-06-18", "2023-07-30", "relative_span"),
+    ("over the next year", "2023-06-18", "2024-06-18", "duration"),
+    ("in two to three weeks", "2023-06-18", "2023-07-09", "duration"),
+    ("in the new year", "2024-01-01", "2024-04-30", "part_of_year"),
+    ("end-2024", "2024-09-01", "2024-12-31", "part_of_year"),
+    ("at any moment", "2023-06-18", "2023-09-16", "vague"),
 ]
 
 
@@ -90,6 +105,12 @@ def test_no_time_expression_uses_the_default_horizon() -> None:
     """Without a time expression the window is R .. R + the configured horizon."""
     w = default_window(R, 365)
     assert (w.earliest, w.latest, w.basis) == (R, d("2024-06-17"), "default_horizon")
+
+
+def test_as_soon_as_is_not_vague() -> None:
+    """'as soon as Friday' is Friday, not 'soon'."""
+    found = find_times("Boston could clinch the title as soon as Friday.", d("2024-06-13"))
+    assert [(t.text, t.window.basis) for t in found] == [("Friday", "weekday")]
 
 
 def test_may_the_modal_is_not_a_month() -> None:

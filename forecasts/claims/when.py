@@ -220,7 +220,7 @@ def _by_mid(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?:in\s+(?:the\s+)?)?(?P<part>early|mid|late|end\s+of|the\s+end\s+of|later|beginning\s+of|start\s+of)[- ]?(?:in\s+)?(?:(?P<word>this|next)\s+year|"
+    r"\b(?:in\s+(?:the\s+)?)?(?P<part>early|mid|late|end\s+of|the\s+end\s+of|end|later|beginning\s+of|start\s+of)[- ]?(?:in\s+)?(?:(?P<word>this|next)\s+year|"
     + _YEAR
     + r")\b"
 )
@@ -261,6 +261,8 @@ def _year_end(m: re.Match[str], ref: date) -> Window | None:
 @rule(r"\b(?:(?:by|before)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<word>next)\s+year\b")
 def _end_next_year(m: re.Match[str], ref: date) -> Window | None:
     y = ref.year + 1
+    if re.match(r"(?:by|before)\b", m.group(0).strip(), re.IGNORECASE):
+        return window(ref, ref, date(y, 12, 31), "deadline")  # "by the end of next year"
     return window(ref, date(y, 9, 1), date(y, 12, 31), "part_of_year")
 
 
@@ -575,6 +577,100 @@ def _vague(m: re.Match[str], ref: date) -> Window | None:
     return Window(ref, ref + timedelta(days=90), "vague")
 
 
+@rule(r"\b(?:(?:by|before|at)\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?P<unit>month|week)\b")
+def _end_of_unit(m: re.Match[str], ref: date) -> Window | None:
+    if m.group("unit").lower() == "week":
+        return Window(ref, ref + timedelta(days=6 - ref.weekday()), "week")
+    return Window(ref, last_day(ref.year, ref.month), "month")
+
+
+@rule(r"\b(?P<pre>this|next|over\s+the|by\s+the|at\s+the|on\s+the)\s+weekend\b")
+def _weekend(m: re.Match[str], ref: date) -> Window | None:
+    saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
+    if ref.weekday() == 6:
+        saturday = ref - timedelta(days=1)
+    if m.group("pre").lower() == "next":
+        saturday += timedelta(days=7)
+    if m.group("pre").lower().startswith("by"):
+        return Window(ref, saturday + timedelta(days=1), "deadline")
+    return window(ref, saturday, saturday + timedelta(days=1), "week")
+
+
+@rule(
+    r"\b(?:within|in\s+a\s+matter\s+of|in\s+a\s+few|within\s+a\s+few)\s+(?P<unit>day|week|month)s\b"
+)
+def _within_units(m: re.Match[str], ref: date) -> Window | None:
+    unit = m.group("unit").lower()
+    if unit == "day":
+        return Window(ref, ref + timedelta(days=7), "relative_span")
+    if unit == "week":
+        return Window(ref, ref + timedelta(weeks=6), "relative_span")
+    return Window(ref, add_months(ref, 6), "relative_span")
+
+
+@rule(r"\b(?:over|in|within|during)\s+the\s+next\s+(?P<unit>day|week|month|year|decade)\b")
+def _next_single_unit(m: re.Match[str], ref: date) -> Window | None:
+    unit = m.group("unit").lower()
+    if unit == "decade":
+        return Window(ref, add_months(ref, 120), "duration")
+    return Window(ref, add_duration(ref, 1, unit), "duration")
+
+
+@rule(
+    r"\b(?P<prep>in|within|over\s+the\s+next)\s+(?P<a>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:to|or|-|–)\s+(?P<b>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|eighteen|twenty|thirty)\s+(?P<unit>day|week|month|year)s\b"
+)
+def _duration_range(m: re.Match[str], ref: date) -> Window | None:
+    # "in two to three weeks": up to the larger figure
+    return Window(
+        ref, add_duration(ref, _number(m.group("b")), m.group("unit").lower()), "duration"
+    )
+
+
+@rule(
+    r"\b(?:later\s+in|by|before)\s+(?:the\s+)?(?:year's\s+end|year’s\s+end|the\s+year)\b|\blater\s+in\s+the\s+year\b"
+)
+def _later_in_the_year(m: re.Match[str], ref: date) -> Window | None:
+    return window(ref, ref, date(ref.year, 12, 31), "year")
+
+
+@rule(r"\b(?:in\s+|by\s+|during\s+)?the\s+new\s+year\b")
+def _new_year(m: re.Match[str], ref: date) -> Window | None:
+    y = ref.year if ref.month == 1 else ref.year + 1
+    return window(ref, date(y, 1, 1), date(y, 4, 30), "part_of_year")
+
+
+@rule(
+    r"\b(?:(?P<by>by|before|until)\s+)?(?:the\s+)?(?P<name>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day|Independence\s+Day|Thanksgiving)\b"
+)
+def _holiday(m: re.Match[str], ref: date) -> Window | None:
+    name = m.group("name").lower().replace("’", "'")
+
+    def day_in(year: int) -> date:
+        if name.startswith("christmas eve"):
+            return date(year, 12, 24)
+        if name.startswith("christmas"):
+            return date(year, 12, 25)
+        if name.startswith("new year's eve"):
+            return date(year, 12, 31)
+        if name.startswith("new year"):
+            return date(year, 1, 1)
+        if name == "halloween":
+            return date(year, 10, 31)
+        if name.startswith("valentine"):
+            return date(year, 2, 14)
+        if name.startswith("independence"):
+            return date(year, 7, 4)
+        first = date(year, 11, 1)  # Thanksgiving: the fourth Thursday of November
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+    day = day_in(ref.year)
+    if day < ref:
+        day = day_in(ref.year + 1)
+    if m.group("by"):
+        return Window(ref, day, "deadline")
+    return Window(day, day, "date")
+
+
 # --- public API -------------------------------------------------------------------------------
 
 
@@ -598,7 +694,7 @@ _UNITS = ("day", "week", "month", "year")
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "_event_duration": ("day", "week"),
     "_by_mid": ("mid",),
-    "_part_of_year": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "_part_of_year": ("early", "mid", "late", "end", "beginning of", "start of"),
     "_by_year": ("by ", "before ", "later than"),
     "_year_end": ("end",),
     "_end_next_year": ("end",),
@@ -628,6 +724,14 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_weekday": ("day",),
     "_relative_span": ("coming", "next", "following", "upcoming", "ahead", "to come"),
     "_duration": _UNITS,
+    "_end_of_unit": ("end",),
+    "_weekend": ("weekend",),
+    "_within_units": ("days", "weeks", "months"),
+    "_next_single_unit": ("next",),
+    "_duration_range": ("to", "or", "-", "–"),
+    "_later_in_the_year": ("year",),
+    "_new_year": ("new year",),
+    "_holiday": ("christmas", "new year", "halloween", "valentine", "independence", "thanksgiving"),
     "_vague": (
         "soon",
         "shortly",
@@ -668,6 +772,22 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
     for match in sorted(found, key=lambda t: -(t.end - t.start)):
         if all(match.end <= c.start or match.start >= c.end for c in chosen):
             chosen.append(match)
+    for i, match in enumerate(chosen):
+        w = match.window
+        before = sentence[max(0, match.start - 22) : match.start].lower()
+        if (
+            w.basis in ("quarter", "half", "part_of_year", "week", "season")
+            and not match.text.lower().startswith(("by", "before", "until"))
+            and not match.text.lower().startswith("mid")
+            and re.search(
+                r"\b(?:by|before|no\s+later\s+than|until)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?$",
+                before,
+            )
+        ):
+            # "by the end of the third quarter", "by early 2024": a deadline from R
+            chosen[i] = TimeMatch(
+                match.text, match.start, match.end, Window(reference, w.latest, "deadline")
+            )
     return sorted(chosen, key=lambda t: t.start)
 
 
