@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forecasts.articles.load import load_file
 from forecasts.articles.refdate import Candidate, header_date, infer_reference_date
@@ -126,3 +129,27 @@ def test_the_nearest_cue_decides_the_tense() -> None:
     text = "Sales in March 2024 were strong, and the company will report results in May."
     got = infer_reference_date(text, [Candidate(date(2024, 2, 1), "feed")])
     assert "comes before events the text reports as past (2024-03)" in got.basis
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    event=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 1)),
+    header=st.dates(min_value=date(2000, 1, 1), max_value=date(2045, 12, 31)),
+)
+def test_a_header_date_is_kept_exactly_when_it_precedes_the_month_looked_forward_to(
+    event: date, header: date
+) -> None:
+    """Property: the reference date never lies after a month the text looks forward to."""
+    month = event.strftime("%B %Y")
+    text = (
+        f"{header.strftime('%A, %B %d, %Y').replace(' 0', ' ')}\n\n"
+        f"Ministers met on Monday and said the summit in {month}, which leaders are "
+        "expected to attend, could produce a deal on trade and climate finance."
+    )
+    got = infer_reference_date(text, [])
+    end_of_month = (event.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    assert got.day is not None and got.day <= end_of_month
+    if header <= end_of_month:
+        assert (got.day, got.basis.split(" ")[0]) == (header, "header")
+    else:
+        assert "contradicts future references to " + event.strftime("%Y-%m") in got.basis

@@ -124,14 +124,13 @@ def infer_reference_date(
         else:
             notes.append(f"{candidate.source} {candidate.day.isoformat()} {conflict}")
     if chosen is not None:
-        basis = chosen.source
-        agree = sorted(
+        support = sorted(
             {c.source for c in all_candidates if c.day == chosen.day and c is not chosen}
         )
-        if agree:
-            basis += f" (agrees with {', '.join(agree)})"
+        remarks = [f"also {', '.join(support)}"] if support else []
         if weekday is not None and chosen.day.weekday() == weekday:
-            basis += f" (a {_day_name(weekday)}, as the text says)"
+            remarks.append(f"a {_day_name(weekday)}, as the text says")
+        basis = chosen.source + (f" ({'; '.join(remarks)})" if remarks else "")
         return ReferenceDate(chosen.day, "; ".join([basis, *notes]))
 
     rejected_late = [c.day for c in all_candidates if _too_late(c.day, references)]
