@@ -141,11 +141,12 @@ def _ingest_one(
     extract: Extractor | None,
 ) -> ArticleResult:
     try:
-        (loaded,) = load_source(source, settings, published=published)
         now = clock.now()
+        today = now.astimezone(settings.zone).date()
+        (loaded,) = load_source(source, settings, published=published, today=today)
         if loaded.reference_date is None:
             # Nothing in metadata or text dates it: it speaks from the day it was read.
-            loaded.reference_date = now.astimezone(settings.zone).date()
+            loaded.reference_date = today
             loaded.reference_date_basis = "ingest date (no date in metadata or text)"
         # Looked up only once an article is in hand, so bad paths are reported as such.
         extractor = extract or default_extractor()

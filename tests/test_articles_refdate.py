@@ -153,3 +153,18 @@ def test_a_header_date_is_kept_exactly_when_it_precedes_the_month_looked_forward
         assert (got.day, got.basis.split(" ")[0]) == (header, "header")
     else:
         assert "contradicts future references to " + event.strftime("%Y-%m") in got.basis
+
+
+def test_an_undated_article_speaks_from_the_day_it_is_read() -> None:
+    text = "The city council will vote on the new tram line, the mayor said on Monday."
+    got = infer_reference_date(text, [Candidate(date(2024, 5, 6), "ingest date")])
+    assert (got.day, got.basis) == (date(2024, 5, 6), "ingest date (a Monday, as the text says)")
+
+
+def test_the_ingest_date_gives_way_to_metadata_and_to_the_text() -> None:
+    """Today is a last resort: it loses to any metadata, and to a text that shows it is older."""
+    today = Candidate(date(2026, 11, 29), "ingest date")
+    got = infer_reference_date(SEED_TEXT, [today, Candidate(date(2023, 6, 18), "filename")])
+    assert got.day == date(2023, 6, 18) and "ingest date" not in got.basis
+    got = infer_reference_date(SEED_TEXT.split("\n", 1)[1], [today])
+    assert got.day is not None and got.day < date(2023, 11, 1)
