@@ -168,3 +168,25 @@ def test_the_ingest_date_gives_way_to_metadata_and_to_the_text() -> None:
     assert got.day == date(2023, 6, 18) and "ingest date" not in got.basis
     got = infer_reference_date(SEED_TEXT.split("\n", 1)[1], [today])
     assert got.day is not None and got.day < date(2023, 11, 1)
+
+
+def test_the_consistency_check_keeps_the_true_date_of_labelled_passages() -> None:
+    """Across the labelled extraction corpus, a correct feed date is (almost) never rejected."""
+    import json
+
+    passages = [
+        json.loads(line)
+        for path in sorted((REPO / "tests/corpus/extraction").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(passages) >= 40
+    rejected = [
+        p["id"]
+        for p in passages
+        if infer_reference_date(
+            p["text"], [Candidate(date.fromisoformat(p["reference_date"]), "feed")]
+        ).day
+        != date.fromisoformat(p["reference_date"])
+    ]
+    assert len(rejected) <= 0.02 * len(passages), rejected
