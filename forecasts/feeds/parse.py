@@ -60,6 +60,7 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self.skipping += 1
+            self.parts.append(" ")
         elif tag in self._BREAK:
             self.parts.append(" ")
 

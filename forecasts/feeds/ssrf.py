@@ -53,9 +53,11 @@ def blocked_reason(ip: IPAddress, allowed: Iterable[IPNetwork], allow_private: b
         return "a multicast address"
     if isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
         return "a carrier-grade NAT address"
+    if ip.is_unspecified or ip.is_reserved:
+        return "a reserved address"
     if ip.is_private:
         return "a private address"
-    if ip.is_unspecified or ip.is_reserved or not ip.is_global:
+    if not ip.is_global:
         return "a reserved address"
     return ""
 

@@ -113,10 +113,12 @@ def check_prolog(data: bytes, *, budget: int = DEFAULT_BUDGET) -> None:
             if ref in values:
                 total += size(ref, seen | {name})
             if total > budget:
-                raise FeedParseError(
-                    f"refused: entity '{name.decode('utf-8', 'replace')}' expands past "
-                    f"{budget:,} characters (billion laughs)"
-                )
+                break
+        if total > budget:
+            raise FeedParseError(
+                f"refused: entity '{name.decode('utf-8', 'replace')}' expands past "
+                f"{budget:,} characters (billion laughs)"
+            )
         sizes[name] = total
         return total
 
