@@ -23,7 +23,7 @@ from forecasts.cli.app import (
 )
 from forecasts.clock import SystemClock, end_of_day, start_of_day
 from forecasts.db import session, write_session
-from forecasts.errors import InputError
+from forecasts.errors import FetchError, InputError
 from forecasts.feeds.local import is_local, local_path
 from forecasts.feeds.opml import Subscription, name_for_url, parse_opml, to_opml
 from forecasts.models import Feed
@@ -238,8 +238,11 @@ def export_opml_cmd(output: str | None) -> None:
 @click.option("--feed", "feed_name", help="Poll only this feed (even if not due).")
 @click.option("--all", "poll_all", is_flag=True, help="Poll every enabled feed, due or not.")
 @json_option
-def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> None:
+def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> int:
     """Poll the due feeds now and store their new items (what the daemon does on schedule).
+
+    Exits 0 when the poll ran (failures are recorded on each feed and shown), or 4 when the
+    one feed named with --feed failed.
 
     \b
     Example:
@@ -280,7 +283,7 @@ def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> None:
                 "feeds": [vars(f) for f in summary.feeds],
             }
         )
-        return
+        return _poll_exit(feed_name, summary.errors)
     for f in summary.feeds:
         detail = f": {clean(f.error)}" if f.error else ""
         console.print(f"{clean(f.feed)}: {f.outcome}, {f.new_items} new{detail}", markup=False)
@@ -289,6 +292,11 @@ def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> None:
         f"{summary.errors} failed; {summary.new_items} new items",
         markup=False,
     )
+    return _poll_exit(feed_name, summary.errors)
+
+
+def _poll_exit(feed_name: str | None, errors: int) -> int:
+    return FetchError.exit_code if feed_name and errors else 0
 
 
 @cli.group("items")
