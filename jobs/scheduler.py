@@ -278,6 +278,7 @@ class Daemon:
                 args=[spec.name],
                 id=spec.name,
                 name=spec.name,
+                next_run_time=start,  # the trigger alone would skip to start + interval
             )
         # The report job checks the database for the month that is due, so running it at start
         # writes a report missed while the daemon was down, and does nothing otherwise.
@@ -319,6 +320,7 @@ class Daemon:
                 continue
             start = state.due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
             self.scheduler.reschedule_job(spec.name, trigger=interval_trigger(minutes, start))
+            self.scheduler.modify_job(spec.name, next_run_time=start)
             log.info("job %s now every %g minutes", spec.name, minutes)
         if (old.daemon.report_day, old.daemon.report_hour, old.timezone) != (
             new.daemon.report_day,
