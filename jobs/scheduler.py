@@ -267,11 +267,15 @@ class Daemon:
         now = self.clock.now()
         with session(self.engine) as s:
             rows = {r.name: r for r in state.all_job_states(s)}
+        # Jobs due at the same instant run in pipeline order (the job store would otherwise
+        # order them by name): each is nudged by its position, a millisecond apiece.
+        order = {spec.name: timedelta(milliseconds=i) for i, spec in enumerate(JOBS)}
         for spec in JOBS:
             minutes = spec.interval_minutes(self.settings)
             if minutes is None:
                 continue
             start = state.due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
+            start += order[spec.name]
             scheduler.add_job(
                 self.run_job,
                 interval_trigger(minutes, start),
@@ -288,7 +292,7 @@ class Daemon:
             args=[REPORT],
             id=REPORT,
             name=REPORT,
-            next_run_time=now,
+            next_run_time=now + order[REPORT],
         )
         return scheduler
 
