@@ -58,6 +58,18 @@ def describe(result: Any) -> str:
     return "" if result is None else str(result)[:500]
 
 
+def _missing_code(exc: BaseException) -> bool:
+    """True if ``exc`` was caused by an import that failed (code from an area not yet merged)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ImportError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 class Daemon:
     """Runs jobs (one at a time), records each run, and serves until told to stop."""
 
@@ -106,12 +118,15 @@ class Daemon:
             log.info("job %s started", name)
             try:
                 result = fn(self.engine, self.settings, self.clock)
-            except Unavailable as exc:  # the job needs another area's code that has not landed
-                log.warning("job %s waits for missing code: %s", name, exc)
-                outcome, error, summary = state.UNAVAILABLE, str(exc), ""
             except Exception as exc:
-                log.exception("job %s failed", name)
-                outcome, error, summary = state.ERROR, f"{type(exc).__name__}: {exc}", ""
+                if isinstance(exc, Unavailable) or _missing_code(exc):
+                    # The job needs code from an area that has not landed yet (for instance
+                    # the extractor): not a failure of the job, and it runs once it is there.
+                    log.warning("job %s waits for missing code: %s", name, exc)
+                    outcome, error, summary = state.UNAVAILABLE, str(exc), ""
+                else:
+                    log.exception("job %s failed", name)
+                    outcome, error, summary = state.ERROR, f"{type(exc).__name__}: {exc}", ""
             else:
                 outcome, error, summary = state.OK, "", describe(result)
                 log.info("job %s finished: %s", name, summary or "ok")
