@@ -35,7 +35,7 @@ from forecasts.daemon import state
 from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
-from jobs.registry import BY_NAME, JOBS, Unavailable, resolve
+from jobs.registry import BY_NAME, JOBS, Unavailable, missing_code, resolve
 from jobs.triggers import interval_trigger, monthly_trigger
 
 log = logging.getLogger(__name__)
@@ -56,18 +56,6 @@ def describe(result: Any) -> str:
                 parts.append(f"{f.name}={len(value)}")
         return " ".join(parts)
     return "" if result is None else str(result)[:500]
-
-
-def _missing_code(exc: BaseException) -> bool:
-    """True if ``exc`` was caused by an import that failed (code from an area not yet merged)."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, ImportError):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
 
 
 class Daemon:
@@ -119,7 +107,7 @@ class Daemon:
             try:
                 result = fn(self.engine, self.settings, self.clock)
             except Exception as exc:
-                if isinstance(exc, Unavailable) or _missing_code(exc):
+                if isinstance(exc, Unavailable) or missing_code(exc):
                     # The job needs code from an area that has not landed yet (for instance
                     # the extractor): not a failure of the job, and it runs once it is there.
                     log.warning("job %s waits for missing code: %s", name, exc)

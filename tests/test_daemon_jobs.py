@@ -192,7 +192,7 @@ def test_seed_articles_wait_for_the_ingest_job(
 
     monkeypatch.setattr(jobs.inbox, "resolve", missing)
     _drop(cfg.path(cfg.seeds_dir) / "articles", "a.txt")
-    assert jobs.inbox.ingest_seeds(engine, cfg, clock).articles == "waiting for jobs.ingest"
+    assert jobs.inbox.ingest_seeds(engine, cfg, clock).articles == "waiting: no jobs.ingest"
     with session(engine) as s:
         assert s.get(DaemonMark, "seeds.articles") is None
 
@@ -236,3 +236,39 @@ def test_the_real_report_replaces_the_summary_once_it_lands(
     assert jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
     assert jobs.monthly.write_due_report(engine, cfg, clock).kind == ""
     assert months == ["2024-02"]
+
+
+def test_errors_reported_in_the_ingest_summary_also_fail_the_file(
+    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ingest_sources records a bad input in its summary instead of raising: still failed/."""
+
+    class Result:
+        error = "empty.txt: no article text"
+
+    class Summary:
+        errors = (Result(),)
+
+    monkeypatch.setattr(jobs.inbox, "resolve", lambda target: lambda *a: Summary())
+    inbox = cfg.path(cfg.inbox_dir)
+    _drop(inbox, "empty.txt", "")
+    assert jobs.inbox.ingest_inbox(engine, cfg, clock).failed == ["empty.txt"]
+    assert "no article text" in (inbox / "failed" / "empty.txt.error.txt").read_text()
+
+
+def test_inbox_files_wait_while_the_extractor_is_missing(
+    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the claim extractor nothing is ingested (or failed): the files stay for later."""
+
+    def resolve(target: str) -> Any:
+        if target == jobs.inbox.EXTRACTOR:
+            raise Unavailable("forecasts.claims.extract cannot be imported")
+        return FakeIngest()
+
+    monkeypatch.setattr(jobs.inbox, "resolve", resolve)
+    inbox = cfg.path(cfg.inbox_dir)
+    _drop(inbox, "later.txt")
+    with pytest.raises(Unavailable):
+        jobs.inbox.ingest_inbox(engine, cfg, clock)
+    assert (inbox / "later.txt").exists()
