@@ -20,10 +20,11 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -81,6 +82,7 @@ class Daemon:
         self._current = ""
         self._unavailable_logged: set[str] = set()
         self.scheduler: BackgroundScheduler | None = None
+        self._scheduled: dict[str, datetime] = {}
 
     # --- one job ---------------------------------------------------------------------------
 
@@ -103,7 +105,12 @@ class Daemon:
             self._unavailable_logged.discard(name)
             self._current = name
             self._record_start(name)
-            log.info("job %s started", name)
+            late = self._lateness(name)
+            log.info(
+                "job %s started%s",
+                name,
+                f" ({late:.3f}s after its scheduled time)" if late is not None else "",
+            )
             try:
                 result = fn(self.engine, self.settings, self.clock)
             except Exception as exc:
@@ -122,6 +129,20 @@ class Daemon:
                 self._current = ""
             self._record(name, outcome, summary=summary, error=error)
             return outcome
+
+    def _on_submitted(self, event: JobSubmissionEvent) -> None:
+        # Runs on the scheduler thread just before the job is queued for the worker.
+        if event.scheduled_run_times:
+            self._scheduled[event.job_id] = max(event.scheduled_run_times)
+
+    def _lateness(self, name: str) -> float | None:
+        """Seconds between the scheduled time of this run and its start (scheduled runs only)."""
+        scheduled = self._scheduled.pop(name, None)
+        if scheduled is None:
+            return None
+        return (
+            datetime.now(UTC) - scheduled
+        ).total_seconds()  # the timer's own clock, not the injected one
 
     def _record_start(self, name: str) -> None:
         try:
@@ -267,6 +288,7 @@ class Daemon:
             },
             timezone="UTC",
         )
+        scheduler.add_listener(self._on_submitted, EVENT_JOB_SUBMITTED)
         now = self.clock.now()
         with session(self.engine) as s:
             rows = {r.name: r for r in state.all_job_states(s)}
