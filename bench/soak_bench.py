@@ -170,9 +170,10 @@ def main() -> int:
             f"  {job:<9} {len(values):>5} {statistics.median(values):>14.3f} {max(values):>11.3f}"
         )
     unavailable = sorted(set(re.findall(r"job (\w+) (?:unavailable|waits for missing code)", text)))
+    failed = len(re.findall(r"job \w+ failed", text))
     print(
         f"  missed runs: {text.count('was missed')}; skipped (still running): "
-        f"{text.count('maximum number of running instances')}; failed: {len(re.findall(r'job \w+ failed', text))}"
+        f"{text.count('maximum number of running instances')}; failed: {failed}"
     )
     if unavailable:
         print(f"  unavailable jobs (their code has not landed): {', '.join(unavailable)}")
