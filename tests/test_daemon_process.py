@@ -390,3 +390,105 @@ def test_cli_reads_while_the_daemon_writes(daemons: Daemons) -> None:
             assert "locked" not in result.stderr
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0
+
+
+def _poll_available() -> bool:
+    from jobs.registry import Unavailable, resolve
+
+    try:
+        resolve("jobs.poll:poll_feeds")
+    except Unavailable:
+        return False
+    return True
+
+
+class SlowFeeds:
+    """``count`` local RSS feeds of ``entries`` items each; every answer waits ``delay`` s."""
+
+    def __init__(self, count: int, entries: int) -> None:
+        self.delay = 0.0
+        self.requests = 0
+        feeds = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                feeds.requests += 1
+                time.sleep(feeds.delay)
+                n = int(self.path.strip("/").split(".")[0])
+                items = "".join(
+                    f"<item><title>Feed {n} story {k}</title><link>http://example.org/{n}/{k}</link>"
+                    f"<guid>f{n}-{k}</guid><pubDate>Mon, 0{k + 1} Jan 2024 10:00:00 GMT</pubDate>"
+                    f"<description>Story {k} of feed {n}.</description></item>"
+                    for k in range(entries)
+                )
+                body = (
+                    f'<?xml version="1.0"?><rss version="2.0"><channel><title>F{n}</title>'
+                    f"<link>http://example.org/{n}</link>{items}</channel></rss>"
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.skipif(not _poll_available(), reason="jobs.poll (feeds area) has not landed yet")
+def test_kill_9_in_the_middle_of_a_poll_loses_and_duplicates_nothing(daemons: Daemons) -> None:
+    """Killed while feeds are being polled: after restart every item is stored exactly once,
+    each feed's item count matches its rows, and the interrupted poll ran again."""
+    from sqlalchemy import func
+
+    from forecasts.models import Feed, Item
+
+    count, entries = 12, 3
+    feeds = SlowFeeds(count, entries)
+    try:
+        feeds.delay = 1.0
+        top = "[fetch]\nallow_private_networks = true\nmax_per_host = 1\n" + "".join(
+            f'[[feeds]]\nname = "f{n}"\nurl = "{feeds.base}/{n}.xml"\n' for n in range(count)
+        )
+        daemons.write_config(daemon="poll_interval_minutes = 0.02\n")
+        # [[feeds]] and [fetch] tables must follow the other tables: append them.
+        daemons.config.write_text(daemons.config.read_text() + top)
+
+        def items() -> int:
+            eng = daemons.engine()
+            with session(eng) as s:
+                n = s.exec(select(func.count()).select_from(Item)).one()
+            eng.dispose()
+            return int(n)
+
+        first = daemons.start()
+        wait_for("the first items", lambda: items() > 0)
+        assert items() < count * entries, "the poll finished before the kill"
+        running = daemons.job("poll")
+        assert running is not None and running.last_outcome == "running"
+        first.kill()
+        first.wait(timeout=10)
+        feeds.delay = 0.0
+        second = daemons.start()
+        wait_for("every item", lambda: items() == count * entries)
+        wait_for("the poll rerun", lambda: daemons.runs("poll") >= 1)
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(timeout=30) == 0
+        eng = daemons.engine()
+        with session(eng) as s:
+            rows = s.exec(select(Item.feed_id, Item.dedup_key)).all()
+            per_feed = {f.id: f.item_count for f in s.exec(select(Feed)).all()}
+        eng.dispose()
+        assert len(rows) == len(set(rows)) == count * entries
+        assert all(per_feed[fid] == entries for fid in per_feed)
+    finally:
+        feeds.close()
