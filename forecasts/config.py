@@ -12,6 +12,7 @@ back to a default.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from pathlib import Path
@@ -164,6 +165,21 @@ class FetchSettings(Section):
         default_factory=list,
         description='CIDR blocks allowed even though private, e.g. ["10.1.0.0/16"]; safer than the switch above.',
     )
+    parse_processes: int = Field(
+        0,
+        ge=0,
+        description="Processes parsing feeds beside the fetcher when many feeds are due (0: one per CPU core; 1: parse in the main process).",
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _cidr_blocks(cls, value: list[str]) -> list[str]:
+        for cidr in value:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{cidr!r} is not a CIDR block such as 10.1.0.0/16") from exc
+        return value
 
 
 class VerificationSettings(Section):
