@@ -53,7 +53,7 @@ EVENT_TYPES: list[tuple[str, str]] = [
         "agreement",
     ),
     (
-        r"\b(?:acquire|acquisition|merge\w*|merger|buy|takeover|purchase|ipo|listing|go\s+public|list\s+(?:its\s+)?shares)\b",
+        r"\b(?:acquire|acquisition|merge\w*|merger|buy|takeover|purchase|ipo|listing|go\s+public|list\s+(?:its\s+)?shares|sell|sale|divest\w*|spin\s+off|charge|price)\b",
         "deal",
     ),
     (
@@ -78,7 +78,7 @@ EVENT_TYPES: list[tuple[str, str]] = [
     ),
     (r"\b(?:play|match|final|tournament|race|game|fight|compete)\b", "sports"),
     (
-        r"\b(?:open\w*|close|closing|shut|start|begin|end|complete|finish|build|construct|deliver\w*)\b",
+        r"\b(?:open\w*|close|closing|shut|start|begin|end|complete|finish|build|construct|deliver\w*|restart|resume|reopen|return|held|staged)\b",
         "milestone",
     ),
     (r"\b(?:delay\w*|postpone\w*|cancel\w*|suspend\w*|halt\w*)\b", "delay"),
@@ -100,11 +100,32 @@ _EVENT_RES = [(re.compile(p, re.IGNORECASE), t) for p, t in EVENT_TYPES]
 
 # Verbs that on their own make a claim vague: nothing a news item could confirm or refute.
 VAGUE = re.compile(
-    r"^(?:be|become|remain|improve|worsen|help|matter|mean|change|continue|stay|seem|get|make|"
+    r"^(?:be|remain|improve|worsen|help|matter|mean|change|continue|stay|seem|get|make|"
     r"threaten|deteriorate|increase\s+the\s+odds|reduce\s+the\s+risk|pave|set\s+the\s+stage|"
-    r"reorient|shape|affect|benefit|hurt|weigh|depend|tone|yield|emerge|come|lead|go|do|have)\b",
+    r"reorient|shape|affect|benefit|hurt|weigh|depend|tone|yield|emerge|come|lead|go|do|have|"
+    r"restrain|manage|maintain|ensure|prevent|avoid|play|influence|undermine|suffer|struggle|"
+    r"persist|linger|deepen|strain|complicate|dominate|matter|succeed|fail|work|keep|face|know|"
+    r"learn|see|think|feel|believe|understand|count|show\s+up|oppose|support|welcome|like|want)\b",
     re.IGNORECASE,
 )
+# Verbs of degree: checkable only with a figure ("cut launch costs by half" is vague, "raise
+# output to 50 jets a month" is not).
+SOFT = re.compile(
+    r"^(?:rise|fall|grow|shrink|increase|decrease|reduce|boost|lift|lower|cut|climb|drop|slow|"
+    r"accelerate|ease|strengthen|weaken|recover|rebound|decline|soar|surge|slump|jump|tumble|"
+    r"expand|contract|double|halve)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"\d|\bpercent\b|\brecord\b|\bdouble\b|\btriple\b|\btwice\b|\bhalf\b(?!\s+compared)",
+    re.IGNORECASE,
+)
+_CONCRETE_STATE = re.compile(
+    r"^(?:be|become)\s+(?:law|available|on\s+sale|open|operational|in\s+place|live|ready|"
+    r"president|prime\s+minister|chancellor|(?:a|the)\s+member)\b|^become\s+the\s+(?:first|\w+est)\b",
+    re.IGNORECASE,
+)
+
 
 # Verbs that only introduce the real event: "set the stage for X", "pave the way for X".
 LIGHT = re.compile(
@@ -139,14 +160,22 @@ _PARTICIPLE = re.compile(
 
 
 def is_vague(predicate: str, kind: str) -> bool:
-    """Nothing checkable: no event type, or a vague verb ("help", "improve", "be low")."""
-    if not kind:
-        return True
-    if _PARTICIPLE.match(predicate):
-        return False  # a passive: "will be held", "will be sworn in"
-    if re.match(r"be\s+(?:a|an)\s", predicate, re.IGNORECASE) and event_type(predicate[3:]):
+    """Nothing checkable: a vague verb ("help", "be low"), or a verb of degree with no figure
+    ("inflation will fall sharply"). Concrete actions are checkable even without a lexicon type."""
+    text = re.sub(
+        r"^(?:(?:also|still|then|again|further|now|eventually|only|not)\s+)+", "", predicate.strip()
+    )
+    if _CONCRETE_STATE.match(text) or (_PARTICIPLE.match(text) and kind):
+        return False  # a checkable state ("become law") or an event in the passive ("be held")
+    if re.match(r"be\s+(?:a|an)\s", text, re.IGNORECASE) and event_type(text[3:]):
         return False  # "the next move would be a hike"
-    return bool(VAGUE.match(predicate))
+    if VAGUE.match(text):
+        return True
+    if SOFT.match(text) and kind in ("", "indicator", "business", "milestone"):
+        return not _FIGURE.search(text)
+    if kind == "indicator":
+        return not _FIGURE.search(text)
+    return False
 
 
 def light_object(predicate: str) -> str | None:

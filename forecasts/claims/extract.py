@@ -437,6 +437,8 @@ def _make_claim(
             ctx.reference, ctx.settings.extraction.default_horizon_days
         )
         expression = ""
+    if not kind and time is None:
+        verifiable = False  # no checkable event and no date: nothing to hold the claim to
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window)
         nouns = {
@@ -762,7 +764,7 @@ def _looks_like_verb(text: str) -> bool:
 
 
 _GAPPED = re.compile(
-    r",?\s+and\s+(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r",?\s+and\s+(?!(?:to|for|with|from|in|on|at|by)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?P<time>(?:on|from|in|by|at|before|after|next|this)\s+[^,;]{2,40})$"
 )
 _VERBISH = re.compile(
@@ -795,7 +797,9 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
             ]
         return [(first, None), (f"{(words or [''])[0]} {m.group('np')} {m.group('time')}", "")]
     m = _SPLIT_TO.search(predicate)
-    if m:
+    if m and not re.search(
+        r"\bto\s", predicate[: m.start()]
+    ):  # "to adults ... and to women": parallel
         # "expect the Fed to hold rates in March, and to resume cuts by mid-2025"
         return [(predicate[: m.start()].strip(), None), (predicate[m.end() :].strip(), "")]
     m = _SPLIT_ADVERB.search(predicate)
@@ -845,6 +849,10 @@ def _scheduled(
             or len(subject.split()) > 6
         ):
             continue
+        if re.search(
+            r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that)$", subject
+        ) or _PAST_CLAUSE.search(subject):
+            continue  # "ruled out a return": a noun, or a clause already in the past
         if not re.search(r"[A-Z]", subject) and not re.search(
             r"\b(?:voters|polls|markets|schools|parliament)\b", subject, re.IGNORECASE
         ):

@@ -181,10 +181,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue
             if (
                 kind == "copular"
-                and m.group("trig").lower() in ("about", "ready", "sure", "certain", "going")
                 and not re.search(r"\bto\s", m.group(0))
+                and m.group("trig").lower() not in ("scheduled", "slated", "due", "set", "planned")
             ):
-                continue
+                continue  # "the toll was likely several times higher": no prospective verb
             if (
                 kind == "verbal"
                 and m.group("obj")
