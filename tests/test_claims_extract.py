@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forecasts.claims.extract import extract_claims
 from forecasts.claims.types import ExtractedClaim
@@ -468,3 +470,24 @@ def test_warnings_with_vague_time(cfg: Settings) -> None:
     )[0]
     assert c.speaker == "U.S. officials" and c.event_type == "conflict"
     assert window(c) == ("2022-02-20", "2022-05-21", "vague")
+
+
+_PIECES = [
+    *"abcdefghij ABCDEFG.,;:!?“”\"'-–—()0123456789\n",
+    " will ", " could ", " may ", " expected to ", " in January", " next week", " said ",
+    " Mr. ", " U.S. ", " which ", " and ", " by the end of ", " on Tuesday", " 2024", "May ",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_PIECES), max_size=120).map("".join),
+    ref=st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
+)
+def test_any_text_extracts_without_error(text: str, ref: date) -> None:
+    """Arbitrary text never raises, and every claim's window is well formed."""
+    for c in extract_claims(text, ref, Settings()):
+        assert c.due_earliest is not None and c.due_latest is not None
+        assert c.due_earliest <= c.due_latest
+        assert 0.0 <= c.probability <= 1.0
+        assert c.polarity in ("positive", "negative")

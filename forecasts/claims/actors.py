@@ -159,19 +159,31 @@ class NameBook:
         return name
 
     def expand(self, name: str) -> str:
+        """A surname ("Yellen") or the family name of a known person ("Xi") -> the full name;
+        other single words ("Apple" beside "Apple Watch") stay as they are."""
         if len(name.split()) == 1:
             for full in reversed(self.full):
                 parts = full.split()
-                if name in parts and not any(p.lower() in ORG_WORDS for p in parts):
+                if name == parts[-1] or (name in parts and full in self.persons):
                     return full
         return name
+
+
+_LOWER_TITLE = (
+    r"\b(?:leader|president|minister|secretary|chancellor|governor|chief|executive|spokesman|"
+    r"spokeswoman|spokesperson|senator|ambassador|envoy|coach|manager|striker|economist|analyst|"
+    r"professor|director|chair|chairman|chairwoman|founder|judge|justice|general|commander|"
+    r"premier|candidate|opponent|rival|ceo)\s+$"
+)
 
 
 def find_actors(text: str, book: NameBook) -> list[str]:
     """People, countries and organisations named in a clause, titles stripped, in order."""
     out: list[str] = []
     runs: list[str] = []
-    for _, run in capitalised_runs(text):
+    for offset, run in capitalised_runs(text):
+        if re.search(_LOWER_TITLE, text[max(0, offset - 24) : offset]):
+            book.persons.add(strip_title(run))  # "leader Xi Jinping", "chief executive Tim Cook"
         # "Biden-Xi summit", "U.S.-China relations": two names joined by a hyphen
         if re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", run):
             runs.extend(run.split("-"))

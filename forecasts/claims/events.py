@@ -45,7 +45,7 @@ EVENT_TYPES: list[tuple[str, str]] = [
         "launch",
     ),
     (
-        r"\b(?:release|unveil\w*|roll\s+out|introduce|debut|ship|publish|issue|results?|outcome|figures|data)\b",
+        r"\b(?:releas\w*|unveil\w*|roll\w*\s+out|introduc\w*|debut\w*|ship\w*|publish\w*|issu\w*|results?|outcome|figures|data|go\s+on\s+sale|on\s+sale|available)\b",
         "release",
     ),
     (
@@ -102,7 +102,7 @@ _EVENT_RES = [(re.compile(p, re.IGNORECASE), t) for p, t in EVENT_TYPES]
 VAGUE = re.compile(
     r"^(?:be|remain|improve|worsen|help|matter|mean|change|continue|stay|seem|get|make|"
     r"threaten|deteriorate|increase\s+the\s+odds|reduce\s+the\s+risk|pave|set\s+the\s+stage|"
-    r"reorient|shape|affect|benefit|hurt|weigh|depend|tone|yield|emerge|come|lead|go|do|have|"
+    r"reorient|shape|affect|benefit|hurt|weigh|depend|tone|yield|emerge|lead|do|have|"
     r"restrain|manage|maintain|ensure|prevent|avoid|play|influence|undermine|suffer|struggle|"
     r"persist|linger|deepen|strain|complicate|dominate|matter|succeed|fail|work|keep|face|know|"
     r"learn|see|think|feel|believe|understand|count|show\s+up|oppose|support|welcome|like|want)\b",

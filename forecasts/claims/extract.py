@@ -44,7 +44,7 @@ _PRED_END = re.compile(
     re.IGNORECASE,
 )
 _SUBJ_START = re.compile(
-    r"(?:^|[,;:(“\"‘]\s*|[—–]\s|\b(?:that|which|who|but|while|whereas|because|although|though|so|"
+    r"(?:^|[,;:](?=\s)\s*|[(“\"‘]\s*|[—–]\s|\b(?:that|which|who|but|while|whereas|because|although|though|so|"
     r"whether|as|when|since|after|before|how(?!\s+to\b)|why|what|and\s+(?=(?:he|she|it|they|we|I)\b))\b)\s*",
     re.IGNORECASE,
 )
@@ -97,7 +97,7 @@ _PAST_CLAUSE = re.compile(
 )
 _DELAY = re.compile(r"\b(?:delay|postpone|push\s+back|put\s+off|reschedule)\w*\b", re.IGNORECASE)
 _PREAMBLE_HEDGE = re.compile(
-    r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain)\s+that\b",
+    r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain|(?:almost\s+)?no\s+chance|little\s+chance)\s+that\b",
     re.IGNORECASE,
 )
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
@@ -551,6 +551,22 @@ def _sentence_claims(
             re.IGNORECASE,
         ):
             continue  # "economists had forecast the CPI would rise": a forecast already overtaken
+        if (
+            trig.kind == "verbal"
+            and re.match(
+                r"(?:wanted|hoped|planned|intended|aimed|expected|promised|vowed|pledged|sought)\b",
+                trig.text,
+                re.IGNORECASE,
+            )
+            and not any(
+                not t.is_past and t.window.basis != "vague" and t.start >= trig.start for t in times
+            )
+        ):
+            continue  # "officials wanted to see more data": a past wish, no date ahead
+        if re.match(r"would\b", trig.text, re.IGNORECASE) and re.match(
+            r"(?:go\s+on\s+to|later|eventually|never)\b", body[trig.verb_start :], re.IGNORECASE
+        ):
+            continue  # "Blinken would go on to meet Xi hours later": narrative past
         if re.match(r"must\b", trig.text, re.IGNORECASE) and not any(
             not t.is_past and t.window.basis not in ("vague",) and trig.start <= t.start <= pred_end
             for t in times
@@ -718,6 +734,8 @@ def _forecast_objects(
         if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
             continue
         verb = m.group("verb").lower()
+        if re.search(r"\bthat\b", m.group("obj")):
+            continue  # "see almost no chance that the Fed will cut": the modal claim carries it
         negative = "out" in verb
         aim = verb.endswith(("targeting", "targets", "eyeing", "aiming for"))
         obj_end = m.end("obj")

@@ -92,6 +92,7 @@ NOT_VERBS = {
     "his", "her", "our", "your", "my", "some", "any", "such", "more", "less", "of", "to", "in",
     "for", "and", "or", "but", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were",
     "it", "they", "he", "she", "we", "you", "i", "there", "which", "who", "what", "power", "well",
+    "just", "only", "about", "around", "nearly", "roughly",
 }  # fmt: skip
 
 ADVERB_HEDGES = (
