@@ -169,12 +169,13 @@ class NameBook:
         return name
 
 
-_LOWER_TITLE = (
+_LOWER_TITLE = re.compile(
     r"\b(?:leader|president|minister|secretary|chancellor|governor|chief|executive|spokesman|"
     r"spokeswoman|spokesperson|senator|ambassador|envoy|coach|manager|striker|economist|analyst|"
     r"professor|director|chair|chairman|chairwoman|founder|judge|justice|general|commander|"
     r"premier|candidate|opponent|rival|ceo)\s+$"
 )
+_HYPHENATED = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")
 
 
 def find_actors(text: str, book: NameBook) -> list[str]:
@@ -182,10 +183,10 @@ def find_actors(text: str, book: NameBook) -> list[str]:
     out: list[str] = []
     runs: list[str] = []
     for offset, run in capitalised_runs(text):
-        if re.search(_LOWER_TITLE, text[max(0, offset - 24) : offset]):
+        if _LOWER_TITLE.search(text[max(0, offset - 24) : offset]):
             book.persons.add(strip_title(run))  # "leader Xi Jinping", "chief executive Tim Cook"
         # "Biden-Xi summit", "U.S.-China relations": two names joined by a hyphen
-        if re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", run):
+        if _HYPHENATED.fullmatch(run):
             runs.extend(run.split("-"))
         else:
             runs.append(run)
