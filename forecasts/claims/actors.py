@@ -25,7 +25,8 @@ TITLE_WORDS = {
     "sir", "dame", "emperor", "crown", "party", "lawmaker", "founder", "coach", "manager",
     "captain", "striker", "candidate", "nominee", "economist", "analyst", "president-elect",
     "of", "the", "and", "administrator", "administration", "ministry", "counterpart",
-    "official", "top", "diplomat", "head",
+    "official", "top", "diplomat", "head", "district", "regulator", "director-general",
+    "secretary-general", "commander", "lieutenant", "colonel", "superintendent",
 }  # fmt: skip
 
 # Adjectives of nationality and places that open a title: "Chinese President", "U.S. Secretary".
@@ -89,8 +90,14 @@ def strip_title(run: str) -> str:
     if any(w.lower().strip(".,") in ORG_WORDS for w in words):
         return run
     i = 0
-    while i < len(words) - 1 and (words[i].lower() in TITLE_WORDS or words[i].lower() in DEMONYMS):
-        i += 1
+    while i < len(words) - 1:
+        word = words[i].lower()
+        if word in TITLE_WORDS:
+            i += 1
+        elif word in DEMONYMS and any(w.lower() in TITLE_WORDS for w in words[i + 1 : i + 3]):
+            i += 1  # "Chinese President", "South Korean President": not "Saudi Arabia"
+        else:
+            break
     return " ".join(words[i:])
 
 
@@ -178,6 +185,16 @@ _LOWER_TITLE = re.compile(
 _HYPHENATED = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*")
 
 
+COMMON_NOUNS = {
+    "demand", "competition", "ticket", "tickets", "retail", "prices", "inflation", "growth",
+    "sales", "shares", "stocks", "markets", "investors", "officials", "analysts", "experts",
+    "voters", "police", "scientists", "researchers", "doctors", "critics", "supporters",
+    "workers", "unions", "residents", "consumers", "shortages", "supplies", "talks", "olympic",
+    "parliamentary", "federal", "state", "national", "international", "global", "european",
+}  # fmt: skip
+_COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence)$")
+
+
 def find_actors(text: str, book: NameBook) -> list[str]:
     """People, countries and organisations named in a clause, titles stripped, in order."""
     out: list[str] = []
@@ -190,7 +207,13 @@ def find_actors(text: str, book: NameBook) -> list[str]:
             runs.extend(run.split("-"))
         else:
             runs.append(run)
-    for run in runs:
+    for position, run in enumerate(runs):
+        if len(run.split()) == 1 and (
+            run.lower() in DEMONYMS
+            or run.lower() in COMMON_NOUNS
+            or (position == 0 and text.lstrip().startswith(run) and _COMMON_SUFFIX.search(run))
+        ):
+            continue  # "British", "Demand", "Competition": an adjective or a sentence-initial noun
         name = strip_title(run)
         if name != run and not any(w.lower().strip(".,") in ORG_WORDS for w in name.split()):
             book.persons.add(book.expand(name))
