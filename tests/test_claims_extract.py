@@ -491,3 +491,23 @@ def test_any_text_extracts_without_error(text: str, ref: date) -> None:
         assert c.due_earliest <= c.due_latest
         assert 0.0 <= c.probability <= 1.0
         assert c.polarity in ("positive", "negative")
+
+
+def test_truncated_feed_summary_still_yields_its_claim(cfg: Settings) -> None:
+    """A summary cut short ('...') is read; a Title Case headline is not."""
+    summary = "The central bank is expected to cut interest rates in September, economists said, as inflation ..."
+    assert find(extract(summary, "2024-07-01", cfg), "cut interest rates").due_basis == "month"
+    assert (
+        extract("Fed Expected To Cut Rates In September, Economists Say", "2024-07-01", cfg) == []
+    )
+
+
+def test_a_separate_process_does_not_inherit_the_occasion_date(cfg: Settings) -> None:
+    """After 'the flight will take off on Tuesday', 'campaigners said they would appeal' is a
+    court step with no date of its own: the default horizon, not Tuesday."""
+    claims = extract(
+        "The first deportation flight will take off on Tuesday, the minister said. Campaigners said they would appeal the ruling.",
+        "2022-06-10",
+        cfg,
+    )
+    assert window(find(claims, "appeal")) == ("2022-06-10", "2023-06-10", "default_horizon")

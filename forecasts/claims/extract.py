@@ -100,6 +100,11 @@ _PREAMBLE_HEDGE = re.compile(
     r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain|(?:almost\s+)?no\s+chance|little\s+chance)\s+that\b",
     re.IGNORECASE,
 )
+_OCCASIONS = {
+    "meeting", "visit", "attend", "election", "election_result", "sports", "launch", "release",
+    "take_office", "natural_event", "agreement", "announce", "",
+}  # fmt: skip
+_PROCESS_TYPES = {"court", "deal", "delay", "legislation", "business", "indicator", "policy"}
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
@@ -120,7 +125,7 @@ class _Context:
     anchors: list[_Anchor] = field(default_factory=list)
     last_actors: list[str] = field(default_factory=list)
     last_speaker: str = ""
-    last_claim_window: tuple[int, Window] | None = None
+    last_claim_window: tuple[int, Window, str] | None = None
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
     current_org: str = ""
@@ -136,9 +141,13 @@ class _Context:
 def _is_headline_or_caption(text: str) -> bool:
     if " | " in text or text.isupper():
         return True
+    words = text.split()
     if not re.search(r"[.!?][”\"’')\]]*$", text) or re.search(r"(?:\.\.\.|…)$", text):
-        return True  # no closing punctuation: a headline, a byline, navigation
-    return len(text.split()) < 4
+        # no closing punctuation: a headline, a byline, navigation, unless it reads like a
+        # sentence cut short (a feed summary ending in "...": long, mostly lower case)
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        return len(words) < 12 or capitalised > 0.5 * len(words)
+    return len(words) < 4
 
 
 def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -429,9 +438,18 @@ def _make_claim(
         expression = time.text
     else:
         anchored = _anchor_for(predicate + " " + object_hint, index, ctx)
-        if anchored is None and ctx.last_claim_window and not _DELAY.search(predicate):
-            last_index, last = ctx.last_claim_window
-            if index - last_index <= 1 and last.basis in _SPECIFIC:
+        if (
+            anchored is None
+            and ctx.last_claim_window
+            and not _DELAY.search(predicate)
+            and verifiable
+            and kind not in _PROCESS_TYPES
+        ):
+            # what happens at an occasion just announced ("the leaders are expected to sign a
+            # framework", after "will meet at Camp David on Aug. 18") shares its date; a step
+            # in a separate process (an appeal, a sale, a price move) does not
+            last_index, last, last_kind = ctx.last_claim_window
+            if index - last_index <= 1 and last.basis in _SPECIFIC and last_kind in _OCCASIONS:
                 anchored = Window(last.earliest, last.latest, "event_anchor")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
@@ -440,7 +458,7 @@ def _make_claim(
     if not kind and time is None:
         verifiable = False  # no checkable event and no date: nothing to hold the claim to
     if window.basis in _SPECIFIC:
-        ctx.last_claim_window = (index, window)
+        ctx.last_claim_window = (index, window, kind)
         nouns = {
             m.group("noun").lower() for m in _EVENT_NOUN.finditer(predicate + " " + object_hint)
         }
