@@ -511,3 +511,24 @@ def test_a_separate_process_does_not_inherit_the_occasion_date(cfg: Settings) ->
         cfg,
     )
     assert window(find(claims, "appeal")) == ("2022-06-10", "2023-06-10", "default_horizon")
+
+
+def test_denied_beliefs_and_overdue_promises_are_not_claims(cfg: Settings) -> None:
+    """'Nobody believes growth will return soon'; 'promised it would finish the bridge by 2023'
+    said in 2024."""
+    text = "Nobody believes growth will return soon. Last year, the council promised it would finish the bridge by 2023."
+    assert extract(text, "2024-02-01", cfg) == []
+
+
+def test_then_refers_to_the_date_just_given(cfg: Settings) -> None:
+    """'The hearing resumes on Feb. 12. The judge may rule on the motion then.'"""
+    claims = extract(
+        "The hearing is scheduled to resume on Feb. 12. The judge may rule on the motion then, lawyers said.",
+        "2024-02-01",
+        cfg,
+    )
+    assert window(find(claims, "rule on the motion")) == (
+        "2024-02-12",
+        "2024-02-12",
+        "event_anchor",
+    )

@@ -26,7 +26,8 @@ TITLE_WORDS = {
     "captain", "striker", "candidate", "nominee", "economist", "analyst", "president-elect",
     "of", "the", "and", "administrator", "administration", "ministry", "counterpart",
     "official", "top", "diplomat", "head", "district", "regulator", "director-general",
-    "secretary-general", "commander", "lieutenant", "colonel", "superintendent",
+    "secretary-general", "commander", "lieutenant", "colonel", "superintendent", "financial",
+    "operating", "officer", "technology", "marketing", "information",
 }  # fmt: skip
 
 # Adjectives of nationality and places that open a title: "Chinese President", "U.S. Secretary".

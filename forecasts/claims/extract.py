@@ -45,7 +45,7 @@ _PRED_END = re.compile(
 )
 _SUBJ_START = re.compile(
     r"(?:^|[,;:](?=\s)\s*|[(“\"‘]\s*|[—–]\s|\b(?:that|which|who|but|while|whereas|because|although|though|so|"
-    r"whether|as|when|since|after|before|how(?!\s+to\b)|why|what|and\s+(?=(?:he|she|it|they|we|I)\b))\b)\s*",
+    r"whether|as|when|since|after|before|how(?!\s+to\b)|why|what|(?:said|says|announced|added)(?:\s+that)?|and\s+(?=(?:he|she|it|they|we|I)\b))\b)\s*",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
@@ -217,7 +217,7 @@ def _anchor_for(text: str, index: int, ctx: _Context) -> Window | None:
             )
         ) or (names & anchor.names and nouns):
             best = anchor
-    if best is None and ("sidelines" in nouns or re.search(r"\bthere\b", text)):
+    if best is None and ("sidelines" in nouns or re.search(r"\b(?:there|then|that\s+day)\b", text)):
         earlier = [a for a in ctx.anchors if index - 1 <= a.sentence <= index]
         best = earlier[-1] if earlier else None
     if best is None:
@@ -385,10 +385,10 @@ def _make_claim(
     )
     if time is not None and time.is_past:
         if _PAST_TRIGGER.match(trigger_text) or not re.search(
-            r"\b(?:will|would|could|may|might|to)\b", trigger_text
+            r"\b(?:will|could|may|might|to)\b", trigger_text
         ):
-            return None
-        time = None
+            return None  # "promised it would finish the bridge by 2023", said in 2024: overdue
+        time = None  # a past time in an attached clause ("..., as their talks last year")
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
     if not names and _GENERIC_SPEAKER.match(subject.strip()) and ctx.organisations:
@@ -957,6 +957,8 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             ctx.last_actors = names_here[:1] or ctx.last_actors
             continue
         speaker = _speaker_name(speakers[i], ctx)
+        if re.match(r"(?i)(?:nobody|no\s+one|few)\b", speaker):
+            continue  # "Nobody believes growth will return soon": a claim denied, not made
         found = _sentence_claims(sent, i, ctx, speaker, att.spans if att else [])
         claims.extend(found)
         if speaker and not is_pronoun(speaker):

@@ -292,6 +292,15 @@ def _quarter_words(m: re.Match[str], ref: date) -> Window | None:
     return _span_window(ref, (3 * q - 2, 3 * q), year, "quarter")
 
 
+@rule(r"\b(?P<which>this|the\s+current|next|the\s+next|the\s+coming)\s+(?:fiscal\s+)?quarter\b")
+def _this_quarter(m: re.Match[str], ref: date) -> Window | None:
+    q = (ref.month - 1) // 3
+    if "next" in m.group("which").lower() or "coming" in m.group("which").lower():
+        q += 1
+    year, q = ref.year + q // 4, q % 4
+    return window(ref, date(year, 3 * q + 1, 1), last_day(year, 3 * q + 3), "quarter")
+
+
 @rule(r"\b(?:(?:" + _YEAR + r"\s+)?Q(?P<q>[1-4])(?:\s+(?P<year2>(?:19|20)\d\d))?)\b")
 def _quarter_code(m: re.Match[str], ref: date) -> Window | None:
     q = int(m.group("q"))
@@ -700,6 +709,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_end_next_year": ("end",),
     "_this_next_year": ("year",),
     "_quarter_words": ("quarter",),
+    "_this_quarter": ("quarter",),
     "_quarter_code": ("q1", "q2", "q3", "q4"),
     "_half_words": ("half",),
     "_half_code": ("h1", "h2"),
