@@ -532,3 +532,30 @@ def test_then_refers_to_the_date_just_given(cfg: Settings) -> None:
         "2024-02-12",
         "event_anchor",
     )
+
+
+def test_a_trip_by_two_officials_is_two_claims(cfg: Settings) -> None:
+    """'a trip to Beijing by Yellen and Raimondo later this year': each may go without the other."""
+    claims = extract(
+        "Blinken's visit could set the stage for a trip to Beijing by Treasury Secretary Janet Yellen "
+        "and Commerce Secretary Gina Raimondo later this year.",
+        "2023-06-18",
+        cfg,
+    )
+    assert sorted(c.event for c in claims) == [
+        "Gina Raimondo trip to Beijing",
+        "Janet Yellen trip to Beijing",
+    ]
+    assert all(
+        window(c) == ("2023-06-18", "2023-12-31", "year") and c.hedge == "could" for c in claims
+    )
+
+
+def test_a_joint_trip_stays_one_claim(cfg: Settings) -> None:
+    """'Yoon and Kishida will travel to Camp David on Aug. 18' is one trip."""
+    claims = extract(
+        "South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida will travel to Camp David on Aug. 18.",
+        "2023-08-10",
+        cfg,
+    )
+    assert len(claims) == 1 and claims[0].actors[:2] == ["Yoon Suk Yeol", "Fumio Kishida"]

@@ -12,6 +12,7 @@ anchor": "at the summit", the summit being "on Aug. 18"), then the default horiz
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -718,7 +719,7 @@ def _sentence_claims(
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
             if claim is not None:
-                claims.append(claim)
+                claims.extend(_per_traveller(claim, ctx))
         prev_subject = subject
     claims.extend(_scheduled(sent, index, ctx, body, triggers, times, speaker, floor))
     claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
@@ -786,6 +787,26 @@ def _forecast_objects(
             claim.polarity = "negative"
         claim.claim = re.sub(r"\s+", " ", f"{subject} {m.group(0)}").strip()
         out.append(claim)
+    return out
+
+
+def _per_traveller(claim: ExtractedClaim, ctx: _Context) -> list[ExtractedClaim]:
+    """'a trip to Beijing by Janet Yellen and Gina Raimondo': each person's trip is its own
+    checkable event (one may go and the other not); a meeting of two stays one claim."""
+    people = [a for a in claim.actors if a in ctx.book.persons]
+    by = claim.claim.rsplit(" by ", 1)[-1] if " by " in claim.claim else ""
+    if (
+        claim.event_type != "visit"
+        or len(people) < 2
+        or " and ".join(people[:2]) not in claim.event
+        or not all(p.split()[-1] in by for p in people)
+    ):
+        return [claim]  # "Yoon and Kishida will travel to Camp David": one joint trip
+    joined = " and ".join(people)
+    out = []
+    for person in people:
+        event = claim.event.replace(joined, person) if joined in claim.event else claim.event
+        out.append(dataclasses.replace(claim, actors=[person], event=event))
     return out
 
 
