@@ -214,3 +214,40 @@ def test_seed_end_to_end(tmp_path: Path, config_file: Path, with_sidecar: bool) 
     assert missing == []
     biden = [c for c in doc["claims"] if "meeting with Xi again" in str(c["claim"])]
     assert biden and str(biden[0]["due_latest"]).startswith("2023-12")
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_every_kind_of_bad_input_in_the_issue_fails_alone(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Empty, binary, non-UTF-8, 50 MB, unreachable URL, HTML without text: one line each."""
+    import socket
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(500))
+    (tmp_path / "latin1.txt").write_bytes(
+        "Les élections auront lieu en juin. ".encode("latin-1") * 5
+    )
+    with (tmp_path / "huge.txt").open("wb") as fh:
+        fh.truncate(50_000_000)
+    (tmp_path / "nav.html").write_bytes((DATA / "no-article.html").read_bytes())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = tmp_path / "local.toml"
+    config.write_text(
+        f'database_url = "sqlite:///{tmp_path / "x.db"}"\n[fetch]\nallow_private_networks = true\n',
+        encoding="utf-8",
+    )
+    bad = ["empty.txt", "binary.txt", "latin1.txt", "huge.txt", "nav.html"]
+    args = [str(tmp_path / name) for name in bad] + [f"http://127.0.0.1:{port}/story"]
+    result = run_cli("extract", *args, str(DATA / "rocket-launch.txt"), "--json", config=config)
+    assert result.code != 0
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 6 and all(line.startswith("error: ") for line in lines)
+    for line, arg in zip(lines, args, strict=True):
+        assert arg in line
+    docs = json.loads(result.out)
+    assert [d["article"] is None for d in docs] == [True] * 6 + [False]
+    listed = json.loads(
+        run_cli("extract", str(DATA / "rocket-launch.txt"), "--json", config=config).out
+    )
+    assert not listed["created"]  # the good input was stored by the first call
