@@ -271,3 +271,16 @@ def test_the_charset_a_server_declares_is_used(
 def test_non_public_addresses_are_refused_before_any_request(url: str) -> None:
     with pytest.raises(BlockedAddressError, match="non-public address"):
         load_source(url, Settings())
+
+
+def test_the_connected_address_is_checked_too(
+    server: tuple[str, dict[str, Route]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: even if the name looked public when checked, a private peer is refused."""
+    import forecasts.articles.fetch as fetch
+
+    base, routes = server
+    routes["/story.txt"] = (200, {"Content-Type": "text/plain"}, STORY.encode())
+    monkeypatch.setattr(fetch, "check_address", lambda url, settings: None)
+    with pytest.raises(BlockedAddressError, match=r"non-public address 127\.0\.0\.1"):
+        load_source(f"{base}/story.txt", Settings())

@@ -251,3 +251,51 @@ def test_every_kind_of_bad_input_in_the_issue_fails_alone(run_cli, tmp_path: Pat
         run_cli("extract", str(DATA / "rocket-launch.txt"), "--json", config=config).out
     )
     assert not listed["created"]  # the good input was stored by the first call
+
+
+def test_without_paths_the_command_says_what_it_needs(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("extract")
+    assert result.code == 2 and "nothing to read: give PATH_OR_URL..." in result.err
+
+
+def test_items_takes_no_paths(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("extract", "--items", SEEDS)
+    assert result.code == 2 and "--items takes no paths" in result.err
+
+
+@pytest.mark.usefixtures("fake_extractor")
+def test_items_runs_the_feed_items_job(run_cli, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    """`forecasts extract --items` is the daemon's extract job, run once by hand."""
+    from datetime import UTC, datetime
+
+    from forecasts.db import open_database, write_session
+    from forecasts.models import Feed, Item
+
+    engine = open_database(settings.resolved_database_url())
+    with write_session(engine) as s:
+        feed = Feed(name="wire", url="https://wire.example.com/rss")
+        s.add(feed)
+        s.flush()
+        assert feed.id is not None
+        s.add(
+            Item(
+                feed_id=feed.id,
+                dedup_key="a",
+                title="Council to vote on tram line",
+                summary="The city council will vote on the new tram line in September, "
+                "the mayor said on Monday after years of delays.",
+                published_at=datetime(2024, 5, 6, 9, 0, tzinfo=UTC),
+                fetched_at=datetime(2024, 5, 6, 10, 0, tzinfo=UTC),
+            )
+        )
+    engine.dispose()
+    result = run_cli("extract", "--items", "--json")
+    assert result.code == 0, result.err
+    summary = json.loads(result.out)
+    assert (summary["items_seen"], summary["articles_created"], summary["claims_found"]) == (
+        1,
+        1,
+        1,
+    )
+    again = run_cli("extract", "--items")
+    assert again.out.startswith("0 items: 0 new articles")
