@@ -284,3 +284,12 @@ def test_the_connected_address_is_checked_too(
     monkeypatch.setattr(fetch, "check_address", lambda url, settings: None)
     with pytest.raises(BlockedAddressError, match=r"non-public address 127\.0\.0\.1"):
         load_source(f"{base}/story.txt", Settings())
+
+
+def test_a_page_without_a_site_name_is_credited_to_its_host(
+    server: tuple[str, dict[str, Route]], local_ok: Settings
+) -> None:
+    base, routes = server
+    routes["/s"] = (200, {"Content-Type": "text/plain"}, STORY.encode())
+    (article,) = load_source(f"{base}/s", local_ok)
+    assert article.source == "127.0.0.1"

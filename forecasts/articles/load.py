@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -227,7 +228,8 @@ def _finish(
     return LoadedArticle(
         text=text,
         title=title.strip(),
-        source=outlet.strip(),
+        # Reports keep track records per outlet: without a name, the site's host stands in.
+        source=outlet.strip() or _host(url),
         url=url,
         path=path,
         reference_date=reference.day,
@@ -299,6 +301,11 @@ def _text_title(text: str) -> str:
         ):
             return line
     return ""
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or "" if url else ""
+    return host.removeprefix("www.")
 
 
 def _text_outlet(text: str) -> str:
