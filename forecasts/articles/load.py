@@ -234,7 +234,7 @@ def _finish(
         path=path,
         reference_date=reference.day,
         reference_date_basis=reference.basis,
-        content_hash=content_hash(text),
+        content_hash=content_hash(_without_header_date(text)),
     )
 
 
@@ -301,6 +301,13 @@ def _text_title(text: str) -> str:
         ):
             return line
     return ""
+
+
+def _without_header_date(text: str) -> str:
+    """The text without a date line at the top: the same article saved on two days (two
+    page-save headers) is the same article."""
+    day, (begin, end) = header_date(text)
+    return text if day is None else text[:begin] + text[end:]
 
 
 def _host(url: str) -> str:
