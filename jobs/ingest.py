@@ -195,7 +195,8 @@ def _ingest_one(
 
 
 def _failed(source: str, exc: ForecastsError) -> ArticleResult:
-    message = str(exc)
+    # One readable line, however long the underlying error (SQL statements, tracebacks).
+    message = " ".join(str(exc).split("\n", 1)[0].split())[:300]
     if source not in message:
         message = f"{source}: {message}"
     if message != str(exc):

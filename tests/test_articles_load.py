@@ -271,3 +271,39 @@ def test_the_charset_a_server_declares_is_used(
 def test_non_public_addresses_are_refused_before_any_request(url: str) -> None:
     with pytest.raises(BlockedAddressError, match="non-public address"):
         load_source(url, Settings())
+
+
+def test_the_connected_address_is_checked_too(
+    server: tuple[str, dict[str, Route]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: even if the name looked public when checked, a private peer is refused."""
+    import forecasts.articles.fetch as fetch
+
+    base, routes = server
+    routes["/story.txt"] = (200, {"Content-Type": "text/plain"}, STORY.encode())
+    monkeypatch.setattr(fetch, "check_address", lambda url, settings: None)
+    with pytest.raises(BlockedAddressError, match=r"non-public address 127\.0\.0\.1"):
+        load_source(f"{base}/story.txt", Settings())
+
+
+def test_a_page_without_a_site_name_is_credited_to_its_host(
+    server: tuple[str, dict[str, Route]], local_ok: Settings
+) -> None:
+    base, routes = server
+    routes["/s"] = (200, {"Content-Type": "text/plain"}, STORY.encode())
+    (article,) = load_source(f"{base}/s", local_ok)
+    assert article.source == "127.0.0.1"
+
+
+def test_the_same_article_saved_on_two_days_has_one_hash(tmp_path: Path) -> None:
+    """A page-save header line is not part of the article's identity."""
+    body = (REPO / "seeds/articles/2023-06-18-japan-times-blinken-beijing-visit.txt").read_text(
+        encoding="utf-8"
+    )
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        body.replace("Thursday, July 18, 2024", "Friday, July 19, 2024"), encoding="utf-8"
+    )
+    first, second = load_source(str(tmp_path), Settings())
+    assert first.content_hash == second.content_hash
+    assert first.text != second.text

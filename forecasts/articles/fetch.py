@@ -55,19 +55,34 @@ def check_address(url: str, settings: Settings) -> None:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"{url}: cannot resolve host {host!r} ({exc})") from None
-    allowed = [ipaddress.ip_network(n, strict=False) for n in settings.fetch.allowed_networks]
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped
-        if address.is_global and not address.is_multicast:
-            continue
-        if any(address.version == net.version and address in net for net in allowed):
-            continue
-        raise BlockedAddressError(
-            f"{url}: host {host} resolves to non-public address {address}; "
-            "set fetch.allow_private_networks or fetch.allowed_networks to allow it"
-        )
+        _check_ip(url, host, str(info[4][0]), settings)
+
+
+def _check_ip(url: str, host: str, ip: str, settings: Settings) -> None:
+    address: IPAddress = ipaddress.ip_address(ip.split("%")[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    if address.is_global and not address.is_multicast:
+        return
+    allowed = [ipaddress.ip_network(n, strict=False) for n in settings.fetch.allowed_networks]
+    if any(address.version == net.version and address in net for net in allowed):
+        return
+    raise BlockedAddressError(
+        f"{url}: host {host} resolves to non-public address {address}; "
+        "set fetch.allow_private_networks or fetch.allowed_networks to allow it"
+    )
+
+
+def _check_peer(url: str, response: httpx.Response, settings: Settings) -> None:
+    """Check the address actually connected to: DNS may answer differently the second time
+    (rebinding), so the name check alone is not enough. No body is read before this."""
+    if settings.fetch.allow_private_networks:
+        return
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer:
+        _check_ip(url, urlsplit(url).hostname or "", str(peer[0]), settings)
 
 
 def fetch_page(url: str, settings: Settings, *, client: httpx.Client | None = None) -> FetchedPage:
@@ -93,6 +108,7 @@ def _fetch(url: str, settings: Settings, http: httpx.Client) -> FetchedPage:
         check_address(current, settings)
         try:
             with http.stream("GET", current) as response:
+                _check_peer(current, response, settings)
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     current = urljoin(current, response.headers["location"])
                     continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -227,12 +228,13 @@ def _finish(
     return LoadedArticle(
         text=text,
         title=title.strip(),
-        source=outlet.strip(),
+        # Reports keep track records per outlet: without a name, the site's host stands in.
+        source=outlet.strip() or _host(url),
         url=url,
         path=path,
         reference_date=reference.day,
         reference_date_basis=reference.basis,
-        content_hash=content_hash(text),
+        content_hash=content_hash(_without_header_date(text)),
     )
 
 
@@ -299,6 +301,18 @@ def _text_title(text: str) -> str:
         ):
             return line
     return ""
+
+
+def _without_header_date(text: str) -> str:
+    """The text without a date line at the top: the same article saved on two days (two
+    page-save headers) is the same article."""
+    day, (begin, end) = header_date(text)
+    return text if day is None else text[:begin] + text[end:]
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or "" if url else ""
+    return host.removeprefix("www.")
 
 
 def _text_outlet(text: str) -> str:

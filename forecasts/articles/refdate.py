@@ -112,7 +112,8 @@ def infer_reference_date(
     all_candidates += [c for c in candidates if c.source == "ingest date"]
     # The header's own date line is metadata, not something the text refers to.
     body = text[:h_begin] + " " * (h_end - h_begin) + text[h_end:]
-    references = _references(body)
+    mentions = find_dates(body)
+    references = _references(body, mentions)
     weekday = _lead_weekday(body)
 
     notes: list[str] = []
@@ -145,7 +146,7 @@ def infer_reference_date(
         return ReferenceDate(chosen.day, "; ".join([basis, *notes]))
 
     rejected_late = [c.day for c in all_candidates if _too_late(c.day, references)]
-    inferred = _from_text(body, references, weekday, rejected_late)
+    inferred = _from_text(mentions, references, weekday, rejected_late)
     if inferred is None:
         if all_candidates:
             # Nothing better: keep the best metadata, but say that the text disagrees.
@@ -156,9 +157,9 @@ def infer_reference_date(
     return ReferenceDate(day, "; ".join(["text: " + "; ".join([*notes, how])]))
 
 
-def _references(body: str) -> list[_Reference]:
+def _references(body: str, mentions: list[DateMention]) -> list[_Reference]:
     found = []
-    for mention in find_dates(body):
+    for mention in mentions:
         if mention.precision == "year":
             # "the 2023 election will be remembered..." : a bare year is too loose a constraint.
             continue
@@ -227,7 +228,10 @@ def _day_name(weekday: int) -> str:
 
 
 def _from_text(
-    body: str, references: list[_Reference], weekday: int | None, rejected_late: list[date]
+    mentions: list[DateMention],
+    references: list[_Reference],
+    weekday: int | None,
+    rejected_late: list[date],
 ) -> tuple[date, str] | None:
     lower = max((r.mention.start for r in references if r.tense == "past"), default=None)
     uppers = [r.mention.end for r in references if r.tense == "future"] + rejected_late
@@ -236,7 +240,7 @@ def _from_text(
     future_mentions = {r.mention for r in references if r.tense == "future"}
     days = [
         m.start
-        for m in find_dates(body)
+        for m in mentions
         if m.precision == "day"
         and m not in future_mentions
         and (lower is None or m.start >= lower)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -21,22 +22,30 @@ from forecasts.cli.app import (
     state,
 )
 from forecasts.clock import SystemClock
+from forecasts.errors import InputError
+from jobs.extract_items import extract_new_items
 from jobs.ingest import ArticleResult, count_inputs, ingest_sources
 
 PROGRESS_FROM = 5  # inputs: fewer finish before a bar would be worth drawing
 
 
 @cli.command("extract")
-@click.argument("sources", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.argument("sources", nargs=-1, metavar="PATH_OR_URL...")
 @click.option(
     "--published",
     metavar="YYYY-MM-DD",
     help="Publication date to resolve relative dates against (overrides metadata and text).",
 )
 @click.option("--dry-run", is_flag=True, help="Read and extract, but store nothing.")
+@click.option(
+    "--items",
+    "from_items",
+    is_flag=True,
+    help="Instead of paths: turn new feed items into articles (the daemon's extract job).",
+)
 @json_option
 def extract_command(
-    sources: tuple[str, ...], published: str | None, dry_run: bool, as_json: bool
+    sources: tuple[str, ...], published: str | None, dry_run: bool, from_items: bool, as_json: bool
 ) -> int:
     """Extract forward-looking claims from text files, HTML files or pages, and directories.
 
@@ -50,7 +59,14 @@ def extract_command(
       forecasts extract seeds/
       forecasts extract article.txt --published 2023-06-18 --json
       forecasts extract https://example.com/news/story.html --dry-run
+      forecasts extract --items          # new items of feeds with extract_claims = true
     """
+    if from_items:
+        if sources or published or dry_run:
+            raise InputError("--items takes no paths, --published or --dry-run")
+        return run_items_job(as_json)
+    if not sources:
+        raise InputError("nothing to read: give PATH_OR_URL... (or --items); see --help")
     day = parse_date_option(published, "--published")
     settings = state.settings()
     engine = None if dry_run else state.engine()
@@ -92,6 +108,23 @@ def extract_command(
                 markup=False,
             )
     return summary.exit_code
+
+
+def run_items_job(as_json: bool) -> int:
+    """Run the feed-items job once and print what it did."""
+    summary = extract_new_items(state.engine(), state.settings(), SystemClock())
+    if as_json:
+        print_json(asdict(summary))
+    else:
+        console.print(
+            f"{summary.items_seen} items: {summary.articles_created} new articles, "
+            f"{summary.claims_found} claims, {summary.duplicates} already stored, "
+            f"{summary.skipped} too short, {len(summary.errors)} failed",
+            markup=False,
+        )
+    for error in summary.errors:
+        err_console.print(f"error: {clean(error)}", markup=False)
+    return 1 if summary.errors else 0
 
 
 def document(result: ArticleResult) -> dict[str, Any]:
