@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from forecasts.clock import Clock
 from forecasts.config import FetchSettings, Settings
@@ -37,6 +38,7 @@ from forecasts.store import feeds as feed_store
 log = logging.getLogger("forecasts.poll")
 
 POOL_MIN_FEEDS = 16  # below this, starting parser processes costs more than it saves
+UNCHANGED_BATCH = 200
 
 
 @dataclass
@@ -248,6 +250,9 @@ class _Poller:
         self.total = 0
         self.pool: Executor | None = None
         self.write_lock = asyncio.Lock()
+        # Feeds that came back unchanged carry no items, only a new schedule: their rows are
+        # updated together, many per transaction, instead of one commit each.
+        self.unchanged: list[tuple[int, feed_store.PollState]] = []
 
     async def run(self, tasks: list[_Task]) -> PollSummary:
         self.total = len(tasks)
@@ -261,6 +266,7 @@ class _Poller:
         try:
             async with Fetcher(self.fetch) as fetcher:
                 await asyncio.gather(*(self._one(fetcher, task) for task in tasks))
+            await self._flush_unchanged()
         finally:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
@@ -386,8 +392,21 @@ class _Poller:
             new_url=result.permanent_url if result else "",
             unconditional=unconditional,
         )
-        await self._write(lambda s: feed_store.record_success(s, task.id, [], state))
+        self.unchanged.append((task.id, state))
+        if len(self.unchanged) >= UNCHANGED_BATCH:
+            await self._flush_unchanged()
         return FeedOutcome(task.name, outcome)
+
+    async def _flush_unchanged(self) -> None:
+        batch, self.unchanged = self.unchanged, []
+        if batch:
+
+            def record(s: Session) -> int:
+                for feed_id, state in batch:
+                    feed_store.record_success(s, feed_id, [], state)
+                return 0
+
+            await self._write(record)
 
     async def _failed(
         self, task: _Task, error: str, *, gone: bool = False, retry_after: str = ""
