@@ -34,6 +34,7 @@ from forecasts.feeds.local import documents_hash, is_local, read_local
 from forecasts.feeds.parse import parse_feed
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
+from forecasts.store.items import prune_items
 
 log = logging.getLogger("forecasts.poll")
 
@@ -58,6 +59,7 @@ class PollSummary:
     not_modified: int = 0
     errors: int = 0
     new_items: int = 0
+    pruned: int = 0
     feeds: list[FeedOutcome] = field(default_factory=list)
 
     def add(self, outcome: FeedOutcome) -> None:
@@ -221,7 +223,18 @@ def poll_feeds(
     if not tasks:
         return PollSummary()
     poller = _Poller(engine, settings, clock, rng or random.Random(), progress)  # noqa: S311 (jitter, not crypto)
-    return asyncio.run(poller.run(tasks))
+    summary = asyncio.run(poller.run(tasks))
+    summary.pruned = prune_old_items(engine, settings, clock)
+    return summary
+
+
+def prune_old_items(engine: Engine, settings: Settings, clock: Clock) -> int:
+    """Apply fetch.retention_days (nothing when 0); deleted items leave tombstones."""
+    if not settings.fetch.retention_days:
+        return 0
+    now = clock.now()
+    with write_session(engine) as s:
+        return prune_items(s, now - timedelta(days=settings.fetch.retention_days), now)
 
 
 def _parse_workers(fetch: FetchSettings, feeds: int) -> int:

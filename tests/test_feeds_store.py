@@ -15,7 +15,7 @@ from forecasts.feeds.items import key_entries
 from forecasts.feeds.parse import parse_feed
 from forecasts.models import Article, Item
 from forecasts.store import feeds as feed_store
-from forecasts.store.items import fts_query, items_after, search_items
+from forecasts.store.items import fts_query, items_after, prune_items, search_items
 
 DATA = Path(__file__).parent / "data" / "feeds"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
@@ -113,3 +113,23 @@ def test_the_feeds_migration_reverses_cleanly(engine: Engine) -> None:
     command.upgrade(cfg, "head")
     with session(engine) as s:
         assert len(search_items(s, "Yellen")) == 2  # the index is rebuilt from the items
+
+
+def test_pruning_keeps_items_that_articles_cite(engine: Engine) -> None:
+    load(engine)
+    with write_session(engine) as s:
+        cited = s.exec(select(Item).where(Item.guid == "tw-2023-0706-yellen")).one()
+        s.add(
+            Article(
+                content_hash="c2",
+                text="t",
+                reference_date=date(2023, 7, 6),
+                item_id=cited.id,
+                ingested_at=NOW,
+            )
+        )
+    later = datetime(2025, 1, 1, tzinfo=UTC)
+    with write_session(engine) as s:
+        assert prune_items(s, later, later) == 3
+    with session(engine) as s:
+        assert [i.guid for i in s.exec(select(Item)).all()] == ["tw-2023-0706-yellen"]

@@ -286,6 +286,7 @@ def poll_cmd(feed_name: str | None, poll_all: bool, search: bool, as_json: bool)
                 "not_modified": summary.not_modified,
                 "errors": summary.errors,
                 "new_items": summary.new_items,
+                "pruned": summary.pruned,
                 "feeds": [vars(f) for f in summary.feeds],
             }
         )
