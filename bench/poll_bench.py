@@ -78,6 +78,13 @@ def serve(port_queue: multiprocessing.Queue, feeds: int, items: int) -> None:  #
     asyncio.run(main())
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the parser pool), user + system."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run_once(args: argparse.Namespace) -> dict[str, float]:
     """One repetition (in its own process): first poll, then the all-304 poll."""
     from forecasts.clock import FixedClock
@@ -105,39 +112,44 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
         settings = load_settings(config)
         engine = open_database(settings.resolved_database_url())
         clock = FixedClock(datetime(2024, 3, 1, tzinfo=UTC))
+        cpu = cpu_seconds()
         start = time.perf_counter()
         first = poll_feeds(engine, settings, clock)
         first_s = time.perf_counter() - start
+        first_cpu = cpu_seconds() - cpu
         rss_first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         clock.advance(timedelta(hours=2))
+        cpu = cpu_seconds()
         start = time.perf_counter()
         second = poll_feeds(engine, settings, clock)
         second_s = time.perf_counter() - start
+        second_cpu = cpu_seconds() - cpu
         engine.dispose()
     assert first.ok == args.feeds, first.feeds[:3]
     assert second.not_modified == args.feeds, second.feeds[:3]
     return {
         "first_s": first_s,
         "second_s": second_s,
+        "first_cpu": first_cpu,
+        "second_cpu": second_cpu,
         "items": first.new_items,
         "rss_mb": max(rss_first, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "children_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
-def naive(port: int, feeds: int) -> tuple[float, int, float]:
+def naive(port: int, feeds: int) -> tuple[float, int, float, float]:
     """The plain loop: feedparser fetches and parses each URL, one after the other."""
     import feedparser
 
+    cpu = cpu_seconds()
     start = time.perf_counter()
     entries = 0
     for i in range(feeds):
         entries += len(feedparser.parse(f"http://127.0.0.1:{port}/f{i}.xml").entries)
-    return (
-        time.perf_counter() - start,
-        entries,
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    )
+    wall = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return wall, entries, rss, cpu_seconds() - cpu
 
 
 def main() -> None:
@@ -185,6 +197,8 @@ def main() -> None:
             out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env, cwd=REPO)
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
         first = statistics.median(r["first_s"] for r in runs)
+        first_cpu = statistics.median(r["first_cpu"] for r in runs)
+        second_cpu = statistics.median(r["second_cpu"] for r in runs)
         second = statistics.median(r["second_s"] for r in runs)
         items = runs[0]["items"]
         rss = statistics.median(r["rss_mb"] for r in runs)
@@ -194,15 +208,22 @@ def main() -> None:
             f"parse_processes={args.parse_processes}, median of {args.repeat}"
         )
         print(
-            f"first poll:        {first:7.2f} s   {items / first:8.0f} items stored/s   ({items} items)"
+            f"load average:      {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)"
         )
-        print(f"second poll (304): {second:7.2f} s   {first / second:6.1f}x faster than the first")
+        print(
+            f"first poll:        {first:7.2f} s   {items / first:8.0f} items stored/s   "
+            f"({items} items; CPU {first_cpu:.1f} s incl. parser processes)"
+        )
+        print(
+            f"second poll (304): {second:7.2f} s   {first / second:6.1f}x faster than the first "
+            f"(CPU {second_cpu:.1f} s)"
+        )
         print(f"peak RSS:          {rss:7.0f} MB poller, {child:.0f} MB largest parser process")
         if not args.skip_naive:
-            naive_s, entries, naive_rss = naive(port, args.feeds)
+            naive_s, entries, naive_rss, naive_cpu = naive(port, args.feeds)
             print(
                 f"naive loop:        {naive_s:7.2f} s   feedparser.parse(url) x {args.feeds}, "
-                f"{entries} entries, nothing stored ({naive_rss:.0f} MB)"
+                f"{entries} entries, nothing stored ({naive_rss:.0f} MB, CPU {naive_cpu:.1f} s)"
             )
             print(
                 f"ratio:             {naive_s / first:7.2f}x (naive / first poll), "
