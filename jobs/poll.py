@@ -29,9 +29,8 @@ from forecasts.db import session, write_session
 from forecasts.errors import FetchError, ForecastsError
 from forecasts.feeds import cadence
 from forecasts.feeds.fetch import Fetcher, FetchResult
-from forecasts.feeds.items import KeyedEntry, key_entries
+from forecasts.feeds.items import ParsedDocuments, parse_documents
 from forecasts.feeds.local import documents_hash, is_local, read_local
-from forecasts.feeds.parse import parse_feed
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import prune_items
@@ -112,30 +111,6 @@ class _Task:
             feed.consecutive_errors,
             feed.last_unconditional_at,
         )
-
-
-@dataclass
-class _Parsed:
-    entries: list[KeyedEntry]
-    ttl_minutes: int | None
-    skip_hours: frozenset[int]
-    warning: str
-
-
-def parse_documents(documents: Sequence[tuple[bytes, str, str]]) -> _Parsed:
-    """Parse and key one feed's documents (runs in a worker process; module-level to pickle)."""
-    entries = []
-    ttl: int | None = None
-    skip: frozenset[int] = frozenset()
-    warnings = []
-    for data, base_url, content_type in documents:
-        parsed = parse_feed(data, base_url=base_url, content_type=content_type)
-        entries.extend(parsed.entries)
-        ttl = ttl or parsed.ttl_minutes
-        skip = skip or parsed.skip_hours
-        if parsed.warning:
-            warnings.append(parsed.warning)
-    return _Parsed(key_entries(entries), ttl, skip, "; ".join(warnings)[:300])
 
 
 def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncSummary:
@@ -348,7 +323,7 @@ class _Poller:
             task, documents, body_hash=body_hash, result=result, unconditional=unconditional
         )
 
-    async def _parse(self, documents: list[tuple[bytes, str, str]]) -> _Parsed:
+    async def _parse(self, documents: list[tuple[bytes, str, str]]) -> ParsedDocuments:
         if self.pool is None:
             return parse_documents(documents)
         loop = asyncio.get_running_loop()

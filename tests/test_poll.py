@@ -137,7 +137,7 @@ def test_same_bytes_without_validators_are_not_parsed_again(
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("jobs.poll.parse_documents", boom)
+    monkeypatch.setattr("jobs.poll.parse_documents", boom)  # the inline path of one feed
     clock.advance(timedelta(hours=2))
     summary = poll(engine, settings, clock)
     assert summary.feeds[0].outcome == "unchanged"
