@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from forecasts.clock import Clock
 from forecasts.config import FetchSettings, Settings
@@ -118,8 +118,9 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
     summary = SyncSummary()
     configured = {f.name: f for f in settings.feeds}
     with write_session(engine) as s:
+        existing = {feed.name: feed for feed in feed_store.list_feeds(s)}  # one query, not N
         for cfg in settings.feeds:
-            feed = feed_store.get_feed(s, cfg.name)
+            feed = existing.get(cfg.name)
             if feed is None:
                 feed_store.add_feed(
                     s,
@@ -169,8 +170,8 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
             if before != after:
                 summary.updated += 1
                 s.add(feed)
-        for feed in feed_store.list_feeds(s, origins=["config"]):
-            if feed.name not in configured and not feed.disabled_reason:
+        for feed in existing.values():
+            if feed.origin == "config" and feed.name not in configured and not feed.disabled_reason:
                 feed.disabled_reason = "removed from config.toml"
                 s.add(feed)
                 summary.retired += 1
@@ -390,6 +391,9 @@ class _Poller:
         if batch:
 
             def record(s: Session) -> int:
+                # Load the rows in one query; record_success then finds them in the session.
+                ids = [feed_id for feed_id, _ in batch]
+                s.exec(select(Feed).where(col(Feed.id).in_(ids))).all()
                 for feed_id, state in batch:
                     feed_store.record_success(s, feed_id, [], state)
                 return 0
@@ -436,7 +440,6 @@ class _SearchFeed:
 
 def _search_feeds(engine: Engine, settings: Settings) -> list[_SearchFeed]:
     """One search feed per (open claim, template), windowed on the claim's dates."""
-    from sqlmodel import select
 
     from forecasts.feeds.search import build_query, search_url
     from forecasts.models import Article, Claim, ClaimStatus
