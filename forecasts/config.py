@@ -165,6 +165,11 @@ class FetchSettings(Section):
         default_factory=list,
         description='CIDR blocks allowed even though private, e.g. ["10.1.0.0/16"]; safer than the switch above.',
     )
+    retention_days: int = Field(
+        0,
+        ge=0,
+        description="Delete items older than this after each poll (0: keep for ever); deleted items never come back.",
+    )
     parse_processes: int = Field(
         0,
         ge=0,

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 
 from forecasts.clock import Clock
 from forecasts.config import FetchSettings, Settings
@@ -28,15 +29,16 @@ from forecasts.db import session, write_session
 from forecasts.errors import FetchError, ForecastsError
 from forecasts.feeds import cadence
 from forecasts.feeds.fetch import Fetcher, FetchResult
-from forecasts.feeds.items import KeyedEntry, key_entries
+from forecasts.feeds.items import ParsedDocuments, parse_documents
 from forecasts.feeds.local import documents_hash, is_local, read_local
-from forecasts.feeds.parse import parse_feed
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
+from forecasts.store.items import prune_items
 
 log = logging.getLogger("forecasts.poll")
 
 POOL_MIN_FEEDS = 16  # below this, starting parser processes costs more than it saves
+UNCHANGED_BATCH = 200
 
 
 @dataclass
@@ -56,6 +58,7 @@ class PollSummary:
     not_modified: int = 0
     errors: int = 0
     new_items: int = 0
+    pruned: int = 0
     feeds: list[FeedOutcome] = field(default_factory=list)
 
     def add(self, outcome: FeedOutcome) -> None:
@@ -110,37 +113,14 @@ class _Task:
         )
 
 
-@dataclass
-class _Parsed:
-    entries: list[KeyedEntry]
-    ttl_minutes: int | None
-    skip_hours: frozenset[int]
-    warning: str
-
-
-def parse_documents(documents: Sequence[tuple[bytes, str, str]]) -> _Parsed:
-    """Parse and key one feed's documents (runs in a worker process; module-level to pickle)."""
-    entries = []
-    ttl: int | None = None
-    skip: frozenset[int] = frozenset()
-    warnings = []
-    for data, base_url, content_type in documents:
-        parsed = parse_feed(data, base_url=base_url, content_type=content_type)
-        entries.extend(parsed.entries)
-        ttl = ttl or parsed.ttl_minutes
-        skip = skip or parsed.skip_hours
-        if parsed.warning:
-            warnings.append(parsed.warning)
-    return _Parsed(key_entries(entries), ttl, skip, "; ".join(warnings)[:300])
-
-
 def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncSummary:
     """Make the feed table match config.toml's [[feeds]]: add, update, retire (never delete)."""
     summary = SyncSummary()
     configured = {f.name: f for f in settings.feeds}
     with write_session(engine) as s:
+        existing = {feed.name: feed for feed in feed_store.list_feeds(s)}  # one query, not N
         for cfg in settings.feeds:
-            feed = feed_store.get_feed(s, cfg.name)
+            feed = existing.get(cfg.name)
             if feed is None:
                 feed_store.add_feed(
                     s,
@@ -190,8 +170,8 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
             if before != after:
                 summary.updated += 1
                 s.add(feed)
-        for feed in feed_store.list_feeds(s, origins=["config"]):
-            if feed.name not in configured and not feed.disabled_reason:
+        for feed in existing.values():
+            if feed.origin == "config" and feed.name not in configured and not feed.disabled_reason:
                 feed.disabled_reason = "removed from config.toml"
                 s.add(feed)
                 summary.retired += 1
@@ -219,7 +199,18 @@ def poll_feeds(
     if not tasks:
         return PollSummary()
     poller = _Poller(engine, settings, clock, rng or random.Random(), progress)  # noqa: S311 (jitter, not crypto)
-    return asyncio.run(poller.run(tasks))
+    summary = asyncio.run(poller.run(tasks))
+    summary.pruned = prune_old_items(engine, settings, clock)
+    return summary
+
+
+def prune_old_items(engine: Engine, settings: Settings, clock: Clock) -> int:
+    """Apply fetch.retention_days (nothing when 0); deleted items leave tombstones."""
+    if not settings.fetch.retention_days:
+        return 0
+    now = clock.now()
+    with write_session(engine) as s:
+        return prune_items(s, now - timedelta(days=settings.fetch.retention_days), now)
 
 
 def _parse_workers(fetch: FetchSettings, feeds: int) -> int:
@@ -248,6 +239,9 @@ class _Poller:
         self.total = 0
         self.pool: Executor | None = None
         self.write_lock = asyncio.Lock()
+        # Feeds that came back unchanged carry no items, only a new schedule: their rows are
+        # updated together, many per transaction, instead of one commit each.
+        self.unchanged: list[tuple[int, feed_store.PollState]] = []
 
     async def run(self, tasks: list[_Task]) -> PollSummary:
         self.total = len(tasks)
@@ -261,6 +255,7 @@ class _Poller:
         try:
             async with Fetcher(self.fetch) as fetcher:
                 await asyncio.gather(*(self._one(fetcher, task) for task in tasks))
+            await self._flush_unchanged()
         finally:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
@@ -329,7 +324,7 @@ class _Poller:
             task, documents, body_hash=body_hash, result=result, unconditional=unconditional
         )
 
-    async def _parse(self, documents: list[tuple[bytes, str, str]]) -> _Parsed:
+    async def _parse(self, documents: list[tuple[bytes, str, str]]) -> ParsedDocuments:
         if self.pool is None:
             return parse_documents(documents)
         loop = asyncio.get_running_loop()
@@ -386,8 +381,24 @@ class _Poller:
             new_url=result.permanent_url if result else "",
             unconditional=unconditional,
         )
-        await self._write(lambda s: feed_store.record_success(s, task.id, [], state))
+        self.unchanged.append((task.id, state))
+        if len(self.unchanged) >= UNCHANGED_BATCH:
+            await self._flush_unchanged()
         return FeedOutcome(task.name, outcome)
+
+    async def _flush_unchanged(self) -> None:
+        batch, self.unchanged = self.unchanged, []
+        if batch:
+
+            def record(s: Session) -> int:
+                # Load the rows in one query; record_success then finds them in the session.
+                ids = [feed_id for feed_id, _ in batch]
+                s.exec(select(Feed).where(col(Feed.id).in_(ids))).all()
+                for feed_id, state in batch:
+                    feed_store.record_success(s, feed_id, [], state)
+                return 0
+
+            await self._write(record)
 
     async def _failed(
         self, task: _Task, error: str, *, gone: bool = False, retry_after: str = ""
@@ -429,7 +440,6 @@ class _SearchFeed:
 
 def _search_feeds(engine: Engine, settings: Settings) -> list[_SearchFeed]:
     """One search feed per (open claim, template), windowed on the claim's dates."""
-    from sqlmodel import select
 
     from forecasts.feeds.search import build_query, search_url
     from forecasts.models import Article, Claim, ClaimStatus

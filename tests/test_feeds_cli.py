@@ -172,3 +172,18 @@ def test_polling_one_named_feed_that_fails_exits_4(run_cli, tmp_path: Path, db_u
     result = run_cli("poll", "--feed", "x", config=config)
     assert result.code == 4 and "no such file or folder" in result.out
     assert run_cli("poll", config=config).code == 0  # nothing due: the poll itself ran fine
+
+
+def test_the_feeds_table_shows_a_gone_feed_as_disabled(
+    run_cli, tmp_path: Path, db_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    with FeedServer() as server:
+        server.status("/gone", 410)
+        config = write_config(
+            tmp_path / "c.toml", db_url, f'[[feeds]]\nname = "g"\nurl = "{server.url("/gone")}"\n'
+        )
+        run_cli("poll", config=config)
+    table = run_cli("feeds", config=config)
+    assert "DISABLED" in table.out and "410" in table.out
+    row = json.loads(run_cli("feeds", "--json", config=config).out)[0]
+    assert "410" in row["disabled"] and row["consecutive_errors"] == 1

@@ -137,7 +137,7 @@ def test_same_bytes_without_validators_are_not_parsed_again(
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("jobs.poll.parse_documents", boom)
+    monkeypatch.setattr("jobs.poll.parse_documents", boom)  # the inline path of one feed
     clock.advance(timedelta(hours=2))
     summary = poll(engine, settings, clock)
     assert summary.feeds[0].outcome == "unchanged"
@@ -579,3 +579,22 @@ def test_removing_a_feed_from_config_retires_it(
     assert poll(engine, settings, FixedClock(T0 + timedelta(days=1))).polled == 0
     assert feed_row(engine, "f").disabled_reason == "removed from config.toml"
     assert len(items(engine)) == 1
+
+
+def test_items_removed_by_retention_do_not_come_back(
+    tmp_path: Path, db_url: str, server: FeedServer
+) -> None:
+    """Retention deletes old items (and leaves tombstones); a feed still listing them adds nothing."""
+    server.feed("/f.xml", make_rss(3))
+    settings = configure(tmp_path, db_url, {"f": server.url("/f.xml")}, "retention_days = 30")
+    engine = open_database(db_url)
+    clock = FixedClock(T0)
+    assert poll(engine, settings, clock).new_items == 3
+    clock.advance(timedelta(days=31))
+    server.feed("/f.xml", make_rss(3) + b"\n")  # same entries, new bytes: parsed again
+    summary = poll(engine, settings, clock)
+    assert summary.pruned == 3 and summary.new_items == 0
+    clock.advance(timedelta(hours=2))
+    server.feed("/f.xml", make_rss(3) + b"\n\n")
+    assert poll(engine, settings, clock).new_items == 0
+    assert items(engine) == []

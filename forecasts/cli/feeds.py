@@ -29,7 +29,7 @@ from forecasts.feeds.opml import Subscription, name_for_url, parse_opml, to_opml
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import search_items
-from jobs.poll import FeedOutcome, poll_feeds, sync_config_feeds
+from jobs.poll import FeedOutcome, poll_feeds, poll_search_feeds, sync_config_feeds
 
 
 def _when(value: datetime | None) -> str:
@@ -88,7 +88,7 @@ def feeds_group(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     engine = state.engine()
     sync_config_feeds(engine, state.settings(), SystemClock())
     with session(engine) as s:
-        feeds = feed_store.list_feeds(s, origins=None if show_all else ["config", "cli"])
+        feeds = [f for f in feed_store.list_feeds(s) if show_all or f.origin != "search"]
     if as_json:
         print_json([_feed_json(f) for f in feeds])
         return
@@ -134,7 +134,7 @@ def list_cmd(as_json: bool) -> None:
     engine = state.engine()
     sync_config_feeds(engine, state.settings(), SystemClock())
     with session(engine) as s:
-        feeds = feed_store.list_feeds(s, origins=["config", "cli"])
+        feeds = [f for f in feed_store.list_feeds(s) if f.origin != "search"]
     if as_json:
         print_json([_feed_json(f) for f in feeds])
         return
@@ -226,7 +226,7 @@ def export_opml_cmd(output: str | None) -> None:
       forecasts feeds export-opml -o subscriptions.opml
     """
     with session(state.engine()) as s:
-        feeds = feed_store.list_feeds(s, origins=["config", "cli"])
+        feeds = [f for f in feed_store.list_feeds(s) if f.origin != "search"]
     data = to_opml([Subscription(f.name, f.url, tuple(f.tags)) for f in feeds])
     if output:
         Path(output).write_bytes(data)
@@ -237,8 +237,11 @@ def export_opml_cmd(output: str | None) -> None:
 @cli.command("poll")
 @click.option("--feed", "feed_name", help="Poll only this feed (even if not due).")
 @click.option("--all", "poll_all", is_flag=True, help="Poll every enabled feed, due or not.")
+@click.option(
+    "--search", is_flag=True, help="Poll the news-search feeds of the open claims instead."
+)
 @json_option
-def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> int:
+def poll_cmd(feed_name: str | None, poll_all: bool, search: bool, as_json: bool) -> int:
     """Poll the due feeds now and store their new items (what the daemon does on schedule).
 
     Exits 0 when the poll ran (failures are recorded on each feed and shown), or 4 when the
@@ -264,14 +267,17 @@ def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> int:
         def progress(done: int, total: int, outcome: FeedOutcome) -> None:
             bar.update(task, completed=done, total=total, description=clean(outcome.feed)[:40])
 
-        summary = poll_feeds(
-            engine,
-            settings,
-            SystemClock(),
-            feed_name=feed_name,
-            due_only=not poll_all,
-            progress=progress,
-        )
+        if search:
+            summary = poll_search_feeds(engine, settings, SystemClock(), progress=progress)
+        else:
+            summary = poll_feeds(
+                engine,
+                settings,
+                SystemClock(),
+                feed_name=feed_name,
+                due_only=not poll_all,
+                progress=progress,
+            )
     if as_json:
         print_json(
             {
@@ -280,6 +286,7 @@ def poll_cmd(feed_name: str | None, poll_all: bool, as_json: bool) -> int:
                 "not_modified": summary.not_modified,
                 "errors": summary.errors,
                 "new_items": summary.new_items,
+                "pruned": summary.pruned,
                 "feeds": [vars(f) for f in summary.feeds],
             }
         )

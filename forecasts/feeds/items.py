@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from forecasts.feeds.parse import ParsedEntry
+from forecasts.feeds.parse import ParsedEntry, parse_feed
 
 # Query parameters that only say where a click came from; dropping them never changes the page.
 _TRACKING = re.compile(
@@ -88,3 +89,33 @@ def key_entries(entries: list[ParsedEntry]) -> list[KeyedEntry]:
         seen.add(key)
         keyed.append(KeyedEntry(entry, link, digest, key))
     return keyed
+
+
+@dataclass
+class ParsedDocuments:
+    """One feed's documents, parsed and keyed: what a parser process hands back."""
+
+    entries: list[KeyedEntry]
+    ttl_minutes: int | None
+    skip_hours: frozenset[int]
+    warning: str
+
+
+def parse_documents(documents: Sequence[tuple[bytes, str, str]]) -> ParsedDocuments:
+    """Parse and key one feed's (body, base URL, content type) documents.
+
+    Runs in the parser processes, so this module imports nothing heavy (no database, no
+    HTTP client): each worker then costs feedparser's memory and little else.
+    """
+    entries: list[ParsedEntry] = []
+    ttl: int | None = None
+    skip: frozenset[int] = frozenset()
+    warnings = []
+    for data, base_url, content_type in documents:
+        parsed = parse_feed(data, base_url=base_url, content_type=content_type)
+        entries.extend(parsed.entries)
+        ttl = ttl or parsed.ttl_minutes
+        skip = skip or parsed.skip_hours
+        if parsed.warning:
+            warnings.append(parsed.warning)
+    return ParsedDocuments(key_entries(entries), ttl, skip, "; ".join(warnings)[:300])

@@ -152,8 +152,11 @@ def parse_feed(data: bytes, *, base_url: str, content_type: str = "") -> ParsedF
     check_prolog(data)
     # Without a content type feedparser flags every document as bozo; local files are XML.
     headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
+    # feedparser's HTML sanitiser and relative-URI rewriting work on markup we then throw away
+    # (html_to_text keeps only text, dropping scripts and styles): skipping them saves a third
+    # of the parse time. Entry links are still resolved against the base URL.
     result = feedparser.parse(
-        io.BytesIO(data), response_headers=headers, sanitize_html=True, resolve_relative_uris=True
+        io.BytesIO(data), response_headers=headers, sanitize_html=False, resolve_relative_uris=False
     )
     entries = result.get("entries") or []
     if not entries:

@@ -97,6 +97,9 @@ class GuardedTransport(httpx.AsyncBaseTransport):
     def __init__(self, fetch: FetchSettings, **transport_options: Any) -> None:
         self._fetch = fetch
         self._inner = httpx.AsyncHTTPTransport(**transport_options)
+        # Checked answers, kept for this transport's life (one poll): many feeds share a host.
+        # Safe against rebinding because we connect to the cached, checked address itself.
+        self._resolved: dict[tuple[str, int], str] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -104,7 +107,10 @@ class GuardedTransport(httpx.AsyncBaseTransport):
             raise BlockedAddressError(f"refused: scheme '{url.scheme}' (only http and https)")
         host = url.host
         port = url.port or (443 if url.scheme == "https" else 80)
-        address = await resolve_checked(host, port, self._fetch)
+        address = self._resolved.get((host, port))
+        if address is None:
+            address = await resolve_checked(host, port, self._fetch)
+            self._resolved[(host, port)] = address
         # Connect to the address we checked; Host header and TLS keep using the name.
         request.url = url.copy_with(host=address)
         if "host" not in request.headers:

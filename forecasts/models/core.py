@@ -128,7 +128,7 @@ class Feed(SQLModel, table=True):
         "cli", description="'config', 'cli' or 'search': where the subscription came from"
     )
     config_url: str = Field(
-        "", description="the URL config.toml last gave (url may differ after a 301/308)"
+        default="", description="the URL config.toml last gave (url may differ after a 301/308)"
     )
     tags: list[str] = Field(default_factory=list, sa_column=_json_column())
     interval_minutes: int | None = None

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.items import KeyedEntry
 from forecasts.models import Article, Evidence, Feed, Item
+from forecasts.models.feeds import ItemTombstone
 from forecasts.store.items import ITEMS, count_items, insert_items
 
 
@@ -98,6 +99,7 @@ def remove_feed(session: Session, name: str) -> int:
     )
     removed = count_items(session, feed.id)
     session.execute(sa.delete(Item).where(col(Item.feed_id) == feed.id))
+    session.execute(sa.delete(ItemTombstone).where(col(ItemTombstone.feed_id) == feed.id))
     session.delete(feed)
     return removed
 

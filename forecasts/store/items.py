@@ -17,11 +17,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.feeds.items import KeyedEntry
-from forecasts.models import Item
+from forecasts.models import Article, Evidence, Item
+from forecasts.models.feeds import ItemTombstone
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500
 ITEMS = SQLModel.metadata.tables["item"]
+TOMBS = SQLModel.metadata.tables["item_tombstone"]
 
 
 def _existing(session: Session, column: Any, values: Iterable[str], *where: Any) -> set[str]:
@@ -40,18 +42,16 @@ def insert_items(
     """Insert the entries not stored before (in this feed by key, in any feed by link or text)."""
     if not entries:
         return 0
-    keys = _existing(
-        session,
-        ITEMS.c.dedup_key,
-        (e.dedup_key for e in entries),
-        ITEMS.c.feed_id == feed_id,
-    )
-    links = _existing(session, ITEMS.c.link, (e.link for e in entries))
-    hashes = _existing(
-        session,
-        ITEMS.c.content_hash,
-        (e.content_hash for e in entries if e.entry.title or e.entry.summary),
-    )
+    wanted_keys = [e.dedup_key for e in entries]
+    wanted_links = [e.link for e in entries]
+    wanted_hashes = [e.content_hash for e in entries if e.entry.title or e.entry.summary]
+    keys = _existing(session, ITEMS.c.dedup_key, wanted_keys, ITEMS.c.feed_id == feed_id)
+    links = _existing(session, ITEMS.c.link, wanted_links)
+    hashes = _existing(session, ITEMS.c.content_hash, wanted_hashes)
+    # Items deleted by retention stay deleted: their keys, links and hashes are remembered.
+    keys |= _existing(session, TOMBS.c.dedup_key, wanted_keys, TOMBS.c.feed_id == feed_id)
+    links |= _existing(session, TOMBS.c.link, wanted_links)
+    hashes |= _existing(session, TOMBS.c.content_hash, wanted_hashes)
     rows: list[dict[str, Any]] = []
     for keyed in entries:
         entry = keyed.entry
@@ -82,6 +82,43 @@ def insert_items(
     if rows:
         session.execute(sa.insert(Item), rows)
     return len(rows)
+
+
+def prune_items(session: Session, older_than: datetime, now: datetime) -> int:
+    """Delete items published and fetched before ``older_than``, leaving tombstones.
+
+    Items that became articles or evidence are kept: the claims that cite them need them.
+    """
+    cited = sa.union(
+        sa.select(col(Article.item_id)).where(col(Article.item_id).is_not(None)),
+        sa.select(col(Evidence.item_id)).where(col(Evidence.item_id).is_not(None)),
+    )
+    old = session.execute(
+        sa.select(
+            ITEMS.c.id, ITEMS.c.feed_id, ITEMS.c.dedup_key, ITEMS.c.link, ITEMS.c.content_hash
+        )
+        .where(ITEMS.c.published_at < older_than, ITEMS.c.fetched_at < older_than)
+        .where(ITEMS.c.id.not_in(cited))
+    ).all()
+    if not old:
+        return 0
+    session.execute(
+        sa.insert(ItemTombstone),
+        [
+            {
+                "feed_id": r.feed_id,
+                "dedup_key": r.dedup_key,
+                "link": r.link,
+                "content_hash": r.content_hash,
+                "deleted_at": now,
+            }
+            for r in old
+        ],
+    )
+    ids = [r.id for r in old]
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(sa.delete(Item).where(col(Item.id).in_(ids[start : start + _CHUNK])))
+    return len(ids)
 
 
 def fts_query(text: str) -> str:

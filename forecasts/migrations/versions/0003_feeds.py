@@ -1,4 +1,4 @@
-"""feeds: the configured URL of a feed, and the full-text index over items
+"""feeds: the configured URL of a feed, retention tombstones, the full-text index over items
 
 Revision ID: 0003_feeds
 Revises: 0002_extract
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+import forecasts.models
 
 revision = "0003_feeds"
 down_revision = "0002_extract"
@@ -61,6 +63,23 @@ _PG_DOWN = [
 def upgrade() -> None:
     with op.batch_alter_table("feed", schema=None) as batch_op:
         batch_op.add_column(sa.Column("config_url", sa.String(), nullable=False, server_default=""))
+    op.create_table(
+        "item_tombstone",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("feed_id", sa.Integer(), nullable=False),
+        sa.Column("dedup_key", sa.String(length=200), nullable=False),
+        sa.Column("link", sa.String(), nullable=False),
+        sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("deleted_at", forecasts.models.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("feed_id", "dedup_key"),
+    )
+    with op.batch_alter_table("item_tombstone", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_item_tombstone_feed_id"), ["feed_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_item_tombstone_link"), ["link"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_item_tombstone_content_hash"), ["content_hash"], unique=False
+        )
     dialect = op.get_bind().dialect.name
     statements = _SQLITE_UP if dialect == "sqlite" else _PG_UP if dialect == "postgresql" else []
     for statement in statements:
@@ -74,5 +93,6 @@ def downgrade() -> None:
     )
     for statement in statements:
         op.execute(statement)
+    op.drop_table("item_tombstone")
     with op.batch_alter_table("feed", schema=None) as batch_op:
         batch_op.drop_column("config_url")

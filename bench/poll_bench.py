@@ -1,0 +1,238 @@
+"""Poll benchmark: N local feeds of M items, first poll vs all-304 poll vs a naive loop.
+
+A separate process serves the feeds on 127.0.0.1 (each with an ETag). Each repetition runs in a
+fresh child process on a fresh SQLite file, so peak memory is that run's own:
+
+    python bench/poll_bench.py                       # 1,000 feeds x 50 items, median of 3
+    python bench/poll_bench.py --feeds 200 --repeat 1 --parse-processes 1
+
+Prints wall time and peak RSS of the first poll (everything new) and the second poll (every
+feed answers 304), items stored per second, and the same feeds read by a plain sequential
+``feedparser.parse(url)`` loop for comparison. All feeds live on one local host, so the
+per-host limit is raised to the overall one (standing in for 1,000 different hosts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def serve(port_queue: multiprocessing.Queue, feeds: int, items: int) -> None:  # type: ignore[type-arg]
+    """A small asyncio HTTP/1.1 server (keep-alive, ETag/304): fast enough not to be the bottleneck."""
+    import asyncio
+
+    from tests.feedserver import make_rss
+
+    bodies = {f"/f{i}.xml": make_rss(items, prefix=f"f{i}") for i in range(feeds)}
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                path = lines[0].split(" ")[1]
+                headers = {
+                    k.strip().lower(): v.strip()
+                    for k, _, v in (line.partition(":") for line in lines[1:] if line)
+                }
+                body = bodies.get(path)
+                etag = f'"{path}-v1"'
+                if body is None:
+                    writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                elif headers.get("if-none-match") == etag:
+                    writer.write(
+                        f"HTTP/1.1 304 Not Modified\r\nETag: {etag}\r\nContent-Length: 0\r\n\r\n".encode()
+                    )
+                else:
+                    writer.write(
+                        f"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: {etag}\r\n"
+                        f"Content-Length: {len(body)}\r\n\r\n".encode()
+                        + body
+                    )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, IndexError):
+            pass
+        finally:
+            writer.close()
+
+    async def main() -> None:
+        server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=1024)
+        port_queue.put(server.sockets[0].getsockname()[1])
+        async with server:
+            await server.serve_forever()
+
+    asyncio.run(main())
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the parser pool), user + system."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_once(args: argparse.Namespace) -> dict[str, float]:
+    """One repetition (in its own process): first poll, then the all-304 poll."""
+    from forecasts.clock import FixedClock
+    from forecasts.config import load_settings
+    from forecasts.db import open_database
+    from jobs.poll import poll_feeds
+
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "config.toml"
+        lines = [
+            f'database_url = "sqlite:///{tmp}/bench.db"',
+            "[fetch]",
+            'allowed_networks = ["127.0.0.1/32"]',
+            f"max_connections = {args.connections}",
+            f"max_per_host = {args.connections}",
+            f"parse_processes = {args.parse_processes}",
+        ]
+        for i in range(args.feeds):
+            lines += [
+                "[[feeds]]",
+                f'name = "f{i}"',
+                f'url = "http://127.0.0.1:{args.port}/f{i}.xml"',
+            ]
+        config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        settings = load_settings(config)
+        engine = open_database(settings.resolved_database_url())
+        clock = FixedClock(datetime(2024, 3, 1, tzinfo=UTC))
+        cpu = cpu_seconds()
+        start = time.perf_counter()
+        first = poll_feeds(engine, settings, clock)
+        first_s = time.perf_counter() - start
+        first_cpu = cpu_seconds() - cpu
+        rss_first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        clock.advance(timedelta(hours=2))
+        cpu = cpu_seconds()
+        start = time.perf_counter()
+        second = poll_feeds(engine, settings, clock)
+        second_s = time.perf_counter() - start
+        second_cpu = cpu_seconds() - cpu
+        engine.dispose()
+    assert first.ok == args.feeds, first.feeds[:3]
+    assert second.not_modified == args.feeds, second.feeds[:3]
+    return {
+        "first_s": first_s,
+        "second_s": second_s,
+        "first_cpu": first_cpu,
+        "second_cpu": second_cpu,
+        "items": first.new_items,
+        "rss_mb": max(rss_first, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "children_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def naive(port: int, feeds: int) -> tuple[float, int, float, float]:
+    """The plain loop: feedparser fetches and parses each URL, one after the other."""
+    import feedparser
+
+    cpu = cpu_seconds()
+    start = time.perf_counter()
+    entries = 0
+    for i in range(feeds):
+        entries += len(feedparser.parse(f"http://127.0.0.1:{port}/f{i}.xml").entries)
+    wall = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return wall, entries, rss, cpu_seconds() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--feeds", type=int, default=1000)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--parse-processes", type=int, default=0, help="0: one per core; 1: inline")
+    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--run", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        print(json.dumps(run_once(args)))
+        return
+
+    queue: multiprocessing.Queue = multiprocessing.get_context("spawn").Queue()  # type: ignore[type-arg]
+    server = multiprocessing.get_context("spawn").Process(
+        target=serve, args=(queue, args.feeds, args.items), daemon=True
+    )
+    server.start()
+    try:
+        port = queue.get(timeout=60)
+        runs = []
+        for _ in range(args.repeat):
+            cmd = [
+                sys.executable,
+                __file__,
+                "--run",
+                "--port",
+                str(port),
+                "--feeds",
+                str(args.feeds),
+                "--items",
+                str(args.items),
+                "--connections",
+                str(args.connections),
+                "--parse-processes",
+                str(args.parse_processes),
+            ]
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env, cwd=REPO)
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        first = statistics.median(r["first_s"] for r in runs)
+        first_cpu = statistics.median(r["first_cpu"] for r in runs)
+        second_cpu = statistics.median(r["second_cpu"] for r in runs)
+        second = statistics.median(r["second_s"] for r in runs)
+        items = runs[0]["items"]
+        rss = statistics.median(r["rss_mb"] for r in runs)
+        child = statistics.median(r["children_rss_mb"] for r in runs)
+        print(
+            f"feeds: {args.feeds} x {args.items} items, {os.cpu_count()} CPUs, "
+            f"parse_processes={args.parse_processes}, median of {args.repeat}"
+        )
+        print(
+            f"load average:      {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)"
+        )
+        print(
+            f"first poll:        {first:7.2f} s   {items / first:8.0f} items stored/s   "
+            f"({items} items; CPU {first_cpu:.1f} s incl. parser processes)"
+        )
+        print(
+            f"second poll (304): {second:7.2f} s   {first / second:6.1f}x faster than the first "
+            f"(CPU {second_cpu:.1f} s)"
+        )
+        print(f"peak RSS:          {rss:7.0f} MB poller, {child:.0f} MB largest parser process")
+        if not args.skip_naive:
+            naive_s, entries, naive_rss, naive_cpu = naive(port, args.feeds)
+            print(
+                f"naive loop:        {naive_s:7.2f} s   feedparser.parse(url) x {args.feeds}, "
+                f"{entries} entries, nothing stored ({naive_rss:.0f} MB, CPU {naive_cpu:.1f} s)"
+            )
+            print(
+                f"ratio:             {naive_s / first:7.2f}x (naive / first poll), "
+                f"{naive_s / second:.1f}x (naive / all-304 poll)"
+            )
+    finally:
+        server.kill()
+        server.join()
+
+
+if __name__ == "__main__":
+    main()
