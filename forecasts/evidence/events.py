@@ -1,0 +1,262 @@
+"""Which kind of event a text reports, and in what tense: done, planned, or called off.
+
+An event verb counts as a report of the event when it is past ("met"), perfect ("has landed"),
+progressive ("is visiting") or the headline present ("Yellen arrives", "Xi, Biden meet"); the
+same verb after "to", a modal or a plan word ("will meet", "hopes to visit", "is expected to
+attend") is only a signal, and so is a clause that points to the future ("next month"). A noun
+("visit", "talks") reports the event only with a verb or preposition that places it in the
+past ("wraps up visit", "after talks"). Cancellation, postponement, refusal or denial in the
+same clause is counter-evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from forecasts.evidence.lexicon import (
+    COUNTER_PHRASES,
+    COUNTER_VERBS,
+    FAMILIES,
+    FAMILY_ALIASES,
+    FUTURE_WORDS,
+    NOUN_REPORT_PREPS,
+    NOUN_REPORT_VERBS,
+    RATE_DIRECTIONS,
+    SIGNAL_BEFORE,
+    conjugate,
+)
+from forecasts.evidence.text import Tokens, clauses, phrase, tokenize
+
+REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
+
+_BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
+_NEGATION = frozenset({"not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't"})
+_FUTURE = tuple(phrase(w) for w in FUTURE_WORDS)
+_RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    form: str  # base, third, past, participle, ing, noun
+    direction: str = ""  # rate moves only: up, down, hold
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One mention of the event in an item: how it is reported and how strongly."""
+
+    kind: str  # report, signal, counter
+    score: float
+    why: str
+    clause: str
+    in_title: bool
+
+
+def family_of(event_type: str, event_text: str) -> str:
+    """The event family of a claim: its event_type, else the first family its words name."""
+    name = event_type.strip().lower().replace(" ", "_").replace("-", "_")
+    name = FAMILY_ALIASES.get(name, name)
+    if name in FAMILIES:
+        return name
+    toks = tokenize(event_text)
+    for family, triggers in _TRIGGERS.items():
+        for trig in triggers:
+            if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
+                return family
+    return ""
+
+
+def rate_direction(text: str) -> str:
+    toks = tokenize(text)
+    for direction, words in RATE_DIRECTIONS.items():
+        for w in words:
+            forms = conjugate(w)
+            for form in {forms.base, forms.third, forms.past, forms.ing}:
+                if toks.find(phrase(form)):
+                    return direction
+    return ""
+
+
+def _verb_triggers(base: str, direction: str = "") -> list[Trigger]:
+    words = phrase(base)
+    forms = conjugate(words[0])
+    rest = words[1:]
+    out = []
+    for kind, form in (
+        ("base", forms.base),
+        ("third", forms.third),
+        ("past", forms.past),
+        ("participle", forms.participle),
+        ("ing", forms.ing),
+    ):
+        out.append(Trigger((form, *rest), kind, direction))
+    return out
+
+
+def _build_triggers() -> dict[str, list[Trigger]]:
+    table: dict[str, list[Trigger]] = {}
+    for name, family in FAMILIES.items():
+        triggers: list[Trigger] = []
+        for verb in family.verbs:
+            direction = ""
+            if name == "rate_change":
+                direction = next(d for d, ws in RATE_DIRECTIONS.items() if verb in ws)
+            triggers += _verb_triggers(verb, direction)
+        triggers += [Trigger(phrase(n), "noun") for n in family.nouns]
+        # Longest first, so that "hold talks" wins over "hold".
+        table[name] = sorted(triggers, key=lambda t: len(t.words), reverse=True)
+    return table
+
+
+_TRIGGERS = _build_triggers()
+_BRITISH = {"traveled": "travelled", "traveling": "travelling"}
+for _family in _TRIGGERS.values():
+    for _t in list(_family):
+        if _t.words[0] in _BRITISH:
+            _family.append(Trigger((_BRITISH[_t.words[0]], *_t.words[1:]), _t.form, _t.direction))
+
+_COUNTER_TRIGGERS: list[tuple[tuple[str, ...], float, str]] = []
+for _verb, _weight in COUNTER_VERBS.items():
+    for _t in _verb_triggers(_verb):
+        _COUNTER_TRIGGERS.append((_t.words, _weight, _verb))
+COUNTER_VERB_WORDS = frozenset(words[0] for words, _, _ in _COUNTER_TRIGGERS)
+_COUNTER_TRIGGERS += [(phrase(p), w, p) for p, w in COUNTER_PHRASES.items()]
+_NOUNS_BEFORE_COUNTER = frozenset({"visit", "trip", "meeting", "talks", "summit"})
+_NOUN_VERBS = frozenset(
+    form
+    for verb in NOUN_REPORT_VERBS
+    for form in {
+        conjugate(phrase(verb)[0]).past,
+        conjugate(phrase(verb)[0]).third,
+        conjugate(phrase(verb)[0]).base,
+    }
+)
+_NOUN_PREPS = tuple(phrase(p) for p in NOUN_REPORT_PREPS)
+# Words that are also nouns: as a bare base form they report only after their subject.
+_AMBIGUOUS_BASE = frozenset(
+    {t.words[0] for ts in _TRIGGERS.values() for t in ts if t.form == "noun" and len(t.words) == 1}
+) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
+
+
+@lru_cache(maxsize=64)
+def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
+    """For an event of no known family: the verbs of the claim's own event phrase."""
+    out: list[Trigger] = []
+    for word in tokenize(event_text).words:
+        if len(word) >= 4 and word.isalpha():
+            out += _verb_triggers(word)
+    return tuple(out)
+
+
+def find_mentions(
+    item_text: str,
+    title: str,
+    family: str,
+    *,
+    direction: str = "",
+    extra: tuple[Trigger, ...] = (),
+) -> list[Finding]:
+    """Every mention of the family's event in the item, classified (report/signal/counter)."""
+    triggers = list(_TRIGGERS.get(family, [])) + list(extra)
+    findings: list[Finding] = []
+    title_clauses = set(clauses(title)) if title else set()
+    for clause in clauses(item_text):
+        toks = tokenize(clause)
+        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
+            continue
+        in_title = clause in title_clauses
+        found = _classify_clause(toks, triggers, direction)
+        found = _resolve_clause(found)
+        for kind, score, why in found:
+            findings.append(Finding(kind, score, why, clause, in_title))
+    return findings
+
+
+def _classify_clause(
+    toks: Tokens, triggers: list[Trigger], direction: str
+) -> list[tuple[str, float, str, int]]:
+    hits: list[tuple[str, float, str, int]] = []
+    taken: set[int] = set()
+    mentioned = False
+    future = any(toks.find(f) for f in _FUTURE)
+    for trig in triggers:
+        for pos in toks.find(trig.words):
+            if pos in taken:
+                continue
+            mentioned = True
+            taken.update(range(pos, pos + len(trig.words)))
+            if direction and trig.direction and trig.direction != direction:
+                continue  # a cut is not a hike
+            kind, score, why = _tense(toks, pos, trig, future)
+            if kind:
+                hits.append((kind, score, why, pos))
+    if mentioned or any(w in _NOUNS_BEFORE_COUNTER for w in toks.words):
+        for words, weight, verb in _COUNTER_TRIGGERS:
+            for pos in toks.find(words):
+                before = toks.words[max(0, pos - 3) : pos]
+                hedged = any(
+                    w in {"may", "might", "could", "threatens", "threatened"} for w in before
+                )
+                hits.append((COUNTER, weight * (0.5 if hedged else 1.0), f"counter:{verb}", pos))
+                break
+    return hits
+
+
+def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+    before = toks.words[max(0, pos - 3) : pos]
+    name = " ".join(trig.words)
+    if any(w in _NEGATION for w in before):
+        return COUNTER, 0.85, f"counter:negated {name}"
+    if trig.form == "noun":
+        return _noun_tense(toks, pos, trig, future)
+    if any(w in SIGNAL_BEFORE for w in before):
+        return SIGNAL, 0.5, f"signal:plan {name}"
+    if future:
+        return SIGNAL, 0.5, f"signal:future {name}"
+    if trig.form in {"past", "participle"}:
+        return REPORT, 1.0, f"report:past {name}"
+    if trig.form == "third":
+        return REPORT, 0.95, f"report:present {name}"
+    if trig.form == "ing":
+        if before and before[-1] in _BE:
+            return REPORT, 0.9, f"report:progressive {name}"
+        return REPORT, 0.85, f"report:headline {name}"
+    # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
+    # word is as often a noun ("visit"): then it reports only right after a name.
+    if trig.words[0] in _AMBIGUOUS_BASE:
+        prev = toks.original[pos - 1] if pos else ""
+        if not prev[:1].isupper() or prev.endswith("'s"):
+            return "", 0.0, ""
+    return REPORT, 0.9, f"report:present {name}"
+
+
+def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+    name = " ".join(trig.words)
+    before = toks.words[max(0, pos - 4) : pos]
+    after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
+    if future or any(w in SIGNAL_BEFORE for w in before):
+        return SIGNAL, 0.4, f"signal:planned {name}"
+    near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
+    if any(w in _NOUN_VERBS for w in (*before, *after)) and not any(w in _NEGATION for w in near):
+        return REPORT, 0.85, f"report:noun {name}"
+    for prep in _NOUN_PREPS:
+        for p in toks.find(prep, max(0, pos - 6)):
+            if p < pos:
+                return REPORT, 0.8, f"report:after {name}"
+    return "", 0.0, ""
+
+
+def _resolve_clause(hits: list[tuple[str, float, str, int]]) -> list[tuple[str, float, str]]:
+    """One clause that both reports and calls off: the word that comes first governs.
+
+    "Yellen cancels Beijing visit": the cancellation governs the visit. "Blinken met Qin after a
+    February visit was cancelled": the report comes first; the cancellation is of another plan.
+    """
+    reports = [h[3] for h in hits if h[0] == REPORT]
+    counters = [h[3] for h in hits if h[0] == COUNTER]
+    if reports and counters:
+        drop = REPORT if min(counters) < min(reports) else COUNTER
+        hits = [h for h in hits if h[0] != drop]
+    return [(k, s, w) for k, s, w, _ in hits]

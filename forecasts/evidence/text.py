@@ -1,0 +1,111 @@
+"""Text helpers for the judge: normalise, tokenise, find phrases, split clauses.
+
+Tokens are lower-case words with accents removed; the original capitalisation is kept beside
+them because a surname ("May", "Cook") is only a name when it is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Abbreviations with dots would be split into letters; spell them as one token first.
+_ABBREVIATIONS = (
+    (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?"), "US"),
+    (re.compile(r"\bU\.\s?K\."), "UK"),
+    (re.compile(r"\bE\.\s?U\."), "EU"),
+    (re.compile(r"\bU\.\s?N\."), "UN"),
+)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[A-Za-z0-9]+")
+# Clause boundaries: sentence ends, semicolons, dashes, "but"/"while" and a few conjunctions.
+_CLAUSE = re.compile(r"[.;:!?|\n]+\s|\s[—–-]\s|\s(?:but|while|although|though|however)\s", re.I)
+
+
+def fold(text: str) -> str:
+    """Accents removed and typographic quotes made plain."""
+    text = text.replace("’", "'").replace("‘", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Lower-case words of a text, with the original spelling beside each."""
+
+    words: tuple[str, ...]
+    original: tuple[str, ...]
+
+    def find(self, phrase: tuple[str, ...], start: int = 0) -> list[int]:
+        """Every position where ``phrase`` (lower-case words) starts."""
+        n = len(phrase)
+        if n == 0:
+            return []
+        first = phrase[0]
+        hits = []
+        for i in range(start, len(self.words) - n + 1):
+            if self.words[i] == first and self.words[i : i + n] == phrase:
+                hits.append(i)
+        return hits
+
+    def capitalised(self, i: int) -> bool:
+        return self.original[i][:1].isupper()
+
+
+def tokenize(text: str) -> Tokens:
+    text = fold(text)
+    for pattern, repl in _ABBREVIATIONS:
+        text = pattern.sub(repl, text)
+    original = tuple(m.group(0) for m in _WORD.finditer(text))
+    words = tuple(_strip_possessive(w.lower()) for w in original)
+    return Tokens(words, original)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith("'s"):
+        return word[:-2]
+    if word.endswith("n't"):
+        return word  # "didn't" stays whole: it is a negation marker
+    return word
+
+
+@lru_cache(maxsize=4096)
+def phrase(text: str) -> tuple[str, ...]:
+    """A phrase as the tuple of tokens ``tokenize`` would produce."""
+    return tokenize(text).words
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at sentence and clause boundaries (each headline is its own clause)."""
+    return [part.strip() for part in _CLAUSE.split(fold(text)) if part and part.strip()]
+
+
+def acronym(words: list[str]) -> str:
+    """'Asia-Pacific Economic Cooperation' -> 'apec'; 'Bank of England' -> 'boe'."""
+    letters = [w[0] for w in words if w]
+    return "".join(letters).lower()
+
+
+def acronyms_in(text: str) -> set[str]:
+    """Acronyms of the capitalised word runs in a text, and the all-capital words themselves."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in re.findall(r"[A-Za-z0-9&]+|[^A-Za-z0-9&\s]", fold(text).replace("-", " ")):
+        if word[:1].isupper() or (run and word.lower() in {"of", "and", "for", "the"}):
+            run.append(word)
+            if word.isupper() and len(word) >= 2:
+                found.add(word.lower())
+            continue
+        _close_run(run, found)
+        run = []
+    _close_run(run, found)
+    return found
+
+
+def _close_run(run: list[str], found: set[str]) -> None:
+    while run and run[-1].lower() in {"of", "and", "for", "the"}:
+        run.pop()
+    if len(run) >= 2:
+        found.add(acronym(run))
+        found.add(acronym([w for w in run if w.lower() not in {"of", "and", "for", "the"}]))

@@ -1,0 +1,293 @@
+"""Claims, their history, their evidence and the verification index: every query about them.
+
+Status changes go only through ``change_status``: it writes a ``ClaimHistory`` row for every
+change, and an automatic decision (``by="auto"``) never overrides one a user made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from forecasts.errors import InputError, NotFoundError
+from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item
+from forecasts.models.verify import ClaimKey, VerifyCursor
+
+# Statuses the automatic judge still works on (a claim in review may yet get decisive news).
+ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
+# Statuses that close a claim: they carry a resolution time.
+RESOLVED: frozenset[str] = frozenset(
+    {
+        ClaimStatus.FULFILLED.value,
+        ClaimStatus.UNFULFILLED.value,
+        ClaimStatus.NOT_VERIFIABLE.value,
+        ClaimStatus.VOID.value,
+    }
+)
+BY_VALUES = frozenset({"auto", "user"})
+
+
+def change_status(
+    session: Session,
+    claim: Claim,
+    to_status: str,
+    *,
+    by: str,
+    reason: str,
+    evidence: list[dict[str, Any]],
+    now: datetime,
+    event_date: date | None = None,
+) -> None:
+    """Move a claim to ``to_status`` and record it; auto never overrides a user's decision.
+
+    An automatic change to the status the claim already has is not a change and writes nothing.
+    A user's decision is always recorded (confirming a status makes it the user's). Reopening
+    (to ``open``) clears the resolution and hands the claim back to the automatic judge.
+    """
+    if by not in BY_VALUES:
+        raise ValueError(f"by must be 'auto' or 'user', not {by!r}")
+    if to_status not in {s.value for s in ClaimStatus}:
+        raise InputError(f"unknown status {to_status!r}")
+    if by == "auto" and claim.status_by == "user":
+        return
+    if by == "auto" and claim.status == to_status:
+        return
+    session.add(
+        ClaimHistory(
+            claim_id=_id(claim),
+            at=now,
+            from_status=claim.status,
+            to_status=to_status,
+            by=by,
+            reason=reason,
+            evidence=list(evidence),
+        )
+    )
+    claim.status = to_status
+    if to_status == ClaimStatus.OPEN.value:
+        claim.status_by = "auto"
+        claim.resolved_at = None
+        claim.event_date = None
+    else:
+        claim.status_by = by
+        claim.resolved_at = now if to_status in RESOLVED else None
+        claim.event_date = event_date if to_status == ClaimStatus.FULFILLED.value else None
+    session.add(claim)
+
+
+def _id(claim: Claim) -> int:
+    if claim.id is None:
+        raise ValueError("claim has no id: add and flush it first")
+    return claim.id
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return claim
+
+
+def list_claims(session: Session, status: str | None = None) -> list[Claim]:
+    query = select(Claim).order_by(col(Claim.id))
+    if status is not None:
+        query = query.where(Claim.status == status)
+    return list(session.exec(query).all())
+
+
+def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
+    ids = list(ids)
+    if not ids:
+        return []
+    query = select(Claim).where(col(Claim.id).in_(ids), col(Claim.status).in_(ACTIVE))
+    return list(session.exec(query).all())
+
+
+def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
+    """Claims no pass has looked at yet (they are checked against the stored items once)."""
+    query = (
+        select(Claim)
+        .where(col(Claim.checked_at).is_(None), Claim.status == ClaimStatus.OPEN.value)
+        .order_by(col(Claim.id))
+        .limit(limit)
+    )
+    return list(session.exec(query).all())
+
+
+def overdue_claims(session: Session, before: date) -> list[Claim]:
+    """Open claims (decided by no user) whose window closed before ``before``."""
+    query = (
+        select(Claim)
+        .where(
+            Claim.status == ClaimStatus.OPEN.value,
+            Claim.status_by == "auto",
+            col(Claim.due_latest) < before,
+        )
+        .order_by(col(Claim.id))
+    )
+    return list(session.exec(query).all())
+
+
+def reference_dates(session: Session, article_ids: Iterable[int]) -> dict[int, date]:
+    ids = sorted(set(article_ids))
+    out: dict[int, date] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.exec(
+            select(col(Article.id), col(Article.reference_date)).where(col(Article.id).in_(chunk))
+        ).all()
+        out.update({aid: ref for aid, ref in rows if aid is not None})
+    return out
+
+
+def history(session: Session, claim_id: int) -> list[ClaimHistory]:
+    query = (
+        select(ClaimHistory)
+        .where(ClaimHistory.claim_id == claim_id)
+        .order_by(col(ClaimHistory.at), col(ClaimHistory.id))
+    )
+    return list(session.exec(query).all())
+
+
+def evidence_for(session: Session, claim_id: int) -> list[tuple[Evidence, Item | None]]:
+    """A claim's evidence, strongest first, each with its item (None for a URL given by hand)."""
+    query = (
+        select(Evidence, Item)
+        .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
+        .where(Evidence.claim_id == claim_id)
+        .order_by(col(Evidence.score).desc(), col(Evidence.id))
+    )
+    return [(ev, item) for ev, item in session.exec(query).all()]
+
+
+def add_evidence(
+    session: Session,
+    claim_id: int,
+    *,
+    item_id: int | None,
+    url: str,
+    kind: str,
+    score: float,
+    rule: str,
+    now: datetime,
+) -> Evidence | None:
+    """Record one judged item; None when this claim already has it."""
+    exists = session.exec(
+        select(Evidence.id).where(
+            Evidence.claim_id == claim_id, Evidence.item_id == item_id, Evidence.url == url
+        )
+    ).first()
+    if exists is not None:
+        return None
+    ev = Evidence(
+        claim_id=claim_id,
+        item_id=item_id,
+        url=url,
+        kind=kind,
+        score=score,
+        rule=rule,
+        created_at=now,
+    )
+    session.add(ev)
+    return ev
+
+
+# The index ---------------------------------------------------------------------------------
+
+
+def index_claim(
+    session: Session, claim_id: int, keys: Sequence[str], family: str, starts: date, ends: date
+) -> None:
+    """Replace a claim's index rows (a claim with no keys gets one empty key: indexed, unfindable)."""
+    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+    for key in dict.fromkeys(keys or [""]):
+        session.add(
+            ClaimKey(claim_id=claim_id, key=key[:120], family=family, starts=starts, ends=ends)
+        )
+
+
+def unindex_claim(session: Session, claim_id: int) -> None:
+    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+
+
+def unindexed_active_claims(session: Session, limit: int = 5000) -> list[Claim]:
+    indexed = select(ClaimKey.claim_id)
+    query = (
+        select(Claim)
+        .where(col(Claim.status).in_(ACTIVE), col(Claim.id).not_in(indexed))
+        .order_by(col(Claim.id))
+        .limit(limit)
+    )
+    return list(session.exec(query).all())
+
+
+def claims_for_words(
+    session: Session, words: Iterable[str], families: Iterable[str], day: date
+) -> list[int]:
+    """Ids of claims indexed under any of ``words``, of one of ``families``, open on ``day``."""
+    keys = sorted(set(words))
+    fams = sorted({*families, ""})
+    if not keys:
+        return []
+    query = (
+        select(ClaimKey.claim_id)
+        .where(
+            col(ClaimKey.key).in_(keys),
+            col(ClaimKey.ends) >= day,
+            col(ClaimKey.starts) <= day,
+            col(ClaimKey.family).in_(fams),
+        )
+        .distinct()
+    )
+    return list(session.exec(query).all())
+
+
+def get_cursor(session: Session, name: str) -> int:
+    row = session.get(VerifyCursor, name)
+    return row.last_item_id if row else 0
+
+
+def set_cursor(session: Session, name: str, last_item_id: int, now: datetime) -> None:
+    row = session.get(VerifyCursor, name)
+    if row is None:
+        row = VerifyCursor(name=name, last_item_id=last_item_id, updated_at=now)
+    else:
+        row.last_item_id = last_item_id
+        row.updated_at = now
+    session.add(row)
+
+
+def items_after(session: Session, item_id: int, limit: int) -> list[Item]:
+    """Items with a larger id, in id order (the collector stores them in arrival order)."""
+    query = select(Item).where(col(Item.id) > item_id).order_by(col(Item.id)).limit(limit)
+    return list(session.exec(query).all())
+
+
+def items_in_window(
+    session: Session, words: Sequence[str], after: datetime, before: datetime, limit: int
+) -> list[Item]:
+    """Items published in [after, before] whose title or summary holds any of ``words``.
+
+    Used only when the collector's full-text index (``store.items.search_items``) is absent.
+    """
+    if not words:
+        return []
+    conds = []
+    for word in words:
+        pattern = f"%{word}%"
+        conds += [col(Item.title).ilike(pattern), col(Item.summary).ilike(pattern)]
+    query = (
+        select(Item)
+        .where(
+            col(Item.published_at) >= after,
+            col(Item.published_at) <= before,
+            sa.or_(*conds),
+        )
+        .order_by(col(Item.published_at))
+        .limit(limit)
+    )
+    return list(session.exec(query).all())
