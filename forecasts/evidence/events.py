@@ -167,9 +167,7 @@ def find_mentions(
         if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
             continue
         in_title = clause in title_clauses
-        found = _classify_clause(toks, triggers, direction)
-        found = _resolve_clause(found)
-        for kind, score, why in found:
+        for kind, score, why in _resolve_clause(_classify_clause(toks, triggers, direction)):
             findings.append(Finding(kind, score, why, clause, in_title))
     return findings
 
