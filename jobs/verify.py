@@ -248,21 +248,47 @@ def _judge_new_items(
     touched: set[int],
     cache: dict[int, tuple[Claim, PreparedClaim]],
 ) -> int:
-    """Judge a batch of new items; returns the cursor: the last id safely behind us."""
+    """Judge a batch of new items; returns the cursor: the last id safely behind us.
+
+    The index is read once for the whole batch (every word of every item), then each item
+    keeps the claims whose family it mentions and whose window holds its publication day.
+    """
     cursor = 0
+    todo: list[tuple[Item, set[int]]] = []
+    looked_up: list[tuple[Item, set[str], set[str]]] = []
     for item in items:
         assert item.id is not None
         if item.published_at is not None and item.published_at.date() > day:
-            return cursor  # not yet "published" as of this pass
+            break  # not yet "published" as of this pass
         cursor = item.id
         summary.items_read += 1
         if item.published_at is None:
             continue
-        facts = item_facts(item)
-        words, families = item_words(facts)
-        ids = store.claims_for_words(s, words, families, item.published_at.date())
-        for claim, pc in _prepared(s, ids, cache):
-            _record(s, claim, pc, item, now, summary, touched)
+        words, families = item_words(item_facts(item))
+        looked_up.append((item, words, families | {""}))
+    postings: dict[str, list[tuple[int, str, date, date]]] = {}
+    for key, claim_id, family, starts, ends in store.index_rows(
+        s, set().union(*(w for _, w, _ in looked_up))
+    ):
+        postings.setdefault(key, []).append((claim_id, family, starts, ends))
+    wanted: set[int] = set()
+    for item, words, families in looked_up:
+        assert item.published_at is not None
+        published = item.published_at.date()
+        ids = {
+            claim_id
+            for word in words
+            for claim_id, family, starts, ends in postings.get(word, ())
+            if family in families and starts <= published <= ends
+        }
+        todo.append((item, ids))
+        wanted |= ids
+    _prepared(s, sorted(wanted), cache)
+    for item, ids in todo:
+        for claim_id in sorted(ids):
+            if claim_id in cache:
+                claim, pc = cache[claim_id]
+                _record(s, claim, pc, item, now, summary, touched)
     return cursor
 
 

@@ -28,7 +28,9 @@ NAME, SURNAME, ROLE = 1.0, 0.95, 0.8
 _ALIAS_TO_COUNTRY: dict[tuple[str, ...], str] = {
     phrase(alias): country for country, aliases in COUNTRIES.items() for alias in aliases
 }
-_COUNTRY_PHRASES = sorted(_ALIAS_TO_COUNTRY, key=len, reverse=True)
+_COUNTRY_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _alias in _ALIAS_TO_COUNTRY:
+    _COUNTRY_BY_FIRST.setdefault(_alias[0], []).append(_alias)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +54,11 @@ def countries_in(tokens: Tokens, start: int = 0, end: int | None = None) -> set[
     """Canonical countries named (by name, demonym or capital) in tokens[start:end]."""
     end = len(tokens.words) if end is None else end
     found: set[str] = set()
-    for alias in _COUNTRY_PHRASES:
-        for pos in tokens.find(alias, start):
-            if pos + len(alias) <= end and _case_ok(tokens, pos, alias):
-                found.add(_ALIAS_TO_COUNTRY[alias])
+    for first in set(tokens.words[start:end]):
+        for alias in _COUNTRY_BY_FIRST.get(first, ()):
+            for pos in tokens.find(alias, start):
+                if pos + len(alias) <= end and _case_ok(tokens, pos, alias):
+                    found.add(_ALIAS_TO_COUNTRY[alias])
     return found
 
 

@@ -150,6 +150,7 @@ def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def find_mentions(
     item_text: str,
     title: str,
@@ -157,8 +158,11 @@ def find_mentions(
     *,
     direction: str = "",
     extra: tuple[Trigger, ...] = (),
-) -> list[Finding]:
-    """Every mention of the family's event in the item, classified (report/signal/counter)."""
+) -> tuple[Finding, ...]:
+    """Every mention of the family's event in the item, classified (report/signal/counter).
+
+    Cached: one item is judged against several claims of the same family in a pass.
+    """
     triggers = list(_TRIGGERS.get(family, [])) + list(extra)
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
@@ -169,7 +173,7 @@ def find_mentions(
         in_title = clause in title_clauses
         for kind, score, why in _resolve_clause(_classify_clause(toks, triggers, direction)):
             findings.append(Finding(kind, score, why, clause, in_title))
-    return findings
+    return tuple(findings)
 
 
 def _classify_clause(

@@ -48,6 +48,15 @@ _STOP_PROPER = frozenset(
 )
 
 
+# Words that are never the name of an event: titles, countries, months, weekdays.
+_NOT_OBJECTS = (
+    {w for title in ROLES for w in phrase(title)}
+    | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
+    | _MONTHS
+    | set(_WEEKDAYS)
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimFacts:
     """What the judge needs of a claim (plain data: no database rows)."""
@@ -121,6 +130,7 @@ def _event_words(event_text: str, actors: tuple[Actor, ...]) -> str:
     return " ".join(w for w in tokenize(event_text).words if w not in names)
 
 
+@lru_cache(maxsize=4096)
 def _place_aliases(
     location: str,
 ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
@@ -150,11 +160,9 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
     toks = tokenize(event_text)
     skip = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
     skip |= set(phrase(location))
-    skip |= {w for title in ROLES for w in phrase(title)}
-    skip |= {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
     out = []
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
-        if i == 0 or word in skip or word in _MONTHS or word in _WEEKDAYS:
+        if i == 0 or word in skip or word in _NOT_OBJECTS:
             continue
         if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
             continue
@@ -186,7 +194,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     actor_score = min(strengths)
 
     family = pc.family
-    findings = find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra)
+    findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
     implied = False
     if not any(f.kind == REPORT for f in findings) and family in FAMILIES:
         for other in FAMILIES[family].implied_by:

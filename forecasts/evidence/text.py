@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 # Abbreviations with dots would be split into letters; spell them as one token first.
@@ -26,26 +25,36 @@ _CLAUSE = re.compile(r"[.;:!?|\n]+\s|\s[—–-]\s|\s(?:but|while|although|thoug
 def fold(text: str) -> str:
     """Accents removed and typographic quotes made plain."""
     text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """Lower-case words of a text, with the original spelling beside each."""
+    """Lower-case words of a text, with the original spelling beside each (immutable)."""
 
-    words: tuple[str, ...]
-    original: tuple[str, ...]
+    __slots__ = ("_positions", "original", "words")
+
+    def __init__(self, words: tuple[str, ...], original: tuple[str, ...]) -> None:
+        self.words = words
+        self.original = original
+        positions: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            positions.setdefault(word, []).append(i)
+        self._positions = positions
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._positions
 
     def find(self, phrase: tuple[str, ...], start: int = 0) -> list[int]:
-        """Every position where ``phrase`` (lower-case words) starts."""
+        """Every position where ``phrase`` (lower-case words) starts, from ``start`` on."""
         n = len(phrase)
         if n == 0:
             return []
-        first = phrase[0]
         hits = []
-        for i in range(start, len(self.words) - n + 1):
-            if self.words[i] == first and self.words[i : i + n] == phrase:
+        for i in self._positions.get(phrase[0], ()):
+            if i >= start and (n == 1 or self.words[i : i + n] == phrase):
                 hits.append(i)
         return hits
 
@@ -53,21 +62,19 @@ class Tokens:
         return self.original[i][:1].isupper()
 
 
+@lru_cache(maxsize=8192)
 def tokenize(text: str) -> Tokens:
     text = fold(text)
-    for pattern, repl in _ABBREVIATIONS:
-        text = pattern.sub(repl, text)
-    original = tuple(m.group(0) for m in _WORD.finditer(text))
-    words = tuple(_strip_possessive(w.lower()) for w in original)
+    if "." in text:
+        for pattern, repl in _ABBREVIATIONS:
+            text = pattern.sub(repl, text)
+    original = tuple(_WORD.findall(text))
+    lowered = text.lower()
+    if "'" not in lowered:
+        return Tokens(tuple(_WORD.findall(lowered)), original)
+    # "Yellen's" -> "yellen"; "didn't" stays whole: it is a negation marker.
+    words = tuple(w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lowered))
     return Tokens(words, original)
-
-
-def _strip_possessive(word: str) -> str:
-    if word.endswith("'s"):
-        return word[:-2]
-    if word.endswith("n't"):
-        return word  # "didn't" stays whole: it is a negation marker
-    return word
 
 
 @lru_cache(maxsize=4096)

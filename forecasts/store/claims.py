@@ -100,11 +100,13 @@ def list_claims(session: Session, status: str | None = None) -> list[Claim]:
 
 
 def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
-    ids = list(ids)
-    if not ids:
-        return []
-    query = select(Claim).where(col(Claim.id).in_(ids), col(Claim.status).in_(ACTIVE))
-    return list(session.exec(query).all())
+    ids = sorted(set(ids))
+    out: list[Claim] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(Claim).where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
+        out.extend(session.exec(query).all())
+    return out
 
 
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
@@ -225,25 +227,24 @@ def unindexed_active_claims(session: Session, limit: int = 5000) -> list[Claim]:
     return list(session.exec(query).all())
 
 
-def claims_for_words(
-    session: Session, words: Iterable[str], families: Iterable[str], day: date
-) -> list[int]:
-    """Ids of claims indexed under any of ``words``, of one of ``families``, open on ``day``."""
+def index_rows(session: Session, words: Iterable[str]) -> list[Any]:
+    """Index rows (key, claim_id, family, starts, ends) for any of ``words``.
+
+    One query for a whole batch of items: the caller filters by each item's date and families.
+    """
     keys = sorted(set(words))
-    fams = sorted({*families, ""})
-    if not keys:
-        return []
-    query = (
-        select(ClaimKey.claim_id)
-        .where(
-            col(ClaimKey.key).in_(keys),
-            col(ClaimKey.ends) >= day,
-            col(ClaimKey.starts) <= day,
-            col(ClaimKey.family).in_(fams),
-        )
-        .distinct()
-    )
-    return list(session.exec(query).all())
+    out: list[Any] = []
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = sa.select(
+            col(ClaimKey.key),
+            col(ClaimKey.claim_id),
+            col(ClaimKey.family),
+            col(ClaimKey.starts),
+            col(ClaimKey.ends),
+        ).where(col(ClaimKey.key).in_(chunk))
+        out.extend(session.execute(query).all())
+    return out
 
 
 def get_cursor(session: Session, name: str) -> int:
