@@ -179,7 +179,7 @@ def _record(
     if j.kind == NONE:
         return
     assert claim.id is not None
-    ev = store.add_evidence(
+    added = store.add_evidence(
         s,
         claim.id,
         item_id=item.id,
@@ -189,7 +189,7 @@ def _record(
         rule=j.rule + (f"@{j.event_date.isoformat()}" if j.event_date else ""),
         now=now,
     )
-    if ev is not None:
+    if added:
         summary.evidence_added += 1
         touched.add(claim.id)
         log.debug(
@@ -266,15 +266,18 @@ def _judge_new_items(
             continue
         words, families = item_words(item_facts(item))
         looked_up.append((item, words, families | {""}))
-    postings: dict[str, list[tuple[int, str, date, date]]] = {}
+    if not looked_up:
+        return cursor
+    days = [i.published_at.date() for i, _, _ in looked_up if i.published_at is not None]
+    postings: dict[str, list[tuple[int, str, str, str]]] = {}
     for key, claim_id, family, starts, ends in store.index_rows(
-        s, set().union(*(w for _, w, _ in looked_up))
+        s, set().union(*(w for _, w, _ in looked_up)), min(days), max(days)
     ):
         postings.setdefault(key, []).append((claim_id, family, starts, ends))
     wanted: set[int] = set()
     for item, words, families in looked_up:
         assert item.published_at is not None
-        published = item.published_at.date()
+        published = item.published_at.date().isoformat()
         ids = {
             claim_id
             for word in words

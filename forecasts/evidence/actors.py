@@ -131,6 +131,8 @@ def _roles_near(context: Tokens, full: tuple[str, ...], surname: tuple[str, ...]
     roles: list[Role] = []
     for title, aliases in ROLES.items():
         title_words = phrase(title)
+        if title_words[0] not in context:
+            continue
         for pos in context.find(title_words):
             end = pos + len(title_words)
             near = any(

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
@@ -176,26 +178,33 @@ def add_evidence(
     score: float,
     rule: str,
     now: datetime,
-) -> Evidence | None:
-    """Record one judged item; None when this claim already has it."""
-    exists = session.exec(
-        select(Evidence.id).where(
-            Evidence.claim_id == claim_id, Evidence.item_id == item_id, Evidence.url == url
-        )
-    ).first()
-    if exists is not None:
-        return None
-    ev = Evidence(
-        claim_id=claim_id,
-        item_id=item_id,
-        url=url,
-        kind=kind,
-        score=score,
-        rule=rule,
-        created_at=now,
-    )
-    session.add(ev)
-    return ev
+) -> bool:
+    """Record one judged item; False when this claim already has it (one statement, no race)."""
+    values = {
+        "claim_id": claim_id,
+        "item_id": item_id,
+        "url": url,
+        "kind": kind,
+        "score": score,
+        "rule": rule,
+        "created_at": now,
+    }
+    table = Evidence.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
+    else:
+        stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    if item_id is None:
+        # NULLs are distinct in a unique constraint: a hand-given URL needs an explicit check.
+        exists = session.exec(
+            select(Evidence.id).where(
+                Evidence.claim_id == claim_id, col(Evidence.item_id).is_(None), Evidence.url == url
+            )
+        ).first()
+        if exists is not None:
+            return False
+    result = session.connection().execute(stmt)
+    return bool(result.rowcount)
 
 
 # The index ---------------------------------------------------------------------------------
@@ -227,13 +236,16 @@ def unindexed_active_claims(session: Session, limit: int = 5000) -> list[Claim]:
     return list(session.exec(query).all())
 
 
-def index_rows(session: Session, words: Iterable[str]) -> list[Any]:
-    """Index rows (key, claim_id, family, starts, ends) for any of ``words``.
+def index_rows(
+    session: Session, words: Iterable[str], first: date, last: date
+) -> list[tuple[str, int, str, str, str]]:
+    """Index rows (key, claim_id, family, starts, ends) for any of ``words``, open in [first, last].
 
-    One query for a whole batch of items: the caller filters by each item's date and families.
+    One query for a whole batch of items; the caller filters by each item's day and families.
+    Dates come back as ISO strings (compare them as strings), whatever the database.
     """
     keys = sorted(set(words))
-    out: list[Any] = []
+    out: list[tuple[str, int, str, str, str]] = []
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         query = sa.select(
@@ -242,8 +254,13 @@ def index_rows(session: Session, words: Iterable[str]) -> list[Any]:
             col(ClaimKey.family),
             col(ClaimKey.starts),
             col(ClaimKey.ends),
-        ).where(col(ClaimKey.key).in_(chunk))
-        out.extend(session.execute(query).all())
+        ).where(
+            col(ClaimKey.key).in_(chunk), col(ClaimKey.ends) >= first, col(ClaimKey.starts) <= last
+        )
+        # Raw rows: converting every date to a Python object is the slow part of big batches.
+        result = session.connection().execute(query.execution_options(yield_per=5000))
+        for key, claim_id, family, starts, ends in result.tuples():
+            out.append((key, claim_id, family, str(starts), str(ends)))
     return out
 
 
