@@ -62,7 +62,7 @@ def verify_claims(
     day = as_of or now.date()
     summary = VerifySummary(as_of=day)
     changes: Counter[str] = Counter()
-    cache: dict[int, tuple[Claim, PreparedClaim]] = {}
+    cache: dict[int, PreparedClaim] = {}
     touched: set[int] = set()
 
     with write_session(engine) as s:
@@ -151,23 +151,27 @@ def _index_new_claims(
         s.flush()
 
 
-def _prepared(
-    s: Session, claim_ids: list[int], cache: dict[int, tuple[Claim, PreparedClaim]]
-) -> list[tuple[Claim, PreparedClaim]]:
+def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, PreparedClaim]) -> None:
     missing = [i for i in claim_ids if i not in cache]
-    if missing:
-        claims = store.active_claims(s, missing)
-        refs = store.reference_dates(s, [c.article_id for c in claims])
-        for claim in claims:
-            assert claim.id is not None
-            ref = refs.get(claim.article_id, claim.due_earliest)
-            cache[claim.id] = (claim, prepare(facts_of(claim, ref)))
-    return [cache[i] for i in claim_ids if i in cache]
+    for row in store.active_claim_rows(s, missing):
+        facts = ClaimFacts(
+            claim=row.claim,
+            actors=tuple(row.actors or ()),
+            event=row.event,
+            event_type=row.event_type,
+            location=row.location,
+            polarity=row.polarity,
+            reference_date=row.reference_date,
+            due_earliest=row.due_earliest,
+            due_latest=row.due_latest,
+            sentence=row.sentence,
+        )
+        cache[row.id] = prepare(facts)
 
 
 def _record(
     s: Session,
-    claim: Claim,
+    claim_id: int,
     pc: PreparedClaim,
     item: Item,
     now: datetime,
@@ -178,10 +182,9 @@ def _record(
     j = judge_prepared(pc, item_facts(item))
     if j.kind == NONE:
         return
-    assert claim.id is not None
     added = store.add_evidence(
         s,
-        claim.id,
+        claim_id,
         item_id=item.id,
         url=item.link,
         kind=j.kind,
@@ -191,13 +194,13 @@ def _record(
     )
     if added:
         summary.evidence_added += 1
-        touched.add(claim.id)
+        touched.add(claim_id)
         log.debug(
             "evidence %s %.2f %s",
             j.kind,
             j.score,
             j.rule,
-            extra={"claim_id": claim.id, "item_id": item.id},
+            extra={"claim_id": claim_id, "item_id": item.id},
         )
 
 
@@ -208,18 +211,18 @@ def _check_against_stored_items(
     now: datetime,
     summary: VerifySummary,
     touched: set[int],
-    cache: dict[int, tuple[Claim, PreparedClaim]],
+    cache: dict[int, PreparedClaim],
 ) -> None:
     refs = store.reference_dates(s, [c.article_id for c in claims])
     for claim in claims:
         assert claim.id is not None
         ref = refs.get(claim.article_id, claim.due_earliest)
         pc = prepare(facts_of(claim, ref))
-        cache[claim.id] = (claim, pc)
+        cache[claim.id] = pc
         last = min(claim.due_latest + timedelta(days=REPORT_LAG_DAYS), day)
         if pc.keys and last >= ref:
             for item in _search(s, pc, start_of_day(ref), end_of_day(last)):
-                _record(s, claim, pc, item, now, summary, touched)
+                _record(s, claim.id, pc, item, now, summary, touched)
         claim.checked_at = now
         s.add(claim)
         summary.claims_checked += 1
@@ -246,7 +249,7 @@ def _judge_new_items(
     now: datetime,
     summary: VerifySummary,
     touched: set[int],
-    cache: dict[int, tuple[Claim, PreparedClaim]],
+    cache: dict[int, PreparedClaim],
 ) -> int:
     """Judge a batch of new items; returns the cursor: the last id safely behind us.
 
@@ -286,12 +289,11 @@ def _judge_new_items(
         }
         todo.append((item, ids))
         wanted |= ids
-    _prepared(s, sorted(wanted), cache)
+    _prepare_candidates(s, sorted(wanted), cache)
     for item, ids in todo:
         for claim_id in sorted(ids):
             if claim_id in cache:
-                claim, pc = cache[claim_id]
-                _record(s, claim, pc, item, now, summary, touched)
+                _record(s, claim_id, cache[claim_id], item, now, summary, touched)
     return cursor
 
 

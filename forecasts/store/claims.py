@@ -111,6 +111,36 @@ def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
     return out
 
 
+def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
+    """What the judge needs of active claims, as plain rows (with the article's reference date).
+
+    Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
+    """
+    ids = sorted(set(ids))
+    out: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = (
+            sa.select(
+                col(Claim.id),
+                col(Claim.claim),
+                col(Claim.actors),
+                col(Claim.event),
+                col(Claim.event_type),
+                col(Claim.location),
+                col(Claim.polarity),
+                col(Claim.due_earliest),
+                col(Claim.due_latest),
+                col(Claim.sentence),
+                col(Article.reference_date),
+            )
+            .join(Article, col(Article.id) == col(Claim.article_id))
+            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
+        )
+        out.extend(session.connection().execute(query).all())
+    return out
+
+
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
     """Claims no pass has looked at yet (they are checked against the stored items once)."""
     query = (
