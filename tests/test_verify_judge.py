@@ -174,10 +174,13 @@ def test_talks_in_the_past_tense_are_a_meeting() -> None:
     assert j.kind == "fulfilment"
 
 
-def test_a_rate_move_in_the_other_direction_is_not_fulfilment() -> None:
+def test_a_rate_move_in_the_other_direction_counts_against_the_claim() -> None:
+    """A hike is not a cut; at the window's last meeting it settles the claim."""
     hike = item("Bank of England raises interest rates to 5.5%", at(2024, 8, 1))
+    hold = item("Bank of England holds interest rates at 5%", at(2024, 8, 1))
     cut = item("Bank of England cuts interest rates for the first time since 2020", at(2024, 8, 1))
-    assert judge(BOE_CUT, hike).kind == "none"
+    assert judge(BOE_CUT, hike).kind == "counter"
+    assert judge(BOE_CUT, hold).kind == "counter" and judge(BOE_CUT, hold).decisive
     assert judge(BOE_CUT, cut).kind == "fulfilment"
 
 

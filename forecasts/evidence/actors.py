@@ -17,6 +17,7 @@ from forecasts.evidence.lexicon import (
     GENERIC_ROLES,
     HONORIFICS,
     NAME_PARTICLES,
+    ORG_ALIASES,
     ORG_WORDS,
     ROLES,
 )
@@ -62,10 +63,18 @@ def countries_in(tokens: Tokens, start: int = 0, end: int | None = None) -> set[
     return found
 
 
+def name_in(tokens: Tokens, alias: tuple[str, ...]) -> bool:
+    """Whether the tokens name ``alias`` (short names only in capitals: "US", not "us")."""
+    return any(_case_ok(tokens, pos, alias) for pos in tokens.find(alias))
+
+
 def _case_ok(tokens: Tokens, pos: int, alias: tuple[str, ...]) -> bool:
     # Short aliases ("US", "UK", "BoE") are names only in capitals: "us" and "Us" are pronouns.
     if len(alias) == 1 and len(alias[0]) <= 3:
-        return not tokens.original[pos].islower() and not tokens.original[pos].istitle()
+        original = tokens.original[pos]
+        if alias[0] in {"us", "it"}:
+            return original.isupper()
+        return not original.islower()
     return True
 
 
@@ -85,6 +94,7 @@ def build_actor(name: str, context: Tokens) -> Actor:
     )
     if is_org or len(words) == 1:
         phrases: list[tuple[str, ...]] = [key]
+        phrases += [phrase(a) for a in ORG_ALIASES.get(" ".join(words), ())]
         if len(words) >= 2:
             phrases.append((acronym(list(toks.original)),))
             significant = [w for w in toks.original if w.lower() not in {"of", "the", "and"}]

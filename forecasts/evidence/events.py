@@ -23,6 +23,7 @@ from forecasts.evidence.lexicon import (
     NOUN_REPORT_PREPS,
     NOUN_REPORT_VERBS,
     RATE_DIRECTIONS,
+    REMOTE_MARKERS,
     SIGNAL_BEFORE,
     conjugate,
 )
@@ -33,6 +34,10 @@ REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
 _BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
 _NEGATION = frozenset({"not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't"})
 _FUTURE = tuple(phrase(w) for w in FUTURE_WORDS)
+_REMOTE = tuple(phrase(w) for w in REMOTE_MARKERS)
+_FUTURE_NEGATIONS = frozenset(
+    {"will not", "won't", "would not", "wouldn't", "no plans to", "not going to", "does not plan"}
+)
 _RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
 
 
@@ -164,25 +169,38 @@ def find_mentions(
     Cached: one item is judged against several claims of the same family in a pass.
     """
     triggers = list(_TRIGGERS.get(family, [])) + list(extra)
+    own_words = frozenset(w for t in triggers for w in t.words[:1])
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
+    everything = tokenize(item_text)
+    # A cancellation verb counts anywhere in an item that mentions the event at all.
+    anywhere = any(everything.find(t.words) for t in triggers) or any(
+        w in everything for w in _NOUNS_BEFORE_COUNTER
+    )
     for clause in clauses(item_text):
         toks = tokenize(clause)
         if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
             continue
         in_title = clause in title_clauses
-        for kind, score, why in _resolve_clause(_classify_clause(toks, triggers, direction)):
+        hits = _classify_clause(toks, triggers, direction, family, own_words, anywhere)
+        for kind, score, why in _resolve_clause(hits):
             findings.append(Finding(kind, score, why, clause, in_title))
     return tuple(findings)
 
 
 def _classify_clause(
-    toks: Tokens, triggers: list[Trigger], direction: str
+    toks: Tokens,
+    triggers: list[Trigger],
+    direction: str,
+    family: str,
+    own_words: frozenset[str],
+    anywhere: bool,
 ) -> list[tuple[str, float, str, int]]:
     hits: list[tuple[str, float, str, int]] = []
     taken: set[int] = set()
     mentioned = False
     future = any(toks.find(f) for f in _FUTURE)
+    remote = family in {"attend", "visit"} and any(toks.find(r) for r in _REMOTE)
     for trig in triggers:
         for pos in toks.find(trig.words):
             if pos in taken:
@@ -190,18 +208,33 @@ def _classify_clause(
             mentioned = True
             taken.update(range(pos, pos + len(trig.words)))
             if direction and trig.direction and trig.direction != direction:
-                continue  # a cut is not a hike
+                # A cut is not a hike; a reported hold or opposite move counts against a
+                # claimed cut, though one meeting seldom settles a long window.
+                if trig.form in {"past", "third", "participle"} and not future:
+                    hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
+                continue
             kind, score, why = _tense(toks, pos, trig, future)
+            if kind == REPORT and remote:
+                kind, score, why = COUNTER, 0.8, f"counter:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
-    if mentioned or any(w in _NOUNS_BEFORE_COUNTER for w in toks.words):
+    local = mentioned or any(w in _NOUNS_BEFORE_COUNTER for w in toks.words)
+    if local or anywhere:
         for words, weight, verb in _COUNTER_TRIGGERS:
+            if words[0] in own_words:
+                continue  # "withdraw" is the event itself when the claim is a withdrawal
+            if not local and verb in COUNTER_PHRASES:
+                continue  # "did not", "will not" say nothing of an event the clause does not name
             for pos in toks.find(words):
                 before = toks.words[max(0, pos - 3) : pos]
+                if any(w in {"not", "neither", "never", "no", "nor"} for w in before):
+                    continue  # "neither ruled out nor a done deal"
                 hedged = any(
                     w in {"may", "might", "could", "threatens", "threatened"} for w in before
                 )
-                hits.append((COUNTER, weight * (0.5 if hedged else 1.0), f"counter:{verb}", pos))
+                planned = verb in _FUTURE_NEGATIONS or any(w in SIGNAL_BEFORE for w in before)
+                why = f"counter{'-plan' if planned else ''}:{verb}"
+                hits.append((COUNTER, weight * (0.5 if hedged else 1.0), why, pos))
                 break
     return hits
 
@@ -210,7 +243,8 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
     before = toks.words[max(0, pos - 3) : pos]
     name = " ".join(trig.words)
     if any(w in _NEGATION for w in before):
-        return COUNTER, 0.85, f"counter:negated {name}"
+        planned = any(w in {"will", "would", "won't", "wouldn't", "to"} for w in before)
+        return COUNTER, 0.85, f"counter{'-plan' if planned else ''}:negated {name}"
     if trig.form == "noun":
         return _noun_tense(toks, pos, trig, future)
     if any(w in SIGNAL_BEFORE for w in before):
@@ -226,11 +260,14 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
             return REPORT, 0.9, f"report:progressive {name}"
         return REPORT, 0.85, f"report:headline {name}"
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
-    # word is as often a noun ("visit"): then it reports only right after a name.
+    # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
         prev = toks.original[pos - 1] if pos else ""
-        if not prev[:1].isupper() or prev.endswith("'s"):
-            return "", 0.0, ""
+        plural_subject = (prev[:1].isupper() and prev.endswith("s") and "'" not in prev) or (
+            prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
+        )
+        if not plural_subject:
+            return _noun_tense(toks, pos, trig, future)
     return REPORT, 0.9, f"report:present {name}"
 
 
@@ -262,3 +299,29 @@ def _resolve_clause(hits: list[tuple[str, float, str, int]]) -> list[tuple[str, 
         drop = REPORT if min(counters) < min(reports) else COUNTER
         hits = [h for h in hits if h[0] != drop]
     return [(k, s, w) for k, s, w, _ in hits]
+
+
+@lru_cache(maxsize=4096)
+def find_counters(item_text: str, title: str) -> tuple[Finding, ...]:
+    """Cancellation verbs anywhere in an item, whatever the event (for claims whose event
+    words the item does not use: "Apple cancels electric car project")."""
+    title_clauses = set(clauses(title)) if title else set()
+    out: list[Finding] = []
+    for clause in clauses(item_text):
+        toks = tokenize(clause)
+        for words, weight, verb in _COUNTER_TRIGGERS:
+            if verb in COUNTER_PHRASES:
+                continue
+            for pos in toks.find(words):
+                before = toks.words[max(0, pos - 3) : pos]
+                if any(
+                    w
+                    in {"may", "might", "could", "threatens", "threatened", "not", "neither", "no"}
+                    for w in before
+                ):
+                    continue
+                planned = any(w in SIGNAL_BEFORE for w in before)
+                why = f"counter{'-plan' if planned else ''}:{verb}"
+                out.append(Finding(COUNTER, weight, why, clause, clause in title_clauses))
+                break
+    return tuple(out)

@@ -15,19 +15,30 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor
+from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
 from forecasts.evidence.events import (
+    _TRIGGERS,
     COUNTER,
     REPORT,
     SIGNAL,
     Finding,
     Trigger,
     family_of,
+    find_counters,
     find_mentions,
     generic_triggers,
     rate_direction,
 )
-from forecasts.evidence.lexicon import CITIES, COUNTRIES, FAMILIES, NEARBY, ROLES, words
+from forecasts.evidence.lexicon import (
+    BEATEN_BY,
+    CITIES,
+    COUNTRIES,
+    FAMILIES,
+    LOST,
+    NEARBY,
+    ROLES,
+    words,
+)
 from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, tokenize
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
@@ -45,6 +56,12 @@ _MONTHS = words(
 )
 _STOP_PROPER = frozenset(
     {"the", "a", "an", "in", "on", "at", "of", "and", "to", "for", "with", "by", "this", "next"}
+)
+
+
+# Events that need every named party.
+_ALL_PARTIES = frozenset(
+    {"meet", "sign", "attend", "visit", "join", "win", "resign", "convict", "announce"}
 )
 
 
@@ -108,6 +125,8 @@ class PreparedClaim:
     region: tuple[tuple[str, ...], ...]  # the country around it (a weaker match)
     objects: tuple[str, ...]  # other proper names of the event ("APEC")
     keys: tuple[str, ...] = field(default=())
+    topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
+    subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
 
 
 @lru_cache(maxsize=16384)
@@ -117,12 +136,54 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     actors = tuple(build_actor(a, context) for a in claim.actors if a.strip())
     event_text = claim.event or claim.claim
     family = family_of(claim.event_type, event_text)
+    if claim.event_type.strip().lower() == "vote":
+        # A vote on a bill passes it; a vote of the people is an election.
+        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
+        family = "pass" if bill & set(tokenize(event_text).words) else "election"
     extra = () if family else generic_triggers(_event_words(event_text, actors))
     direction = rate_direction(claim.claim + " " + claim.event) if family == "rate_change" else ""
     places, region = _place_aliases(claim.location)
     objects = _objects(event_text, actors, claim.location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
-    return PreparedClaim(claim, actors, family, direction, extra, places, region, objects, keys)
+    topic = (
+        _topic(event_text, actors, claim.location, family) if family in _TOPICAL else frozenset()
+    )
+    return PreparedClaim(
+        claim, actors, family, direction, extra, places, region, objects, keys, topic
+    )
+
+
+# Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
+_TOPICAL = frozenset({"rule", "pass", "sign", "announce", "earnings", "convict"})
+_GENERIC_WORDS = words(
+    "the a an of on in at to for by with its their his her this that these those from into "
+    "new first final last next year month week day plan plans will would could may might "
+    "expected likely said says about over under more than after before during between "
+    "billion million percent deal agreement bill law vote court case decision ruling"
+)
+
+
+def _stems(toks: Tokens) -> frozenset[str]:
+    return frozenset(w[:5] for w in toks.words if len(w) >= 4)
+
+
+def _topic(
+    event_text: str, actors: tuple[Actor, ...], location: str, family: str
+) -> frozenset[str]:
+    """Content words of the claim's event beyond who, where and the event verb itself."""
+    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+    names |= set(phrase(location))
+    trig = {w for t in _TRIGGERS.get(family, []) for w in t.words}
+    out = {
+        w[:5]
+        for w in tokenize(event_text).words
+        if len(w) >= 4
+        and w not in names
+        and w not in trig
+        and w not in _GENERIC_WORDS
+        and not w.isdigit()
+    }
+    return frozenset(out)
 
 
 def _event_words(event_text: str, actors: tuple[Actor, ...]) -> str:
@@ -138,20 +199,17 @@ def _place_aliases(
         return (), ()
     key = " ".join(phrase(location))
     exact = {phrase(location)}
-    region: set[tuple[str, ...]] = set()
     exact.update(phrase(n) for n in NEARBY.get(key, ()))
+    region: set[tuple[str, ...]] = set()
     if key in COUNTRIES:
+        # A country: its names, demonyms and capital, and any city in it, prove the place.
         exact.update(phrase(a) for a in COUNTRIES[key])
-    for country, aliases in COUNTRIES.items():
-        if key in aliases:
-            exact.update(phrase(a) for a in aliases if a not in {"us", "uk", "eu"})
-            exact.add(phrase(country))
-    # Cities in a named country prove presence there; the country of a named city half-proves it.
-    for city, country in CITIES.items():
-        if country == key or phrase(country) in exact:
-            exact.add(phrase(city))
-        if city == key and country in COUNTRIES:
-            region.update(phrase(a) for a in COUNTRIES[country] if len(a) > 3)
+        exact.update(phrase(city) for city, country in CITIES.items() if country == key)
+        return tuple(exact), ()
+    country = CITIES.get(key) or next((c for c, al in COUNTRIES.items() if key in al), None)
+    if country:
+        # A city: only the city (or a place beside it) proves it; its country half-proves it.
+        region.add(phrase(country))
     return tuple(exact), tuple(region - exact)
 
 
@@ -189,9 +247,16 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     text = f"{item.title}. {item.summary}" if item.summary else item.title
     toks = tokenize(text)
     strengths = [match_actor(a, toks) for a in pc.actors]
+    if max(strengths) == 0.0:
+        return Judgement(NONE, 0.0, "no_actor")
+    # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
+    # institution's act (a rate cut, a launch, an election) one named party is enough: the
+    # others are often the officials who announced it.
+    if min(strengths) == 0.0 and (pc.family in _ALL_PARTIES or not pc.family):
+        return Judgement(NONE, 0.0, "other_actors")
+    actor_score = max(strengths) if min(strengths) == 0.0 else min(strengths)
     if min(strengths) == 0.0:
-        return Judgement(NONE, 0.0, "other_actors" if max(strengths) else "no_actor")
-    actor_score = min(strengths)
+        actor_score *= 0.95
 
     family = pc.family
     findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
@@ -203,6 +268,12 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
                 findings += more
                 implied = True
                 break
+    if not findings and pc.subject & _stems(toks):
+        # No word of the event, but the item calls off something the claim is about.
+        findings = [
+            Finding(COUNTER, f.score * 0.85, f.why + "+subject", f.clause, f.in_title)
+            for f in find_counters(text, item.title)
+        ]
     if not findings:
         return Judgement(NONE, 0.0, "no_event")
 
@@ -214,21 +285,43 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         findings = [f for f in findings if f.kind != REPORT]
         if not findings:
             return Judgement(NONE, 0.0, "implied_without_place")
-    if pc.objects and not _objects_named(pc.objects, text, toks) and place_score < 1.0:
+    # "Xi attends BRICS summit" is not the APEC meeting; arriving in the claim's very place
+    # ("Xi arrives in San Francisco") is enough, though.
+    if (
+        pc.objects
+        and not _objects_named(pc.objects, text, toks)
+        and (place_score < 1.0 or not pc.places)
+    ):
         return Judgement(NONE, 0.0, "other_event")
-
+    lost = _lost(pc, toks) if family in {"win", "election"} else None
+    if lost is not None:
+        findings.append(lost)
     kind, best = _decide(findings)
+    if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
+        return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
     if kind != REPORT:
         place_score = 1.0  # a cancellation or a plan need not repeat the place
-    generic = 0.85 if not family else 1.0
+    if best.why.startswith("counter:rate") and (claim.due_latest - published).days <= 45:
+        # A hold at the window's last meeting (a month-long window: its only one) settles it.
+        best = Finding(COUNTER, 0.85, best.why + "+last_meeting", best.clause, best.in_title)
+    generic = 0.7 if not family else 1.0  # a guessed event word never settles a claim alone
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = _event_date(best.clause, published)
     if kind == REPORT:
+        outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
-            return Judgement(NONE, 0.0, "before_window", event_date)
-        if event_date > claim.due_latest:
-            return Judgement(NONE, 0.0, "after_window", event_date)
+            outside = "before_window"
+        elif event_date > claim.due_latest:
+            outside = "after_window"
+        if outside:
+            rest = [f for f in findings if f.kind != REPORT]
+            if not rest:
+                return Judgement(NONE, 0.0, outside, event_date)
+            # The event reported is not this one; what the item says of plans still counts.
+            kind, best = _decide(rest)
+            score = round(best.score * actor_score * generic, 3)
+            rule = f"{best.why}+{outside}_report"
     judgement = Judgement(
         {REPORT: FULFILMENT, SIGNAL: SIGNAL_KIND, COUNTER: COUNTER_KIND}[kind],
         score,
@@ -238,6 +331,21 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if claim.polarity == "negative":
         return _negate(judgement, published)
     return judgement
+
+
+def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
+    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain"."""
+    for actor in pc.actors:
+        names = [*actor.phrases, *actor.surnames]
+        for name in names:
+            for pos in toks.find(name):
+                before = toks.words[max(0, pos - 3) : pos]
+                after = toks.words[pos + len(name) : pos + len(name) + 3]
+                if any(" ".join(before).endswith(b) for b in BEATEN_BY) or any(
+                    " ".join(after).startswith(word) for word in LOST
+                ):
+                    return Finding(COUNTER, 0.9, "counter:lost", " ".join(toks.words), True)
+    return None
 
 
 def _decide(findings: list[Finding]) -> tuple[str, Finding]:
@@ -258,6 +366,16 @@ def _decide(findings: list[Finding]) -> tuple[str, Finding]:
             best_report.in_title,
         )
         return REPORT, weakened
+    title_signal = any(f.in_title for f in signals)
+    # The headline announces a plan; a noun in the body ("after Wang's visit") is more likely
+    # someone else's event than the report of this one.
+    if (
+        best_report
+        and title_signal
+        and not best_report.in_title
+        and best_report.why.startswith(("report:after", "report:noun"))
+    ):
+        return SIGNAL, max((f for f in signals if f.in_title), key=lambda f: f.score)
     if best_report:
         return REPORT, best_report
     if best_counter:
@@ -269,20 +387,16 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     """1.0 the claim's place is named; 0.85 its country; 0.75 no place; 0 another place."""
     if not pc.places:
         return 1.0, ""
-    if any(toks.find(p) for p in pc.places):
+    if any(name_in(toks, p) for p in pc.places):
         return 1.0, "+place"
-    if any(toks.find(p) for p in pc.region):
-        return 0.85, "+region"
     named = countries_in(toks)
-    named |= {
-        city for city in CITIES if phrase(city) and toks.find(phrase(city)) and city[:1].isalpha()
-    }
+    named |= {city for city in CITIES if toks.find(phrase(city))}
     ours = {" ".join(p) for p in (*pc.places, *pc.region)}
-    # Countries named only as actors' demonyms ("Chinese leader") are not places.
-    actor_words = {w for a in pc.actors for p in (*a.phrases, *a.surnames) for w in p}
-    others = {n for n in named if n not in ours and n not in actor_words}
+    others = {n for n in named if n not in ours}
     if others and _named_as_place(toks, others):
         return 0.0, "other_place"
+    if any(name_in(toks, p) for p in pc.region):
+        return 0.85, "+region"
     return 0.75, "+no_place"
 
 
@@ -319,6 +433,9 @@ def _negate(j: Judgement, published: date) -> Judgement:
     """A negated claim: the event happening refutes it; the event called off bears it out."""
     if j.kind == FULFILMENT:
         return Judgement(COUNTER_KIND, min(1.0, j.score + 0.1), "negated:" + j.rule)
+    if j.kind == COUNTER_KIND and "counter-plan:" in j.rule:
+        # "Putin will skip the summit": announced, not yet borne out.
+        return Judgement(SIGNAL_KIND, j.score, "negated:" + j.rule)
     if j.kind == COUNTER_KIND:
         return Judgement(FULFILMENT, j.score, "negated:" + j.rule, published)
     if j.kind == SIGNAL_KIND:

@@ -17,7 +17,8 @@ _ABBREVIATIONS = (
     (re.compile(r"\bE\.\s?U\."), "EU"),
     (re.compile(r"\bU\.\s?N\."), "UN"),
 )
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[A-Za-z0-9]+")
+# Model and product names keep their hyphenated number ("GPT-5", "F-35", "COVID-19").
+_WORD = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 # Clause boundaries: sentence ends, semicolons, dashes, "but"/"while" and a few conjunctions.
 _CLAUSE = re.compile(r"[.;:!?|\n]+\s|\s[—–-]\s|\s(?:but|while|although|though|however)\s", re.I)
 
