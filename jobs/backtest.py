@@ -247,15 +247,22 @@ def _final_table(engine: Engine) -> list[dict[str, Any]]:
 
 
 def _deciding_evidence(evidence: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
+    """The item that decided the status, as the lifecycle chose it: the earliest decisive
+    report (the strongest of that day) for a fulfilment, the strongest counter otherwise."""
     if status == "fulfilled":
         chosen = [
             e for e in evidence if e["kind"] == "fulfilment" and e["score"] >= DECISIVE_FULFILMENT
         ]
-    elif status == "unfulfilled":
+        chosen.sort(key=lambda e: (_day(e["published"]), -e["score"]))
+        return chosen[:1]
+    if status == "unfulfilled":
         chosen = [e for e in evidence if e["kind"] == "counter" and e["score"] >= DECISIVE_COUNTER]
-    elif status == "needs_review":
-        chosen = [e for e in evidence if e["kind"] in {"fulfilment", "counter"}]
-    else:
-        chosen = []
-    chosen.sort(key=lambda e: e["published"] or datetime.max.replace(tzinfo=UTC))
-    return chosen
+        chosen.sort(key=lambda e: -e["score"])
+        return chosen[:1]
+    if status == "needs_review":
+        return [e for e in evidence if e["kind"] in {"fulfilment", "counter"}]
+    return []
+
+
+def _day(published: datetime | None) -> date:
+    return published.date() if published else date.max

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from forecasts.evidence.lexicon import (
+    ABSENCE_VERBS,
     COUNTER_PHRASES,
     COUNTER_VERBS,
     FAMILIES,
@@ -38,6 +39,35 @@ _REMOTE = tuple(phrase(w) for w in REMOTE_MARKERS)
 _FUTURE_NEGATIONS = frozenset(
     {"will not", "won't", "would not", "wouldn't", "no plans to", "not going to", "does not plan"}
 )
+_NOT_HAPPENING = frozenset(
+    {"may", "might", "could", "threatens", "threatened", "not", "neither", "no"}
+)
+_PLAN_WORDS = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "expected",
+        "expects",
+        "plans",
+        "planned",
+        "planning",
+        "hopes",
+        "hoping",
+        "aims",
+        "intends",
+        "scheduled",
+        "slated",
+        "poised",
+        "likely",
+        "upcoming",
+        "prospect",
+        "prospects",
+        "preparing",
+        "invited",
+        "'ll",
+    }
+)
 _RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
 
 
@@ -57,6 +87,7 @@ class Finding:
     why: str
     clause: str
     in_title: bool
+    pos: int = -1  # where in the clause's tokens the event word is (-1: not one word)
 
 
 def family_of(event_type: str, event_text: str) -> str:
@@ -122,6 +153,11 @@ for _family in _TRIGGERS.values():
         if _t.words[0] in _BRITISH:
             _family.append(Trigger((_BRITISH[_t.words[0]], *_t.words[1:]), _t.form, _t.direction))
 
+_ABSENCE_FORMS = tuple(
+    " ".join((form, *phrase(v)[1:]))
+    for v in ABSENCE_VERBS
+    for form in {conjugate(phrase(v)[0]).past, conjugate(phrase(v)[0]).third}
+)
 _COUNTER_TRIGGERS: list[tuple[tuple[str, ...], float, str]] = []
 for _verb, _weight in COUNTER_VERBS.items():
     for _t in _verb_triggers(_verb):
@@ -174,17 +210,21 @@ def find_mentions(
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
     # A cancellation verb counts anywhere in an item that mentions the event at all.
-    anywhere = any(everything.find(t.words) for t in triggers) or any(
-        w in everything for w in _NOUNS_BEFORE_COUNTER
-    )
+    anywhere = any(everything.find(t.words) for t in triggers)
     for clause in clauses(item_text):
         toks = tokenize(clause)
         if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
             continue
         in_title = clause in title_clauses
         hits = _classify_clause(toks, triggers, direction, family, own_words, anywhere)
-        for kind, score, why in _resolve_clause(hits):
-            findings.append(Finding(kind, score, why, clause, in_title))
+        if any(k == REPORT for k, _, _, _ in hits) and any(
+            toks.find(phrase(form)) for form in _ABSENCE_FORMS
+        ):
+            # "spoke with Li at the G20 summit, which Xi skipped": who met whom, and who stayed
+            # away, is beyond these rules; the clause proves nothing either way.
+            continue
+        for kind, score, why, pos in _resolve_clause(hits):
+            findings.append(Finding(kind, score, why, clause, in_title, pos))
     return tuple(findings)
 
 
@@ -198,14 +238,14 @@ def _classify_clause(
 ) -> list[tuple[str, float, str, int]]:
     hits: list[tuple[str, float, str, int]] = []
     taken: set[int] = set()
-    mentioned = False
+    mentions: list[int] = []
     future = any(toks.find(f) for f in _FUTURE)
     remote = family in {"attend", "visit"} and any(toks.find(r) for r in _REMOTE)
     for trig in triggers:
         for pos in toks.find(trig.words):
             if pos in taken:
                 continue
-            mentioned = True
+            mentions.append(pos)
             taken.update(range(pos, pos + len(trig.words)))
             if direction and trig.direction and trig.direction != direction:
                 # A cut is not a hike; a reported hold or opposite move counts against a
@@ -218,24 +258,25 @@ def _classify_clause(
                 kind, score, why = COUNTER, 0.8, f"counter:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
-    local = mentioned or any(w in _NOUNS_BEFORE_COUNTER for w in toks.words)
-    if local or anywhere:
-        for words, weight, verb in _COUNTER_TRIGGERS:
-            if words[0] in own_words:
-                continue  # "withdraw" is the event itself when the claim is a withdrawal
-            if not local and verb in COUNTER_PHRASES:
-                continue  # "did not", "will not" say nothing of an event the clause does not name
-            for pos in toks.find(words):
-                before = toks.words[max(0, pos - 3) : pos]
-                if any(w in {"not", "neither", "never", "no", "nor"} for w in before):
-                    continue  # "neither ruled out nor a done deal"
-                hedged = any(
-                    w in {"may", "might", "could", "threatens", "threatened"} for w in before
-                )
-                planned = verb in _FUTURE_NEGATIONS or any(w in SIGNAL_BEFORE for w in before)
-                why = f"counter{'-plan' if planned else ''}:{verb}"
-                hits.append((COUNTER, weight * (0.5 if hedged else 1.0), why, pos))
-                break
+    mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
+    for words, weight, verb in _COUNTER_TRIGGERS:
+        if words[0] in own_words:
+            continue  # "withdraw" is the event itself when the claim is a withdrawal
+        for pos in toks.find(words):
+            # A cancellation governs a mention of the event close by ("cancels Beijing visit",
+            # "trip ... called off"); absence verbs ("skipped", "stayed away") need none
+            # when the item speaks of the event anywhere.
+            near = any(abs(pos - m) <= 4 for m in mentions)
+            if not near and not (anywhere and verb in ABSENCE_VERBS):
+                continue
+            before = toks.words[max(0, pos - 3) : pos]
+            if any(w in {"not", "neither", "never", "no", "nor"} for w in before):
+                continue  # "neither ruled out nor a done deal"
+            hedged = any(w in {"may", "might", "could", "threatens", "threatened"} for w in before)
+            planned = verb in _FUTURE_NEGATIONS or any(w in SIGNAL_BEFORE for w in before)
+            why = f"counter{'-plan' if planned else ''}:{verb}"
+            hits.append((COUNTER, weight * (0.5 if hedged else 1.0), why, pos))
+            break
     return hits
 
 
@@ -258,7 +299,9 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
     if trig.form == "ing":
         if before and before[-1] in _BE:
             return REPORT, 0.9, f"report:progressive {name}"
-        return REPORT, 0.85, f"report:headline {name}"
+        # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
+        # participle ("the meeting", "a deal signing"), not a report.
+        return _noun_tense(toks, pos, trig, future)
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
@@ -277,6 +320,9 @@ def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[st
     after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
     if future or any(w in SIGNAL_BEFORE for w in before):
         return SIGNAL, 0.4, f"signal:planned {name}"
+    if any(w in _PLAN_WORDS for w in toks.words[:pos]):
+        # "are expected to hold talks during the APEC summit": the summit is still ahead.
+        return SIGNAL, 0.4, f"signal:planned {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     if any(w in _NOUN_VERBS for w in (*before, *after)) and not any(w in _NEGATION for w in near):
         return REPORT, 0.85, f"report:noun {name}"
@@ -287,7 +333,9 @@ def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[st
     return "", 0.0, ""
 
 
-def _resolve_clause(hits: list[tuple[str, float, str, int]]) -> list[tuple[str, float, str]]:
+def _resolve_clause(
+    hits: list[tuple[str, float, str, int]],
+) -> list[tuple[str, float, str, int]]:
     """One clause that both reports and calls off: the word that comes first governs.
 
     "Yellen cancels Beijing visit": the cancellation governs the visit. "Blinken met Qin after a
@@ -298,13 +346,13 @@ def _resolve_clause(hits: list[tuple[str, float, str, int]]) -> list[tuple[str, 
     if reports and counters:
         drop = REPORT if min(counters) < min(reports) else COUNTER
         hits = [h for h in hits if h[0] != drop]
-    return [(k, s, w) for k, s, w, _ in hits]
+    return hits
 
 
 @lru_cache(maxsize=4096)
-def find_counters(item_text: str, title: str) -> tuple[Finding, ...]:
-    """Cancellation verbs anywhere in an item, whatever the event (for claims whose event
-    words the item does not use: "Apple cancels electric car project")."""
+def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Finding, ...]:
+    """Cancellation verbs close to a word of the claim's subject (stems in ``near``), for
+    claims whose event words the item does not use: "Apple cancels electric car project"."""
     title_clauses = set(clauses(title)) if title else set()
     out: list[Finding] = []
     for clause in clauses(item_text):
@@ -313,12 +361,11 @@ def find_counters(item_text: str, title: str) -> tuple[Finding, ...]:
             if verb in COUNTER_PHRASES:
                 continue
             for pos in toks.find(words):
+                window = toks.words[max(0, pos - 4) : pos + len(words) + 4]
+                if not any(w[:5] in near for w in window):
+                    continue
                 before = toks.words[max(0, pos - 3) : pos]
-                if any(
-                    w
-                    in {"may", "might", "could", "threatens", "threatened", "not", "neither", "no"}
-                    for w in before
-                ):
+                if any(w in _NOT_HAPPENING for w in before):
                     continue
                 planned = any(w in SIGNAL_BEFORE for w in before)
                 why = f"counter{'-plan' if planned else ''}:{verb}"

@@ -145,11 +145,10 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     places, region = _place_aliases(claim.location)
     objects = _objects(event_text, actors, claim.location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
-    topic = (
-        _topic(event_text, actors, claim.location, family) if family in _TOPICAL else frozenset()
-    )
+    subject = _topic(event_text, actors, claim.location, family)
+    topic = subject if family in _TOPICAL else frozenset()
     return PreparedClaim(
-        claim, actors, family, direction, extra, places, region, objects, keys, topic
+        claim, actors, family, direction, extra, places, region, objects, keys, topic, subject
     )
 
 
@@ -268,11 +267,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
                 findings += more
                 implied = True
                 break
+    if len(pc.actors) > 1 and family in _ALL_PARTIES:
+        # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
+        # the sentence that reports the event must name every party.
+        findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
     if not findings and pc.subject & _stems(toks):
         # No word of the event, but the item calls off something the claim is about.
         findings = [
             Finding(COUNTER, f.score * 0.85, f.why + "+subject", f.clause, f.in_title)
-            for f in find_counters(text, item.title)
+            for f in find_counters(text, item.title, pc.subject)
         ]
     if not findings:
         return Judgement(NONE, 0.0, "no_event")
@@ -331,6 +334,19 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if claim.polarity == "negative":
         return _negate(judgement, published)
     return judgement
+
+
+def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
+    """Every party named in the reporting sentence, and for a meeting close to its verb:
+    "Biden meets China's Wang Yi as sides work toward Xi summit" is no Biden-Xi meeting."""
+    toks = tokenize(finding.clause)
+    if not all(match_actor(a, toks) > 0 for a in pc.actors):
+        return False
+    if pc.family != "meet" or finding.pos < 0:
+        return True
+    lo, hi = max(0, finding.pos - 6), finding.pos + 7
+    near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
+    return all(match_actor(a, near) > 0 for a in pc.actors)
 
 
 def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:

@@ -161,7 +161,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "attend",
             ("attend", "join", "participate", "take part", "address", "speak at", "arrive"),
-            ("attendance", "appearance"),
+            ("attendance", "appearance", "summit", "forum", "conference", "gathering"),
             implied_by=("meet",),
         ),
         Family(
@@ -503,6 +503,11 @@ COUNTER_PHRASES: dict[str, float] = {
     "absence": 0.8,
     "without": 0.6,
 }
+
+# Verbs that say someone was not there, whatever the sentence names the event with.
+ABSENCE_VERBS: frozenset[str] = frozenset(
+    {"skip", "stay away", "snub", "boycott", "pull out", "acquit", "drop out", "withdraw"}
+)
 
 # Taking part from afar is not being there: "addressed the summit by video".
 REMOTE_MARKERS: tuple[str, ...] = (

@@ -86,7 +86,11 @@ def phrase(text: str) -> tuple[str, ...]:
 
 def clauses(text: str) -> list[str]:
     """The text cut at sentence and clause boundaries (each headline is its own clause)."""
-    return [part.strip() for part in _CLAUSE.split(fold(text)) if part and part.strip()]
+    text = fold(text)
+    if "." in text:
+        for pattern, repl in _ABBREVIATIONS:  # "U.S. President" is not two sentences
+            text = pattern.sub(repl, text)
+    return [part.strip() for part in _CLAUSE.split(text) if part and part.strip()]
 
 
 def acronym(words: list[str]) -> str:
