@@ -8,6 +8,7 @@ final table of claims with their statuses, resolution times and the evidence tha
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import importlib
 import tempfile
@@ -152,7 +153,10 @@ def _load_articles(settings: Settings, sources: list[str]) -> list[Any]:
 
 
 def _load_feeds(settings: Settings, sources: list[str]) -> list[_Entry]:
-    parse_feed = _contract("forecasts.feeds.parse", "parse_feed")
+    try:
+        parse_feed = _contract("forecasts.feeds.parse", "parse_feed")
+    except ForecastsError:
+        parse_feed = _parse_with_feedparser  # the collector's parser is not installed
     entries: list[_Entry] = []
     for source in sources:
         for data, base in _feed_bodies(settings, source):
@@ -164,6 +168,36 @@ def _load_feeds(settings: Settings, sources: list[str]) -> list[_Entry]:
                     _Entry(source, e.title, e.link, e.summary, e.published, e.guid, e.author)
                 )
     return entries
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    entries: list[_Entry]
+
+
+def _parse_with_feedparser(data: bytes, *, base_url: str) -> _Parsed:
+    """A minimal archive reader (feedparser) for when forecasts.feeds.parse is absent."""
+    import feedparser  # type: ignore[import-untyped,unused-ignore]
+
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url})
+    if parsed.bozo and not parsed.entries:
+        raise InputError(f"{base_url}: not a feed ({parsed.bozo_exception})")
+    out = []
+    for e in parsed.entries:
+        stamp = e.get("published_parsed") or e.get("updated_parsed")
+        when = datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp else None
+        out.append(
+            _Entry(
+                "",
+                e.get("title", ""),
+                e.get("link", ""),
+                e.get("summary", ""),
+                when,  # type: ignore[arg-type]
+                e.get("id", ""),
+                e.get("author", ""),
+            )
+        )
+    return _Parsed(out)
 
 
 def _feed_bodies(settings: Settings, source: str) -> list[tuple[bytes, str]]:
