@@ -15,13 +15,15 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from forecasts.clock import Clock, end_of_day, start_of_day
 from forecasts.config import Settings
-from forecasts.db import write_session
+from forecasts.db import is_sqlite, write_session
 from forecasts.evidence.candidates import item_words
 from forecasts.evidence.judge import (
     NONE,
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 CURSOR = "verify"
 BATCH = 1000
 SEARCH_LIMIT = 200
+CACHE_KIB = 65536  # SQLite page cache per connection during a pass (64 MiB)
 
 
 @dataclass
@@ -65,6 +68,7 @@ def verify_claims(
     cache: dict[int, PreparedClaim] = {}
     touched: set[int] = set()
 
+    _tune(engine)
     with write_session(engine) as s:
         _index_new_claims(s, now, summary, changes)
     while True:
@@ -99,6 +103,23 @@ def verify_claims(
         extra={"job": "verify"},
     )
     return summary
+
+
+def _tune(engine: Engine) -> None:
+    """A larger SQLite page cache for the pass: candidate claims are read at random places in
+    a table that may hold millions of rows (the default cache is 2 MB)."""
+    if not is_sqlite(engine):
+        return
+    if not event.contains(engine, "connect", _big_cache):
+        event.listen(engine, "connect", _big_cache)
+    with engine.connect() as conn:  # the pooled connection this pass will most likely reuse
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+
+
+def _big_cache(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    cur.close()
 
 
 def facts_of(claim: Claim, reference_date: date) -> ClaimFacts:
