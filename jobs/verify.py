@@ -257,10 +257,12 @@ def _search(s: Session, pc: PreparedClaim, after: datetime, before: datetime) ->
         search_items = importlib.import_module("forecasts.store.items").search_items
     except (ImportError, AttributeError):
         return store.items_in_window(s, list(pc.keys), after, before, SEARCH_LIMIT)
-    query = " OR ".join(f'"{k}"' for k in pc.keys if k.isalnum())
-    if not query:
-        return []
-    return list(search_items(s, query, after=after, before=before, limit=SEARCH_LIMIT))
+    # The collector's search requires every word of a query: one query per index word.
+    found: dict[int, Item] = {}
+    for key in pc.keys:
+        for item in search_items(s, key, after=after, before=before, limit=SEARCH_LIMIT):
+            found.setdefault(item.id, item)
+    return [found[i] for i in sorted(found)]
 
 
 def _judge_new_items(

@@ -230,3 +230,34 @@ def test_every_judgement_names_its_rule() -> None:
     j = judge(YELLEN, item("Yellen lands in Beijing", at(2023, 7, 6)))
     assert j.rule and j.score > 0
     assert judge(YELLEN, item("Stocks fall", at(2023, 7, 6))).rule
+
+
+def test_an_earlier_event_mentioned_as_background_is_not_a_report() -> None:
+    """'met last year in Bali' recalls an old meeting; it does not report the claimed one."""
+    claim = replace(BLINKEN_WANG, due_latest=date(2023, 12, 31))
+    j = judge(claim, item("Blinken and Wang Yi met last year in Bali", at(2023, 7, 1)))
+    assert j.kind != "fulfilment"
+
+
+def test_the_reporting_sentence_must_name_both_parties_near_the_verb() -> None:
+    """'Biden meets China's Wang Yi as sides work toward Xi summit' is no Biden-Xi meeting."""
+    claim = ClaimFacts(
+        claim="Biden hopes to meet Xi again in the coming months",
+        actors=("Joe Biden", "Xi Jinping"),
+        event_type="meet",
+        reference_date=date(2023, 6, 18),
+        due_earliest=date(2023, 6, 18),
+        due_latest=date(2023, 12, 18),
+    )
+    other = item("Biden meets China's Wang Yi as sides work toward Xi summit", at(2023, 10, 27))
+    real = item("Biden and Xi meet near San Francisco", at(2023, 11, 15))
+    assert judge(claim, other).kind != "fulfilment"
+    assert judge(claim, real).kind == "fulfilment"
+
+
+def test_attending_by_video_is_not_attending() -> None:
+    claim = replace(XI_APEC, due_earliest=date(2023, 11, 1))
+    j = judge(
+        claim, item("Xi addresses APEC summit in San Francisco by video link", at(2023, 11, 16))
+    )
+    assert j.kind == "counter"

@@ -23,6 +23,7 @@ from forecasts.evidence.lexicon import (
     FUTURE_WORDS,
     NOUN_REPORT_PREPS,
     NOUN_REPORT_VERBS,
+    PAST_WORDS,
     RATE_DIRECTIONS,
     REMOTE_MARKERS,
     SIGNAL_BEFORE,
@@ -36,6 +37,7 @@ _BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"}
 _NEGATION = frozenset({"not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't"})
 _FUTURE = tuple(phrase(w) for w in FUTURE_WORDS)
 _REMOTE = tuple(phrase(w) for w in REMOTE_MARKERS)
+_PAST = tuple(phrase(w) for w in PAST_WORDS)
 _FUTURE_NEGATIONS = frozenset(
     {"will not", "won't", "would not", "wouldn't", "no plans to", "not going to", "does not plan"}
 )
@@ -241,6 +243,7 @@ def _classify_clause(
     mentions: list[int] = []
     future = any(toks.find(f) for f in _FUTURE)
     remote = family in {"attend", "visit"} and any(toks.find(r) for r in _REMOTE)
+    past = any(toks.find(p) for p in _PAST)
     for trig in triggers:
         for pos in toks.find(trig.words):
             if pos in taken:
@@ -254,6 +257,8 @@ def _classify_clause(
                     hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
                 continue
             kind, score, why = _tense(toks, pos, trig, future)
+            if kind == REPORT and past:
+                continue  # "Biden and Xi met last year in Bali": background
             if kind == REPORT and remote:
                 kind, score, why = COUNTER, 0.8, f"counter:remote {' '.join(trig.words)}"
             if kind:

@@ -446,6 +446,18 @@ FUTURE_WORDS: tuple[str, ...] = (
     "upcoming",
 )
 
+# Time words that put a reported event before the news: background, not a report.
+PAST_WORDS: tuple[str, ...] = (
+    "last year",
+    "last month",
+    "last week",
+    "years ago",
+    "year ago",
+    "months ago",
+    "previously",
+    "the previous",
+)
+
 # Counter-evidence: the event was called off, put off, refused or denied. Value: how decisive.
 COUNTER_VERBS: dict[str, float] = {
     "acquit": 0.9,
