@@ -84,7 +84,10 @@ def verify_claims(
             items = store.items_after(s, cursor, BATCH)
             if not items:
                 break
-            cursor = _judge_new_items(s, items, day, now, summary, touched, cache)
+            # Replaying "as of" a past day, items published later wait for a later pass; in a
+            # live pass an item dated in the future (a feed's clock error) must not stall the rest.
+            wait_until = day if as_of is not None else None
+            cursor = _judge_new_items(s, items, wait_until, now, summary, touched, cache)
             store.set_cursor(s, CURSOR, cursor, now)
             if cursor < (items[-1].id or 0):
                 break  # an item from after as_of: wait for a later pass
@@ -268,7 +271,7 @@ def _search(s: Session, pc: PreparedClaim, after: datetime, before: datetime) ->
 def _judge_new_items(
     s: Session,
     items: list[Item],
-    day: date,
+    day: date | None,
     now: datetime,
     summary: VerifySummary,
     touched: set[int],
@@ -284,7 +287,7 @@ def _judge_new_items(
     looked_up: list[tuple[Item, set[str], set[str]]] = []
     for item in items:
         assert item.id is not None
-        if item.published_at is not None and item.published_at.date() > day:
+        if day and item.published_at is not None and item.published_at.date() > day:
             break  # not yet "published" as of this pass
         cursor = item.id
         summary.items_read += 1

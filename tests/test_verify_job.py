@@ -80,12 +80,25 @@ def test_items_published_after_as_of_wait_for_a_later_pass(
     claim_id = make_claim(engine, make_article(engine))
     feed = make_feed(engine)
     make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
-    clock = FixedClock(at(2023, 6, 20))
-    verify_claims(engine, settings, clock)
+    clock = FixedClock(at(2023, 7, 7))
+    verify_claims(engine, settings, clock, as_of=date(2023, 6, 20))
     with session(engine) as s:
         assert store.get_claim(s, claim_id).status == "open"
-    clock.set(at(2023, 7, 7))
     verify_claims(engine, settings, clock)
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "fulfilled"
+
+
+def test_a_live_pass_is_not_stalled_by_an_item_dated_in_the_future(
+    engine: Engine, settings: Settings
+) -> None:
+    """A feed's clock error must not hold back the items that arrive after it."""
+    claim_id = make_claim(engine, make_article(engine))
+    feed = make_feed(engine)
+    make_item(engine, feed, "Markets rally", at(2031, 1, 1))
+    make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
+    summary = verify_claims(engine, settings, FixedClock(at(2023, 7, 7)))
+    assert summary.items_read == 2
     with session(engine) as s:
         assert store.get_claim(s, claim_id).status == "fulfilled"
 
