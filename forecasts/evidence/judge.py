@@ -283,8 +283,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     place_score, place_rule = _place(pc, toks)
     if place_score == 0.0:
         return Judgement(NONE, 0.0, place_rule)
-    if implied and place_score < 1.0:
-        # Talks prove a visit only where the claim's place is named.
+    if implied and (place_score < 1.0 or not pc.places):
+        # Talks prove a visit (or attendance) only where the claim names a place and the item
+        # names the same one.
         findings = [f for f in findings if f.kind != REPORT]
         if not findings:
             return Judgement(NONE, 0.0, "implied_without_place")
