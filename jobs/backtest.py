@@ -232,7 +232,7 @@ def _make_feeds(engine: Engine, names: list[str], first: date) -> dict[str, int]
     ids: dict[str, int] = {}
     with write_session(engine) as s:
         for n, name in enumerate(names):
-            feed = Feed(name=f"backtest-{n}", url=name, origin="cli")
+            feed = Feed(name=f"backtest-{n}", url=name, origin="cli", config_url="")
             s.add(feed)
             s.flush()
             assert feed.id is not None
