@@ -86,3 +86,20 @@ def test_the_judge_meets_its_floors_on_the_labelled_pairs() -> None:
     assert scores.total >= 80
     assert scores.fulfilled_precision >= 0.97, scores.errors
     assert scores.fulfilled_recall >= 0.85, scores.errors
+
+
+BACKTESTS = REPO / "tests" / "corpus" / "backtests"
+
+
+@pytest.mark.skipif(not BACKTESTS.is_dir(), reason="backtest scenarios not merged yet")
+def test_backtest_scenarios_end_right_for_every_claim_the_extractor_found(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Each scenario replayed; of the expected claims that were extracted as verifiable, at
+    least 90% end in the expected status (what extraction misses is measured by its own eval)."""
+    pytest.importorskip("forecasts.claims.extract")
+    r = run_cli("eval", "verification", "--json")
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert doc["pairs"]["fulfilled_precision"] >= 0.97
+    assert len(doc["backtests"]) >= 4
+    for scenario in doc["backtests"]:
+        assert scenario["status_accuracy_where_extracted"] >= 0.9, scenario

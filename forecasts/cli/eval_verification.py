@@ -73,7 +73,8 @@ def eval_verification(pairs: Path, backtests: Path, no_backtests: bool, as_json:
     for s in scenarios:
         console.print(
             f"backtest {s['scenario']}: status accuracy {s['status_accuracy']:.3f} "
-            f"({s['expected_claims']} claims), evidence {s['evidence_correct']}, "
+            f"({s['expected_claims']} claims; {s['status_accuracy_where_extracted']:.3f} of the "
+            f"{s['extracted_claims']} extracted), evidence {s['evidence_correct']}, "
             f"other evidence links {s['other_evidence_links']}"
         )
 

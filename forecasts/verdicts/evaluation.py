@@ -140,6 +140,8 @@ class ScenarioScore:
     status_correct: int = 0
     fulfilled_expected: int = 0
     evidence_correct: int = 0
+    judged: int = 0  # expected claims the extractor found and left verifiable
+    judged_correct: int = 0
     other_links: int = 0  # deciding evidence other than the expected item (distractors or repeats)
     misses: list[dict[str, Any]] = field(default_factory=list)
 
@@ -152,6 +154,11 @@ class ScenarioScore:
             "scenario": self.name,
             "expected_claims": self.expected,
             "status_accuracy": round(self.status_accuracy, 3),
+            # The verifier's own share: claims extracted (and verifiable) with the right status.
+            "status_accuracy_where_extracted": round(
+                self.judged_correct / self.judged if self.judged else 1.0, 3
+            ),
+            "extracted_claims": self.judged,
             "evidence_correct": f"{self.evidence_correct}/{self.fulfilled_expected}",
             "other_evidence_links": self.other_links,
             "misses": self.misses,
@@ -175,6 +182,9 @@ def score_scenario(
         status = got["status"] if got else "(not extracted)"
         ok = status == want["status"]
         score.status_correct += ok
+        if got is not None and (got["status"] != "not_verifiable" or want["status"] == status):
+            score.judged += 1
+            score.judged_correct += ok
         if want["status"] == "fulfilled" and want.get("evidence_link"):
             score.fulfilled_expected += 1
             links = [e["link"] for e in got["evidence"]] if got else []
