@@ -69,14 +69,12 @@ def verify_claims(
     touched: set[int] = set()
 
     _tune(engine)
-    with write_session(engine) as s:
-        _index_new_claims(s, now, summary, changes)
     while True:
         with write_session(engine) as s:
             batch = store.unchecked_claims(s, limit=BATCH)
             if not batch:
                 break
-            _check_against_stored_items(s, batch, day, now, summary, touched, cache)
+            _index_and_check(s, batch, day, now, summary, touched, cache, changes)
     with write_session(engine) as s:
         cursor = store.get_cursor(s, CURSOR)
     while True:
@@ -144,37 +142,6 @@ def item_facts(item: Item) -> ItemFacts:
     return ItemFacts(item.title, item.summary, item.published_at, item.link)
 
 
-def _index_new_claims(
-    s: Session, now: datetime, summary: VerifySummary, changes: Counter[str]
-) -> None:
-    while True:
-        claims = store.unindexed_active_claims(s)
-        if not claims:
-            return
-        refs = store.reference_dates(s, [c.article_id for c in claims])
-        for claim in claims:
-            assert claim.id is not None
-            ref = refs.get(claim.article_id, claim.due_earliest)
-            if not claim.verifiable:
-                store.change_status(
-                    s,
-                    claim,
-                    ClaimStatus.NOT_VERIFIABLE.value,
-                    by="auto",
-                    reason="vague claim: no checkable event or window",
-                    evidence=[],
-                    now=now,
-                )
-                changes[ClaimStatus.NOT_VERIFIABLE.value] += 1
-                if claim.status not in store.ACTIVE:
-                    continue
-            pc = prepare(facts_of(claim, ref))
-            ends = claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
-            store.index_claim(s, claim.id, pc.keys, pc.family, ref, ends)
-            summary.claims_indexed += 1
-        s.flush()
-
-
 def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, PreparedClaim]) -> None:
     missing = [i for i in claim_ids if i not in cache]
     for row in store.active_claim_rows(s, missing):
@@ -228,7 +195,7 @@ def _record(
         )
 
 
-def _check_against_stored_items(
+def _index_and_check(
     s: Session,
     claims: list[Claim],
     day: date,
@@ -236,20 +203,39 @@ def _check_against_stored_items(
     summary: VerifySummary,
     touched: set[int],
     cache: dict[int, PreparedClaim],
+    changes: Counter[str],
 ) -> None:
+    """New (or reopened) claims: vague ones become not_verifiable; the others are indexed for
+    the items to come and checked once against the items already stored, within their window."""
     refs = store.reference_dates(s, [c.article_id for c in claims])
     for claim in claims:
         assert claim.id is not None
-        ref = refs.get(claim.article_id, claim.due_earliest)
-        pc = prepare(facts_of(claim, ref))
-        cache[claim.id] = pc
-        last = min(claim.due_latest + timedelta(days=REPORT_LAG_DAYS), day)
-        if pc.keys and last >= ref:
-            for item in _search(s, pc, start_of_day(ref), end_of_day(last)):
-                _record(s, claim.id, pc, item, now, summary, touched)
         claim.checked_at = now
         s.add(claim)
         summary.claims_checked += 1
+        if not claim.verifiable:
+            store.change_status(
+                s,
+                claim,
+                ClaimStatus.NOT_VERIFIABLE.value,
+                by="auto",
+                reason="vague claim: no checkable event or window",
+                evidence=[],
+                now=now,
+            )
+            if claim.status not in store.ACTIVE:
+                changes[ClaimStatus.NOT_VERIFIABLE.value] += 1
+                continue
+        ref = refs.get(claim.article_id, claim.due_earliest)
+        pc = prepare(facts_of(claim, ref))
+        cache[claim.id] = pc
+        ends = claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
+        store.index_claim(s, claim.id, pc.keys, pc.family, ref, ends)
+        summary.claims_indexed += 1
+        last = min(ends, day)
+        if pc.keys and last >= ref:
+            for item in _search(s, pc, start_of_day(ref), end_of_day(last)):
+                _record(s, claim.id, pc, item, now, summary, touched)
 
 
 def _search(s: Session, pc: PreparedClaim, after: datetime, before: datetime) -> list[Item]:

@@ -142,10 +142,11 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
 
 
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
-    """Claims no pass has looked at yet (they are checked against the stored items once)."""
+    """Active claims no pass has looked at yet (new, or reopened): found through the index on
+    ``checked_at``, so a pass costs nothing per claim already seen."""
     query = (
         select(Claim)
-        .where(col(Claim.checked_at).is_(None), Claim.status == ClaimStatus.OPEN.value)
+        .where(col(Claim.checked_at).is_(None), col(Claim.status).in_(ACTIVE))
         .order_by(col(Claim.id))
         .limit(limit)
     )
@@ -253,17 +254,6 @@ def index_claim(
 
 def unindex_claim(session: Session, claim_id: int) -> None:
     session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
-
-
-def unindexed_active_claims(session: Session, limit: int = 5000) -> list[Claim]:
-    indexed = select(ClaimKey.claim_id)
-    query = (
-        select(Claim)
-        .where(col(Claim.status).in_(ACTIVE), col(Claim.id).not_in(indexed))
-        .order_by(col(Claim.id))
-        .limit(limit)
-    )
-    return list(session.exec(query).all())
 
 
 def index_rows(

@@ -157,5 +157,8 @@ def resolve(
         event_date=event_date,
     )
     if to_status == ClaimStatus.OPEN.value:
-        store.unindex_claim(s, claim_id)  # re-indexed with its window by the next pass
+        # The next pass indexes it again and re-reads the stored items within its window.
+        store.unindex_claim(s, claim_id)
+        claim.checked_at = None
+        s.add(claim)
     return claim_row(claim)

@@ -1,4 +1,4 @@
-"""verify: the claim index (claim_key) and the item cursor (verify_cursor)
+"""verify: the claim index (claim_key), the item cursor (verify_cursor), claim.checked_at index
 
 Revision ID: 0004_verify
 Revises: 0003_feeds
@@ -18,6 +18,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # New and reopened claims are found by checked_at IS NULL at every pass.
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_claim_checked_at"), ["checked_at"], unique=False)
+
     op.create_table(
         "claim_key",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -48,3 +52,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_claim_key_claim_id"))
         batch_op.drop_index("ix_claim_key_key_ends")
     op.drop_table("claim_key")
+    with op.batch_alter_table("claim", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_claim_checked_at"))
