@@ -1,11 +1,12 @@
 """The verification pass: index new claims, judge candidate pairs, move statuses. Glue only.
 
 One pass (``verify_claims``), idempotent and incremental:
-1. index active claims not yet indexed (vague claims become not_verifiable instead);
-2. check each claim no pass has seen against the items already stored, within its window;
-3. read the items that arrived since the last pass (a cursor in ``verify_cursor``) and judge
+1. claims no pass has seen (``checked_at`` unset: new or reopened) are indexed and checked
+   once against the items already stored, within their window (vague ones become
+   not_verifiable instead);
+2. read the items that arrived since the last pass (a cursor in ``verify_cursor``) and judge
    each against the claims the index returns for its words;
-4. decide the status of every claim that got new evidence (``verdicts.lifecycle.decide``).
+3. decide the status of every claim that got new evidence (``verdicts.lifecycle.decide``).
 """
 
 from __future__ import annotations
