@@ -100,6 +100,8 @@ def family_of(event_type: str, event_text: str) -> str:
         return name
     toks = tokenize(event_text)
     for family, triggers in _TRIGGERS.items():
+        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
+            continue  # "output cuts", "job cuts" are not interest rates
         for trig in triggers:
             if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
                 return family
@@ -220,7 +222,7 @@ def find_mentions(
         in_title = clause in title_clauses
         hits = _classify_clause(toks, triggers, direction, family, own_words, anywhere)
         if any(k == REPORT for k, _, _, _ in hits) and any(
-            toks.find(phrase(form)) for form in _ABSENCE_FORMS
+            toks.find(phrase(form)) for form in _ABSENCE_FORMS if form.split()[0] not in own_words
         ):
             # "spoke with Li at the G20 summit, which Xi skipped": who met whom, and who stayed
             # away, is beyond these rules; the clause proves nothing either way.

@@ -140,6 +140,11 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         # A vote on a bill passes it; a vote of the people is an election.
         bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
         family = "pass" if bill & set(tokenize(event_text).words) else "election"
+    said = family_of("", event_text)
+    if said and said != family and not _names_family(event_text, family):
+        # The event's own words outrank its label: "end the public health emergency" labelled
+        # a declaration is an ending.
+        family = said
     extra = () if family else generic_triggers(_event_words(event_text, actors))
     direction = rate_direction(claim.claim + " " + claim.event) if family == "rate_change" else ""
     places, region = _place_aliases(claim.location)
@@ -183,6 +188,11 @@ def _topic(
         and not w.isdigit()
     }
     return frozenset(out)
+
+
+def _names_family(event_text: str, family: str) -> bool:
+    toks = tokenize(event_text)
+    return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
 
 
 def _event_words(event_text: str, actors: tuple[Actor, ...]) -> str:
