@@ -261,3 +261,16 @@ def test_attending_by_video_is_not_attending() -> None:
         claim, item("Xi addresses APEC summit in San Francisco by video link", at(2023, 11, 16))
     )
     assert j.kind == "counter"
+
+
+def test_an_old_event_dated_by_its_year_is_not_a_report() -> None:
+    old = item(
+        "Bank of England cut interest rates in March 2020 as the pandemic hit", at(2024, 8, 1)
+    )
+    assert judge(BOE_CUT, old).kind != "fulfilment"
+
+
+def test_not_yet_is_not_decisive_counter_evidence() -> None:
+    """'has not visited since 2019' says nothing about the rest of the window."""
+    j = judge(YELLEN, item("Yellen has not visited Beijing since 2019", at(2023, 6, 25)))
+    assert not (j.kind == "counter" and j.decisive)

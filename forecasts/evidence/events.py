@@ -290,7 +290,10 @@ def _classify_clause(
 def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
     before = toks.words[max(0, pos - 3) : pos]
     name = " ".join(trig.words)
-    if any(w in _NEGATION for w in before):
+    if any(w in _NEGATION for w in before) or (before and before[-1] in {"hasn't", "haven't"}):
+        if any(w in {"has", "have", "hasn't", "haven't", "yet"} for w in before):
+            # "has not visited Moscow since 2019": not yet, which settles nothing.
+            return COUNTER, 0.5, f"counter-plan:not yet {name}"
         planned = any(w in {"will", "would", "won't", "wouldn't", "to"} for w in before)
         return COUNTER, 0.85, f"counter{'-plan' if planned else ''}:negated {name}"
     if trig.form == "noun":

@@ -322,6 +322,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = _event_date(best.clause, published)
+    if kind == REPORT and _earlier_year(best.clause, claim.reference_date):
+        # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
+        kind, best = _decide([f for f in findings if f.kind != REPORT] or [best])
+        if kind == REPORT:
+            return Judgement(NONE, 0.0, "earlier_year")
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
@@ -358,6 +363,17 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     lo, hi = max(0, finding.pos - 6), finding.pos + 7
     near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
     return all(match_actor(a, near) > 0 for a in pc.actors)
+
+
+def _earlier_year(clause: str, reference: date) -> bool:
+    """'in 2020' (or 'in March 2020') in the reporting sentence, a year before the claim's."""
+    words = tokenize(clause).words
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and 1900 < int(word) < reference.year:
+            before = words[max(0, i - 2) : i]
+            if "in" in before or "of" in before:
+                return True
+    return False
 
 
 def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
