@@ -274,3 +274,38 @@ def test_not_yet_is_not_decisive_counter_evidence() -> None:
     """'has not visited since 2019' says nothing about the rest of the window."""
     j = judge(YELLEN, item("Yellen has not visited Beijing since 2019", at(2023, 6, 25)))
     assert not (j.kind == "counter" and j.decisive)
+
+
+def test_the_actor_must_be_the_subject_of_an_institutions_act() -> None:
+    """'ECB cuts rates as Fed holds' is no Fed cut."""
+    fed = replace(
+        BOE_CUT,
+        claim="The Fed is expected to cut rates in August",
+        event="Federal Reserve cut interest rates",
+        actors=("Federal Reserve",),
+    )
+    assert (
+        judge(fed, item("ECB cuts interest rates as Fed holds", at(2024, 8, 1))).kind
+        != "fulfilment"
+    )
+    assert (
+        judge(fed, item("Fed cuts interest rates by half a point", at(2024, 8, 1))).kind
+        == "fulfilment"
+    )
+
+
+def test_arriving_somewhere_else_first_is_not_the_visit() -> None:
+    """'lands in New York ahead of Washington visit' is no arrival in Washington."""
+    modi = ClaimFacts(
+        claim="Modi will visit Washington in June",
+        actors=("Narendra Modi",),
+        event_type="visit",
+        location="Washington",
+        reference_date=date(2023, 4, 1),
+        due_earliest=date(2023, 6, 1),
+        due_latest=date(2023, 6, 30),
+    )
+    ny = item("Modi lands in New York ahead of Washington visit", at(2023, 6, 20))
+    dc = item("Modi arrives in Washington for state visit", at(2023, 6, 21))
+    assert judge(modi, ny).kind != "fulfilment"
+    assert judge(modi, dc).kind == "fulfilment"

@@ -277,6 +277,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
                 findings += more
                 implied = True
                 break
+    findings = [f for f in findings if f.kind != REPORT or _right_subject_and_place(pc, f)]
     if len(pc.actors) > 1 and family in _ALL_PARTIES:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
@@ -350,6 +351,47 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if claim.polarity == "negative":
         return _negate(judgement, published)
     return judgement
+
+
+# Institutions' acts, whose subject is the actor ("Fed cuts rates"); in an election the
+# winner, not the country, is the subject.
+_SUBJECT_FAMILIES = frozenset(
+    {"rate_change", "launch", "pass", "acquire", "earnings", "listing", "close", "withdraw",
+     "rule", "declare", "end", "land"}
+)  # fmt: skip
+
+
+def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
+    """'ECB cuts rates as Fed holds' is no Fed cut; 'Modi lands in New York ahead of
+    Washington visit' is no arrival in Washington."""
+    if f.pos < 0:
+        return True
+    toks = tokenize(f.clause)
+    if pc.family in _SUBJECT_FAMILIES:
+        lo = max(0, f.pos - 6)
+        names = [
+            i
+            for i in range(lo, f.pos)
+            if toks.capitalised(i) and (i > 0 or toks.original[i].isupper())
+        ]
+        if names:
+            window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
+            # The subject may be the actor or the thing the claim is about ("Wegovy launches").
+            if not any(match_actor(a, window) for a in pc.actors) and not any(
+                o in window for o in pc.objects
+            ):
+                return False
+    if pc.places and pc.family in {"visit", "attend"}:
+        after = toks.words[f.pos + 1 : f.pos + 5]
+        if after and after[0] in {"in", "at", "to"}:
+            rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
+            ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
+            theirs = countries_in(rest) | {
+                c for c in CITIES if rest.find(phrase(c)) and rest.find(phrase(c))[0] == 0
+            }
+            if theirs and not ours:
+                return False
+    return True
 
 
 def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
