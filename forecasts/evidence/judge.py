@@ -277,7 +277,13 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
                 findings += more
                 implied = True
                 break
-    findings = [f for f in findings if f.kind != REPORT or _right_subject_and_place(pc, f)]
+    findings = [
+        f
+        for f in findings
+        if f.kind != REPORT
+        # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
+        or (_right_subject_and_place(pc, f) and not _earlier_year(f.clause, claim.reference_date))
+    ]
     if len(pc.actors) > 1 and family in _ALL_PARTIES:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
@@ -323,11 +329,6 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = _event_date(best.clause, published)
-    if kind == REPORT and _earlier_year(best.clause, claim.reference_date):
-        # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
-        kind, best = _decide([f for f in findings if f.kind != REPORT] or [best])
-        if kind == REPORT:
-            return Judgement(NONE, 0.0, "earlier_year")
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
