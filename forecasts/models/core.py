@@ -99,7 +99,11 @@ class Claim(SQLModel, table=True):
         default=None, description="when the event happened, from evidence"
     )
     resolved_at: datetime | None = Field(default=None, sa_column=_utc_column())
-    checked_at: datetime | None = Field(default=None, sa_column=_utc_column())
+    checked_at: datetime | None = Field(
+        default=None,
+        sa_column=_utc_column(index=True),
+        description="when a pass first looked at it (None: new or reopened)",
+    )
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
 
 

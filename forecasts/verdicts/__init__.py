@@ -1,0 +1,1 @@
+"""Verdicts: claim statuses from evidence (lifecycle), manual decisions and views, quality."""

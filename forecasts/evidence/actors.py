@@ -1,0 +1,182 @@
+"""Who a claim is about, and whether a news item names the same people or organisations.
+
+A person is found by full name, or by surname when it is capitalised ("Yellen"; "Xi" for
+"Xi Jinping", whose family name comes first), or by a title the claim itself gives them
+("Treasury Secretary Janet Yellen" -> "the Treasury chief"). A generic title ("leader",
+"president") only counts with a matching qualifier ("Chinese leader"). A country is found by its
+name, demonym or capital ("Taiwanese", "Beijing"); an organisation by name or acronym ("BoE").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from forecasts.evidence.lexicon import (
+    COUNTRIES,
+    FAMILY_NAME_FIRST,
+    GENERIC_ROLES,
+    HONORIFICS,
+    NAME_PARTICLES,
+    ORG_ALIASES,
+    ORG_WORDS,
+    ROLES,
+)
+from forecasts.evidence.text import Tokens, acronym, phrase, tokenize
+
+# How much a match by each means is worth (a title is weaker than a name).
+NAME, SURNAME, ROLE = 1.0, 0.95, 0.8
+
+_ALIAS_TO_COUNTRY: dict[tuple[str, ...], str] = {
+    phrase(alias): country for country, aliases in COUNTRIES.items() for alias in aliases
+}
+_COUNTRY_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _alias in _ALIAS_TO_COUNTRY:
+    _COUNTRY_BY_FIRST.setdefault(_alias[0], []).append(_alias)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    phrases: tuple[tuple[str, ...], ...]
+    qualifiers: frozenset[str]  # countries that must qualify the title (empty: any)
+    generic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    phrases: tuple[tuple[str, ...], ...]  # matched case-insensitively
+    surnames: tuple[tuple[str, ...], ...]  # matched only when capitalised
+    roles: tuple[Role, ...]
+    keys: tuple[str, ...]  # index keys: single lower-case words an item must contain
+    person: bool
+
+
+def countries_in(tokens: Tokens, start: int = 0, end: int | None = None) -> set[str]:
+    """Canonical countries named (by name, demonym or capital) in tokens[start:end]."""
+    end = len(tokens.words) if end is None else end
+    found: set[str] = set()
+    for first in set(tokens.words[start:end]):
+        for alias in _COUNTRY_BY_FIRST.get(first, ()):
+            for pos in tokens.find(alias, start):
+                if pos + len(alias) <= end and _case_ok(tokens, pos, alias):
+                    found.add(_ALIAS_TO_COUNTRY[alias])
+    return found
+
+
+def name_in(tokens: Tokens, alias: tuple[str, ...]) -> bool:
+    """Whether the tokens name ``alias`` (short names only in capitals: "US", not "us")."""
+    return any(_case_ok(tokens, pos, alias) for pos in tokens.find(alias))
+
+
+def _case_ok(tokens: Tokens, pos: int, alias: tuple[str, ...]) -> bool:
+    # Short aliases ("US", "UK", "BoE") are names only in capitals: "us" and "Us" are pronouns.
+    if len(alias) == 1 and len(alias[0]) <= 3:
+        original = tokens.original[pos]
+        if alias[0] in {"us", "it"}:
+            return original.isupper()
+        return not original.islower()
+    return True
+
+
+def build_actor(name: str, context: Tokens) -> Actor:
+    """The ways news may refer to ``name``; ``context`` is the claim's sentence (for titles)."""
+    toks = tokenize(name)
+    words = [w for w in toks.words if w not in {"the"}]
+    key = tuple(words)
+    if not words:
+        return Actor(name, (), (), (), (), False)
+    if key in _ALIAS_TO_COUNTRY:
+        country = _ALIAS_TO_COUNTRY[key]
+        aliases = tuple(phrase(a) for a in COUNTRIES[country])
+        return Actor(name, aliases, (), (), (phrase(country)[-1], *_keys(aliases)), False)
+    is_org = any(w in ORG_WORDS for w in words) or (
+        len(toks.original) == 1 and toks.original[0].isupper() and len(toks.original[0]) > 1
+    )
+    if is_org or len(words) == 1:
+        phrases: list[tuple[str, ...]] = [key]
+        phrases += [phrase(a) for a in ORG_ALIASES.get(" ".join(words), ())]
+        if len(words) >= 2:
+            phrases.append((acronym(list(toks.original)),))
+            significant = [w for w in toks.original if w.lower() not in {"of", "the", "and"}]
+            phrases.append((acronym(significant),))
+        surnames: tuple[tuple[str, ...], ...] = ()
+        if len(words) == 1 and not is_org:
+            # A lone capitalised word ("Xi", "SpaceX"): a name, but only when capitalised.
+            surnames, phrases = (key,), []
+        keys = _keys([*phrases, *surnames])
+        return Actor(name, tuple(phrases), surnames, (), keys, False)
+    names = [w for w in words if w not in HONORIFICS]
+    surname = _surname(names)
+    roles = _roles_near(context, key, surname)
+    role_keys = [r.phrases[0][0] for r in roles if not r.generic]
+    return Actor(
+        name,
+        (tuple(names),),
+        (surname,),
+        tuple(roles),
+        (surname[-1], *role_keys),
+        True,
+    )
+
+
+def _keys(phrases: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    # One word per phrase: its longest, which is usually the least common.
+    return tuple(dict.fromkeys(max(p, key=len) for p in phrases if p))
+
+
+def _surname(names: list[str]) -> tuple[str, ...]:
+    if len(names) >= 2 and names[0] in FAMILY_NAME_FIRST:
+        return (names[0],)
+    for i, word in enumerate(names[1:], start=1):
+        if word in NAME_PARTICLES:
+            return tuple(names[i:])
+    return (names[-1],)
+
+
+def _roles_near(context: Tokens, full: tuple[str, ...], surname: tuple[str, ...]) -> list[Role]:
+    """Titles the claim gives this person: just before the name, or in an apposition after it."""
+    spots = context.find(full) or context.find(surname)
+    if not spots:
+        return []
+    roles: list[Role] = []
+    for title, aliases in ROLES.items():
+        title_words = phrase(title)
+        if title_words[0] not in context:
+            continue
+        for pos in context.find(title_words):
+            end = pos + len(title_words)
+            near = any(
+                0 <= spot - end <= 3  # "Treasury Secretary Janet Yellen"
+                or 0 < pos - (spot + len(full)) <= 6  # "Wang Yi, China's top diplomat"
+                for spot in spots
+            )
+            if not near:
+                continue
+            qualifiers = countries_in(context, max(0, pos - 3), pos)
+            generic = title in GENERIC_ROLES
+            if generic and not qualifiers:
+                qualifiers = countries_in(context)
+            roles.append(Role(tuple(phrase(a) for a in aliases), frozenset(qualifiers), generic))
+    return roles
+
+
+def match_actor(actor: Actor, item: Tokens) -> float:
+    """How surely the item names this actor: 1.0 by name, 0.95 by surname, 0.8 by title, else 0."""
+    for p in actor.phrases:
+        for pos in item.find(p):
+            if _case_ok(item, pos, p):
+                return NAME
+    for s in actor.surnames:
+        for pos in item.find(s):
+            if item.capitalised(pos):
+                return SURNAME
+    for role in actor.roles:
+        for p in role.phrases:
+            for pos in item.find(p):
+                qualifiers = countries_in(item, max(0, pos - 3), pos)
+                if role.generic and not (qualifiers & role.qualifiers):
+                    continue
+                if qualifiers and role.qualifiers and not (qualifiers & role.qualifiers):
+                    continue
+                return ROLE
+    return 0.0

@@ -1,0 +1,38 @@
+"""Candidate retrieval: which claims an item may be evidence for, and the reverse.
+
+Never all items against all claims. A claim is indexed under a few words (``PreparedClaim.keys``:
+surnames, organisation names and acronyms, country names and demonyms, title words) and its
+event family; an item looks up the claims indexed under its own words whose family it mentions
+and whose window contains its date. For a new claim, the stored items are searched with the same
+words within its window.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from forecasts.evidence.events import _TRIGGERS, COUNTER_VERB_WORDS
+from forecasts.evidence.judge import ItemFacts
+from forecasts.evidence.text import tokenize
+
+
+@lru_cache(maxsize=1)
+def _word_families() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for family, triggers in _TRIGGERS.items():
+        for trig in triggers:
+            table.setdefault(trig.words[0], set()).add(family)
+    # A cancellation may name no event word ("Xi to skip APEC"): it may concern any family.
+    for word in COUNTER_VERB_WORDS:
+        table.setdefault(word, set()).update(_TRIGGERS)
+    return {word: frozenset(fams) for word, fams in table.items()}
+
+
+def item_words(item: ItemFacts) -> tuple[set[str], set[str]]:
+    """The item's words (index keys to look up) and the event families they mention."""
+    words = set(tokenize(f"{item.title} {item.summary}").words)
+    table = _word_families()
+    families: set[str] = set()
+    for word in words:
+        families |= table.get(word, frozenset())
+    return words, families

@@ -1,0 +1,384 @@
+"""Which kind of event a text reports, and in what tense: done, planned, or called off.
+
+An event verb counts as a report of the event when it is past ("met"), perfect ("has landed"),
+progressive ("is visiting") or the headline present ("Yellen arrives", "Xi, Biden meet"); the
+same verb after "to", a modal or a plan word ("will meet", "hopes to visit", "is expected to
+attend") is only a signal, and so is a clause that points to the future ("next month"). A noun
+("visit", "talks") reports the event only with a verb or preposition that places it in the
+past ("wraps up visit", "after talks"). Cancellation, postponement, refusal or denial in the
+same clause is counter-evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from forecasts.evidence.lexicon import (
+    ABSENCE_VERBS,
+    COUNTER_PHRASES,
+    COUNTER_VERBS,
+    FAMILIES,
+    FAMILY_ALIASES,
+    FUTURE_WORDS,
+    NOUN_REPORT_PREPS,
+    NOUN_REPORT_VERBS,
+    PAST_WORDS,
+    RATE_DIRECTIONS,
+    REMOTE_MARKERS,
+    SIGNAL_BEFORE,
+    conjugate,
+)
+from forecasts.evidence.text import Tokens, clauses, phrase, tokenize
+
+REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
+
+_BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
+_NEGATION = frozenset({"not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't"})
+_FUTURE = tuple(phrase(w) for w in FUTURE_WORDS)
+_REMOTE = tuple(phrase(w) for w in REMOTE_MARKERS)
+_PAST = tuple(phrase(w) for w in PAST_WORDS)
+_FUTURE_NEGATIONS = frozenset(
+    {"will not", "won't", "would not", "wouldn't", "no plans to", "not going to", "does not plan"}
+)
+_NOT_HAPPENING = frozenset(
+    {"may", "might", "could", "threatens", "threatened", "not", "neither", "no"}
+)
+_PLAN_WORDS = frozenset(
+    {
+        "will",
+        "would",
+        "shall",
+        "expected",
+        "expects",
+        "plans",
+        "planned",
+        "planning",
+        "hopes",
+        "hoping",
+        "aims",
+        "intends",
+        "scheduled",
+        "slated",
+        "poised",
+        "likely",
+        "upcoming",
+        "prospect",
+        "prospects",
+        "preparing",
+        "invited",
+        "'ll",
+    }
+)
+_RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    form: str  # base, third, past, participle, ing, noun
+    direction: str = ""  # rate moves only: up, down, hold
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One mention of the event in an item: how it is reported and how strongly."""
+
+    kind: str  # report, signal, counter
+    score: float
+    why: str
+    clause: str
+    in_title: bool
+    pos: int = -1  # where in the clause's tokens the event word is (-1: not one word)
+
+
+def family_of(event_type: str, event_text: str) -> str:
+    """The event family of a claim: its event_type, else the first family its words name."""
+    name = event_type.strip().lower().replace(" ", "_").replace("-", "_")
+    name = FAMILY_ALIASES.get(name, name)
+    if name in FAMILIES:
+        return name
+    toks = tokenize(event_text)
+    for family, triggers in _TRIGGERS.items():
+        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
+            continue  # "output cuts", "job cuts" are not interest rates
+        for trig in triggers:
+            if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
+                return family
+    return ""
+
+
+def rate_direction(text: str) -> str:
+    toks = tokenize(text)
+    for direction, words in RATE_DIRECTIONS.items():
+        for w in words:
+            forms = conjugate(w)
+            for form in {forms.base, forms.third, forms.past, forms.ing}:
+                if toks.find(phrase(form)):
+                    return direction
+    return ""
+
+
+def _verb_triggers(base: str, direction: str = "") -> list[Trigger]:
+    words = phrase(base)
+    forms = conjugate(words[0])
+    rest = words[1:]
+    out = []
+    for kind, form in (
+        ("base", forms.base),
+        ("third", forms.third),
+        ("past", forms.past),
+        ("participle", forms.participle),
+        ("ing", forms.ing),
+    ):
+        out.append(Trigger((form, *rest), kind, direction))
+    return out
+
+
+def _build_triggers() -> dict[str, list[Trigger]]:
+    table: dict[str, list[Trigger]] = {}
+    for name, family in FAMILIES.items():
+        triggers: list[Trigger] = []
+        for verb in family.verbs:
+            direction = ""
+            if name == "rate_change":
+                direction = next(d for d, ws in RATE_DIRECTIONS.items() if verb in ws)
+            triggers += _verb_triggers(verb, direction)
+        triggers += [Trigger(phrase(n), "noun") for n in family.nouns]
+        # Longest first, so that "hold talks" wins over "hold".
+        table[name] = sorted(triggers, key=lambda t: len(t.words), reverse=True)
+    return table
+
+
+_TRIGGERS = _build_triggers()
+_BRITISH = {"traveled": "travelled", "traveling": "travelling"}
+for _family in _TRIGGERS.values():
+    for _t in list(_family):
+        if _t.words[0] in _BRITISH:
+            _family.append(Trigger((_BRITISH[_t.words[0]], *_t.words[1:]), _t.form, _t.direction))
+
+_ABSENCE_FORMS = tuple(
+    " ".join((form, *phrase(v)[1:]))
+    for v in ABSENCE_VERBS
+    for form in {conjugate(phrase(v)[0]).past, conjugate(phrase(v)[0]).third}
+)
+_COUNTER_TRIGGERS: list[tuple[tuple[str, ...], float, str]] = []
+for _verb, _weight in COUNTER_VERBS.items():
+    for _t in _verb_triggers(_verb):
+        _COUNTER_TRIGGERS.append((_t.words, _weight, _verb))
+COUNTER_VERB_WORDS = frozenset(words[0] for words, _, _ in _COUNTER_TRIGGERS)
+_COUNTER_TRIGGERS += [(phrase(p), w, p) for p, w in COUNTER_PHRASES.items()]
+_NOUNS_BEFORE_COUNTER = frozenset({"visit", "trip", "meeting", "talks", "summit"})
+_NOUN_VERBS = frozenset(
+    form
+    for verb in NOUN_REPORT_VERBS
+    for form in {
+        conjugate(phrase(verb)[0]).past,
+        conjugate(phrase(verb)[0]).third,
+        conjugate(phrase(verb)[0]).base,
+    }
+)
+_NOUN_PREPS = tuple(phrase(p) for p in NOUN_REPORT_PREPS)
+# Words that are also nouns: as a bare base form they report only after their subject.
+_AMBIGUOUS_BASE = frozenset(
+    {t.words[0] for ts in _TRIGGERS.values() for t in ts if t.form == "noun" and len(t.words) == 1}
+) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
+
+
+@lru_cache(maxsize=64)
+def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
+    """For an event of no known family: the verbs of the claim's own event phrase."""
+    out: list[Trigger] = []
+    for word in tokenize(event_text).words:
+        if len(word) >= 4 and word.isalpha():
+            out += _verb_triggers(word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def find_mentions(
+    item_text: str,
+    title: str,
+    family: str,
+    *,
+    direction: str = "",
+    extra: tuple[Trigger, ...] = (),
+) -> tuple[Finding, ...]:
+    """Every mention of the family's event in the item, classified (report/signal/counter).
+
+    Cached: one item is judged against several claims of the same family in a pass.
+    """
+    triggers = list(_TRIGGERS.get(family, [])) + list(extra)
+    own_words = frozenset(w for t in triggers for w in t.words[:1])
+    findings: list[Finding] = []
+    title_clauses = set(clauses(title)) if title else set()
+    everything = tokenize(item_text)
+    # A cancellation verb counts anywhere in an item that mentions the event at all.
+    anywhere = any(everything.find(t.words) for t in triggers)
+    for clause in clauses(item_text):
+        toks = tokenize(clause)
+        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
+            continue
+        in_title = clause in title_clauses
+        hits = _classify_clause(toks, triggers, direction, family, own_words, anywhere)
+        if any(k == REPORT for k, _, _, _ in hits) and any(
+            toks.find(phrase(form)) for form in _ABSENCE_FORMS if form.split()[0] not in own_words
+        ):
+            # "spoke with Li at the G20 summit, which Xi skipped": who met whom, and who stayed
+            # away, is beyond these rules; the clause proves nothing either way.
+            continue
+        for kind, score, why, pos in _resolve_clause(hits):
+            findings.append(Finding(kind, score, why, clause, in_title, pos))
+    return tuple(findings)
+
+
+def _classify_clause(
+    toks: Tokens,
+    triggers: list[Trigger],
+    direction: str,
+    family: str,
+    own_words: frozenset[str],
+    anywhere: bool,
+) -> list[tuple[str, float, str, int]]:
+    hits: list[tuple[str, float, str, int]] = []
+    taken: set[int] = set()
+    mentions: list[int] = []
+    future = any(toks.find(f) for f in _FUTURE)
+    remote = family in {"attend", "visit"} and any(toks.find(r) for r in _REMOTE)
+    past = any(toks.find(p) for p in _PAST)
+    for trig in triggers:
+        for pos in toks.find(trig.words):
+            if pos in taken:
+                continue
+            mentions.append(pos)
+            taken.update(range(pos, pos + len(trig.words)))
+            if direction and trig.direction and trig.direction != direction:
+                # A cut is not a hike; a reported hold or opposite move counts against a
+                # claimed cut, though one meeting seldom settles a long window.
+                if trig.form in {"past", "third", "participle"} and not future:
+                    hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
+                continue
+            kind, score, why = _tense(toks, pos, trig, future)
+            if kind == REPORT and past:
+                continue  # "Biden and Xi met last year in Bali": background
+            if kind == REPORT and remote:
+                kind, score, why = COUNTER, 0.8, f"counter:remote {' '.join(trig.words)}"
+            if kind:
+                hits.append((kind, score, why, pos))
+    mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
+    for words, weight, verb in _COUNTER_TRIGGERS:
+        if words[0] in own_words:
+            continue  # "withdraw" is the event itself when the claim is a withdrawal
+        for pos in toks.find(words):
+            # A cancellation governs a mention of the event close by ("cancels Beijing visit",
+            # "trip ... called off"); absence verbs ("skipped", "stayed away") need none
+            # when the item speaks of the event anywhere.
+            near = any(abs(pos - m) <= 4 for m in mentions)
+            if not near and not (anywhere and verb in ABSENCE_VERBS):
+                continue
+            before = toks.words[max(0, pos - 3) : pos]
+            if any(w in {"not", "neither", "never", "no", "nor"} for w in before):
+                continue  # "neither ruled out nor a done deal"
+            hedged = any(w in {"may", "might", "could", "threatens", "threatened"} for w in before)
+            planned = verb in _FUTURE_NEGATIONS or any(w in SIGNAL_BEFORE for w in before)
+            why = f"counter{'-plan' if planned else ''}:{verb}"
+            hits.append((COUNTER, weight * (0.5 if hedged else 1.0), why, pos))
+            break
+    return hits
+
+
+def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+    before = toks.words[max(0, pos - 3) : pos]
+    name = " ".join(trig.words)
+    if any(w in _NEGATION for w in before) or (before and before[-1] in {"hasn't", "haven't"}):
+        if any(w in {"has", "have", "hasn't", "haven't", "yet"} for w in before):
+            # "has not visited Moscow since 2019": not yet, which settles nothing.
+            return COUNTER, 0.5, f"counter-plan:not yet {name}"
+        planned = any(w in {"will", "would", "won't", "wouldn't", "to"} for w in before)
+        return COUNTER, 0.85, f"counter{'-plan' if planned else ''}:negated {name}"
+    if trig.form == "noun":
+        return _noun_tense(toks, pos, trig, future)
+    if any(w in SIGNAL_BEFORE for w in before):
+        return SIGNAL, 0.5, f"signal:plan {name}"
+    if future:
+        return SIGNAL, 0.5, f"signal:future {name}"
+    if trig.form in {"past", "participle"}:
+        return REPORT, 1.0, f"report:past {name}"
+    if trig.form == "third":
+        return REPORT, 0.95, f"report:present {name}"
+    if trig.form == "ing":
+        if before and before[-1] in _BE:
+            return REPORT, 0.9, f"report:progressive {name}"
+        # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
+        # participle ("the meeting", "a deal signing"), not a report.
+        return _noun_tense(toks, pos, trig, future)
+    # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
+    # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
+    if trig.words[0] in _AMBIGUOUS_BASE:
+        prev = toks.original[pos - 1] if pos else ""
+        plural_subject = (prev[:1].isupper() and prev.endswith("s") and "'" not in prev) or (
+            prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
+        )
+        if not plural_subject:
+            return _noun_tense(toks, pos, trig, future)
+    return REPORT, 0.9, f"report:present {name}"
+
+
+def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+    name = " ".join(trig.words)
+    before = toks.words[max(0, pos - 4) : pos]
+    after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
+    if future or any(w in SIGNAL_BEFORE for w in before):
+        return SIGNAL, 0.4, f"signal:planned {name}"
+    if any(w in _PLAN_WORDS for w in toks.words[:pos]):
+        # "are expected to hold talks during the APEC summit": the summit is still ahead.
+        return SIGNAL, 0.4, f"signal:planned {name}"
+    near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
+    if any(w in _NOUN_VERBS for w in (*before, *after)) and not any(w in _NEGATION for w in near):
+        return REPORT, 0.85, f"report:noun {name}"
+    for prep in _NOUN_PREPS:
+        for p in toks.find(prep, max(0, pos - 6)):
+            if p < pos:
+                return REPORT, 0.8, f"report:after {name}"
+    return "", 0.0, ""
+
+
+def _resolve_clause(
+    hits: list[tuple[str, float, str, int]],
+) -> list[tuple[str, float, str, int]]:
+    """One clause that both reports and calls off: the word that comes first governs.
+
+    "Yellen cancels Beijing visit": the cancellation governs the visit. "Blinken met Qin after a
+    February visit was cancelled": the report comes first; the cancellation is of another plan.
+    """
+    reports = [h[3] for h in hits if h[0] == REPORT]
+    counters = [h[3] for h in hits if h[0] == COUNTER]
+    if reports and counters:
+        drop = REPORT if min(counters) < min(reports) else COUNTER
+        hits = [h for h in hits if h[0] != drop]
+    return hits
+
+
+@lru_cache(maxsize=4096)
+def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Finding, ...]:
+    """Cancellation verbs close to a word of the claim's subject (stems in ``near``), for
+    claims whose event words the item does not use: "Apple cancels electric car project"."""
+    title_clauses = set(clauses(title)) if title else set()
+    out: list[Finding] = []
+    for clause in clauses(item_text):
+        toks = tokenize(clause)
+        for words, weight, verb in _COUNTER_TRIGGERS:
+            if verb in COUNTER_PHRASES:
+                continue
+            for pos in toks.find(words):
+                window = toks.words[max(0, pos - 4) : pos + len(words) + 4]
+                if not any(w[:5] in near for w in window):
+                    continue
+                before = toks.words[max(0, pos - 3) : pos]
+                if any(w in _NOT_HAPPENING for w in before):
+                    continue
+                planned = any(w in SIGNAL_BEFORE for w in before)
+                why = f"counter{'-plan' if planned else ''}:{verb}"
+                out.append(Finding(COUNTER, weight, why, clause, clause in title_clauses))
+                break
+    return tuple(out)

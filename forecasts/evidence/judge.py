@@ -1,0 +1,542 @@
+"""The judge: does this news item show that this claim came true, was called off, or neither?
+
+``judge(claim, item)`` is a pure function over plain data. An item is evidence of fulfilment
+only when it names every actor of the claim, reports the claimed kind of event as having
+happened (not planned), names the claim's place when it gives one (another place disqualifies),
+and falls inside the claim's window, never before its reference date. Plans and announcements
+are signals; cancellations, postponements, refusals and denials are counter-evidence. A negated
+claim ("Xi will not attend") is judged the other way round: the event happening counts against
+it, the event being called off counts for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
+from forecasts.evidence.events import (
+    _TRIGGERS,
+    COUNTER,
+    REPORT,
+    SIGNAL,
+    Finding,
+    Trigger,
+    family_of,
+    find_counters,
+    find_mentions,
+    generic_triggers,
+    rate_direction,
+)
+from forecasts.evidence.lexicon import (
+    BEATEN_BY,
+    CITIES,
+    COUNTRIES,
+    FAMILIES,
+    LOST,
+    NEARBY,
+    ROLES,
+    words,
+)
+from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, tokenize
+
+FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
+
+# Scores at or above these settle a claim; weaker fulfilment or counter-evidence goes to review.
+DECISIVE_FULFILMENT = 0.75
+DECISIVE_COUNTER = 0.75
+# News reports an event up to a few days after it happened.
+REPORT_LAG_DAYS = 3
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_STOP_PROPER = frozenset(
+    {"the", "a", "an", "in", "on", "at", "of", "and", "to", "for", "with", "by", "this", "next"}
+)
+
+
+# Events that need every named party.
+_ALL_PARTIES = frozenset(
+    {"meet", "sign", "attend", "visit", "join", "win", "resign", "convict", "announce"}
+)
+
+
+# Words that are never the name of an event: titles, countries, months, weekdays.
+_NOT_OBJECTS = (
+    {w for title in ROLES for w in phrase(title)}
+    | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
+    | _MONTHS
+    | set(_WEEKDAYS)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """What the judge needs of a claim (plain data: no database rows)."""
+
+    claim: str
+    actors: tuple[str, ...]
+    event: str = ""
+    event_type: str = ""
+    location: str = ""
+    polarity: str = "positive"
+    reference_date: date = date.min
+    due_earliest: date = date.min
+    due_latest: date = date.max
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFacts:
+    title: str
+    summary: str = ""
+    published: datetime | None = None
+    link: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    kind: str  # fulfilment, signal, counter, none
+    score: float
+    rule: str
+    event_date: date | None = None
+
+    @property
+    def decisive(self) -> bool:
+        if self.kind == FULFILMENT:
+            return self.score >= DECISIVE_FULFILMENT
+        if self.kind == COUNTER_KIND:
+            return self.score >= DECISIVE_COUNTER
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedClaim:
+    facts: ClaimFacts
+    actors: tuple[Actor, ...]
+    family: str
+    direction: str
+    extra: tuple[Trigger, ...]
+    places: tuple[tuple[str, ...], ...]  # the claim's place and its synonyms
+    region: tuple[tuple[str, ...], ...]  # the country around it (a weaker match)
+    objects: tuple[str, ...]  # other proper names of the event ("APEC")
+    keys: tuple[str, ...] = field(default=())
+    topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
+    subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
+
+
+@lru_cache(maxsize=16384)
+def prepare(claim: ClaimFacts) -> PreparedClaim:
+    """Everything about a claim the judge reuses for each item (cached)."""
+    context = tokenize(f"{claim.sentence} {claim.claim}")
+    actors = tuple(build_actor(a, context) for a in claim.actors if a.strip())
+    event_text = claim.event or claim.claim
+    family = family_of(claim.event_type, event_text)
+    if claim.event_type.strip().lower() == "vote":
+        # A vote on a bill passes it; a vote of the people is an election.
+        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
+        family = "pass" if bill & set(tokenize(event_text).words) else "election"
+    said = family_of("", event_text)
+    if said and said != family and not _names_family(event_text, family):
+        # The event's own words outrank its label: "end the public health emergency" labelled
+        # a declaration is an ending.
+        family = said
+    extra = () if family else generic_triggers(_event_words(event_text, actors))
+    direction = rate_direction(claim.claim + " " + claim.event) if family == "rate_change" else ""
+    places, region = _place_aliases(claim.location)
+    objects = _objects(event_text, actors, claim.location)
+    keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
+    subject = _topic(event_text, actors, claim.location, family)
+    topic = subject if family in _TOPICAL else frozenset()
+    return PreparedClaim(
+        claim, actors, family, direction, extra, places, region, objects, keys, topic, subject
+    )
+
+
+# Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
+_TOPICAL = frozenset({"rule", "pass", "sign", "announce", "earnings", "convict"})
+_GENERIC_WORDS = words(
+    "the a an of on in at to for by with its their his her this that these those from into "
+    "new first final last next year month week day plan plans will would could may might "
+    "expected likely said says about over under more than after before during between "
+    "billion million percent deal agreement bill law vote court case decision ruling"
+)
+
+
+def _stems(toks: Tokens) -> frozenset[str]:
+    return frozenset(w[:5] for w in toks.words if len(w) >= 4)
+
+
+def _topic(
+    event_text: str, actors: tuple[Actor, ...], location: str, family: str
+) -> frozenset[str]:
+    """Content words of the claim's event beyond who, where and the event verb itself."""
+    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+    names |= set(phrase(location))
+    trig = {w for t in _TRIGGERS.get(family, []) for w in t.words}
+    out = {
+        w[:5]
+        for w in tokenize(event_text).words
+        if len(w) >= 4
+        and w not in names
+        and w not in trig
+        and w not in _GENERIC_WORDS
+        and not w.isdigit()
+    }
+    return frozenset(out)
+
+
+def _names_family(event_text: str, family: str) -> bool:
+    toks = tokenize(event_text)
+    return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
+
+
+def _event_words(event_text: str, actors: tuple[Actor, ...]) -> str:
+    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+    return " ".join(w for w in tokenize(event_text).words if w not in names)
+
+
+@lru_cache(maxsize=4096)
+def _place_aliases(
+    location: str,
+) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    if not location.strip():
+        return (), ()
+    key = " ".join(phrase(location))
+    exact = {phrase(location)}
+    exact.update(phrase(n) for n in NEARBY.get(key, ()))
+    region: set[tuple[str, ...]] = set()
+    if key in COUNTRIES:
+        # A country: its names, demonyms and capital, and any city in it, prove the place.
+        exact.update(phrase(a) for a in COUNTRIES[key])
+        exact.update(phrase(city) for city, country in CITIES.items() if country == key)
+        return tuple(exact), ()
+    country = CITIES.get(key) or next((c for c, al in COUNTRIES.items() if key in al), None)
+    if country:
+        # A city: only the city (or a place beside it) proves it; its country half-proves it.
+        region.add(phrase(country))
+    return tuple(exact), tuple(region - exact)
+
+
+def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
+    """Proper names in the event phrase that are not its actors, place, dates or titles."""
+    toks = tokenize(event_text)
+    skip = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+    skip |= set(phrase(location))
+    out = []
+    for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
+        if i == 0 or word in skip or word in _NOT_OBJECTS:
+            continue
+        if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
+            continue
+        out.append(word)
+    return tuple(out)
+
+
+def judge(claim: ClaimFacts, item: ItemFacts) -> Judgement:
+    """Judge one item against one claim; the rule names why."""
+    return judge_prepared(prepare(claim), item)
+
+
+def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
+    claim = pc.facts
+    if item.published is None:
+        return Judgement(NONE, 0.0, "undated")
+    published = item.published.date()
+    if published < claim.reference_date:
+        return Judgement(NONE, 0.0, "before_reference")
+    if published > claim.due_latest + timedelta(days=REPORT_LAG_DAYS):
+        return Judgement(NONE, 0.0, "after_window")
+    if not pc.actors:
+        return Judgement(NONE, 0.0, "no_actors")
+    text = f"{item.title}. {item.summary}" if item.summary else item.title
+    toks = tokenize(text)
+    strengths = [match_actor(a, toks) for a in pc.actors]
+    if max(strengths) == 0.0:
+        return Judgement(NONE, 0.0, "no_actor")
+    # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
+    # institution's act (a rate cut, a launch, an election) one named party is enough: the
+    # others are often the officials who announced it.
+    if min(strengths) == 0.0 and (pc.family in _ALL_PARTIES or not pc.family):
+        return Judgement(NONE, 0.0, "other_actors")
+    actor_score = max(strengths) if min(strengths) == 0.0 else min(strengths)
+    if min(strengths) == 0.0:
+        actor_score *= 0.95
+
+    family = pc.family
+    findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
+    implied = False
+    if not any(f.kind == REPORT for f in findings) and family in FAMILIES:
+        for other in FAMILIES[family].implied_by:
+            more = [f for f in find_mentions(text, item.title, other) if f.kind == REPORT]
+            if more:
+                findings += more
+                implied = True
+                break
+    findings = [
+        f
+        for f in findings
+        if f.kind != REPORT
+        # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
+        or (_right_subject_and_place(pc, f) and not _earlier_year(f.clause, claim.reference_date))
+    ]
+    if len(pc.actors) > 1 and family in _ALL_PARTIES:
+        # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
+        # the sentence that reports the event must name every party.
+        findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
+    if not findings and pc.subject & _stems(toks):
+        # No word of the event, but the item calls off something the claim is about.
+        findings = [
+            Finding(COUNTER, f.score * 0.85, f.why + "+subject", f.clause, f.in_title)
+            for f in find_counters(text, item.title, pc.subject)
+        ]
+    if not findings:
+        return Judgement(NONE, 0.0, "no_event")
+
+    place_score, place_rule = _place(pc, toks)
+    if place_score == 0.0:
+        return Judgement(NONE, 0.0, place_rule)
+    if implied and (place_score < 1.0 or not pc.places):
+        # Talks prove a visit (or attendance) only where the claim names a place and the item
+        # names the same one.
+        findings = [f for f in findings if f.kind != REPORT]
+        if not findings:
+            return Judgement(NONE, 0.0, "implied_without_place")
+    # "Xi attends BRICS summit" is not the APEC meeting; arriving in the claim's very place
+    # ("Xi arrives in San Francisco") is enough, though.
+    if (
+        pc.objects
+        and not _objects_named(pc.objects, text, toks)
+        and (place_score < 1.0 or not pc.places)
+    ):
+        return Judgement(NONE, 0.0, "other_event")
+    lost = _lost(pc, toks) if family in {"win", "election"} else None
+    if lost is not None:
+        findings.append(lost)
+    kind, best = _decide(findings)
+    if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
+        return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
+    if kind != REPORT:
+        place_score = 1.0  # a cancellation or a plan need not repeat the place
+    if best.why.startswith("counter:rate") and (claim.due_latest - published).days <= 45:
+        # A hold at the window's last meeting (a month-long window: its only one) settles it.
+        best = Finding(COUNTER, 0.85, best.why + "+last_meeting", best.clause, best.in_title)
+    generic = 0.7 if not family else 1.0  # a guessed event word never settles a claim alone
+    score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
+    rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
+    event_date = _event_date(best.clause, published)
+    if kind == REPORT:
+        outside = ""
+        if event_date < claim.due_earliest or event_date < claim.reference_date:
+            outside = "before_window"
+        elif event_date > claim.due_latest:
+            outside = "after_window"
+        if outside:
+            rest = [f for f in findings if f.kind != REPORT]
+            if not rest:
+                return Judgement(NONE, 0.0, outside, event_date)
+            # The event reported is not this one; what the item says of plans still counts.
+            kind, best = _decide(rest)
+            score = round(best.score * actor_score * generic, 3)
+            rule = f"{best.why}+{outside}_report"
+    judgement = Judgement(
+        {REPORT: FULFILMENT, SIGNAL: SIGNAL_KIND, COUNTER: COUNTER_KIND}[kind],
+        score,
+        rule,
+        event_date if kind == REPORT else None,
+    )
+    if claim.polarity == "negative":
+        return _negate(judgement, published)
+    return judgement
+
+
+# Institutions' acts, whose subject is the actor ("Fed cuts rates"); in an election the
+# winner, not the country, is the subject.
+_SUBJECT_FAMILIES = frozenset(
+    {"rate_change", "launch", "pass", "acquire", "earnings", "listing", "close", "withdraw",
+     "rule", "declare", "end", "land"}
+)  # fmt: skip
+
+
+def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
+    """'ECB cuts rates as Fed holds' is no Fed cut; 'Modi lands in New York ahead of
+    Washington visit' is no arrival in Washington."""
+    if f.pos < 0:
+        return True
+    toks = tokenize(f.clause)
+    if pc.family in _SUBJECT_FAMILIES:
+        lo = max(0, f.pos - 6)
+        names = [
+            i
+            for i in range(lo, f.pos)
+            if toks.capitalised(i) and (i > 0 or toks.original[i].isupper())
+        ]
+        if names:
+            window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
+            # The subject may be the actor or the thing the claim is about ("Wegovy launches").
+            if not any(match_actor(a, window) for a in pc.actors) and not any(
+                o in window for o in pc.objects
+            ):
+                return False
+    if pc.places and pc.family in {"visit", "attend"}:
+        after = toks.words[f.pos + 1 : f.pos + 5]
+        if after and after[0] in {"in", "at", "to"}:
+            rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
+            ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
+            theirs = countries_in(rest) | {
+                c for c in CITIES if rest.find(phrase(c)) and rest.find(phrase(c))[0] == 0
+            }
+            if theirs and not ours:
+                return False
+    return True
+
+
+def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
+    """Every party named in the reporting sentence, and for a meeting close to its verb:
+    "Biden meets China's Wang Yi as sides work toward Xi summit" is no Biden-Xi meeting."""
+    toks = tokenize(finding.clause)
+    if not all(match_actor(a, toks) > 0 for a in pc.actors):
+        return False
+    if pc.family != "meet" or finding.pos < 0:
+        return True
+    lo, hi = max(0, finding.pos - 6), finding.pos + 7
+    near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
+    return all(match_actor(a, near) > 0 for a in pc.actors)
+
+
+def _earlier_year(clause: str, reference: date) -> bool:
+    """'in 2020' (or 'in March 2020') in the reporting sentence, a year before the claim's."""
+    words = tokenize(clause).words
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and 1900 < int(word) < reference.year:
+            before = words[max(0, i - 2) : i]
+            if "in" in before or "of" in before:
+                return True
+    return False
+
+
+def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
+    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain"."""
+    for actor in pc.actors:
+        names = [*actor.phrases, *actor.surnames]
+        for name in names:
+            for pos in toks.find(name):
+                before = toks.words[max(0, pos - 3) : pos]
+                after = toks.words[pos + len(name) : pos + len(name) + 3]
+                if any(" ".join(before).endswith(b) for b in BEATEN_BY) or any(
+                    " ".join(after).startswith(word) for word in LOST
+                ):
+                    return Finding(COUNTER, 0.9, "counter:lost", " ".join(toks.words), True)
+    return None
+
+
+def _decide(findings: list[Finding]) -> tuple[str, Finding]:
+    reports = [f for f in findings if f.kind == REPORT]
+    counters = [f for f in findings if f.kind == COUNTER]
+    signals = [f for f in findings if f.kind == SIGNAL]
+    best_report = max(reports, key=lambda f: (f.in_title, f.score), default=None)
+    best_counter = max(counters, key=lambda f: (f.in_title, f.score), default=None)
+    if best_report and best_counter:
+        # The headline decides; otherwise the stronger finding, a report weakened by the doubt.
+        if best_counter.in_title and not best_report.in_title:
+            return COUNTER, best_counter
+        weakened = Finding(
+            REPORT,
+            best_report.score - 0.15,
+            best_report.why + "+conflict",
+            best_report.clause,
+            best_report.in_title,
+        )
+        return REPORT, weakened
+    title_signal = any(f.in_title for f in signals)
+    # The headline announces a plan; a noun in the body ("after Wang's visit") is more likely
+    # someone else's event than the report of this one.
+    if (
+        best_report
+        and title_signal
+        and not best_report.in_title
+        and best_report.why.startswith(("report:after", "report:noun"))
+    ):
+        return SIGNAL, max((f for f in signals if f.in_title), key=lambda f: f.score)
+    if best_report:
+        return REPORT, best_report
+    if best_counter:
+        return COUNTER, best_counter
+    return SIGNAL, max(signals, key=lambda f: f.score)
+
+
+def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
+    """1.0 the claim's place is named; 0.85 its country; 0.75 no place; 0 another place."""
+    if not pc.places:
+        return 1.0, ""
+    if any(name_in(toks, p) for p in pc.places):
+        return 1.0, "+place"
+    named = countries_in(toks)
+    named |= {city for city in CITIES if toks.find(phrase(city))}
+    ours = {" ".join(p) for p in (*pc.places, *pc.region)}
+    others = {n for n in named if n not in ours}
+    if others and _named_as_place(toks, others):
+        return 0.0, "other_place"
+    if any(name_in(toks, p) for p in pc.region):
+        return 0.85, "+region"
+    return 0.75, "+no_place"
+
+
+def _named_as_place(toks: Tokens, places: set[str]) -> bool:
+    """A place counts as where the event is when it follows in/to/at ("lands in Jakarta")."""
+    for place in places:
+        candidates = [place, *COUNTRIES.get(place, ())]
+        for name in candidates:
+            words = phrase(name)
+            for pos in toks.find(words):
+                if pos and toks.words[pos - 1] in {"in", "to", "at", "near", "visits", "visit"}:
+                    return True
+    return False
+
+
+def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:
+    present = set(toks.words) | acronyms_in(text)
+    return any(o in present for o in objects)
+
+
+def _event_date(clause: str, published: date) -> date:
+    """The day the clause says the event happened: a weekday or 'yesterday', else the publication day."""
+    words = tokenize(clause).words
+    if "yesterday" in words:
+        return published - timedelta(days=1)
+    for i, day in enumerate(_WEEKDAYS):
+        if day in words and "next" not in words:
+            back = (published.weekday() - i) % 7
+            return published - timedelta(days=back)
+    return published
+
+
+def _negate(j: Judgement, published: date) -> Judgement:
+    """A negated claim: the event happening refutes it; the event called off bears it out."""
+    if j.kind == FULFILMENT:
+        return Judgement(COUNTER_KIND, min(1.0, j.score + 0.1), "negated:" + j.rule)
+    if j.kind == COUNTER_KIND and "counter-plan:" in j.rule:
+        # "Putin will skip the summit": announced, not yet borne out.
+        return Judgement(SIGNAL_KIND, j.score, "negated:" + j.rule)
+    if j.kind == COUNTER_KIND:
+        return Judgement(FULFILMENT, j.score, "negated:" + j.rule, published)
+    if j.kind == SIGNAL_KIND:
+        return Judgement(NONE, 0.0, "negated:plan_to_happen")
+    return j
+
+
+__all__ = [
+    "DECISIVE_COUNTER",
+    "DECISIVE_FULFILMENT",
+    "ClaimFacts",
+    "ItemFacts",
+    "Judgement",
+    "fold",
+    "judge",
+    "judge_prepared",
+    "prepare",
+]

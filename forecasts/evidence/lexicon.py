@@ -1,0 +1,819 @@
+"""Word lists the judge reasons with: event families, tense markers, roles, places.
+
+These are grammar and world knowledge, not examples: an event family lists the verbs and nouns
+English news uses for one kind of event (a visit is also a trip, a journey, an arrival, a
+landing), and the markers list the ways English says "planned" (to, will, expected to) or
+"called off" (cancelled, postponed, ruled out). Verb forms are generated from the base form
+(``conjugate``), with irregular forms spelled out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string (long word lists read better that way)."""
+    return frozenset(text.split())
+
+
+# Irregular verbs: base -> (third person, past, past participle, -ing).
+_IRREGULAR: dict[str, tuple[str, str, str, str]] = {
+    "meet": ("meets", "met", "met", "meeting"),
+    "hold": ("holds", "held", "held", "holding"),
+    "win": ("wins", "won", "won", "winning"),
+    "sit": ("sits", "sat", "sat", "sitting"),
+    "fly": ("flies", "flew", "flown", "flying"),
+    "go": ("goes", "went", "gone", "going"),
+    "come": ("comes", "came", "come", "coming"),
+    "make": ("makes", "made", "made", "making"),
+    "take": ("takes", "took", "taken", "taking"),
+    "begin": ("begins", "began", "begun", "beginning"),
+    "cut": ("cuts", "cut", "cut", "cutting"),
+    "set": ("sets", "set", "set", "setting"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
+    "leave": ("leaves", "left", "left", "leaving"),
+    "put": ("puts", "put", "put", "putting"),
+    "lift": ("lifts", "lifted", "lifted", "lifting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "run": ("runs", "ran", "run", "running"),
+    "give": ("gives", "gave", "given", "giving"),
+    "get": ("gets", "got", "got", "getting"),
+    "shake": ("shakes", "shook", "shaken", "shaking"),
+    "seal": ("seals", "sealed", "sealed", "sealing"),
+    "strike": ("strikes", "struck", "struck", "striking"),
+    "choose": ("chooses", "chose", "chosen", "choosing"),
+    "rise": ("rises", "rose", "risen", "rising"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "travel": ("travels", "traveled", "traveled", "traveling"),
+    "cancel": ("cancels", "cancelled", "cancelled", "cancelling"),
+    "sell": ("sells", "sold", "sold", "selling"),
+    "spend": ("spends", "spent", "spent", "spending"),
+    "drop": ("drops", "dropped", "dropped", "dropping"),
+    "scrap": ("scraps", "scrapped", "scrapped", "scrapping"),
+    "shelve": ("shelves", "shelved", "shelved", "shelving"),
+    "stop": ("stops", "stopped", "stopped", "stopping"),
+    "plan": ("plans", "planned", "planned", "planning"),
+    "wrap": ("wraps", "wrapped", "wrapped", "wrapping"),
+    "ship": ("ships", "shipped", "shipped", "shipping"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "shut": ("shuts", "shut", "shut", "shutting"),
+    "quit": ("quits", "quit", "quit", "quitting"),
+    "buy": ("buys", "bought", "bought", "buying"),
+    "rule": ("rules", "ruled", "ruled", "ruling"),
+    "find": ("finds", "found", "found", "finding"),
+    "uphold": ("upholds", "upheld", "upheld", "upholding"),
+    "overturn": ("overturns", "overturned", "overturned", "overturning"),
+    "list": ("lists", "listed", "listed", "listing"),
+    "declare": ("declares", "declared", "declared", "declaring"),
+    "admit": ("admits", "admitted", "admitted", "admitting"),
+    "ink": ("inks", "inked", "inked", "inking"),
+    "snub": ("snubs", "snubbed", "snubbed", "snubbing"),
+    "skip": ("skips", "skipped", "skipped", "skipping"),
+    "scrub": ("scrubs", "scrubbed", "scrubbed", "scrubbing"),
+    "tear": ("tears", "tore", "torn", "tearing"),
+    "bring": ("brings", "brought", "brought", "bringing"),
+    "pay": ("pays", "paid", "paid", "paying"),
+    "say": ("says", "said", "said", "saying"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "deny": ("denies", "denied", "denied", "denying"),
+    "unveil": ("unveils", "unveiled", "unveiled", "unveiling"),
+    "sign": ("signs", "signed", "signed", "signing"),
+    "pull": ("pulls", "pulled", "pulled", "pulling"),
+    "call": ("calls", "called", "called", "calling"),
+    "host": ("hosts", "hosted", "hosted", "hosting"),
+    "greet": ("greets", "greeted", "greeted", "greeting"),
+    "join": ("joins", "joined", "joined", "joining"),
+    "vote": ("votes", "voted", "voted", "voting"),
+    "elect": ("elects", "elected", "elected", "electing"),
+    "raise": ("raises", "raised", "raised", "raising"),
+    "hike": ("hikes", "hiked", "hiked", "hiking"),
+    "lower": ("lowers", "lowered", "lowered", "lowering"),
+    "ease": ("eases", "eased", "eased", "easing"),
+    "pause": ("pauses", "paused", "paused", "pausing"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForms:
+    base: str
+    third: str
+    past: str
+    participle: str
+    ing: str
+
+
+def conjugate(base: str) -> VerbForms:
+    """The five forms of an English verb (regular rules unless listed as irregular)."""
+    if base in _IRREGULAR:
+        return VerbForms(base, *_IRREGULAR[base])
+    if base.endswith("e"):
+        past, ing = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        past, ing = base[:-1] + "ied", base + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return VerbForms(base, third, past, past, ing)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One kind of event: the verbs that report it, the nouns that name it."""
+
+    name: str
+    verbs: tuple[str, ...]  # base forms; multi-word phrases allowed ("sit down with")
+    nouns: tuple[str, ...]
+    # Families whose past-tense reports also prove this one (talks in Beijing prove a visit there).
+    implied_by: tuple[str, ...] = ()
+
+
+FAMILIES: dict[str, Family] = {
+    f.name: f
+    for f in (
+        Family(
+            "visit",
+            ("visit", "travel", "tour", "arrive", "land", "fly", "touch down"),
+            ("visit", "trip", "journey", "tour", "arrival", "state visit"),
+            implied_by=("meet", "attend"),
+        ),
+        Family(
+            "meet",
+            (
+                "meet",
+                "hold talks",
+                "sit down with",
+                "host",
+                "greet",
+                "shake hands",
+                "confer",
+                "hold a summit",
+                "receive",
+                "welcome",
+            ),
+            ("meeting", "talks", "summit", "encounter", "bilateral", "tête-à-tête"),
+        ),
+        Family(
+            "attend",
+            ("attend", "join", "participate", "take part", "address", "speak at", "arrive"),
+            ("attendance", "appearance", "summit", "forum", "conference", "gathering"),
+            implied_by=("meet",),
+        ),
+        Family(
+            "election",
+            (
+                "hold an election",
+                "hold elections",
+                "vote",
+                "go to the polls",
+                "elect",
+                "win",
+                "cast ballots",
+                "claim victory",
+            ),
+            ("election", "elections", "vote", "ballot", "polls", "runoff", "referendum"),
+        ),
+        Family(
+            "launch",
+            (
+                "launch",
+                "lift off",
+                "blast off",
+                "unveil",
+                "release",
+                "roll out",
+                "debut",
+                "open",
+                "go on sale",
+                "hit stores",
+                "hit shelves",
+                "ship",
+                "fly",
+            ),
+            (
+                "launch",
+                "liftoff",
+                "release",
+                "rollout",
+                "debut",
+                "unveiling",
+                "opening",
+                "flight",
+                "flights",
+                "mission",
+            ),
+        ),
+        Family(
+            "sign",
+            ("sign", "ink", "seal", "strike", "conclude", "ratify", "agree"),
+            ("deal", "agreement", "accord", "treaty", "pact", "signing"),
+        ),
+        Family(
+            "rate_change",
+            ("raise", "hike", "cut", "lower", "reduce", "ease", "hold", "keep", "leave", "pause"),
+            ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision"),
+        ),
+        Family(
+            "pass",
+            ("pass", "approve", "adopt", "enact", "vote through", "clear"),
+            ("passage", "approval", "adoption"),
+        ),
+        Family(
+            "resign",
+            ("resign", "step down", "quit", "step aside"),
+            ("resignation", "departure"),
+        ),
+        Family(
+            "win",
+            ("win", "clinch", "capture", "secure", "claim"),
+            ("victory", "win", "title", "triumph"),
+        ),
+        Family(
+            "land",
+            ("land", "touch down", "set down", "reach"),
+            ("landing", "touchdown"),
+        ),
+        Family(
+            "acquire",
+            ("acquire", "buy", "take over", "merge", "close", "complete", "finalize", "finalise"),
+            ("acquisition", "takeover", "merger", "purchase"),
+        ),
+        Family(
+            "earnings",
+            ("report", "post", "announce", "publish", "release"),
+            ("results", "earnings", "revenue", "profit", "loss"),
+        ),
+        Family(
+            "listing",
+            ("list", "debut", "begin trading", "start trading", "go public", "float"),
+            ("listing", "debut", "flotation"),
+        ),
+        Family(
+            "join",
+            ("join", "sign for", "sign with", "move to", "complete move", "sign"),
+            ("signing", "transfer", "move"),
+        ),
+        Family(
+            "close",
+            (
+                "close",
+                "shut",
+                "shut down",
+                "switch off",
+                "decommission",
+                "phase out",
+                "take offline",
+            ),
+            ("closure", "shutdown", "phase-out"),
+        ),
+        Family(
+            "withdraw",
+            ("withdraw", "exit", "leave", "quit", "pull out", "drop out", "bow out"),
+            ("withdrawal", "exit", "departure"),
+        ),
+        Family(
+            "rule",
+            ("rule", "decide", "strike down", "uphold", "overturn", "issue a ruling", "side with"),
+            ("ruling", "decision", "judgment", "judgement"),
+        ),
+        Family(
+            "convict",
+            ("convict", "find guilty", "sentence"),
+            ("conviction", "guilty verdict"),
+        ),
+        Family(
+            "compete",
+            ("compete", "race", "take part", "participate", "perform", "play", "win"),
+            ("competition", "appearance", "debut"),
+        ),
+        Family(
+            "declare",
+            ("declare", "proclaim", "designate"),
+            ("declaration",),
+        ),
+        Family(
+            "end",
+            ("end", "expire", "lapse", "lift", "terminate", "wind down"),
+            ("expiry", "expiration"),
+        ),
+        Family(
+            "announce",
+            ("announce", "unveil", "reveal", "publish", "disclose"),
+            ("announcement",),
+        ),
+    )
+}
+
+# Normalising the extractor's event_type (and synonyms a person might type) to a family.
+FAMILY_ALIASES: dict[str, str] = {
+    "trip": "visit",
+    "travel": "visit",
+    "meeting": "meet",
+    "talks": "meet",
+    "summit": "meet",
+    "elections": "election",
+    "rates": "rate_change",
+    "rate": "rate_change",
+    "rate_cut": "rate_change",
+    "rate_hike": "rate_change",
+    "interest_rate": "rate_change",
+    "release": "launch",
+    "deal": "sign",
+    "agreement": "sign",
+    "legislation": "pass",
+    "law": "pass",
+    "approve": "pass",
+    "approval": "pass",
+    "resignation": "resign",
+    "victory": "win",
+    "match": "win",
+    "final": "win",
+    "merger": "acquire",
+    "acquisition": "acquire",
+    "takeover": "acquire",
+    "results": "earnings",
+    "announcement": "announce",
+    "unveiling": "launch",
+    "ipo": "listing",
+    "transfer": "join",
+    "signing": "join",
+    "shutdown": "close",
+    "closure": "close",
+    "withdrawal": "withdraw",
+    "exit": "withdraw",
+    "ruling": "rule",
+    "verdict": "convict",
+    "conviction": "convict",
+    "landing": "land",
+    "touchdown": "land",
+    "competition": "compete",
+    "participation": "compete",
+    "declaration": "declare",
+    "sentencing": "convict",
+    "sentence": "convict",
+    "expiry": "end",
+}
+
+# Direction of a rate move: a cut is not evidence of a hike.
+RATE_DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "down": ("cut", "lower", "reduce", "ease", "rate cut", "slash", "trim"),
+    "up": ("raise", "hike", "increase", "tighten", "rate hike", "rate rise", "lift"),
+    "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady"),
+}
+
+# Words before an event verb that make it a plan, a hope or a prospect, not a report.
+SIGNAL_BEFORE: frozenset[str] = frozenset(
+    {
+        "to",
+        "will",
+        "would",
+        "shall",
+        "'ll",
+        "could",
+        "may",
+        "might",
+        "can",
+        "should",
+        "must",
+        "plans",
+        "planned",
+        "planning",
+        "plan",
+        "expected",
+        "expects",
+        "hopes",
+        "hoped",
+        "hoping",
+        "hope",
+        "aims",
+        "aiming",
+        "intends",
+        "intend",
+        "set",
+        "scheduled",
+        "slated",
+        "due",
+        "poised",
+        "likely",
+        "unlikely",
+        "possibly",
+        "possible",
+        "potential",
+        "seeks",
+        "seeking",
+        "wants",
+        "considering",
+        "considers",
+        "weighs",
+        "weighing",
+        "mulls",
+        "mulling",
+        "eyes",
+        "eyeing",
+        "proposes",
+        "proposed",
+        "invites",
+        "invited",
+        "invitation",
+        "preparing",
+        "prepares",
+        "prepare",
+        "ready",
+        "upcoming",
+        "prospect",
+        "prospects",
+        "ahead",
+        "before",
+        "if",
+        "whether",
+        "agreed",
+        "agrees",
+        "pledges",
+        "pledged",
+        "vows",
+        "vowed",
+        "promises",
+        "promised",
+        "offers",
+        "offered",
+    }
+)
+
+# Time words that put the clause in the future.
+FUTURE_WORDS: tuple[str, ...] = (
+    "next week",
+    "next month",
+    "next year",
+    "later this",
+    "later in",
+    "this weekend",
+    "tomorrow",
+    "in the coming",
+    "in coming",
+    "upcoming",
+)
+
+# Time words that put a reported event before the news: background, not a report.
+PAST_WORDS: tuple[str, ...] = (
+    "last year",
+    "last month",
+    "last week",
+    "years ago",
+    "year ago",
+    "months ago",
+    "previously",
+    "the previous",
+)
+
+# Counter-evidence: the event was called off, put off, refused or denied. Value: how decisive.
+COUNTER_VERBS: dict[str, float] = {
+    "acquit": 0.9,
+    "block": 0.8,
+    "drop out": 0.85,
+    "strip": 0.8,
+    "ground": 0.75,
+    "fail": 0.8,
+    "stay away": 0.85,
+    "cancel": 0.95,
+    "call off": 0.95,
+    "scrap": 0.95,
+    "axe": 0.9,
+    "abandon": 0.9,
+    "shelve": 0.9,
+    "rule out": 0.9,
+    "refuse": 0.9,
+    "decline": 0.85,
+    "reject": 0.85,
+    "deny": 0.85,
+    "snub": 0.85,
+    "skip": 0.9,
+    "pull out": 0.9,
+    "withdraw": 0.85,
+    "boycott": 0.9,
+    "collapse": 0.85,
+    "break down": 0.85,
+    "postpone": 0.7,
+    "delay": 0.65,
+    "put off": 0.7,
+    "push back": 0.65,
+    "suspend": 0.7,
+    "halt": 0.7,
+    "scrub": 0.6,
+    "abort": 0.7,
+}
+COUNTER_PHRASES: dict[str, float] = {
+    "will not": 0.85,
+    "won't": 0.85,
+    "would not": 0.8,
+    "wouldn't": 0.8,
+    "did not": 0.85,
+    "didn't": 0.85,
+    "does not plan": 0.85,
+    "no plans to": 0.85,
+    "not attend": 0.9,
+    "not travel": 0.9,
+    "not meet": 0.9,
+    "not be attending": 0.9,
+    "failed to": 0.85,
+    "no longer": 0.85,
+    "off the table": 0.85,
+    "not going to": 0.85,
+    "absent from": 0.85,
+    "absence": 0.8,
+    "without": 0.6,
+}
+
+# Verbs that say someone was not there, whatever the sentence names the event with.
+ABSENCE_VERBS: frozenset[str] = frozenset(
+    {"skip", "stay away", "snub", "boycott", "pull out", "acquit", "drop out", "withdraw"}
+)
+
+# Taking part from afar is not being there: "addressed the summit by video".
+REMOTE_MARKERS: tuple[str, ...] = (
+    "by video",
+    "via video",
+    "video link",
+    "videolink",
+    "by videoconference",
+    "virtually",
+    "remotely",
+)
+
+# A contest lost: "Spain beat England", "England lost to Spain".
+BEATEN_BY: tuple[str, ...] = (
+    "beat",
+    "beats",
+    "defeat",
+    "defeats",
+    "defeated",
+    "edge",
+    "edged",
+    "edges",
+    "eliminate",
+    "eliminated",
+    "eliminates",
+    "knock out",
+    "knocked out",
+    "knocks out",
+    "oust",
+    "ousted",
+    "ousts",
+)
+LOST: tuple[str, ...] = (
+    "lose",
+    "loses",
+    "lost",
+    "crash out",
+    "crashed out",
+    "crashes out",
+    "concede",
+    "conceded",
+    "concedes",
+)
+
+# Verbs that report an event as under way or over when its noun is their object or subject.
+NOUN_REPORT_VERBS: tuple[str, ...] = (
+    "wrap up",
+    "conclude",
+    "end",
+    "kick off",
+    "begin",
+    "open",
+    "start",
+    "hold",
+    "close",
+    "finish",
+    "get under way",
+    "make",
+    "pay",
+    "complete",
+)
+NOUN_REPORT_PREPS: tuple[str, ...] = (
+    "during",
+    "after",
+    "following",
+    "at the end of",
+    "on the sidelines of",
+    "on the second day of",
+    "on the first day of",
+    "on the last day of",
+    "in the wake of",
+)
+
+# Titles and roles: how news refers to a person without naming them. Generic titles
+# ("president", "leader") identify someone only with a qualifier ("Chinese leader").
+ROLES: dict[str, tuple[str, ...]] = {
+    "treasury secretary": (
+        "treasury secretary",
+        "treasury chief",
+        "treasury head",
+        "secretary of the treasury",
+    ),
+    "secretary of state": ("secretary of state", "top diplomat", "state secretary"),
+    "foreign minister": ("foreign minister", "top diplomat", "foreign secretary"),
+    "top diplomat": ("top diplomat", "foreign minister", "secretary of state"),
+    "top diplomatic official": ("top diplomat", "top diplomatic official"),
+    "defense secretary": ("defense secretary", "defence secretary", "pentagon chief"),
+    "defense minister": ("defense minister", "defence minister", "defense chief"),
+    "fed chair": ("fed chair", "fed chairman", "fed chief", "federal reserve chair"),
+    "finance minister": ("finance minister", "finance chief"),
+    "secretary-general": ("secretary-general", "secretary general"),
+    "president": ("president", "leader", "head of state"),
+    "leader": ("leader", "president", "premier"),
+    "prime minister": ("prime minister", "premier", "leader"),
+    "premier": ("premier", "prime minister"),
+    "chancellor": ("chancellor", "leader"),
+    "governor": ("governor",),
+    "chief executive": ("chief executive", "ceo", "boss"),
+    "ceo": ("ceo", "chief executive", "boss"),
+    "king": ("king", "monarch"),
+    "queen": ("queen", "monarch"),
+    "pope": ("pope", "pontiff"),
+}
+GENERIC_ROLES: frozenset[str] = frozenset(
+    {
+        "president",
+        "leader",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "governor",
+        "chief executive",
+        "ceo",
+        "boss",
+        "king",
+        "queen",
+        "head of state",
+        "monarch",
+        "foreign minister",
+        "top diplomat",
+        "finance minister",
+        "defense minister",
+        "defence minister",
+    }
+)
+
+# Countries: canonical name -> names, demonyms and capital (as used for the government).
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "united states": ("united states", "america", "american", "u.s.", "us", "washington"),
+    "china": ("china", "chinese", "beijing", "prc"),
+    "taiwan": ("taiwan", "taiwanese", "taipei"),
+    "japan": ("japan", "japanese", "tokyo"),
+    "south korea": ("south korea", "south korean", "seoul", "korea", "korean"),
+    "north korea": ("north korea", "north korean", "pyongyang"),
+    "russia": ("russia", "russian", "moscow", "kremlin"),
+    "ukraine": ("ukraine", "ukrainian", "kyiv", "kiev"),
+    "united kingdom": ("united kingdom", "britain", "british", "britons", "uk", "london"),
+    "france": ("france", "french", "paris", "elysee"),
+    "germany": ("germany", "german", "berlin"),
+    "italy": ("italy", "italian", "rome"),
+    "spain": ("spain", "spanish", "madrid"),
+    "india": ("india", "indian", "new delhi", "delhi"),
+    "pakistan": ("pakistan", "pakistani", "islamabad"),
+    "brazil": ("brazil", "brazilian", "brasilia"),
+    "mexico": ("mexico", "mexican"),
+    "canada": ("canada", "canadian", "ottawa"),
+    "australia": ("australia", "australian", "canberra"),
+    "indonesia": ("indonesia", "indonesian", "jakarta"),
+    "philippines": ("philippines", "philippine", "filipino", "manila"),
+    "vietnam": ("vietnam", "vietnamese", "hanoi"),
+    "thailand": ("thailand", "thai", "bangkok"),
+    "singapore": ("singapore", "singaporean"),
+    "israel": ("israel", "israeli", "jerusalem"),
+    "iran": ("iran", "iranian", "tehran"),
+    "saudi arabia": ("saudi arabia", "saudi", "riyadh"),
+    "turkey": ("turkey", "turkish", "turkiye", "ankara"),
+    "egypt": ("egypt", "egyptian", "cairo"),
+    "south africa": ("south africa", "south african", "pretoria", "johannesburg"),
+    "nigeria": ("nigeria", "nigerian", "abuja"),
+    "kenya": ("kenya", "kenyan", "nairobi"),
+    "argentina": ("argentina", "argentine", "argentinian", "buenos aires"),
+    "poland": ("poland", "polish", "warsaw"),
+    "netherlands": ("netherlands", "dutch", "the hague", "amsterdam"),
+    "sweden": ("sweden", "swedish", "stockholm"),
+    "norway": ("norway", "norwegian", "oslo"),
+    "switzerland": ("switzerland", "swiss", "bern", "geneva"),
+    "european union": ("european union", "eu", "brussels"),
+    "hong kong": ("hong kong",),
+}
+
+# Cities that are not capitals above, and the country they are in (for "in China" vs "in Beijing").
+CITIES: dict[str, str] = {
+    "beijing": "china",
+    "shanghai": "china",
+    "shenzhen": "china",
+    "taipei": "taiwan",
+    "tokyo": "japan",
+    "osaka": "japan",
+    "hiroshima": "japan",
+    "seoul": "south korea",
+    "washington": "united states",
+    "new york": "united states",
+    "san francisco": "united states",
+    "los angeles": "united states",
+    "woodside": "united states",
+    "moscow": "russia",
+    "kyiv": "ukraine",
+    "london": "united kingdom",
+    "paris": "france",
+    "berlin": "germany",
+    "rome": "italy",
+    "new delhi": "india",
+    "delhi": "india",
+    "mumbai": "india",
+    "jakarta": "indonesia",
+    "bali": "indonesia",
+    "manila": "philippines",
+    "hanoi": "vietnam",
+    "bangkok": "thailand",
+    "brussels": "european union",
+    "geneva": "switzerland",
+    "davos": "switzerland",
+    "dubai": "united arab emirates",
+    "riyadh": "saudi arabia",
+    "cairo": "egypt",
+    "ottawa": "canada",
+    "toronto": "canada",
+    "sydney": "australia",
+    "canberra": "australia",
+    "brasilia": "brazil",
+    "rio de janeiro": "brazil",
+    "johannesburg": "south africa",
+    "nairobi": "kenya",
+    "warsaw": "poland",
+    "madrid": "spain",
+    "singapore": "singapore",
+    "hong kong": "china",
+    "tehran": "iran",
+    "jerusalem": "israel",
+    "tel aviv": "israel",
+    "ankara": "turkey",
+    "istanbul": "turkey",
+    "vienna": "austria",
+    "stockholm": "sweden",
+    "oslo": "norway",
+    "cape canaveral": "united states",
+    "houston": "united states",
+    "chicago": "united states",
+}
+
+# Organisations' other names (acronyms are derived; these are not).
+ORG_ALIASES: dict[str, tuple[str, ...]] = {
+    "house of representatives": ("house", "congress"),
+    "us house of representatives": ("house", "congress"),
+    "senate": ("senate",),
+    "us senate": ("senate",),
+    "federal reserve": ("fed",),
+    "us federal reserve": ("fed",),
+    "people's bank of china": ("pboc", "china's central bank", "chinese central bank"),
+    "peoples bank of china": ("pboc", "china's central bank", "chinese central bank"),
+    "bank of japan": ("boj", "japan's central bank", "japanese central bank"),
+    "european central bank": ("ecb",),
+    "bank of england": ("boe", "britain's central bank", "british central bank"),
+    "reserve bank of india": ("rbi", "india's central bank", "indian central bank"),
+    "indian space research organisation": ("isro",),
+    "national aeronautics and space administration": ("nasa",),
+    "european union": ("eu", "brussels"),
+    "united nations": ("un",),
+}
+
+# Places near one another that news uses interchangeably for the same event.
+NEARBY: dict[str, tuple[str, ...]] = {
+    "san francisco": ("bay area", "woodside", "filoli", "california"),
+    "cape canaveral": ("kennedy space center", "florida"),
+    "washington": ("white house", "capitol"),
+    "new york": ("manhattan", "brooklyn", "queens", "bronx"),
+    "beijing": ("great hall of the people", "diaoyutai", "zhongnanhai"),
+}
+
+# East Asian family names come first ("Xi Jinping" -> Xi, "Yoon Suk Yeol" -> Yoon).
+FAMILY_NAME_FIRST: frozenset[str] = words(
+    "xi wang li zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao lin he guo ma luo "
+    "liang song zheng xie han tang feng yu dong xiao cheng cao yuan deng fu shen zeng peng "
+    "lu su jiang cai jia ding wei qin kim park lee choi jung kang cho yoon jang lim han oh "
+    "seo shin kwon hwang ahn song moon"
+)
+
+# Words in an actor's name that mark an organisation, not a person.
+ORG_WORDS: frozenset[str] = words(
+    "bank reserve federal fed ministry department party council union commission committee "
+    "agency court parliament congress senate house government inc corp corporation company "
+    "group ltd plc nations league organisation organization fund institute university "
+    "association authority board office army navy forces police administration airlines "
+    "motors technologies systems labs space republic kingdom states opec nato apec g7 g20"
+)
+
+# Particles inside surnames ("von der Leyen", "da Silva").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"von", "van", "der", "de", "da", "di", "del", "la", "le", "bin", "al", "dos", "du"}
+)
+
+# Honorifics and titles that may precede a name inside an actor string.
+HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "dame", "president", "prime", "minister", "secretary"}
+)

@@ -1,0 +1,123 @@
+"""Text helpers for the judge: normalise, tokenise, find phrases, split clauses.
+
+Tokens are lower-case words with accents removed; the original capitalisation is kept beside
+them because a surname ("May", "Cook") is only a name when it is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Abbreviations with dots would be split into letters; spell them as one token first.
+_ABBREVIATIONS = (
+    (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?"), "US"),
+    (re.compile(r"\bU\.\s?K\."), "UK"),
+    (re.compile(r"\bE\.\s?U\."), "EU"),
+    (re.compile(r"\bU\.\s?N\."), "UN"),
+)
+# Model and product names keep their hyphenated number ("GPT-5", "F-35", "COVID-19").
+_WORD = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+# Clause boundaries: sentence ends, semicolons, dashes, "but"/"while" and a few conjunctions.
+_CLAUSE = re.compile(r"[.;:!?|\n]+\s|\s[—–-]\s|\s(?:but|while|although|though|however)\s", re.I)
+
+
+def fold(text: str) -> str:
+    """Accents removed and typographic quotes made plain."""
+    text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Tokens:
+    """Lower-case words of a text, with the original spelling beside each (immutable)."""
+
+    __slots__ = ("_positions", "original", "words")
+
+    def __init__(self, words: tuple[str, ...], original: tuple[str, ...]) -> None:
+        self.words = words
+        self.original = original
+        positions: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            positions.setdefault(word, []).append(i)
+        self._positions = positions
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._positions
+
+    def find(self, phrase: tuple[str, ...], start: int = 0) -> list[int]:
+        """Every position where ``phrase`` (lower-case words) starts, from ``start`` on."""
+        n = len(phrase)
+        if n == 0:
+            return []
+        hits = []
+        for i in self._positions.get(phrase[0], ()):
+            if i >= start and (n == 1 or self.words[i : i + n] == phrase):
+                hits.append(i)
+        return hits
+
+    def capitalised(self, i: int) -> bool:
+        return self.original[i][:1].isupper()
+
+
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> Tokens:
+    text = fold(text)
+    if "." in text:
+        for pattern, repl in _ABBREVIATIONS:
+            text = pattern.sub(repl, text)
+    original = tuple(_WORD.findall(text))
+    lowered = text.lower()
+    if "'" not in lowered:
+        return Tokens(tuple(_WORD.findall(lowered)), original)
+    # "Yellen's" -> "yellen"; "didn't" stays whole: it is a negation marker.
+    words = tuple(w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lowered))
+    return Tokens(words, original)
+
+
+@lru_cache(maxsize=4096)
+def phrase(text: str) -> tuple[str, ...]:
+    """A phrase as the tuple of tokens ``tokenize`` would produce."""
+    return tokenize(text).words
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at sentence and clause boundaries (each headline is its own clause)."""
+    text = fold(text)
+    if "." in text:
+        for pattern, repl in _ABBREVIATIONS:  # "U.S. President" is not two sentences
+            text = pattern.sub(repl, text)
+    return [part.strip() for part in _CLAUSE.split(text) if part and part.strip()]
+
+
+def acronym(words: list[str]) -> str:
+    """'Asia-Pacific Economic Cooperation' -> 'apec'; 'Bank of England' -> 'boe'."""
+    letters = [w[0] for w in words if w]
+    return "".join(letters).lower()
+
+
+def acronyms_in(text: str) -> set[str]:
+    """Acronyms of the capitalised word runs in a text, and the all-capital words themselves."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in re.findall(r"[A-Za-z0-9&]+|[^A-Za-z0-9&\s]", fold(text).replace("-", " ")):
+        if word[:1].isupper() or (run and word.lower() in {"of", "and", "for", "the"}):
+            run.append(word)
+            if word.isupper() and len(word) >= 2:
+                found.add(word.lower())
+            continue
+        _close_run(run, found)
+        run = []
+    _close_run(run, found)
+    return found
+
+
+def _close_run(run: list[str], found: set[str]) -> None:
+    while run and run[-1].lower() in {"of", "and", "for", "the"}:
+        run.pop()
+    if len(run) >= 2:
+        found.add(acronym(run))
+        found.add(acronym([w for w in run if w.lower() not in {"of", "and", "for", "the"}]))

@@ -1,0 +1,331 @@
+"""Claims, their history, their evidence and the verification index: every query about them.
+
+Status changes go only through ``change_status``: it writes a ``ClaimHistory`` row for every
+change, and an automatic decision (``by="auto"``) never overrides one a user made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from forecasts.errors import InputError, NotFoundError
+from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item
+from forecasts.models.verify import ClaimKey, VerifyCursor
+
+# Statuses the automatic judge still works on (a claim in review may yet get decisive news).
+ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
+# Statuses that close a claim: they carry a resolution time.
+RESOLVED: frozenset[str] = frozenset(
+    {
+        ClaimStatus.FULFILLED.value,
+        ClaimStatus.UNFULFILLED.value,
+        ClaimStatus.NOT_VERIFIABLE.value,
+        ClaimStatus.VOID.value,
+    }
+)
+BY_VALUES = frozenset({"auto", "user"})
+
+
+def change_status(
+    session: Session,
+    claim: Claim,
+    to_status: str,
+    *,
+    by: str,
+    reason: str,
+    evidence: list[dict[str, Any]],
+    now: datetime,
+    event_date: date | None = None,
+) -> None:
+    """Move a claim to ``to_status`` and record it; auto never overrides a user's decision.
+
+    An automatic change to the status the claim already has is not a change and writes nothing.
+    A user's decision is always recorded (confirming a status makes it the user's). Reopening
+    (to ``open``) clears the resolution and hands the claim back to the automatic judge.
+    """
+    if by not in BY_VALUES:
+        raise ValueError(f"by must be 'auto' or 'user', not {by!r}")
+    if to_status not in {s.value for s in ClaimStatus}:
+        raise InputError(f"unknown status {to_status!r}")
+    if by == "auto" and claim.status_by == "user":
+        return
+    if by == "auto" and claim.status == to_status:
+        return
+    session.add(
+        ClaimHistory(
+            claim_id=_id(claim),
+            at=now,
+            from_status=claim.status,
+            to_status=to_status,
+            by=by,
+            reason=reason,
+            evidence=list(evidence),
+        )
+    )
+    claim.status = to_status
+    if to_status == ClaimStatus.OPEN.value:
+        claim.status_by = "auto"
+        claim.resolved_at = None
+        claim.event_date = None
+    else:
+        claim.status_by = by
+        claim.resolved_at = now if to_status in RESOLVED else None
+        claim.event_date = event_date if to_status == ClaimStatus.FULFILLED.value else None
+    session.add(claim)
+
+
+def _id(claim: Claim) -> int:
+    if claim.id is None:
+        raise ValueError("claim has no id: add and flush it first")
+    return claim.id
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id}")
+    return claim
+
+
+def list_claims(session: Session, status: str | None = None) -> list[Claim]:
+    query = select(Claim).order_by(col(Claim.id))
+    if status is not None:
+        query = query.where(Claim.status == status)
+    return list(session.exec(query).all())
+
+
+def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
+    ids = sorted(set(ids))
+    out: list[Claim] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(Claim).where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
+        out.extend(session.exec(query).all())
+    return out
+
+
+def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
+    """What the judge needs of active claims, as plain rows (with the article's reference date).
+
+    Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
+    """
+    ids = sorted(set(ids))
+    out: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = (
+            sa.select(
+                col(Claim.id),
+                col(Claim.claim),
+                col(Claim.actors),
+                col(Claim.event),
+                col(Claim.event_type),
+                col(Claim.location),
+                col(Claim.polarity),
+                col(Claim.due_earliest),
+                col(Claim.due_latest),
+                col(Claim.sentence),
+                col(Article.reference_date),
+            )
+            .join(Article, col(Article.id) == col(Claim.article_id))
+            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
+        )
+        out.extend(session.connection().execute(query).all())
+    return out
+
+
+def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
+    """Active claims no pass has looked at yet (new, or reopened): found through the index on
+    ``checked_at``, so a pass costs nothing per claim already seen."""
+    query = (
+        select(Claim)
+        .where(col(Claim.checked_at).is_(None), col(Claim.status).in_(ACTIVE))
+        .order_by(col(Claim.id))
+        .limit(limit)
+    )
+    return list(session.exec(query).all())
+
+
+def overdue_claims(session: Session, before: date) -> list[Claim]:
+    """Open claims (decided by no user) whose window closed before ``before``."""
+    query = (
+        select(Claim)
+        .where(
+            Claim.status == ClaimStatus.OPEN.value,
+            Claim.status_by == "auto",
+            col(Claim.due_latest) < before,
+        )
+        .order_by(col(Claim.id))
+    )
+    return list(session.exec(query).all())
+
+
+def reference_dates(session: Session, article_ids: Iterable[int]) -> dict[int, date]:
+    ids = sorted(set(article_ids))
+    out: dict[int, date] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.exec(
+            select(col(Article.id), col(Article.reference_date)).where(col(Article.id).in_(chunk))
+        ).all()
+        out.update({aid: ref for aid, ref in rows if aid is not None})
+    return out
+
+
+def history(session: Session, claim_id: int) -> list[ClaimHistory]:
+    query = (
+        select(ClaimHistory)
+        .where(ClaimHistory.claim_id == claim_id)
+        .order_by(col(ClaimHistory.at), col(ClaimHistory.id))
+    )
+    return list(session.exec(query).all())
+
+
+def evidence_for(session: Session, claim_id: int) -> list[tuple[Evidence, Item | None]]:
+    """A claim's evidence, strongest first, each with its item (None for a URL given by hand)."""
+    query = (
+        select(Evidence, Item)
+        .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
+        .where(Evidence.claim_id == claim_id)
+        .order_by(col(Evidence.score).desc(), col(Evidence.id))
+    )
+    return [(ev, item) for ev, item in session.exec(query).all()]
+
+
+def add_evidence(
+    session: Session,
+    claim_id: int,
+    *,
+    item_id: int | None,
+    url: str,
+    kind: str,
+    score: float,
+    rule: str,
+    now: datetime,
+) -> bool:
+    """Record one judged item; False when this claim already has it (one statement, no race)."""
+    values = {
+        "claim_id": claim_id,
+        "item_id": item_id,
+        "url": url,
+        "kind": kind,
+        "score": score,
+        "rule": rule,
+        "created_at": now,
+    }
+    table = Evidence.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
+    else:
+        stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    if item_id is None:
+        # NULLs are distinct in a unique constraint: a hand-given URL needs an explicit check.
+        exists = session.exec(
+            select(Evidence.id).where(
+                Evidence.claim_id == claim_id, col(Evidence.item_id).is_(None), Evidence.url == url
+            )
+        ).first()
+        if exists is not None:
+            return False
+    result = session.connection().execute(stmt)
+    return bool(result.rowcount)
+
+
+# The index ---------------------------------------------------------------------------------
+
+
+def index_claim(
+    session: Session, claim_id: int, keys: Sequence[str], family: str, starts: date, ends: date
+) -> None:
+    """Replace a claim's index rows (a claim with no keys gets one empty key: indexed, unfindable)."""
+    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+    for key in dict.fromkeys(keys or [""]):
+        session.add(
+            ClaimKey(claim_id=claim_id, key=key[:120], family=family, starts=starts, ends=ends)
+        )
+
+
+def unindex_claim(session: Session, claim_id: int) -> None:
+    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+
+
+def index_rows(
+    session: Session, words: Iterable[str], first: date, last: date
+) -> list[tuple[str, int, str, str, str]]:
+    """Index rows (key, claim_id, family, starts, ends) for any of ``words``, open in [first, last].
+
+    One query for a whole batch of items; the caller filters by each item's day and families.
+    Dates come back as ISO strings (compare them as strings), whatever the database.
+    """
+    keys = sorted(set(words))
+    out: list[tuple[str, int, str, str, str]] = []
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        query = sa.select(
+            col(ClaimKey.key),
+            col(ClaimKey.claim_id),
+            col(ClaimKey.family),
+            col(ClaimKey.starts),
+            col(ClaimKey.ends),
+        ).where(
+            col(ClaimKey.key).in_(chunk), col(ClaimKey.ends) >= first, col(ClaimKey.starts) <= last
+        )
+        # Raw rows: converting every date to a Python object is the slow part of big batches.
+        result = session.connection().execute(query.execution_options(yield_per=5000))
+        for key, claim_id, family, starts, ends in result.tuples():
+            out.append((key, claim_id, family, str(starts), str(ends)))
+    return out
+
+
+def get_cursor(session: Session, name: str) -> int:
+    row = session.get(VerifyCursor, name)
+    return row.last_item_id if row else 0
+
+
+def set_cursor(session: Session, name: str, last_item_id: int, now: datetime) -> None:
+    row = session.get(VerifyCursor, name)
+    if row is None:
+        row = VerifyCursor(name=name, last_item_id=last_item_id, updated_at=now)
+    else:
+        row.last_item_id = last_item_id
+        row.updated_at = now
+    session.add(row)
+
+
+def items_after(session: Session, item_id: int, limit: int) -> list[Item]:
+    """Items with a larger id, in id order (the collector stores them in arrival order)."""
+    query = select(Item).where(col(Item.id) > item_id).order_by(col(Item.id)).limit(limit)
+    return list(session.exec(query).all())
+
+
+def items_in_window(
+    session: Session, words: Sequence[str], after: datetime, before: datetime, limit: int
+) -> list[Item]:
+    """Items published in [after, before] whose title or summary holds any of ``words``.
+
+    Used only when the collector's full-text index (``store.items.search_items``) is absent.
+    """
+    if not words:
+        return []
+    conds = []
+    for word in words:
+        pattern = f"%{word}%"
+        conds += [col(Item.title).ilike(pattern), col(Item.summary).ilike(pattern)]
+    query = (
+        select(Item)
+        .where(
+            col(Item.published_at) >= after,
+            col(Item.published_at) <= before,
+            sa.or_(*conds),
+        )
+        .order_by(col(Item.published_at))
+        .limit(limit)
+    )
+    return list(session.exec(query).all())

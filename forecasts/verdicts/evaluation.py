@@ -1,0 +1,206 @@
+"""Quality of verification, measured on labelled data (tests/corpus; format in its README).
+
+Two yardsticks:
+- claim/item pairs: the judge's kind against the label; the figure that matters most is the
+  precision of *fulfilled decisions* (a decisive fulfilment judgement, which would close a
+  claim as fulfilled): a false "fulfilled" flatters a bad forecaster. Recall is over the pairs
+  labelled fulfilment.
+- backtest scenarios: the final status of each expected claim, and for fulfilled ones whether
+  the deciding evidence is the expected item (and only that story, no distractor).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from forecasts.errors import InputError
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge
+
+KINDS = ("fulfilment", "signal", "counter", "none")
+
+
+@dataclass
+class PairScores:
+    total: int = 0
+    confusion: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {e: dict.fromkeys(KINDS, 0) for e in KINDS}
+    )
+    decided_fulfilled: int = 0  # decisive fulfilment judgements
+    decided_correct: int = 0
+    expected_fulfilment: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        right = sum(self.confusion[k][k] for k in KINDS)
+        return right / self.total if self.total else 0.0
+
+    @property
+    def fulfilled_precision(self) -> float:
+        return self.decided_correct / self.decided_fulfilled if self.decided_fulfilled else 1.0
+
+    @property
+    def fulfilled_recall(self) -> float:
+        return self.decided_correct / self.expected_fulfilment if self.expected_fulfilment else 1.0
+
+    @property
+    def fulfilment_precision(self) -> float:
+        """Precision of any fulfilment judgement, decisive or sent to review."""
+        predicted = sum(self.confusion[e]["fulfilment"] for e in KINDS)
+        return self.confusion["fulfilment"]["fulfilment"] / predicted if predicted else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "pairs": self.total,
+            "accuracy": round(self.accuracy, 3),
+            "fulfilled_precision": round(self.fulfilled_precision, 3),
+            "fulfilled_recall": round(self.fulfilled_recall, 3),
+            "fulfilment_precision_incl_review": round(self.fulfilment_precision, 3),
+            "confusion": self.confusion,
+            "errors": self.errors,
+        }
+
+
+def _date(value: Any, what: str) -> date:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise InputError(f"{what}: '{value}' is not a date") from None
+
+
+def pair_from_json(doc: dict[str, Any]) -> tuple[ClaimFacts, ItemFacts, str]:
+    c, i = doc["claim"], doc["item"]
+    published = i.get("published")
+    claim = ClaimFacts(
+        claim=c.get("claim", ""),
+        actors=tuple(c.get("actors", [])),
+        event=c.get("event", ""),
+        event_type=c.get("event_type", ""),
+        location=c.get("location", ""),
+        polarity=c.get("polarity", "positive"),
+        reference_date=_date(c["reference_date"], "reference_date"),
+        due_earliest=_date(c["due_earliest"], "due_earliest"),
+        due_latest=_date(c["due_latest"], "due_latest"),
+        sentence=c.get("sentence", ""),
+    )
+    item = ItemFacts(
+        title=i.get("title", ""),
+        summary=i.get("summary", ""),
+        published=datetime.fromisoformat(published.replace("Z", "+00:00")) if published else None,
+        link=i.get("link", ""),
+    )
+    return claim, item, doc["expected"]
+
+
+def evaluate_pairs(path: Path) -> PairScores:
+    """Judge every pair of a JSON-lines file against its label."""
+    if not path.is_file():
+        raise InputError(f"{path}: no labelled pairs (see tests/corpus/README.md)")
+    scores = PairScores()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            claim, item, expected = pair_from_json(doc)
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"{path}:{n}: not a labelled pair: {exc}") from None
+        if expected not in KINDS:
+            raise InputError(f"{path}:{n}: expected must be one of {', '.join(KINDS)}")
+        j = judge(claim, item)
+        scores.total += 1
+        scores.confusion[expected][j.kind] += 1
+        if expected == "fulfilment":
+            scores.expected_fulfilment += 1
+        if j.kind == "fulfilment" and j.decisive:
+            scores.decided_fulfilled += 1
+            scores.decided_correct += expected == "fulfilment"
+        if j.kind != expected:
+            scores.errors.append(
+                {
+                    "id": doc.get("id", f"line {n}"),
+                    "expected": expected,
+                    "got": j.kind,
+                    "score": j.score,
+                    "rule": j.rule,
+                    "title": item.title,
+                }
+            )
+    return scores
+
+
+@dataclass
+class ScenarioScore:
+    name: str
+    expected: int = 0
+    status_correct: int = 0
+    fulfilled_expected: int = 0
+    evidence_correct: int = 0
+    judged: int = 0  # expected claims the extractor found and left verifiable
+    judged_correct: int = 0
+    other_links: int = 0  # deciding evidence other than the expected item (distractors or repeats)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_correct / self.expected if self.expected else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.name,
+            "expected_claims": self.expected,
+            "status_accuracy": round(self.status_accuracy, 3),
+            # The verifier's own share: claims extracted (and verifiable) with the right status.
+            "status_accuracy_where_extracted": round(
+                self.judged_correct / self.judged if self.judged else 1.0, 3
+            ),
+            "extracted_claims": self.judged,
+            "evidence_correct": f"{self.evidence_correct}/{self.fulfilled_expected}",
+            "other_evidence_links": self.other_links,
+            "misses": self.misses,
+        }
+
+
+def score_scenario(
+    name: str, expected: dict[str, Any], claims: list[dict[str, Any]]
+) -> ScenarioScore:
+    """Compare a backtest's final table with the scenario's expected.json."""
+    score = ScenarioScore(name)
+    for want in expected.get("claims", []):
+        score.expected += 1
+        keywords = [k.lower() for k in want["keywords"]]
+        found = [
+            c
+            for c in claims
+            if all(k in f"{c.get('claim', '')} {c.get('event', '')}".lower() for k in keywords)
+        ]
+        got = found[0] if found else None
+        status = got["status"] if got else "(not extracted)"
+        ok = status == want["status"]
+        score.status_correct += ok
+        if got is not None and (got["status"] != "not_verifiable" or want["status"] == status):
+            score.judged += 1
+            score.judged_correct += ok
+        if want["status"] == "fulfilled" and want.get("evidence_link"):
+            score.fulfilled_expected += 1
+            links = [e["link"] for e in got["evidence"]] if got else []
+            if want["evidence_link"] in links:
+                score.evidence_correct += 1
+            score.other_links += len([lk for lk in links if lk != want["evidence_link"]])
+        if not ok:
+            score.misses.append(
+                {"keywords": want["keywords"], "expected": want["status"], "got": status}
+            )
+    return score
+
+
+def scenario_dirs(root: Path) -> list[Path]:
+    return (
+        sorted(p for p in root.iterdir() if (p / "expected.json").is_file())
+        if root.is_dir()
+        else []
+    )

@@ -1,0 +1,143 @@
+"""The verification pass: incremental, through the index, with evidence and audit trail."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy.engine import Engine
+
+from forecasts.clock import FixedClock
+from forecasts.config import Settings
+from forecasts.db import session
+from forecasts.store import claims as store
+from jobs.expire import expire_claims
+from jobs.verify import verify_claims
+from tests.test_verify_factories import make_article, make_claim, make_feed, make_item
+
+
+def at(y: int, m: int, d: int, h: int = 9) -> datetime:
+    return datetime(y, m, d, h, tzinfo=UTC)
+
+
+def test_a_new_item_reporting_the_event_fulfils_the_claim(
+    engine: Engine, settings: Settings
+) -> None:
+    """Claim first, item later: the item is found through the index on its next pass."""
+    claim_id = make_claim(engine, make_article(engine))
+    clock = FixedClock(at(2023, 6, 18, 12))
+    verify_claims(engine, settings, clock)
+    feed = make_feed(engine)
+    make_item(engine, feed, "Yellen to visit China next month", at(2023, 6, 25))
+    make_item(engine, feed, "Stocks rally in Tokyo", at(2023, 7, 6))
+    link_item = make_item(
+        engine, feed, "Yellen lands in Beijing for four days of talks", at(2023, 7, 6)
+    )
+    clock.set(at(2023, 7, 7))
+    summary = verify_claims(engine, settings, clock)
+    assert summary.items_read == 3
+    assert summary.changes == {"fulfilled": 1}
+    with session(engine) as s:
+        claim = store.get_claim(s, claim_id)
+        kinds = {(ev.kind, ev.item_id) for ev, _ in store.evidence_for(s, claim_id)}
+        rows = store.history(s, claim_id)
+    assert claim.status == "fulfilled"
+    assert claim.event_date == date(2023, 7, 6)
+    assert claim.resolved_at == at(2023, 7, 7)
+    assert ("fulfilment", link_item) in kinds
+    assert any(kind == "signal" for kind, _ in kinds)
+    assert rows[-1].by == "auto" and rows[-1].evidence[0]["title"].startswith("Yellen lands")
+
+
+def test_a_claim_extracted_later_is_checked_against_stored_items(
+    engine: Engine, settings: Settings
+) -> None:
+    """Items first (already past the cursor), claim later: the claim-side search finds them."""
+    feed = make_feed(engine)
+    make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
+    clock = FixedClock(at(2023, 7, 7))
+    verify_claims(engine, settings, clock)
+    claim_id = make_claim(engine, make_article(engine))
+    clock.set(at(2023, 7, 8))
+    verify_claims(engine, settings, clock)
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "fulfilled"
+
+
+def test_passes_are_incremental_and_idempotent(engine: Engine, settings: Settings) -> None:
+    make_claim(engine, make_article(engine))
+    feed = make_feed(engine)
+    make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
+    clock = FixedClock(at(2023, 7, 7))
+    first = verify_claims(engine, settings, clock)
+    second = verify_claims(engine, settings, clock)
+    assert first.evidence_added == 1
+    assert (second.items_read, second.evidence_added, second.changes) == (0, 0, {})
+
+
+def test_items_published_after_as_of_wait_for_a_later_pass(
+    engine: Engine, settings: Settings
+) -> None:
+    claim_id = make_claim(engine, make_article(engine))
+    feed = make_feed(engine)
+    make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
+    clock = FixedClock(at(2023, 7, 7))
+    verify_claims(engine, settings, clock, as_of=date(2023, 6, 20))
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "open"
+    verify_claims(engine, settings, clock)
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "fulfilled"
+
+
+def test_a_live_pass_is_not_stalled_by_an_item_dated_in_the_future(
+    engine: Engine, settings: Settings
+) -> None:
+    """A feed's clock error must not hold back the items that arrive after it."""
+    claim_id = make_claim(engine, make_article(engine))
+    feed = make_feed(engine)
+    make_item(engine, feed, "Markets rally", at(2031, 1, 1))
+    make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
+    summary = verify_claims(engine, settings, FixedClock(at(2023, 7, 7)))
+    assert summary.items_read == 2
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "fulfilled"
+
+
+def test_a_user_decision_survives_new_evidence(engine: Engine, settings: Settings) -> None:
+    claim_id = make_claim(engine, make_article(engine))
+    clock = FixedClock(at(2023, 6, 20))
+    verify_claims(engine, settings, clock)
+    from forecasts.db import write_session
+
+    with write_session(engine) as s:
+        claim = store.get_claim(s, claim_id)
+        store.change_status(
+            s, claim, "void", by="user", reason="withdrawn", evidence=[], now=clock.now()
+        )
+    make_item(engine, make_feed(engine), "Yellen lands in Beijing", at(2023, 7, 6))
+    clock.set(at(2023, 7, 7))
+    verify_claims(engine, settings, clock)
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "void"
+
+
+def test_vague_claims_become_not_verifiable(engine: Engine, settings: Settings) -> None:
+    claim_id = make_claim(engine, make_article(engine), verifiable=False)
+    verify_claims(engine, settings, FixedClock(at(2023, 6, 20)))
+    with session(engine) as s:
+        assert store.get_claim(s, claim_id).status == "not_verifiable"
+
+
+def test_overdue_claims_expire_after_the_grace_period(engine: Engine, settings: Settings) -> None:
+    article = make_article(engine)
+    positive = make_claim(engine, article)
+    negative = make_claim(engine, article, polarity="negative", claim="Yellen will not visit")
+    clock = FixedClock(at(2024, 1, 14))
+    assert expire_claims(engine, settings, clock).expired == 0
+    clock.set(at(2024, 1, 15))
+    summary = expire_claims(engine, settings, clock)
+    assert summary.changes == {"unfulfilled": 1, "fulfilled": 1}
+    with session(engine) as s:
+        assert store.get_claim(s, positive).status == "unfulfilled"
+        assert store.get_claim(s, negative).status == "fulfilled"
+        assert "grace" in store.history(s, positive)[-1].reason
