@@ -163,7 +163,12 @@ def test_sigterm_stops_the_daemon_with_exit_0(daemons: Daemons) -> None:
     wait_for("a first inbox run", lambda: daemons.runs("inbox") >= 1)
     shown = daemons.cli("status", "--json")
     assert shown.returncode == 0, shown.stderr
-    assert f'"pid": {proc.pid}' in shown.stdout and '"running": true' in shown.stdout
+    data = json.loads(shown.stdout)
+    assert data["daemon"]["running"] is True and data["daemon"]["pid"] == proc.pid
+    assert data["daemon"]["since"] is not None
+    jobs = {j["name"]: j for j in data["jobs"]}
+    assert jobs["inbox"]["last_outcome"] in ("ok", "running") and jobs["inbox"]["next_run"]
+    assert jobs["report"]["next_run"]  # the monthly cron's next firing
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0, daemons.log(proc)
     assert "daemon stopped" in daemons.log(proc)
@@ -331,10 +336,18 @@ def test_sighup_reloads_the_configuration(daemons: Daemons) -> None:
     """SIGHUP re-reads config.toml; a broken file is refused and the daemon keeps running."""
     proc = daemons.start()
     wait_for("the first run", lambda: daemons.runs("inbox") >= 1)
+    synced = daemons.job("sync_feeds")
+    assert synced is not None and synced.last_finished is not None
     daemons.write_config(daemon="verify_interval_minutes = 7\n")
     proc.send_signal(signal.SIGHUP)
     wait_for("the reload", lambda: "configuration reloaded" in daemons.log(proc))
     wait_for("the new schedule", lambda: "verify now every 7 minutes" in daemons.log(proc))
+
+    def resynced() -> bool:
+        row = daemons.job("sync_feeds")
+        return bool(row and row.last_finished and row.last_finished > synced.last_finished)
+
+    wait_for("the feeds to be synced from the new file", resynced)
     daemons.config.write_text("this is = = not toml\n")
     proc.send_signal(signal.SIGHUP)
     wait_for("the refusal", lambda: "reload refused" in daemons.log(proc))
