@@ -12,6 +12,7 @@ back to a default.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from pathlib import Path
@@ -164,6 +165,21 @@ class FetchSettings(Section):
         default_factory=list,
         description='CIDR blocks allowed even though private, e.g. ["10.1.0.0/16"]; safer than the switch above.',
     )
+    parse_processes: int = Field(
+        0,
+        ge=0,
+        description="Processes parsing feeds beside the fetcher when many feeds are due (0: one per CPU core; 1: parse in the main process).",
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _cidr_blocks(cls, value: list[str]) -> list[str]:
+        for cidr in value:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{cidr!r} is not a CIDR block such as 10.1.0.0/16") from exc
+        return value
 
 
 class VerificationSettings(Section):
@@ -276,8 +292,24 @@ class NotifySettings(Section):
     retry_max_seconds: float = Field(3600, gt=0, description="Ceiling of the retry delay.")
 
 
+ReportFormat = Literal["md", "html", "json", "table"]
+
+
 class ReportSettings(Section):
     """Monthly accuracy reports (owned by the reports area)."""
+
+    formats: list[ReportFormat] = Field(
+        default_factory=lambda: list[ReportFormat](["md", "html"]),
+        description="Formats the daemon writes into reports_dir on the 1st of each month.",
+    )
+    listing_limit: int = Field(
+        100,
+        ge=1,
+        description="Claims listed per section (counts always cover every claim; export has all).",
+    )
+    highlights: int = Field(
+        10, ge=1, description="Over-confident misses and surprises shown in each list."
+    )
 
 
 class Settings(BaseSettings):

@@ -50,6 +50,7 @@ class ArticleResult:
     created: bool = False
     error: str = ""
     exit_code: int = 0
+    exception: ForecastsError | None = field(default=None, repr=False)
 
 
 @dataclass(slots=True)
@@ -73,6 +74,14 @@ class IngestSummary:
     def exit_code(self) -> int:
         """0 when every input went through, else the first failure's code."""
         return next((r.exit_code for r in self.results if r.error), 0)
+
+    def check(self) -> IngestSummary:
+        """Raise the first input's error, if any (for callers that treat inputs one at a time,
+        such as the inbox job: ``ingest_sources(...).check()``); else return self."""
+        for result in self.results:
+            if result.exception is not None:
+                raise result.exception
+        return self
 
 
 def default_extractor() -> Extractor:
@@ -141,11 +150,12 @@ def _ingest_one(
     extract: Extractor | None,
 ) -> ArticleResult:
     try:
-        (loaded,) = load_source(source, settings, published=published)
         now = clock.now()
+        today = now.astimezone(settings.zone).date()
+        (loaded,) = load_source(source, settings, published=published, today=today)
         if loaded.reference_date is None:
             # Nothing in metadata or text dates it: it speaks from the day it was read.
-            loaded.reference_date = now.astimezone(settings.zone).date()
+            loaded.reference_date = today
             loaded.reference_date_basis = "ingest date (no date in metadata or text)"
         # Looked up only once an article is in hand, so bad paths are reported as such.
         extractor = extract or default_extractor()
@@ -188,7 +198,9 @@ def _failed(source: str, exc: ForecastsError) -> ArticleResult:
     message = str(exc)
     if source not in message:
         message = f"{source}: {message}"
-    return ArticleResult(input=source, error=message, exit_code=exc.exit_code)
+    if message != str(exc):
+        exc = type(exc)(message)
+    return ArticleResult(input=source, error=message, exit_code=exc.exit_code, exception=exc)
 
 
 def _draft_of(row: Claim) -> ExtractedClaim:

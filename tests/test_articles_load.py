@@ -254,3 +254,20 @@ def test_the_charset_a_server_declares_is_used(
     routes["/fr"] = (200, {"Content-Type": "text/html; charset=iso-8859-1"}, page.encode("latin-1"))
     (article,) = load_source(f"{base}/fr", local_ok)
     assert "élections auront lieu en été" in article.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost:9/a",
+        "http://[::1]:9/a",
+        "http://0.0.0.0:9/a",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://192.168.1.1/admin",
+        "http://100.64.0.1/",
+        "http://[::ffff:127.0.0.1]:9/a",
+    ],
+)
+def test_non_public_addresses_are_refused_before_any_request(url: str) -> None:
+    with pytest.raises(BlockedAddressError, match="non-public address"):
+        load_source(url, Settings())

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forecasts.articles.load import load_file
 from forecasts.articles.refdate import Candidate, header_date, infer_reference_date
@@ -126,3 +129,64 @@ def test_the_nearest_cue_decides_the_tense() -> None:
     text = "Sales in March 2024 were strong, and the company will report results in May."
     got = infer_reference_date(text, [Candidate(date(2024, 2, 1), "feed")])
     assert "comes before events the text reports as past (2024-03)" in got.basis
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    event=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 1)),
+    header=st.dates(min_value=date(2000, 1, 1), max_value=date(2045, 12, 31)),
+)
+def test_a_header_date_is_kept_exactly_when_it_precedes_the_month_looked_forward_to(
+    event: date, header: date
+) -> None:
+    """Property: the reference date never lies after a month the text looks forward to."""
+    month = event.strftime("%B %Y")
+    text = (
+        f"{header.strftime('%A, %B %d, %Y').replace(' 0', ' ')}\n\n"
+        f"Ministers met on Monday and said the summit in {month}, which leaders are "
+        "expected to attend, could produce a deal on trade and climate finance."
+    )
+    got = infer_reference_date(text, [])
+    end_of_month = (event.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    assert got.day is not None and got.day <= end_of_month
+    if header <= end_of_month:
+        assert (got.day, got.basis.split(" ")[0]) == (header, "header")
+    else:
+        assert "contradicts future references to " + event.strftime("%Y-%m") in got.basis
+
+
+def test_an_undated_article_speaks_from_the_day_it_is_read() -> None:
+    text = "The city council will vote on the new tram line, the mayor said on Monday."
+    got = infer_reference_date(text, [Candidate(date(2024, 5, 6), "ingest date")])
+    assert (got.day, got.basis) == (date(2024, 5, 6), "ingest date (a Monday, as the text says)")
+
+
+def test_the_ingest_date_gives_way_to_metadata_and_to_the_text() -> None:
+    """Today is a last resort: it loses to any metadata, and to a text that shows it is older."""
+    today = Candidate(date(2026, 11, 29), "ingest date")
+    got = infer_reference_date(SEED_TEXT, [today, Candidate(date(2023, 6, 18), "filename")])
+    assert got.day == date(2023, 6, 18) and "ingest date" not in got.basis
+    got = infer_reference_date(SEED_TEXT.split("\n", 1)[1], [today])
+    assert got.day is not None and got.day < date(2023, 11, 1)
+
+
+def test_the_consistency_check_keeps_the_true_date_of_labelled_passages() -> None:
+    """Across the labelled extraction corpus, a correct feed date is (almost) never rejected."""
+    import json
+
+    passages = [
+        json.loads(line)
+        for path in sorted((REPO / "tests/corpus/extraction").glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(passages) >= 40
+    rejected = [
+        p["id"]
+        for p in passages
+        if infer_reference_date(
+            p["text"], [Candidate(date.fromisoformat(p["reference_date"]), "feed")]
+        ).day
+        != date.fromisoformat(p["reference_date"])
+    ]
+    assert len(rejected) <= 0.02 * len(passages), rejected

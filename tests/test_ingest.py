@@ -170,3 +170,20 @@ def test_progress_is_reported_per_article(
         progress=seen.append,
     )
     assert len(seen) == progress_calls
+
+
+def test_check_raises_the_first_error_for_one_at_a_time_callers(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    """The inbox job ingests one file per call and needs an exception to file it as failed."""
+    from forecasts.errors import ArticleError
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    summary = ingest_sources(engine, settings, CLOCK, [str(empty)], extract=will_sentences)
+    with pytest.raises(ArticleError, match="empty file"):
+        summary.check()
+    ok = ingest_sources(
+        engine, settings, CLOCK, [str(DATA / "rocket-launch.txt")], extract=will_sentences
+    )
+    assert ok.check() is ok

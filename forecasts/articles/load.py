@@ -64,18 +64,25 @@ def load_source(
     settings: Settings,
     *,
     published: date | None = None,
+    today: date | None = None,
     client: httpx.Client | None = None,
 ) -> list[LoadedArticle]:
-    """Every article behind ``source`` (a file, a directory or an http(s) URL)."""
+    """Every article behind ``source`` (a file, a directory or an http(s) URL).
+
+    ``today`` (the caller's clock) is the reference date of last resort: an undated article
+    speaks from the day it is read, unless its text shows it is older.
+    """
     return [
-        load_url(one, settings, published=published, client=client)
+        load_url(one, settings, published=published, today=today, client=client)
         if is_url(one)
-        else load_file(Path(one), settings, published=published)
+        else load_file(Path(one), settings, published=published, today=today)
         for one in expand_source(source)
     ]
 
 
-def load_file(path: Path, settings: Settings, *, published: date | None = None) -> LoadedArticle:
+def load_file(
+    path: Path, settings: Settings, *, published: date | None = None, today: date | None = None
+) -> LoadedArticle:
     """One text or HTML file, with its sidecar if it has one."""
     data = _read_capped(path, settings.extraction.max_input_bytes)
     if not data.strip():
@@ -101,6 +108,8 @@ def load_file(path: Path, settings: Settings, *, published: date | None = None) 
         title, outlet, url = _text_title(text), _text_outlet(text), ""
     url = (sidecar.url if sidecar and sidecar.url else url) or ""
     _add_path_dates(candidates, url=url, name=path.name)
+    if today is not None:
+        candidates.append(Candidate(today, "ingest date"))
     return _finish(
         text,
         settings,
@@ -120,6 +129,7 @@ def load_url(
     settings: Settings,
     *,
     published: date | None = None,
+    today: date | None = None,
     client: httpx.Client | None = None,
 ) -> LoadedArticle:
     """One page fetched over http(s) (SSRF guard, size cap and time limits of fetch.py)."""
@@ -149,6 +159,8 @@ def load_url(
             raise ArticleError(f"{url}: text is not in its declared encoding") from None
         title, outlet = _text_title(text), _text_outlet(text)
     _add_path_dates(candidates, url=page.url, name="")
+    if today is not None:
+        candidates.append(Candidate(today, "ingest date"))
     return _finish(
         text,
         settings,

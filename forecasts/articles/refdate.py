@@ -24,8 +24,9 @@ from datetime import date, timedelta
 
 from forecasts.articles.dates import WEEKDAYS, DateMention, find_dates
 
-# Source labels, in priority order (the order callers should pass candidates in).
-SOURCES = ("sidecar", "feed", "html-meta", "url", "filename", "header")
+# Source labels, in priority order (the order callers should pass candidates in; the header
+# is found here, and "ingest date", the caller's today, always comes last).
+SOURCES = ("sidecar", "feed", "html-meta", "url", "filename", "header", "ingest date")
 
 _FUTURE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+|still\s+|widely\s+)?(?:un)?likely\s+to"
@@ -104,9 +105,11 @@ def infer_reference_date(
     if published is not None:
         return ReferenceDate(published, "--published")
     header, (h_begin, h_end) = header_date(text)
-    all_candidates = list(candidates)
+    # The header comes after the other metadata, before a caller's "ingest date" of last resort.
+    all_candidates = [c for c in candidates if c.source != "ingest date"]
     if header is not None:
         all_candidates.append(Candidate(header, "header"))
+    all_candidates += [c for c in candidates if c.source == "ingest date"]
     # The header's own date line is metadata, not something the text refers to.
     body = text[:h_begin] + " " * (h_end - h_begin) + text[h_end:]
     references = _references(body)
@@ -116,7 +119,11 @@ def infer_reference_date(
     chosen: Candidate | None = None
     for candidate in all_candidates:
         conflict = _conflict(candidate.day, references)
-        if conflict is None:
+        if candidate.source == "ingest date":
+            # Only a last resort: worth no remark when it loses.
+            if conflict is None and chosen is None:
+                chosen = candidate
+        elif conflict is None:
             if chosen is None:
                 chosen = candidate
             elif candidate.day != chosen.day:
@@ -124,14 +131,17 @@ def infer_reference_date(
         else:
             notes.append(f"{candidate.source} {candidate.day.isoformat()} {conflict}")
     if chosen is not None:
-        basis = chosen.source
-        agree = sorted(
-            {c.source for c in all_candidates if c.day == chosen.day and c is not chosen}
+        support = sorted(
+            {
+                c.source
+                for c in all_candidates
+                if c.day == chosen.day and c is not chosen and c.source != "ingest date"
+            }
         )
-        if agree:
-            basis += f" (agrees with {', '.join(agree)})"
+        remarks = [f"also {', '.join(support)}"] if support else []
         if weekday is not None and chosen.day.weekday() == weekday:
-            basis += f" (a {_day_name(weekday)}, as the text says)"
+            remarks.append(f"a {_day_name(weekday)}, as the text says")
+        basis = chosen.source + (f" ({'; '.join(remarks)})" if remarks else "")
         return ReferenceDate(chosen.day, "; ".join([basis, *notes]))
 
     rejected_late = [c.day for c in all_candidates if _too_late(c.day, references)]

@@ -154,23 +154,22 @@ def print_article(result: ArticleResult, *, dry_run: bool) -> None:
     if result.claims:
         table = Table(show_lines=False, pad_edge=False, expand=False)
         table.add_column("id", no_wrap=True)
-        table.add_column("claim", overflow="fold", ratio=1, min_width=20)
+        table.add_column("claim", overflow="fold", ratio=1, min_width=24)
         table.add_column("hedge", overflow="fold")
-        table.add_column("p", no_wrap=True)
         table.add_column("speaker", overflow="fold")
-        table.add_column("due", no_wrap=True)
-        table.add_column("basis", overflow="fold")
+        table.add_column("due (rule)", no_wrap=True)
         for stored in result.claims:
             claim = stored.claim
-            due = f"{claim.due_earliest or ''}..{claim.due_latest or ''}"
+            if claim.due_earliest == article.reference_date:
+                due = f"by {claim.due_latest}"
+            else:
+                due = f"{claim.due_earliest}..{claim.due_latest}"
             table.add_row(
                 Text("-" if stored.id is None else str(stored.id)),
                 Text(clean(claim.claim)),
-                Text(clean(claim.hedge)),
-                Text(f"{claim.probability:.2f}"),
+                Text(f"{clean(claim.hedge)} {claim.probability:.2f}".strip()),
                 Text(clean(claim.speaker)),
-                Text(due),
-                Text(clean(claim.due_basis)),
+                Text(f"{due}\n({clean(claim.due_basis)})" if claim.due_basis else due),
             )
         console.print(table)
     if dry_run:
