@@ -190,6 +190,7 @@ def test_a_second_daemon_is_refused_naming_the_first(daemons: Daemons) -> None:
     assert second.returncode == 75
     assert f"pid {first.pid}" in second.stderr and "already running" in second.stderr
     assert "Traceback" not in second.stderr
+    assert daemons.cli("daemon", "--once", timeout=30).returncode == 75
     assert first.poll() is None
 
 
