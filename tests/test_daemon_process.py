@@ -428,6 +428,12 @@ class SlowFeeds:
             def do_GET(self) -> None:
                 feeds.requests += 1
                 time.sleep(feeds.delay)
+                if self.path == "/broken.xml":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.end_headers()
+                    self.wfile.write(b"<rss><channel><item>not a feed")
+                    return
                 n = int(self.path.strip("/").split(".")[0])
                 items = "".join(
                     f"<item><title>Feed {n} story {k}</title><link>http://example.org/{n}/{k}</link>"
@@ -504,5 +510,35 @@ def test_kill_9_in_the_middle_of_a_poll_loses_and_duplicates_nothing(daemons: Da
         eng.dispose()
         assert len(rows) == len(set(rows)) == count * entries
         assert all(per_feed[fid] == entries for fid in per_feed)
+    finally:
+        feeds.close()
+
+
+@pytest.mark.skipif(not _poll_available(), reason="jobs.poll (feeds area) has not landed yet")
+def test_a_broken_feed_shows_in_status_and_does_not_stop_the_others(daemons: Daemons) -> None:
+    """One feed serves garbage: the good feed's items are stored, the broken one is listed
+    under 'feeds with errors', and the daemon keeps running."""
+    feeds = SlowFeeds(1, 2)
+    try:
+        top = "[fetch]\nallow_private_networks = true\n" + (
+            f'[[feeds]]\nname = "good"\nurl = "{feeds.base}/0.xml"\n'
+            f'[[feeds]]\nname = "broken"\nurl = "{feeds.base}/broken.xml"\n'
+        )
+        daemons.write_config(daemon="poll_interval_minutes = 0.02\n")
+        daemons.config.write_text(daemons.config.read_text() + top)
+        proc = daemons.start()
+
+        def broken_listed() -> bool:
+            out = daemons.cli("status", "--json").stdout
+            return bool(out) and [f["name"] for f in json.loads(out)["feeds_with_errors"]] == [
+                "broken"
+            ]
+
+        wait_for("the broken feed in status", broken_listed)
+        wait_for("two poll runs", lambda: daemons.runs("poll") >= 2)
+        assert (daemons.job("poll") or JobState(name="x")).last_outcome == "ok"
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
     finally:
         feeds.close()
