@@ -528,14 +528,21 @@ def test_a_broken_feed_shows_in_status_and_does_not_stop_the_others(daemons: Dae
         daemons.config.write_text(daemons.config.read_text() + top)
         proc = daemons.start()
 
-        def broken_listed() -> bool:
-            out = daemons.cli("status", "--json").stdout
-            return bool(out) and [f["name"] for f in json.loads(out)["feeds_with_errors"]] == [
-                "broken"
-            ]
+        from forecasts.models import Feed
 
-        wait_for("the broken feed in status", broken_listed)
+        def polled() -> bool:
+            eng = daemons.engine()
+            with session(eng) as s:
+                rows = {f.name: f for f in s.exec(select(Feed)).all()}
+            eng.dispose()
+            return bool(rows) and all(f.last_poll_at for f in rows.values())
+
+        wait_for("both feeds polled", polled)
         wait_for("two poll runs", lambda: daemons.runs("poll") >= 2)
+        shown = daemons.cli("status", "--json")
+        assert shown.returncode == 0, shown.stderr
+        listed = [f["name"] for f in json.loads(shown.stdout)["feeds_with_errors"]]
+        assert listed == ["broken"], shown.stdout
         assert (daemons.job("poll") or JobState(name="x")).last_outcome == "ok"
         assert proc.poll() is None
         proc.send_signal(signal.SIGTERM)
