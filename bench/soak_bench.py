@@ -30,15 +30,21 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def feed_xml(n: int, minute: int) -> bytes:
-    """Feed n: ten items; one new item per minute so polls find new work."""
+    """Feed n: ten items; one new item per minute so polls find new work. About one story in
+    ten makes a forecast (as in real news feeds); the others report what happened."""
     items = []
     for k in range(minute, minute - 10, -1):
         when = format_datetime(datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=k))
+        if (n + k) % 10 == 0:
+            title = f"Minister {n} expected to visit city {k} next month"
+            text = f"Minister {n} is expected to visit city {k} next month, officials said."
+        else:
+            title = f"Council {n} approved budget {k}"
+            text = f"Council {n} approved budget {k} on Monday after a long debate."
         items.append(
-            f"<item><title>Feed {n} story {k}: minister expected to visit Paris next month</title>"
-            f"<link>http://example.org/{n}/{k}</link><guid>f{n}-{k}</guid>"
-            f"<pubDate>{when}</pubDate><description>The minister is expected to visit "
-            f"Paris next month, officials said.</description></item>"
+            f"<item><title>{title}</title><link>http://example.org/{n}/{k}</link>"
+            f"<guid>f{n}-{k}</guid><pubDate>{when}</pubDate><description>{text}"
+            "</description></item>"
         )
     return (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed '

@@ -28,6 +28,7 @@ from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.models import Feed
+from forecasts.store import feeds as feed_store
 from jobs.registry import Unavailable, missing_code, resolve
 
 log = logging.getLogger(__name__)
@@ -162,15 +163,14 @@ def _subscribe_seed_feeds(
                 select(Feed).where(or_(col(Feed.name) == name, col(Feed.url) == url))
             ).first()
             if exists is None:
-                s.add(
-                    Feed(
-                        name=name,
-                        url=url,
-                        origin="seeds",
-                        tags=["seed"],
-                        interval_minutes=settings.daemon.seed_feed_interval_minutes,
-                        extract_claims=True,
-                    )
+                feed_store.add_feed(
+                    s,
+                    name=name,
+                    url=url,
+                    origin="seeds",
+                    tags=["seed"],
+                    interval_minutes=settings.daemon.seed_feed_interval_minutes,
+                    extract_claims=True,
                 )
                 added.append(name)
         state.set_mark(s, MARK_FEEDS, str(folder), clock.now())

@@ -13,6 +13,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -55,6 +56,7 @@ def write_due_report(engine: Engine, settings: Settings, clock: Clock) -> Monthl
         render = resolve(RENDERER)
     except Unavailable:
         render = None
+    report: Any = None
     if render is not None:
         report = render(engine, settings, clock, month=month)
         result.kind, result.paths = REPORT, [str(p) for p in getattr(report, "paths", [])]
@@ -62,9 +64,12 @@ def write_due_report(engine: Engine, settings: Settings, clock: Clock) -> Monthl
         return result
     else:
         result.kind, result.paths = SUMMARY, [str(write_status_summary(engine, settings, month))]
+    written = result.kind == SUMMARY or bool(getattr(report, "written", True))
     with write_session(engine) as s:
         state.set_mark(s, key, result.kind, clock.now())
-        outbox.enqueue(s, settings, message.report_written(month, result.paths), clock.now())
+        if written:  # not when `forecasts report` had already written it by hand
+            note = message.report_written(month, result.paths)
+            outbox.enqueue(s, settings, note, clock.now())
     log.info("monthly %s for %s written: %s", result.kind, month, ", ".join(result.paths))
     return result
 

@@ -201,6 +201,7 @@ class Daemon:
             if not self._stopping.is_set():
                 self.scheduler = self._build_scheduler()
                 self.scheduler.start()
+                self._save_next_runs()
                 log.info("daemon started: %s", self._schedule_line())
             while not self._stopping.is_set():
                 self._wake.wait(timeout=60)
@@ -321,6 +322,17 @@ class Daemon:
         )
         return scheduler
 
+    def _save_next_runs(self) -> None:
+        """Record every job's next run for `forecasts status` (jobs also do after each run)."""
+        if self.scheduler is None:
+            return
+        try:
+            with write_session(self.engine) as s:
+                for job in self.scheduler.get_jobs():
+                    state.set_next_run(s, job.id, job.next_run_time)
+        except Exception:
+            log.exception("could not record the schedule")
+
     def _schedule_line(self) -> str:
         assert self.scheduler is not None
         return ", ".join(
@@ -357,6 +369,7 @@ class Daemon:
             new.timezone,
         ):
             self.scheduler.reschedule_job(REPORT, trigger=monthly_trigger(new))
+        self._save_next_runs()
         # Subscribe feeds added to the file (runs on the worker, after any running job).
         self.scheduler.add_job(
             self.run_job,

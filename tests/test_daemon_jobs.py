@@ -272,3 +272,26 @@ def test_inbox_files_wait_while_the_extractor_is_missing(
     with pytest.raises(Unavailable):
         jobs.inbox.ingest_inbox(engine, cfg, clock)
     assert (inbox / "later.txt").exists()
+
+
+def test_a_report_already_written_by_hand_is_not_announced_again(
+    tmp_path: Path, db_url: str, engine: Engine, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The renderer says written=False (`forecasts report` made it earlier): no notification."""
+    from forecasts.models.daemon import Outbox
+
+    path = tmp_path / "hook.toml"
+    path.write_text(
+        f'database_url = "{db_url}"\n[notify]\nwebhook_url = "http://127.0.0.1:9/x"\n',
+        encoding="utf-8",
+    )
+    cfg = load_settings(path)
+
+    class Existing:
+        paths = ("reports/2024-02.md",)
+        written = False
+
+    monkeypatch.setattr(jobs.monthly, "resolve", lambda target: lambda *a, **k: Existing())
+    assert jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
+    with session(engine) as s:
+        assert s.exec(select(Outbox)).all() == []

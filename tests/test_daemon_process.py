@@ -163,7 +163,12 @@ def test_sigterm_stops_the_daemon_with_exit_0(daemons: Daemons) -> None:
     wait_for("a first inbox run", lambda: daemons.runs("inbox") >= 1)
     shown = daemons.cli("status", "--json")
     assert shown.returncode == 0, shown.stderr
-    assert f'"pid": {proc.pid}' in shown.stdout and '"running": true' in shown.stdout
+    data = json.loads(shown.stdout)
+    assert data["daemon"]["running"] is True and data["daemon"]["pid"] == proc.pid
+    assert data["daemon"]["since"] is not None
+    jobs = {j["name"]: j for j in data["jobs"]}
+    assert jobs["inbox"]["last_outcome"] in ("ok", "running") and jobs["inbox"]["next_run"]
+    assert jobs["report"]["next_run"]  # the monthly cron's next firing
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0, daemons.log(proc)
     assert "daemon stopped" in daemons.log(proc)
@@ -185,6 +190,7 @@ def test_a_second_daemon_is_refused_naming_the_first(daemons: Daemons) -> None:
     assert second.returncode == 75
     assert f"pid {first.pid}" in second.stderr and "already running" in second.stderr
     assert "Traceback" not in second.stderr
+    assert daemons.cli("daemon", "--once", timeout=30).returncode == 75
     assert first.poll() is None
 
 
@@ -331,10 +337,18 @@ def test_sighup_reloads_the_configuration(daemons: Daemons) -> None:
     """SIGHUP re-reads config.toml; a broken file is refused and the daemon keeps running."""
     proc = daemons.start()
     wait_for("the first run", lambda: daemons.runs("inbox") >= 1)
+    synced = daemons.job("sync_feeds")
+    assert synced is not None and synced.last_finished is not None
     daemons.write_config(daemon="verify_interval_minutes = 7\n")
     proc.send_signal(signal.SIGHUP)
     wait_for("the reload", lambda: "configuration reloaded" in daemons.log(proc))
     wait_for("the new schedule", lambda: "verify now every 7 minutes" in daemons.log(proc))
+
+    def resynced() -> bool:
+        row = daemons.job("sync_feeds")
+        return bool(row and row.last_finished and row.last_finished > synced.last_finished)
+
+    wait_for("the feeds to be synced from the new file", resynced)
     daemons.config.write_text("this is = = not toml\n")
     proc.send_signal(signal.SIGHUP)
     wait_for("the refusal", lambda: "reload refused" in daemons.log(proc))
@@ -414,6 +428,12 @@ class SlowFeeds:
             def do_GET(self) -> None:
                 feeds.requests += 1
                 time.sleep(feeds.delay)
+                if self.path == "/broken.xml":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.end_headers()
+                    self.wfile.write(b"<rss><channel><item>not a feed")
+                    return
                 n = int(self.path.strip("/").split(".")[0])
                 items = "".join(
                     f"<item><title>Feed {n} story {k}</title><link>http://example.org/{n}/{k}</link>"
@@ -490,5 +510,42 @@ def test_kill_9_in_the_middle_of_a_poll_loses_and_duplicates_nothing(daemons: Da
         eng.dispose()
         assert len(rows) == len(set(rows)) == count * entries
         assert all(per_feed[fid] == entries for fid in per_feed)
+    finally:
+        feeds.close()
+
+
+@pytest.mark.skipif(not _poll_available(), reason="jobs.poll (feeds area) has not landed yet")
+def test_a_broken_feed_shows_in_status_and_does_not_stop_the_others(daemons: Daemons) -> None:
+    """One feed serves garbage: the good feed's items are stored, the broken one is listed
+    under 'feeds with errors', and the daemon keeps running."""
+    feeds = SlowFeeds(1, 2)
+    try:
+        top = "[fetch]\nallow_private_networks = true\n" + (
+            f'[[feeds]]\nname = "good"\nurl = "{feeds.base}/0.xml"\n'
+            f'[[feeds]]\nname = "broken"\nurl = "{feeds.base}/broken.xml"\n'
+        )
+        daemons.write_config(daemon="poll_interval_minutes = 0.02\n")
+        daemons.config.write_text(daemons.config.read_text() + top)
+        proc = daemons.start()
+
+        from forecasts.models import Feed
+
+        def polled() -> bool:
+            eng = daemons.engine()
+            with session(eng) as s:
+                rows = {f.name: f for f in s.exec(select(Feed)).all()}
+            eng.dispose()
+            return bool(rows) and all(f.last_poll_at for f in rows.values())
+
+        wait_for("both feeds polled", polled)
+        wait_for("two poll runs", lambda: daemons.runs("poll") >= 2)
+        shown = daemons.cli("status", "--json")
+        assert shown.returncode == 0, shown.stderr
+        listed = [f["name"] for f in json.loads(shown.stdout)["feeds_with_errors"]]
+        assert listed == ["broken"], shown.stdout
+        assert (daemons.job("poll") or JobState(name="x")).last_outcome == "ok"
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
     finally:
         feeds.close()

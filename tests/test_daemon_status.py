@@ -105,3 +105,27 @@ def test_docs_cover_every_daemon_and_notify_setting() -> None:
     assert "## Running the daemon" in readme and "deploy/forecasts.service" in readme
     unit = (REPO / "deploy" / "forecasts.service").read_text(encoding="utf-8")
     assert "ExecStart=" in unit and "ExecReload=/bin/kill -HUP $MAINPID" in unit
+
+
+def test_the_daemon_log_goes_to_stderr_and_the_log_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """log_file set: each line, tagged with its job, is written to stderr and to the file."""
+    import logging
+
+    from forecasts.config import Settings
+    from forecasts.daemon.logs import job_context, setup_logging
+
+    settings = Settings(log_file=str(tmp_path / "logs" / "daemon.log"))
+    level = logging.getLogger().level
+    setup_logging(settings)
+    try:
+        with job_context("poll"):
+            logging.getLogger("forecasts.test").info("polled 3 feeds")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "_forecasts", False):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+        logging.getLogger().setLevel(level)
+    line = (tmp_path / "logs" / "daemon.log").read_text(encoding="utf-8")
+    assert "job=poll" in line and "polled 3 feeds" in line
+    assert "polled 3 feeds" in capsys.readouterr().err

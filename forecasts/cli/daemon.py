@@ -75,7 +75,11 @@ def status_cmd(as_json: bool) -> None:
     if d.running:
         since = d.since.isoformat(timespec="seconds") if d.since else "?"
         doing = f", running {d.current_job}" if d.current_job else ", idle"
-        console.print(f"daemon: running (pid {d.pid}) since {since}{doing}", markup=False)
+        beat = ""
+        if d.heartbeat_at is not None:
+            age = (SystemClock().now() - d.heartbeat_at).total_seconds()
+            beat = f", last heartbeat {age:.0f}s ago"
+        console.print(f"daemon: running (pid {d.pid}) since {since}{doing}{beat}", markup=False)
     else:
         console.print("daemon: not running", markup=False)
     console.print("\njobs:", markup=False)
