@@ -56,12 +56,12 @@ def write_monthly_report(
     clock: Clock,
     *,
     month: str | None = None,
-    formats: Sequence[str] | None = ("md", "html"),
+    formats: Sequence[str] | None = None,
     skip_existing: bool = False,
 ) -> ReportSummary:
     """Write ``month``'s report (default: the previous month) into ``settings.reports_dir``.
 
-    ``formats=None`` means ``settings.reports.formats``. With ``skip_existing`` a report whose
+    ``formats=None`` means ``settings.reports.formats`` (by default md and html). With ``skip_existing`` a report whose
     files are all there already is left alone (``written`` is False): a daemon catching up
     after downtime can call this freely.
     """
