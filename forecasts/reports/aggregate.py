@@ -196,9 +196,9 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
     article_id index row by row (the same random-read trap as in ``_due_filter``).
     """
     per_article = (
-        sa.select((c.article_id + 0).label("article_id"), *_sums())
+        sa.select((c.article_id + _ZERO).label("aid"), *_sums())
         .where(_due_filter(conn, start, end))
-        .group_by(c.article_id + 0)
+        .group_by(c.article_id + _ZERO)
         .subquery("per_article")
     )
     g = per_article.c
@@ -211,7 +211,7 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
             sa.func.sum(g.hits).label("hits"),
             sa.func.sum(g.sum_sq).label("sum_sq"),
         )
-        .select_from(per_article.join(article_t, article_t.c.id == g.article_id))
+        .select_from(per_article.join(article_t, article_t.c.id == g.aid))
         .group_by(source)
     ).all()
     return _ordered(
