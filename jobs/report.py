@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from forecasts.errors import InputError
 from forecasts.reports import render
 from forecasts.reports.aggregate import build_report
 from forecasts.reports.model import MonthlyReport, parse_month, previous_month
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,9 +75,19 @@ def write_monthly_report(
     target = report_month(settings, clock, month)
     paths = report_paths(settings, target, chosen)
     if skip_existing and paths and all(p.exists() for p in paths):
+        log.info("report already written", extra={"job": "report", "month": target})
         return ReportSummary(month=target, paths=[str(p) for p in paths], written=False)
     report = monthly_report(engine, settings, clock, month=target)
     written: list[str] = []
     for fmt, path in zip(chosen, paths, strict=True):
         written += [str(p) for p in render.write(report, fmt, path)]
+    log.info(
+        "report written",
+        extra={
+            "job": "report",
+            "month": target,
+            "claims_due": report.counts.total,
+            "paths": written,
+        },
+    )
     return ReportSummary(month=target, paths=written, written=True)
