@@ -12,6 +12,7 @@ back to a default.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from pathlib import Path
@@ -164,6 +165,21 @@ class FetchSettings(Section):
         default_factory=list,
         description='CIDR blocks allowed even though private, e.g. ["10.1.0.0/16"]; safer than the switch above.',
     )
+    parse_processes: int = Field(
+        0,
+        ge=0,
+        description="Processes parsing feeds beside the fetcher when many feeds are due (0: one per CPU core; 1: parse in the main process).",
+    )
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _cidr_blocks(cls, value: list[str]) -> list[str]:
+        for cidr in value:
+            try:
+                ipaddress.ip_network(cidr, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"{cidr!r} is not a CIDR block such as 10.1.0.0/16") from exc
+        return value
 
 
 class VerificationSettings(Section):
@@ -175,11 +191,105 @@ class VerificationSettings(Section):
 
 
 class DaemonSettings(Section):
-    """Schedules and behaviour of `forecasts daemon` (owned by the daemon area)."""
+    """Schedules and behaviour of `forecasts daemon` (owned by the daemon area).
+
+    Intervals are in minutes and may be fractions (0.5 = 30 seconds). A job whose run was
+    missed while the daemon was down or the machine slept runs once on restart or wake.
+    """
+
+    poll_interval_minutes: float = Field(
+        5,
+        gt=0,
+        description="How often the poll job looks for feeds that are due (each feed keeps its own interval and back-off).",
+    )
+    search_interval_minutes: float = Field(
+        360, gt=0, description="How often the news-search feeds are polled for open claims."
+    )
+    extract_interval_minutes: float = Field(
+        5, gt=0, description="How often newly collected feed items are read for claims."
+    )
+    inbox_interval_minutes: float = Field(
+        1, gt=0, description="How often the inbox folder is checked for new article files."
+    )
+    verify_interval_minutes: float = Field(
+        30, gt=0, description="How often open claims are verified against new items."
+    )
+    expire_interval_minutes: float = Field(
+        60, gt=0, description="How often claims whose window plus grace has passed are expired."
+    )
+    notify_interval_minutes: float = Field(
+        1, gt=0, description="How often pending notifications are gathered and delivered."
+    )
+    report_day: int = Field(
+        1, ge=1, le=28, description="Day of the month the previous month's report is written."
+    )
+    report_hour: int = Field(
+        6, ge=0, le=23, description="Hour (in `timezone`) the monthly report is written."
+    )
+    ingest_seeds: bool = Field(
+        True,
+        description="On first start, ingest seeds/articles and subscribe the archive feeds in seeds/feeds.",
+    )
+    seed_feed_interval_minutes: int = Field(
+        1440, ge=1, description="Poll interval of the bundled archive feeds (they rarely change)."
+    )
+    heartbeat_seconds: float = Field(
+        15,
+        gt=0,
+        description="How often the daemon records that it is alive (shown by `forecasts status`).",
+    )
+    misfire_grace_seconds: int = Field(
+        3600,
+        ge=1,
+        description="A run that starts up to this late still runs (APScheduler's default is 1 second).",
+    )
+    shutdown_timeout_seconds: float = Field(
+        60, gt=0, description="On SIGTERM/SIGINT, wait this long for the running job to finish."
+    )
 
 
 class NotifySettings(Section):
     """Optional webhook and e-mail notifications (owned by the daemon area)."""
+
+    webhook_url: str = Field(
+        "",
+        description="POST a JSON message here (Slack and Discord incoming webhooks work); empty: off.",
+    )
+    webhook_format: Literal["generic", "slack", "discord"] = Field(
+        "generic",
+        description="Body shape: slack ({text}), discord ({content}) or generic (text, content and the event data).",
+    )
+    webhook_timeout_seconds: float = Field(10, gt=0, description="Timeout of one webhook POST.")
+    smtp_host: str = Field("", description="SMTP server for e-mail notifications; empty: off.")
+    smtp_port: int = Field(
+        587, ge=1, le=65535, description="SMTP port (587 submission, 465 SSL, 25)."
+    )
+    smtp_security: Literal["starttls", "ssl", "none"] = Field(
+        "starttls", description="starttls, ssl (implicit TLS) or none (local relays only)."
+    )
+    smtp_username: str = Field("", description="SMTP login; empty: no authentication.")
+    smtp_password: str = Field(
+        "",
+        description="SMTP password; better set FORECASTS_NOTIFY__SMTP_PASSWORD in the environment.",
+    )
+    email_from: str = Field("forecasts@localhost", description="Sender address of e-mails.")
+    email_to: list[str] = Field(default_factory=list, description="Recipients of e-mails.")
+    on_resolved: bool = Field(True, description="Notify when a claim is fulfilled or unfulfilled.")
+    on_review: bool = Field(True, description="Notify when a claim needs review.")
+    on_due: bool = Field(
+        True, description="Notify when an open claim falls due within due_lead_days."
+    )
+    due_lead_days: int = Field(7, ge=0, description="Lead time of the falling-due notification.")
+    on_report: bool = Field(True, description="Notify when a monthly report is written.")
+    max_attempts: int = Field(
+        8,
+        ge=1,
+        description="Delivery attempts before a notification is given up (and logged as an error).",
+    )
+    retry_base_seconds: float = Field(
+        60, gt=0, description="First retry delay; doubles after each failure."
+    )
+    retry_max_seconds: float = Field(3600, gt=0, description="Ceiling of the retry delay.")
 
 
 ReportFormat = Literal["md", "html", "json", "table"]

@@ -69,3 +69,13 @@ def run_cli(config_file: Path, capsys: pytest.CaptureFixture[str]):  # type: ign
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `postgres` run only when FORECASTS_TEST_DATABASE_URL names a server."""
+    if os.environ.get("FORECASTS_TEST_DATABASE_URL"):
+        return
+    skip = pytest.mark.skip(reason="needs FORECASTS_TEST_DATABASE_URL (a PostgreSQL server)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

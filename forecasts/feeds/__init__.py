@@ -1,0 +1,15 @@
+"""Feeds: fetch (httpx, politely and defensively), parse (feedparser), decide when to poll next.
+
+    ssrf.py      which addresses a remote feed may connect to
+    fetch.py     one HTTP GET with every guard: caps, deadline, redirects, validators
+    local.py     file:// feeds and folders of feed files (offline archives)
+    xmlguard.py  refuse entity tricks before feedparser sees the bytes
+    parse.py     bytes -> ParsedFeed (plain text, aware UTC dates)
+    items.py     canonical links and dedup keys
+    cadence.py   next poll time: interval, TTL/skipHours, back-off, Retry-After
+    opml.py      subscriptions in and out
+
+Nothing here touches the database: ``jobs/poll.py`` loads, calls these and saves via ``store``.
+"""
+
+from __future__ import annotations

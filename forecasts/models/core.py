@@ -124,7 +124,12 @@ class Feed(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     url: str
-    origin: str = Field("cli", description="'config' or 'cli': where the subscription came from")
+    origin: str = Field(
+        "cli", description="'config', 'cli' or 'search': where the subscription came from"
+    )
+    config_url: str = Field(
+        "", description="the URL config.toml last gave (url may differ after a 301/308)"
+    )
     tags: list[str] = Field(default_factory=list, sa_column=_json_column())
     interval_minutes: int | None = None
     extract_claims: bool = True

@@ -1,0 +1,202 @@
+"""Who: named entities found by capitalisation, with titles resolved and short names expanded.
+
+"U.S. Treasury Secretary Janet Yellen" is the person "Janet Yellen" with the title
+"U.S. Treasury Secretary"; a later "Yellen" is the same person. Organisations keep their full
+name ("the Federal Reserve" -> "Federal Reserve"). Pronoun subjects are carried over from the
+previous clause by the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forecasts.claims.when import MONTHS, WEEKDAYS
+
+# Words that make up titles before a name. Lower-cased.
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "state", "treasury", "commerce",
+    "defense", "defence", "foreign", "finance", "home", "interior", "trade", "economy", "energy",
+    "health", "education", "justice", "labor", "labour", "chancellor", "governor", "chair",
+    "chairman", "chairwoman", "chairperson", "premier", "king", "queen", "prince", "princess",
+    "senator", "sen.", "rep.", "representative", "speaker", "leader", "general", "gen.", "ambassador",
+    "envoy", "director", "chief", "executive", "ceo", "cfo", "commissioner", "mayor", "judge",
+    "attorney", "pope", "spokesman", "spokeswoman", "spokesperson", "deputy", "acting",
+    "former", "opposition", "supreme", "mr.", "mrs.", "ms.", "dr.", "prof.", "lord",
+    "sir", "dame", "emperor", "crown", "party", "lawmaker", "founder", "coach", "manager",
+    "captain", "striker", "candidate", "nominee", "economist", "analyst", "president-elect",
+    "of", "the", "and", "administrator", "administration", "ministry", "counterpart",
+    "official", "top", "diplomat", "head",
+}  # fmt: skip
+
+# Adjectives of nationality and places that open a title: "Chinese President", "U.S. Secretary".
+DEMONYMS = {
+    "u.s.", "us", "american", "chinese", "japanese", "british", "french", "german", "russian",
+    "indian", "korean", "south", "north", "ukrainian", "israeli", "palestinian", "iranian",
+    "turkish", "brazilian", "mexican", "canadian", "australian", "italian", "spanish", "dutch",
+    "polish", "swiss", "swedish", "european", "eu", "u.n.", "un", "nato", "saudi", "egyptian",
+    "qatari", "taiwanese", "argentine", "indonesian", "pakistani", "philippine", "vietnamese",
+    "thai", "malaysian", "singaporean", "nigerian", "kenyan", "african", "belgian", "greek",
+    "hungarian", "serbian", "danish", "norwegian", "finnish", "irish", "scottish", "new", "u.k.",
+    "uk", "fed", "white", "house", "state", "department", "senate", "republican", "democratic",
+    "democrat", "conservative", "labour", "libertarian", "leftist", "socialist", "populist",
+}  # fmt: skip
+
+ORG_WORDS = {
+    "bank", "reserve", "fed", "party", "ministry", "department", "commission", "council",
+    "congress", "parliament", "senate", "house", "court", "committee", "agency", "office",
+    "union", "organization", "organisation", "group", "corp", "inc", "company", "association",
+    "fund", "administration", "government", "assembly", "board", "cabinet", "authority",
+    "nations", "forum", "league", "federation", "institute", "university", "nasa", "ecb", "imf",
+    "opec", "apec", "nato", "g7", "g20", "front", "alliance", "rally", "kremlin",
+}  # fmt: skip
+
+GEO_WORDS = {
+    "strait", "sea", "river", "island", "islands", "republic", "city", "state", "states",
+    "mountain", "mountains", "gulf", "bay", "ocean", "peninsula", "county", "province", "valley",
+    "kingdom", "coast", "lake", "street", "square", "palace", "hall", "airport", "station",
+}  # fmt: skip
+
+STOP_CAPS = {
+    "the", "a", "an", "but", "and", "or", "if", "when", "while", "as", "in", "on", "at", "for",
+    "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "its", "his", "her",
+    "their", "still", "ultimately", "meanwhile", "however", "both", "such", "with", "after",
+    "before", "ahead", "most", "some", "many", "there", "so", "yet", "also", "then", "next",
+    "last", "earlier", "later", "by", "from", "to", "of", "our", "my", "your", "source", "says",
+    "said", "will", "would", "could", "may", "might", "other", "others", "all", "each", "no",
+    "sino-u.s.", "observers", "officials", "analysts", "economists", "nearly", "about", "roughly",
+    "almost", "around", "over", "more", "fewer", "less", "up", "only", "just", "activists", "critics",
+}  # fmt: skip
+
+_TOKEN = r"(?:[A-Z][\w’'.&-]*|U\.S\.|U\.K\.|G7|G20|\d+(?:st|nd|rd|th)?)"  # noqa: S105  (a pattern, not a password)
+_RUN = re.compile(
+    r"\b"
+    + _TOKEN
+    + r"(?:\s+(?:of|the|de|da|du|van|von|for|bin|al)\s+"
+    + _TOKEN
+    + r"|\s+"
+    + _TOKEN
+    + r")*"
+)
+
+
+def _clean_token(tok: str) -> str:
+    return tok.rstrip("’'s").rstrip(".") if tok.endswith(("’s", "'s")) else tok
+
+
+def strip_title(run: str) -> str:
+    """'U.S. Treasury Secretary Janet Yellen' -> 'Janet Yellen'; organisations unchanged."""
+    words = run.split()
+    if any(w.lower().strip(".,") in ORG_WORDS for w in words):
+        return run
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in TITLE_WORDS or words[i].lower() in DEMONYMS):
+        i += 1
+    return " ".join(words[i:])
+
+
+def capitalised_runs(text: str, *, sentence_start: int = 0) -> list[tuple[int, str]]:
+    """(offset, run) for each sequence of capitalised words that is not a time word or opener."""
+    out = []
+    pieces: list[tuple[int, list[str]]] = []
+    for m in _RUN.finditer(text):
+        words: list[str] = []
+        start = m.start()
+        pos = m.start()
+        for w in m.group(0).split():
+            if not words:
+                start = pos
+            words.append(w)
+            pos += len(w) + 1
+            if w.endswith(("’s", "'s")):  # a possessive closes the name: "Modi's Party"
+                pieces.append((start, words))
+                words = []
+        if words:
+            pieces.append((start, words))
+    for start, words in pieces:
+        while words and (
+            words[0].lower().strip(".,") in STOP_CAPS
+            or words[0].lower().strip(".,") in MONTHS
+            or words[0].isdigit()
+        ):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "the", "and", "for", "on", "de"):
+            words = words[:-1]
+        if not words:
+            continue
+        if all(
+            w.lower().strip(".,’'s") in MONTHS
+            or w.lower().strip(".,’'s") in WEEKDAYS
+            or w.isdigit()
+            for w in words
+        ):
+            continue
+        run = " ".join(words)
+        if run.endswith(("’s", "'s")):
+            run = run[:-2]
+        if not run or run.lower() in STOP_CAPS:
+            continue
+        out.append((start, run))
+    return out
+
+
+class NameBook:
+    """Full names seen so far, so that "Xi" becomes "Xi Jinping" and "Yellen" "Janet Yellen"."""
+
+    def __init__(self) -> None:
+        self.full: list[str] = []
+        self.persons: set[str] = set()  # names introduced with a title: people, not places
+
+    def add(self, name: str) -> str:
+        name = self.expand(name)
+        words = name.split()
+        if (
+            2 <= len(words) <= 4
+            and name not in self.full
+            and not any(w.lower().strip(".,") in ORG_WORDS or w.lower() in GEO_WORDS for w in words)
+        ):
+            self.full.append(name)
+        return name
+
+    def expand(self, name: str) -> str:
+        if len(name.split()) == 1:
+            for full in reversed(self.full):
+                parts = full.split()
+                if name in parts and not any(p.lower() in ORG_WORDS for p in parts):
+                    return full
+        return name
+
+
+def find_actors(text: str, book: NameBook) -> list[str]:
+    """People, countries and organisations named in a clause, titles stripped, in order."""
+    out: list[str] = []
+    runs: list[str] = []
+    for _, run in capitalised_runs(text):
+        # "Biden-Xi summit", "U.S.-China relations": two names joined by a hyphen
+        if re.fullmatch(r"[A-Z][\w.]*-[A-Z][\w.]*", run):
+            runs.extend(run.split("-"))
+        else:
+            runs.append(run)
+    for run in runs:
+        name = strip_title(run)
+        if name != run and not any(w.lower().strip(".,") in ORG_WORDS for w in name.split()):
+            book.persons.add(book.expand(name))
+        if name.lower() in STOP_CAPS or name.lower() in TITLE_WORDS or len(name) < 2:
+            continue
+        name = book.add(name)
+        if name not in out:
+            out.append(name)
+    return out
+
+
+PRONOUN_SUBJECT = re.compile(
+    r"^(?:he|she|it|they|we|the\s+two(?:\s+\w+)?|both|the\s+(?:bank|central\s+bank|company|firm|"
+    r"government|ministry|agency|court|leaders?|president|minister|party|group|team|country|club|board|"
+    r"committee|council|commission|regulator|fed|administration))$",
+    re.IGNORECASE,
+)
+
+
+def is_anaphoric(subject: str) -> bool:
+    """A subject that names nobody itself: "he", "the bank", "the two leaders"."""
+    return bool(PRONOUN_SUBJECT.match(subject.strip()))

@@ -1,0 +1,767 @@
+"""Article text -> forward-looking claims: the orchestration of the claims stage.
+
+For each sentence: skip what cannot carry a claim (headlines, captions, questions); take off the
+attribution ("..., the White House said on Thursday") and remember the speaker; find the
+forward-looking triggers (hedges.py); give each trigger its subject (the words before it, or the
+previous subject when that is a pronoun) and its predicate (the words after it, up to the next
+clause); split coordinated predicates into several claims; drop conditionals, counterfactuals and
+past plans; then resolve the due window (when.py), preferring a time expression in the claim,
+then one in its sentence's opening, then the window of an event the claim refers to (an "event
+anchor": "at the summit", the summit being "on Aug. 18"), then the default horizon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from forecasts.claims import actors as actors_mod
+from forecasts.claims.events import event_type, is_vague, light_object, shorten
+from forecasts.claims.hedges import (
+    SCHEDULED_VERB,
+    Trigger,
+    find_triggers,
+    hedge_of,
+    is_negated,
+    probability,
+)
+from forecasts.claims.sentences import Sentence, split_sentences
+from forecasts.claims.speakers import attribute, is_pronoun
+from forecasts.claims.types import ExtractedClaim, Window
+from forecasts.claims.when import TimeMatch, default_window, find_times
+from forecasts.config import Settings
+
+ARTICLE = "the article"
+
+# Clause boundaries: a predicate stops here; a subject starts after the last one.
+_PRED_END = re.compile(
+    r"(?:[;:]|\s[—–]\s|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
+    r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
+    r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
+    r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
+    r"although|though|whereas|so\s+that|after\s+(?:it|he|she|they))\s|\s+which\s+(?!\w+\s+(?:is|are)\s)|[.!?]+[”\"’]?\s*$)",
+    re.IGNORECASE,
+)
+_SUBJ_START = re.compile(
+    r"(?:^|[,;:(“\"‘]\s*|[—–]\s|\b(?:that|which|who|but|while|whereas|because|although|though|so|"
+    r"whether|as|when|since|after|before|how|why|what|and\s+(?=(?:he|she|it|they|we|I)\b)))\s*",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
+    re.IGNORECASE,
+)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|might|should|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|t)\b", re.IGNORECASE
+)
+_PAST_TRIGGER = re.compile(
+    r"^(?:was|were|had|had\s+been)\b|^(?:planned|hoped|intended|aimed|expected|wanted|promised|vowed|pledged)\b",
+    re.IGNORECASE,
+)
+_EVENT_NOUN = re.compile(
+    r"\b(?P<noun>summit|meeting|visit|trip|tour|election|vote|poll|runoff|referendum|conference|talks|"
+    r"debate|forum|session|ceremony|launch|match|final|race|tournament|games|hearing|trial|decision|"
+    r"gathering|sidelines|negotiations|dinner|address|inauguration)s?\b",
+    re.IGNORECASE,
+)
+_SPLIT_ADVERB = re.compile(
+    r",?\s+and\s+(?P<adv>possibly|perhaps|probably|potentially|maybe|even|eventually|then|also|likely)\s+",
+    re.IGNORECASE,
+)
+_MID_SAY = re.compile(
+    r"(?:,\s*|\s)(?:and|but|while)\s+(?P<who>(?:[A-Z][\w.'’-]*\s+){1,6}?)(?:has\s+|have\s+)?"
+    r"(?:said|says|told\s+reporters|announced|insisted|vowed|warned|promised)(?:\s+that)?\s+(?=\w)"
+)
+_SPLIT_TO = re.compile(r",?\s+and\s+to\s+(?=[a-z])")
+_SPLIT_EVENT = re.compile(
+    r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:talks|meetings?|visits?|a\s+trip|trips?|summit|stop|dinner|news\s+conference|speech|address)\b)",
+    re.IGNORECASE,
+)
+_PAST_CLAUSE = re.compile(
+    r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told)\b|"
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
+    r"advanced|called|elected|delayed|postponed|red|bed|need|speed|feed|seed)\b)\w{3,}ed\b",
+    re.IGNORECASE,
+)
+_DELAY = re.compile(r"\b(?:delay|postpone|push\s+back|put\s+off|reschedule)\w*\b", re.IGNORECASE)
+_PREAMBLE_HEDGE = re.compile(
+    r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain)\s+that\b",
+    re.IGNORECASE,
+)
+_SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
+_FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
+
+
+@dataclass
+class _Anchor:
+    nouns: set[str]
+    names: set[str]
+    window: Window
+    sentence: int
+
+
+@dataclass
+class _Context:
+    reference: date
+    settings: Settings
+    book: actors_mod.NameBook = field(default_factory=actors_mod.NameBook)
+    anchors: list[_Anchor] = field(default_factory=list)
+    last_actors: list[str] = field(default_factory=list)
+    last_speaker: str = ""
+    last_claim_window: tuple[int, Window] | None = None
+    attribution_end: int = -1
+    _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
+
+    def times(self, text: str) -> list[TimeMatch]:
+        """find_times, once per distinct text of this article."""
+        if text not in self._times:
+            self._times[text] = find_times(text, self.reference)
+        return self._times[text]
+
+
+def _is_headline_or_caption(text: str) -> bool:
+    if " | " in text or text.isupper():
+        return True
+    if not re.search(r"[.!?][”\"’')\]]*$", text) or re.search(r"(?:\.\.\.|…)$", text):
+        return True  # no closing punctuation: a headline, a byline, navigation
+    return len(text.split()) < 4
+
+
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with attribution spans blanked (positions kept for offsets)."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, min(b, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
+    """Remember events whose date this sentence gives: "the November 2023 APEC meeting"."""
+    for tm in ctx.times(sentence):
+        if tm.is_past or tm.window.basis in ("vague", "default_horizon"):
+            continue
+        region = sentence[max(0, tm.start - 90) : min(len(sentence), tm.end + 60)]
+        clause_start = max(sentence.rfind(",", 0, tm.start), sentence.rfind(";", 0, tm.start), 0)
+        clause_end = min(
+            [i for i in (sentence.find(",", tm.end), sentence.find(";", tm.end)) if i >= 0]
+            or [len(sentence)]
+        )
+        if _PAST_CLAUSE.search(sentence[clause_start:clause_end]):
+            continue
+        nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(region)}
+        if not nouns:
+            continue
+        names = {n for _, n in actors_mod.capitalised_runs(region)}
+        ctx.anchors.append(_Anchor(nouns, names, tm.window, index))
+    for m in re.finditer(
+        r"\b(?P<n>\w+)-day\s+(?:state\s+|official\s+|working\s+)?(?P<noun>visit|trip|tour|summit|meeting|conference)\b",
+        sentence,
+        re.IGNORECASE,
+    ):
+        w = find_times("during the " + m.group(0), ctx.reference)
+        if w and w[0].window.basis == "event_anchor":
+            ctx.anchors.append(_Anchor({m.group("noun").lower()}, set(), w[0].window, index))
+
+
+def _anchor_for(text: str, index: int, ctx: _Context) -> Window | None:
+    """The window of an event this claim refers to ("at the summit", "during the visit")."""
+    nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(text)}
+    names = {n for _, n in actors_mod.capitalised_runs(text)}
+    best: _Anchor | None = None
+    for anchor in ctx.anchors:
+        if anchor.sentence > index:
+            continue
+        if (
+            nouns & anchor.nouns
+            and (
+                not names
+                or names & anchor.names
+                or "sidelines" in nouns
+                or re.search(
+                    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:" + "|".join(anchor.nouns) + r")",
+                    text,
+                    re.IGNORECASE,
+                )
+            )
+        ) or (names & anchor.names and nouns):
+            best = anchor
+    if best is None and ("sidelines" in nouns or re.search(r"\bthere\b", text)):
+        earlier = [a for a in ctx.anchors if index - 1 <= a.sentence <= index]
+        best = earlier[-1] if earlier else None
+    if best is None:
+        return None
+    return Window(best.window.earliest, best.window.latest, "event_anchor")
+
+
+def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
+    """Where the subject of a trigger starts, and its text: after the last clause boundary."""
+    head = body[floor : trigger.start]
+    start = floor
+    for m in _SUBJ_START.finditer(head):
+        if m.end() < len(head) or m.group(0).strip():
+            start = floor + m.end()
+    subject = body[start : trigger.start].strip(' ,“”"‘’')
+    if not subject:
+        # "The host, the United Arab Emirates, hopes to ...": the subject and its apposition
+        appos = re.search(
+            r"(?:^|[.;:]\s*)([^,;]{2,60}),\s*([^,;]{2,80}),\s*$", body[floor : trigger.start]
+        )
+        if appos:
+            subject = appos.group(2) if re.search(r"[A-Z]", appos.group(2)) else appos.group(1)
+            start = floor + appos.start(1)
+    elif re.search(r"\s(?:and|or)$", subject) and len(subject.split()) > 4:
+        # "The court agreed on Wednesday to hear the case and will hear arguments in April":
+        # a second verb phrase of the same subject, the noun phrase that opens the clause
+        lead = re.match(r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*\s*)+)", subject)
+        if lead:
+            subject = lead.group(1).strip()
+    words = subject.split()
+    if len(words) > 14:
+        subject = " ".join(words[-14:])
+    return start, subject
+
+
+def _predicate(body: str, start: int, stop: int, *, comma: bool = False) -> str:
+    segment = body[start:stop]
+    m = _PRED_END.search(segment)
+    if m:
+        segment = segment[: m.start()]
+    if comma:
+        segment = segment.split(",")[0]
+    segment = segment.strip(' ,“”"‘’')
+    return re.sub(r"(?:,?\s+(?:and|or|but))+$", "", segment).strip(' ,“”"‘’')
+
+
+def _antecedent(body: str, subject_start: int) -> str:
+    """The noun phrase a 'which' clause hangs on: "the November 2023 APEC meeting in San Francisco"."""
+    before = body[:subject_start]
+    m = re.search(
+        r"(?:\b(?:to|for|at|on|attend|of)\s+)?((?:the|a|an|this|next|its)\s+[^,;:“”\"]{3,80}?),?\s*(?:and\s+)?which\s*$",
+        before,
+    )
+    return m.group(1) if m else ""
+
+
+def _choose_time(times: list[TimeMatch], lo: int, hi: int) -> TimeMatch | None:
+    inside = [t for t in times if t.start >= lo and t.end <= hi]
+    future = [t for t in inside if not t.is_past]
+    return future[0] if future else (inside[0] if inside else None)
+
+
+def _speaker_name(who: str, ctx: _Context) -> str:
+    if not who:
+        return ""
+    if is_pronoun(who):
+        return ctx.last_speaker or (ctx.last_actors[0] if ctx.last_actors else who)
+    runs = actors_mod.capitalised_runs(who)
+    if runs and len(runs) == 1 and runs[0][1] == who.strip().split("'")[0]:
+        return ctx.book.add(actors_mod.strip_title(runs[0][1]))
+    # "Foreign Ministry spokesman Wang Wenbin": the trailing person's name
+    if runs and not any(w.lower() in actors_mod.ORG_WORDS for w in runs[-1][1].split()):
+        stripped = actors_mod.strip_title(runs[-1][1])
+        if stripped != runs[-1][1] or (
+            who.strip().endswith(runs[-1][1]) and len(runs[-1][1].split()) >= 2 and who[0].isupper()
+        ):
+            return ctx.book.add(stripped)
+    return who
+
+
+def _event_phrase(
+    actor_names: list[str], predicate: str, times: list[str], subject: str = ""
+) -> str:
+    text = predicate
+    for t in times:
+        text = re.sub(
+            r"(?:\b(?:in|on|by|at|during|over|within|before|until|this|next)\s+)?" + re.escape(t),
+            " ",
+            text,
+        )
+    if re.match(r"(?:for|on|by|in|at)\b", text.strip()) and subject:
+        text = subject  # "the flight is scheduled for November": the event is the subject
+    inner = light_object(text)
+    if inner is not None:
+        m = re.match(r"(?:a|an|the)?\s*(.+?)\s+by\s+(.+)$", inner)
+        if m:
+            names = [actors_mod.strip_title(n) for _, n in actors_mod.capitalised_runs(m.group(2))]
+            if names:
+                return shorten(f"{' and '.join(names)} {m.group(1)}")
+        text = inner
+    text = re.sub(r"^(?:a|an|the)\s+", "", text.strip())
+    text = re.sub(r"\s+", " ", text)
+    lead = " and ".join(actor_names[:2])
+    if lead and not text.startswith(lead):
+        return shorten(f"{lead} {text}", 12)
+    return shorten(text, 12)
+
+
+def _make_claim(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    subject: str,
+    trigger_text: str,
+    predicate: str,
+    hedge_override: str | None,
+    times: list[TimeMatch],
+    span: tuple[int, int],
+    preamble: tuple[int, int],
+    speaker: str,
+    object_hint: str = "",
+    own: tuple[int, int] | None = None,
+) -> ExtractedClaim | None:
+    hedges = ctx.settings.hedges
+    hedge = hedge_override or hedge_of(trigger_text, hedges)
+    negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
+    if re.search(r"\bno\s+plans?\b", trigger_text, re.IGNORECASE):
+        negative = True
+    time = (
+        (_choose_time(times, *own) if own else None)
+        or _choose_time(times, *span)
+        or _choose_time(times, *preamble)
+    )
+    if time is not None and time.is_past:
+        if _PAST_TRIGGER.match(trigger_text) or not re.search(
+            r"\b(?:will|would|could|may|might|to)\b", trigger_text
+        ):
+            return None
+        time = None
+    # who: names in the subject (or the object of "expect X to"), else carried over
+    names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    if (
+        not names
+        and speaker
+        and preamble[0] == ctx.attribution_end
+        and re.match(r"(?:he|she|it|they)$", subject.strip(), re.IGNORECASE)
+    ):
+        names = [speaker]  # "China has said it will not take part": "it" is the speaker
+    if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
+        names = list(ctx.last_actors)
+    if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
+        names = [speaker]
+    pred_names = actors_mod.find_actors(predicate, ctx.book)
+    inner = light_object(predicate)
+    if inner is not None:
+        inner_names = actors_mod.find_actors(inner, ctx.book)
+        people = [n for n in inner_names if not _is_place_in(n, inner)]
+        if people:
+            names = people
+    location = _location(predicate, ctx)
+    all_names = names + [n for n in pred_names if n not in names and n != location]
+    if names:
+        ctx.last_actors = names
+    judged = inner if inner is not None else predicate
+    if re.match(r"(?:for|on|by|in|at)\b", judged):
+        judged = f"{subject} {judged}"  # "the election is scheduled for Feb. 25": the subject is the event
+    if (
+        trigger_text.lower().startswith(("potential", "opportunity", "prospect"))
+        and not object_hint
+    ):
+        judged = " ".join(
+            predicate.split()[:4]
+        )  # "the prospect of progress": the head noun decides
+    kind = event_type(judged)
+    verifiable = not is_vague(judged, kind)
+    if time is not None:
+        window = time.window
+        expression = time.text
+    else:
+        anchored = _anchor_for(predicate + " " + object_hint, index, ctx)
+        if anchored is None and ctx.last_claim_window and not _DELAY.search(predicate):
+            last_index, last = ctx.last_claim_window
+            if index - last_index <= 1 and last.basis in _SPECIFIC:
+                anchored = Window(last.earliest, last.latest, "event_anchor")
+        window = anchored or default_window(
+            ctx.reference, ctx.settings.extraction.default_horizon_days
+        )
+        expression = ""
+    if window.basis in _SPECIFIC:
+        ctx.last_claim_window = (index, window)
+        nouns = {
+            m.group("noun").lower() for m in _EVENT_NOUN.finditer(predicate + " " + object_hint)
+        }
+        if nouns and window.basis != "event_anchor":
+            ctx.anchors.append(
+                _Anchor(nouns, set(all_names) | ({location} if location else set()), window, index)
+            )
+    shown = subject
+    if names and (actors_mod.is_anaphoric(subject) or _FIRST_PERSON.match(subject.strip())):
+        shown = " and ".join(names[:2])  # "it will not take part" -> "China will not take part"
+    claim_text = re.sub(r"\s+", " ", f"{shown} {trigger_text} {predicate}").strip(' ,“”"')
+    p = probability(hedge, hedges)
+    return ExtractedClaim(
+        sentence=sent.text,
+        claim=claim_text,
+        actors=all_names,
+        event=_event_phrase(names, predicate, [t.text for t in times], subject),
+        event_type=kind,
+        location=location,
+        hedge=hedge,
+        probability=p,
+        polarity="negative" if negative else "positive",
+        speaker=speaker or ARTICLE,
+        time_expression=expression,
+        due_earliest=window.earliest,
+        due_latest=window.latest,
+        due_basis=window.basis,
+        verifiable=verifiable,
+    )
+
+
+def _is_place_in(name: str, text: str) -> bool:
+    return bool(re.search(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?" + re.escape(name), text))
+
+
+def _location(predicate: str, ctx: _Context) -> str:
+    for m in re.finditer(r"\b(?:in|to|at|for|near)\s+(?:the\s+)?(?=[A-Z])", predicate):
+        runs = actors_mod.capitalised_runs(predicate[m.end() :])
+        if runs and runs[0][0] == 0:
+            name = runs[0][1]
+            first = name.split()[0].lower().rstrip(".")
+            if first in actors_mod.TITLE_WORDS or (
+                first in actors_mod.DEMONYMS
+                and len(name.split()) > 1
+                and name.split()[1].lower() in actors_mod.TITLE_WORDS
+            ):
+                continue
+            if ctx.book.expand(name) in ctx.book.persons:
+                continue  # a person already named, not a place
+            return name
+    return ""
+
+
+def _sentence_claims(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    attribution_speaker: str,
+    spans: list[tuple[int, int]],
+) -> list[ExtractedClaim]:
+    text = sent.text
+    body = _strip_spans(text, spans)
+    mid_speakers: list[tuple[int, str]] = []
+    floor = max((b for a, b in spans if a == 0), default=0)
+    ctx.attribution_end = floor if floor else -1
+    for m in _MID_SAY.finditer(body):
+        if not any(a <= m.start() < b for a, b in spans):
+            spans = [*spans, (m.start("who"), m.end())]
+            mid_speakers.append((m.end(), _speaker_name(m.group("who"), ctx)))
+            body = _strip_spans(text, spans)
+    triggers = [t for t in find_triggers(body) if not any(a <= t.start < b for a, b in spans)]
+    times = ctx.times(body)
+    speaker = attribution_speaker
+    claims: list[ExtractedClaim] = []
+    subjects = [_subject(body, t, floor) for t in triggers]
+    prev_end = floor
+    prev_subject = ""
+    for i, trig in enumerate(triggers):
+        subj_start, subject = subjects[i]
+        if subj_start < prev_end:
+            subj_start = trig.start
+            subject = ""
+        stop = len(body)
+        if i + 1 < len(triggers):
+            # the next clause's subject ends this predicate; a subject-less next clause
+            # ("... next week and is expected to sign ...") ends it at its trigger
+            nxt = subjects[i + 1][0]
+            stop = nxt if nxt > trig.verb_start else triggers[i + 1].start
+        predicate = _predicate(body, trig.verb_start, stop, comma=trig.kind == "nominal")
+        pred_end = trig.verb_start + len(predicate) if predicate else trig.verb_start
+        clause = body[prev_end : max(pred_end, trig.end)]
+        preamble = (prev_end, subj_start)
+        prev_end = max(pred_end, trig.end)
+        if _CONDITIONAL.search(clause) or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
+            continue
+        if (
+            re.match(
+                r"(?:which|that)\b", body[max(0, subj_start - 6) : subj_start].strip()[-5:] or ""
+            )
+            and trig.verb.lower() == "be"
+        ):
+            continue
+        if (
+            trig.kind == "modal"
+            and trig.text.lower().startswith("would")
+            and trig.verb.lower() == "be"
+            and re.search(r"\bwhich\s*$", body[: trig.start])
+        ):
+            continue
+        for end, who in mid_speakers:
+            if end <= trig.start and trig.start - end < 8:
+                speaker = who  # the attribution right before this clause is its speaker
+                if re.fullmatch(r"(?:he|she|it|they)", subject.strip(), re.IGNORECASE):
+                    subject = who  # "Biden has said he will sign it": "he" is Biden
+        if not subject.strip() and prev_subject and trig.kind != "nominal":
+            subject = prev_subject
+        object_hint = ""
+        if trig.kind == "verbal":
+            vm = re.match(r"\S+\s+(.*?)\s*to$", trig.text)
+            if vm and vm.group(1):
+                object_hint = vm.group(1)
+                if not speaker and subject:
+                    speaker = subject
+        claim_text = ""
+        if trig.kind == "nominal":
+            # "an opportunity for Xi and Biden to meet": the actors sit between "for" and "to"
+            claim_text = body[subj_start:pred_end]
+            nm = re.match(r"(.*?)\s+to\s+(.*)$", predicate)
+            if nm and len(nm.group(1).split()) <= 8:
+                object_hint = nm.group(1)
+                predicate = nm.group(2)
+        if len(predicate.split()) <= 1 and re.search(r"which\s*$", body[:subj_start]):
+            predicate_obj = _antecedent(body, subj_start)
+        else:
+            predicate_obj = ""
+        hedge_override = None
+        pre_text = body[preamble[0] : preamble[1]]
+        pre_hedge = _PREAMBLE_HEDGE.search(pre_text)
+        if trig.kind == "modal" and pre_hedge and not _CONDITIONAL.search(pre_text):
+            # "I'm hoping that, over the next months, I'll be meeting Xi": the hope is the hedge
+            word = pre_hedge.group("adj") or pre_hedge.group(0)
+            word = {"probable": "probably", "possible": "possibly", "certain": "certain"}.get(
+                word.lower(), word
+            )
+            hedge_override = hedge_of(word + " to", ctx.settings.hedges)
+        parts = _split(predicate)
+        span_lo = subj_start if not predicate_obj else body.find(predicate_obj)
+        for part_text, adverb in parts:
+            pred = part_text
+            if predicate_obj:
+                pred = (
+                    f"{trig.verb} {predicate_obj}"
+                    if pred == trig.verb or not pred
+                    else f"{pred} {predicate_obj}"
+                )
+            elif (
+                adverb is not None
+                and part_text is not parts[0][0]
+                and not _looks_like_verb(part_text)
+            ):
+                pred = f"{trig.verb} {part_text}"
+            if (
+                not pred.lower().startswith(trig.verb.lower())
+                and adverb is None
+                and not predicate_obj
+                and trig.kind != "nominal"
+            ):
+                pred = f"{trig.verb} {pred}".strip()
+            hedge = hedge_override
+            if adverb is not None and adverb.lower() in ctx.settings.hedges:
+                hedge = adverb.lower()
+            pos = body.find(part_text, trig.verb_start) if part_text else -1
+            claim = _make_claim(
+                sent, index, ctx, subject, trig.text, pred, hedge, times,
+                (min(span_lo, subj_start) if span_lo >= 0 else subj_start, max(pred_end, trig.end)), preamble,
+                speaker, object_hint,
+                (pos, pos + len(part_text)) if pos >= 0 and not predicate_obj else None,
+            )  # fmt: skip
+            if claim is not None and claim_text:
+                claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
+            if claim is not None:
+                claims.append(claim)
+        prev_subject = subject
+    claims.extend(_scheduled(sent, index, ctx, body, triggers, times, speaker, floor))
+    claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
+    return claims
+
+
+# "markets see the next cut in May", "economists forecast a recession next year": a forecaster
+# verb with an event noun phrase and a future time; "ruling out a spring vote": a negative one.
+_FORECAST_VERB = re.compile(
+    r"\b(?P<verb>see|sees|saw|forecasts?|predicts?|predicted|anticipates?|are\s+pricing\s+in|price\s+in|"
+    r"are\s+betting\s+on|bet\s+on|projects?|pencil(?:led|ed)?\s+in|ruled?\s+out|rules\s+out|ruling\s+out|"
+    r"(?:is|are)\s+targeting|targets|(?:is|are)\s+eyeing|(?:is|are)\s+aiming\s+for)\s+"
+    r"(?P<obj>(?:a|an|the|another|one|two|three|four|several|further|more|at\s+least|roughly|about|around|"
+    r"as\s+many\s+as|up\s+to|[A-Z]\w+)\b[^,;:.]{3,80})",
+    re.IGNORECASE,
+)
+
+
+def _forecast_objects(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    body: str,
+    triggers: list[Trigger],
+    times: list[TimeMatch],
+    speaker: str,
+    floor: int,
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _FORECAST_VERB.finditer(body):
+        if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
+            continue
+        verb = m.group("verb").lower()
+        negative = "out" in verb
+        aim = verb.endswith(("targeting", "targets", "eyeing", "aiming for"))
+        obj_end = m.end("obj")
+        time = _choose_time(times, m.start("obj"), obj_end)
+        has_event = bool(_EVENT_NOUN.search(m.group("obj"))) or bool(event_type(m.group("obj")))
+        if negative and not has_event:
+            continue
+        if not negative and (
+            time is None
+            or time.is_past
+            or time.window.basis in ("default_horizon",)
+            or not has_event
+        ):
+            continue
+        if _CONDITIONAL.search(body[floor:obj_end]):
+            continue
+        before = body[floor : m.start()]
+        sm = list(re.finditer(r"(?:^|[,;:]\s*|\b(?:but|and|while|that)\s+)", before))
+        subject = before[sm[-1].end() if sm else 0 :].strip()
+        subject = re.sub(r"\s+(?:now|also|still|already|increasingly|largely)$", "", subject)
+        who = speaker or (subject if subject and not negative else "")
+        claim = _make_claim(
+            sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", m.group("obj"),
+            "will" if negative else ("aims to" if aim else "expected"), times, (m.start("obj"), obj_end), (0, 0),
+            who if not aim else speaker,
+        )  # fmt: skip
+        if claim is None:
+            continue
+        if negative:
+            claim.polarity = "negative"
+        claim.claim = re.sub(r"\s+", " ", f"{subject} {m.group(0)}").strip()
+        out.append(claim)
+    return out
+
+
+def _looks_like_verb(text: str) -> bool:
+    words = text.split()
+    return (
+        len(words) >= 2
+        and words[0].islower()
+        and words[1][:1].islower()
+        and words[0] not in ("the", "a", "an", "leader", "president")
+    )
+
+
+def _split(predicate: str) -> list[tuple[str, str | None]]:
+    """Coordinated predicates: "set the stage for A and possibly culminate in B" is two claims."""
+    m = _SPLIT_TO.search(predicate)
+    if m:
+        # "expect the Fed to hold rates in March, and to resume cuts by mid-2025"
+        return [(predicate[: m.start()].strip(), None), (predicate[m.end() :].strip(), "")]
+    m = _SPLIT_ADVERB.search(predicate)
+    if m:
+        return [
+            (predicate[: m.start()].strip(), None),
+            (predicate[m.end() :].strip(), m.group("adv")),
+        ]
+    m = _SPLIT_EVENT.search(predicate)
+    if m:
+        first = predicate[: m.start()].strip()
+        verb = first.split()[0] if first.split() else ""
+        second = predicate[m.end() :].strip()
+        return [
+            (first, None),
+            (f"{verb} {second}" if verb and not second.startswith(verb) else second, ""),
+        ]
+    return [(predicate, None)]
+
+
+def _scheduled(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    body: str,
+    triggers: list[Trigger],
+    times: list[TimeMatch],
+    speaker: str,
+    floor: int,
+) -> list[ExtractedClaim]:
+    """Present-tense scheduled events: "Taiwan holds its presidential election in January"."""
+    out: list[ExtractedClaim] = []
+    for m in SCHEDULED_VERB.finditer(body):
+        if any(t.start - 40 <= m.start() <= t.verb_start + 60 for t in triggers):
+            continue
+        before = body[max(floor, 0) : m.start()]
+        sm = list(
+            re.finditer(
+                r"(?:^|[,;:]\s*|\b(?:before|after|when|until|as|and|while|that)\s+)", before
+            )
+        )
+        subj_start = max(floor, 0) + (sm[-1].end() if sm else 0)
+        subject = body[subj_start : m.start()].strip()
+        if (
+            not subject
+            or re.match(r"(?i)(?:which|that|who|it|this)$", subject)
+            or len(subject.split()) > 6
+        ):
+            continue
+        if not re.search(r"[A-Z]", subject) and not re.search(
+            r"\b(?:voters|polls|markets|schools|parliament)\b", subject, re.IGNORECASE
+        ):
+            continue
+        pred = _predicate(body, m.start(), len(body))
+        pred = re.split(r"\s+and\s+(?=the\s|a\s)", pred)[0]
+        if _CONDITIONAL.search(body[subj_start : m.start() + len(pred)]):
+            continue
+        time = _choose_time(times, m.start(), m.start() + len(pred) + 1)
+        if (
+            time is None
+            or time.is_past
+            or time.window.basis
+            not in ("date", "weekday", "week", "month", "relative_day", "season", "quarter")
+        ):
+            continue
+        claim = _make_claim(
+            sent,
+            index,
+            ctx,
+            subject,
+            "",
+            pred,
+            "will",
+            times,
+            (m.start(), m.start() + len(pred) + 1),
+            (0, 0),
+            speaker,
+        )
+        if claim is not None:
+            claim.claim = re.sub(r"\s+", " ", f"{subject} {pred}")
+            out.append(claim)
+    return out
+
+
+def extract_claims(text: str, reference_date: date, settings: Settings) -> list[ExtractedClaim]:
+    """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
+    ctx = _Context(reference_date, settings)
+    sentences = split_sentences(text)
+    usable = [not _is_headline_or_caption(s.text) for s in sentences]
+    attributions = [attribute(s.text) if usable[i] else None for i, s in enumerate(sentences)]
+    for i, sent in enumerate(sentences):
+        att = attributions[i]
+        if att is not None:
+            _anchors_of(_strip_spans(sent.text, att.spans), i, ctx)
+    # Quoted sentences without their own attribution borrow the neighbouring speaker.
+    speakers: list[str] = []
+    for att in attributions:
+        speakers.append(att.speaker if att else "")
+    for i, sent in enumerate(sentences):
+        if speakers[i] or not usable[i] or not re.match(r"^[“\"]", sent.text):
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(sentences) and sentences[j].paragraph == sent.paragraph and speakers[j]:
+                speakers[i] = speakers[j]
+                break
+    claims: list[ExtractedClaim] = []
+    for i, sent in enumerate(sentences):
+        if not usable[i]:
+            continue
+        names_here = actors_mod.find_actors(sent.text, ctx.book)
+        att = attributions[i]
+        if sent.text.rstrip("”\"’' ").endswith("?"):
+            ctx.last_actors = names_here[:1] or ctx.last_actors
+            continue
+        speaker = _speaker_name(speakers[i], ctx)
+        found = _sentence_claims(sent, i, ctx, speaker, att.spans if att else [])
+        claims.extend(found)
+        if speaker and not is_pronoun(speaker):
+            ctx.last_speaker = speaker
+        if not found and names_here:
+            people = [n for n in names_here if len(n.split()) >= 2]
+            ctx.last_actors = people[:1] or ctx.last_actors
+    return claims

@@ -1,0 +1,212 @@
+"""Hedges: the words that make a clause forward-looking, how sure they sound, and negation.
+
+A *trigger* is a modal or prospective construction followed by a verb ("will meet", "is
+expected to cut", "plans to launch", "could set the stage for"). Each trigger names its hedge;
+the hedge's probability comes from ``settings.hedges`` (words of estimative probability), found
+by longest match over the trigger's words so that "widely expected" beats "expected" and
+"would probably" reads as "probably". Negation follows TEAM.md: "will not attend" is a negative
+claim with the hedge's probability; "unlikely to attend" is a positive claim with p = 0.2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Inflections of prospective verbs mapped onto the keys of the hedge table.
+_LEMMAS = {
+    r"expect(?:s|ed|ing)?": "expected",
+    r"plan(?:s|ned|ning)?": "plans to",
+    r"hop(?:e|es|ed|ing)": "hopes to",
+    r"intend(?:s|ed|ing)?": "intends to",
+    r"aim(?:s|ed|ing)?": "aims to",
+    r"schedul(?:ed|es)": "scheduled",
+    r"slated": "scheduled",
+    r"due": "due to",
+    r"set": "set to",
+    r"poised": "poised to",
+    r"on\s+(?:track|course)": "on track to",
+    r"(?:is|are|was|were)\s+to": "is to",
+    r"'ll|’ll|shall|going\s+to|gonna": "will",
+    r"won't|won’t|wo\s+n't": "will",
+    r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to": "will",
+    r"prepar(?:e|es|ed|ing)": "plans to",
+    r"seek(?:s|ing)?|sought": "aims to",
+    r"wants?|wanted": "hopes to",
+}
+_LEMMA_RES = [(re.compile(r"\b(?:" + k + r")\b", re.IGNORECASE), v) for k, v in _LEMMAS.items()]
+
+_BE = r"(?:is|are|was|were|be|been|being|'s|’s|remains?|seems?|appears?|looks?)"
+_ADV = r"(?:(?:also|now|still|widely|largely|generally|broadly|initially|reportedly|increasingly|highly|very|most|more|less|not|n't|now|already|then|all|both|each|currently|tentatively|provisionally|officially|formally)\s+)*"
+_PRE_ADV = r"(?:(?:probably|possibly|likely|perhaps|almost\s+certainly|certainly|definitely|also|not|never|soon|then|still|now|even|eventually|ultimately|only|already|finally|again|quickly|further|potentially|jointly|formally|officially|n't|rather)\s+)*"
+
+# Modal triggers: modal [adverbs] verb.
+MODAL = re.compile(
+    r"\b(?P<trig>will|would|could|may|might|shall|won't|won’t|'ll|’ll)\s+"
+    + _PRE_ADV
+    + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+# Copular triggers: be [adverbs] expected/likely/set/... to verb; "scheduled for".
+COPULAR = re.compile(
+    r"\b(?P<be>"
+    + _BE
+    + r")\s+"
+    + _ADV
+    + r"(?P<trig>expected|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|to)\s+"
+    r"(?:to\s+)?" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+# Verb triggers: plans/hopes/intends/aims/expects/vows (NP) to verb.
+VERBAL = re.compile(
+    r"\b(?P<trig>plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|"
+    r"expects?|expected|vows?|vowed|pledges?|pledged|promises?|promised|prepares?|preparing|"
+    r"seeks?|seeking|wants?|wanted|is\s+preparing|are\s+preparing|on\s+track)\s+"
+    r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
+    re.IGNORECASE,
+)
+# Noun triggers: "the potential for X", "an opportunity for X to meet", "the prospect of X".
+NOMINAL = re.compile(
+    r"\b(?P<trig>potential|opportunity|prospects?)\s+(?:for|of)\s+(?P<verb>\S+)",
+    re.IGNORECASE,
+)
+# "holds its election in January", "go to the polls on Wednesday": present tense that a future
+# time expression makes a scheduled event.
+SCHEDULED_VERB = re.compile(
+    r"\b(?P<verb>holds?|hosts?|opens?|begins?|starts?|kicks?\s+off|goes|go|meets?|votes?|travels?|visits?|convenes?|launches?|takes?\s+office|"
+    r"heads?|leaves?|returns?|closes?|ends?|resumes?|faces?|plays?|takes?\s+place|releases?|publishes?|announces?|reports?|decides?)\b",
+    re.IGNORECASE,
+)
+
+NOT_VERBS = {
+    "the", "a", "an", "be", "have", "has", "had", "not", "also", "this", "that", "its", "their",
+    "his", "her", "our", "your", "my", "some", "any", "such", "more", "less", "of", "to", "in",
+    "for", "and", "or", "but", "on", "at", "by", "with", "from", "as", "is", "was", "are", "were",
+    "it", "they", "he", "she", "we", "you", "i", "there", "which", "who", "what", "power", "well",
+}  # fmt: skip
+
+ADVERB_HEDGES = (
+    "almost certainly",
+    "probably",
+    "possibly",
+    "likely",
+    "perhaps",
+    "definitely",
+    "certainly",
+)
+
+NEGATIONS = re.compile(
+    r"\b(?:not|never|n't|no\s+longer)\b|won't|won’t|n’t|\bno\s+plans?\b|\bno\s+intention\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A forward-looking construction: where it starts, its words, and the verb it governs."""
+
+    kind: str
+    start: int
+    end: int  # start of the governed verb
+    text: str
+    verb: str
+    verb_start: int
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Modal, copular, verbal and nominal triggers, in text order, without overlaps."""
+    found: list[Trigger] = []
+    for kind, pattern in (
+        ("verbal", VERBAL),
+        ("copular", COPULAR),
+        ("modal", MODAL),
+        ("nominal", NOMINAL),
+    ):
+        for m in pattern.finditer(sentence):
+            verb = m.group("verb")
+            scheduled_for = (
+                kind == "copular"
+                and m.group("trig").lower() in ("scheduled", "slated", "due", "set", "planned")
+                and verb.lower() in ("for", "on", "by", "in", "at")
+            )  # "is scheduled for Feb. 25", "is due by March 20"
+            if (
+                kind != "nominal"
+                and not scheduled_for
+                and verb.lower() in NOT_VERBS
+                and not (kind == "modal" and verb.lower() == "be")
+            ) and verb.lower() not in ("be", "have"):
+                continue
+            if (
+                kind == "copular"
+                and m.group("trig").lower() == "to"
+                and m.group("be").lower() not in ("is", "are", "was", "were")
+            ):
+                continue
+            if (
+                kind == "copular"
+                and m.group("trig").lower() in ("about", "ready", "sure", "certain", "going")
+                and not re.search(r"\bto\s", m.group(0))
+            ):
+                continue
+            if (
+                kind == "verbal"
+                and m.group("obj")
+                and re.search(r"[,;:]|\b(?:that|which|who|and|but)\b", m.group("obj"))
+            ):
+                continue
+            found.append(
+                Trigger(
+                    kind,
+                    m.start(),
+                    m.start("verb"),
+                    m.group(0)[: m.start("verb") - m.start()].strip(),
+                    verb,
+                    m.start("verb"),
+                )
+            )
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Trigger] = []
+    for t in found:
+        if out and t.start < out[-1].verb_start + len(out[-1].verb) and t.start >= out[-1].start:
+            continue
+        out.append(t)
+    return out
+
+
+def hedge_of(trigger_text: str, hedges: dict[str, float]) -> str:
+    """The hedge-table key that best names the trigger (longest match), e.g. "widely expected"."""
+    text = " " + re.sub(r"\s+", " ", trigger_text.lower()) + " "
+    best = ""
+    for key in hedges:
+        if f" {key} " in text and len(key) > len(best):
+            best = key
+    for pattern, key in _LEMMA_RES:
+        # an inflected form ("expects", "planned") maps onto its table key
+        if (
+            pattern.search(trigger_text)
+            and key in hedges
+            and len(key) > len(best)
+            and (not best or best in ("will", "would", "is to"))
+        ):
+            best = key
+    for adverb in ADVERB_HEDGES:
+        if f" {adverb} " in text and adverb in hedges:
+            best = (
+                adverb
+                if len(adverb) >= len(best)
+                or best in ("will", "would", "could", "may", "might", "expected", "plans to")
+                else best
+            )
+    if not best and re.match(
+        r"(?i)(potential|opportunity|chance|prospects?|possibility)\b", trigger_text
+    ):
+        best = "potential"
+    return best or ("will" if "will" in hedges else "")
+
+
+def is_negated(trigger_text: str) -> bool:
+    return bool(NEGATIONS.search(trigger_text))
+
+
+def probability(hedge: str, hedges: dict[str, float]) -> float:
+    return hedges.get(hedge, 0.5)

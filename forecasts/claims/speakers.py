@@ -1,0 +1,104 @@
+"""Attribution: who said it. "X said", "said X", "according to X", "X told reporters", quotes.
+
+``attribute(sentence)`` returns the speaker noun phrase and the character spans of the
+attribution itself, which the extractor removes before it reads the claim (so "the White House
+said on Thursday" neither becomes part of the claim nor lends it a time expression).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SAY = (
+    r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|lawmakers|"
+    r"parliament|Congress|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|\w+)|added|adds|announced|announces|stated|"
+    r"wrote|writes|confirmed|confirms|noted|predicted|predicts|forecast|forecasts|argued|argues|warned|warns|"
+    r"estimated|estimates|reported|reports|suggested|suggest|suggests|believes|believe|"
+    r"expects?(?=\s*[,.])|projected|explained|insisted|cautioned|indicated|signaled|signalled|tweeted|posted|"
+    r"acknowledged|conceded|claimed|claims|reckon|reckons|think|thinks|show|shows)"
+)
+_WHEN = r"(?:\s+(?:on|late\s+on|early\s+on|in\s+a\s+statement\s+on|last)\s+\w+|\s+in\s+a\s+statement|\s+in\s+an?\s+\w+(?:\s+\w+)?\s+(?:interview|statement|note|report)|\s+on\s+Twitter|\s+on\s+X|\s+in\s+[A-Z]\w+|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))*"
+_NP = r"(?P<who>[^,.;:!?“”\"]{1,140}?)"
+_NAME_APPOS = r"(?P<who>[^,“\"]{2,80}?)(?:,\s+[^,“\"]{2,160}?,)?"
+
+# ", said Daniel Kritenbrink, the top official." / ", analysts said." / ", according to X."
+TRAILING = [
+    re.compile(
+        r"(?:[,—–]|[”\"’])\s*(?:"
+        + SAY
+        + r")\s+(?P<who>[^,.;:!?“”\"]{1,80}?)(?:,\s+[^“”\"]{1,200})?\s*(?:[.!]|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?:[,—–]|[”\"’])\s*" + _NP + r"\s+(?:" + SAY + r")" + _WHEN + r"\s*[.!]?\s*$"),
+    re.compile(
+        r"[,—–]?\s*(?:according\s+to|citing|as\s+reported\s+by)\s+" + _NP + r"\s*[.!]?\s*$",
+        re.IGNORECASE,
+    ),
+]
+# "X said (on Monday) (that) ..." at the start of a sentence, after an optional opening phrase.
+LEADING = re.compile(
+    r"^(?:[^,“\"]{1,40},\s+)?"
+    + _NAME_APPOS
+    + r"\s+(?:"
+    + SAY
+    + r")"
+    + _WHEN
+    + r"(?:\s+that\b|\s*[,:]\s*(?=[“\"])|\s+(?=[a-z]|[A-Z]))",
+)
+# "..., according to X, ..." / "..., officials said, which ..." in the middle.
+MIDDLE = [
+    re.compile(r",\s*(?:according\s+to)\s+(?P<who>[^,]{3,80}),", re.IGNORECASE),
+    re.compile(r",\s*(?P<who>[^,“”\"]{2,60}?)\s+(?:" + SAY + r")" + _WHEN + r"\s*,"),
+]
+
+_STRIP_LEAD = re.compile(
+    r"^(?:the\s+latest\s+|most\s+|some\s+|many\s+|several\s+|other\s+|both\s+)(?=\w)", re.IGNORECASE
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+@dataclass
+class Attribution:
+    speaker: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    quoted: bool = False
+
+
+def _clean(who: str) -> str:
+    who = who.strip(" ,.“”\"'‘’")
+    who = re.split(r",\s|\s+who\s|\s+(?:which|that)\s", who)[0]
+    who = re.sub(r"^(?:and|but|while|so|yet)\s+", "", who, flags=re.IGNORECASE)
+    who = _STRIP_LEAD.sub("", who)
+    return who.strip()
+
+
+def attribute(sentence: str) -> Attribution:
+    """The speaker of a sentence and the spans of its attribution ("" if none found)."""
+    quoted = bool(re.search(r"[“\"]", sentence))
+    for pattern in TRAILING:
+        m = pattern.search(sentence)
+        if (
+            m
+            and len(m.group("who").split()) <= 12
+            and not re.search(r"\b(?:will|would|could|may|might|expected|likely)\b", m.group("who"))
+        ):
+            return Attribution(_clean(m.group("who")), [(m.start(), len(sentence))], quoted)
+    m = LEADING.match(sentence)
+    if m and not re.search(
+        r"\b(?:will|would|could|may|might|expected|likely|set)\b", m.group("who")
+    ):
+        who = m.group("who")
+        if len(who.split()) <= 14 and not re.search(
+            r"\b(?:if|when|because|after|before)\b", who, re.IGNORECASE
+        ):
+            return Attribution(_clean(who), [(0, m.end())], quoted)
+    for pattern in MIDDLE:
+        m = pattern.search(sentence)
+        if m and not re.search(r"\b(?:will|would|could|may|might|to)\b", m.group("who")):
+            return Attribution(_clean(m.group("who")), [(m.start(), m.end() - 1)], quoted)
+    return Attribution("", [], quoted)
+
+
+def is_pronoun(who: str) -> bool:
+    return who.lower() in _PRONOUNS

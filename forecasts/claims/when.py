@@ -1,0 +1,646 @@
+"""Time expressions: find them in a sentence and resolve them to a due window.
+
+Every row of docs/due-windows.md is a pattern here. ``find_times`` scans a sentence and returns
+each expression with its ``Window`` resolved against the reference date R; ``resolve`` resolves
+one expression on its own. Windows are inclusive calendar dates; a window that lies wholly
+before R is still returned (the extractor uses it to recognise past events), every other window
+is clipped so that it never starts before R.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from forecasts.claims.types import Window
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "a couple of": 2, "a few": 3,
+    "several": 6, "few": 3, "couple of": 2,
+}  # fmt: skip
+
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+_MONTH = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_NUM = r"(?P<n>\d+|a couple of|a few|several|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMatch:
+    """A time expression found in a sentence: its text, its position and its window."""
+
+    text: str
+    start: int
+    end: int
+    window: Window
+
+    @property
+    def is_past(self) -> bool:
+        return self.window.basis == "past"
+
+
+# --- calendar helpers -------------------------------------------------------------------------
+
+
+def last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """Month arithmetic that clamps to the month's last day (Jan 31 + 1 month = Feb 28/29)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_duration(day: date, n: int, unit: str) -> date:
+    if unit == "day":
+        return day + timedelta(days=n)
+    if unit == "week":
+        return day + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(day, n)
+    return add_months(day, 12 * n)
+
+
+def window(ref: date, earliest: date, latest: date, basis: str) -> Window:
+    """A window clipped to start no earlier than R; wholly before R means a past expression."""
+    if latest < ref:
+        return Window(min(earliest, latest), latest, "past")
+    return Window(max(earliest, ref), max(latest, ref), basis)
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _month(value: str) -> int:
+    return MONTHS[value.lower().rstrip(".")]
+
+
+def _number(value: str) -> int:
+    value = value.lower()
+    return int(value) if value.isdigit() else NUMBERS[value]
+
+
+def _year_word(ref: date, word: str | None, year: str | None) -> int:
+    """'this year' / 'next year' / '2024' / nothing (this year)."""
+    if year:
+        return int(year)
+    if word and word.lower().startswith("next"):
+        return ref.year + 1
+    if word and word.lower().startswith("last"):
+        return ref.year - 1
+    return ref.year
+
+
+def _day_window(ref: date, month: int, day: int, year: int | None, basis: str = "date") -> Window:
+    try:
+        if year is None:
+            target = date(ref.year, month, day)
+            if target < ref:
+                target = date(ref.year + 1, month, day)
+        else:
+            target = date(year, month, day)
+    except ValueError:
+        return Window(ref, ref, "invalid")
+    return window(ref, target, target, basis)
+
+
+def _next_month(ref: date, month: int) -> int:
+    """The year of the next such month not yet over at R."""
+    return ref.year if month >= ref.month else ref.year + 1
+
+
+SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _season_span(name: str, year: int) -> tuple[date, date]:
+    start_month = SEASON_MONTHS[name]
+    start = date(year, start_month, 1)
+    end = add_months(start, 2)
+    return start, last_day(end.year, end.month)
+
+
+def _season_window(ref: date, name: str, which: str | None, year: str | None) -> Window:
+    name = name.lower()
+    if year:
+        start, end = _season_span(name, int(year))
+        return window(ref, start, end, "season")
+    if which and which.lower() == "last":
+        for y in range(ref.year, ref.year - 3, -1):
+            start, end = _season_span(name, y)
+            if end < ref:
+                return Window(start, end, "past")
+    candidates = [
+        _season_span(name, y) for y in (ref.year - 1, ref.year, ref.year + 1, ref.year + 2)
+    ]
+    if which and which.lower() == "next":
+        start, end = next(c for c in candidates if c[0] > ref)
+    else:
+        start, end = next(c for c in candidates if c[1] >= ref)
+    return window(ref, start, end, "season")
+
+
+def _span_window(ref: date, months: tuple[int, int], year: int | None, basis: str) -> Window:
+    """A quarter or half: with a year, that one; without, the next one not yet over."""
+    first, last = months
+    if year is None:
+        year = ref.year if last_day(ref.year, last) >= ref else ref.year + 1
+    return window(ref, date(year, first, 1), last_day(year, last), basis)
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+Resolver = Callable[[re.Match[str], date], Window | None]
+_RULES: list[tuple[re.Pattern[str], Resolver]] = []
+
+
+def rule(pattern: str) -> Callable[[Resolver], Resolver]:
+    def register(fn: Resolver) -> Resolver:
+        _RULES.append((re.compile(pattern, re.IGNORECASE), fn))
+        return fn
+
+    return register
+
+
+_BY = r"(?P<by>by|before|no later than|until|through)\s+(?:the\s+)?(?:(?P<end>end|close)\s+of\s+(?:the\s+)?)?"
+
+
+@rule(
+    r"\b(?:(?:during|on|over)\s+the\s+)?(?P<n>\w+)[- ](?P<unit>day|week)\s+(?:state\s+|official\s+|working\s+)?(?P<what>trip|visit|tour|summit|meeting|conference|talks|session)\b"
+)
+def _event_duration(m: re.Match[str], ref: date) -> Window | None:
+    # "the two-day trip": anchored on the reference date, so only meaningful with "during".
+    if not m.group(0).lower().startswith(("during", "over")):
+        return None
+    try:
+        n = _number(m.group("n"))
+    except KeyError:
+        return None
+    days = n if m.group("unit").lower() == "day" else 7 * n
+    return window(ref, ref, ref + timedelta(days=days - 1), "event_anchor")
+
+
+@rule(_BY + r"mid-?(?:dle\s+of\s+)?(?:(?P<word>this|next)\s+year|" + _YEAR + r")\b")
+def _by_mid(m: re.Match[str], ref: date) -> Window | None:
+    y = _year_word(ref, m.group("word"), m.group("year"))
+    return window(ref, ref, date(y, 6, 30), "part_of_year")
+
+
+@rule(
+    r"\b(?:in\s+(?:the\s+)?)?(?P<part>early|mid|late|end\s+of|the\s+end\s+of|later|beginning\s+of|start\s+of)[- ]?(?:in\s+)?(?:(?P<word>this|next)\s+year|"
+    + _YEAR
+    + r")\b"
+)
+def _part_of_year(m: re.Match[str], ref: date) -> Window | None:
+    part = m.group("part").lower()
+    y = _year_word(ref, m.group("word"), m.group("year"))
+    if part == "later" and m.group("word") and m.group("word").lower() == "this":
+        return window(ref, ref, date(y, 12, 31), "year")
+    if part in ("early", "beginning of", "start of"):
+        return window(ref, date(y, 1, 1), date(y, 4, 30), "part_of_year")
+    if part == "mid":
+        return window(ref, date(y, 5, 1), date(y, 8, 31), "part_of_year")
+    if "end" in part and m.group("word") and m.group("word").lower() == "this":
+        return window(ref, ref, date(y, 12, 31), "year")
+    return window(ref, date(y, 9, 1), date(y, 12, 31), "part_of_year")
+
+
+@rule(
+    r"\b(?P<by>by|before|no later than)\s+(?:the\s+)?(?:(?P<end>end)\s+of\s+)?"
+    + _YEAR
+    + r"\b(?!\s*[-/]\d)"
+)
+def _by_year(m: re.Match[str], ref: date) -> Window | None:
+    y = int(m.group("year"))
+    basis = "year" if m.group("by").lower() == "before" and m.group("end") else "deadline"
+    if y == ref.year:
+        basis = "year"
+    return window(ref, ref, date(y, 12, 31), basis)
+
+
+@rule(
+    r"\b(?:(?:by|before)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[- ]end|end-of-year|end\s+of\s+the\s+calendar\s+year)\b"
+)
+def _year_end(m: re.Match[str], ref: date) -> Window | None:
+    return window(ref, ref, date(ref.year, 12, 31), "year")
+
+
+@rule(r"\b(?:(?:by|before)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<word>next)\s+year\b")
+def _end_next_year(m: re.Match[str], ref: date) -> Window | None:
+    y = ref.year + 1
+    return window(ref, date(y, 9, 1), date(y, 12, 31), "part_of_year")
+
+
+@rule(r"\b(?P<later>later\s+|earlier\s+)?(?P<word>this|next|last)\s+year\b(?!'s)")
+def _this_next_year(m: re.Match[str], ref: date) -> Window | None:
+    word = m.group("word").lower()
+    if word == "last" or (m.group("later") or "").lower().startswith("earlier"):
+        y = ref.year - 1 if word == "last" else ref.year
+        return Window(date(y, 1, 1), ref if word == "this" else date(y, 12, 31), "past")
+    if word == "this":
+        return window(ref, ref, date(ref.year, 12, 31), "year")
+    return window(ref, date(ref.year + 1, 1, 1), date(ref.year + 1, 12, 31), "year")
+
+
+@rule(
+    r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<word>this|next)\s+year|"
+    + _YEAR
+    + r"))?\b"
+)
+def _quarter_words(m: re.Match[str], ref: date) -> Window | None:
+    q = ORDINALS[m.group("q").lower()]
+    year = (
+        _year_word(ref, m.group("word"), m.group("year"))
+        if (m.group("word") or m.group("year"))
+        else None
+    )
+    return _span_window(ref, (3 * q - 2, 3 * q), year, "quarter")
+
+
+@rule(r"\b(?:(?:" + _YEAR + r"\s+)?Q(?P<q>[1-4])(?:\s+(?P<year2>(?:19|20)\d\d))?)\b")
+def _quarter_code(m: re.Match[str], ref: date) -> Window | None:
+    q = int(m.group("q"))
+    year = _year(m.group("year") or m.group("year2"))
+    return _span_window(ref, (3 * q - 2, 3 * q), year, "quarter")
+
+
+@rule(
+    r"\b(?:in\s+|during\s+)?(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:(?:the\s+)?(?P<word>this|next)\s+year|"
+    + _YEAR
+    + r"|the\s+year)?"
+)
+def _half_words(m: re.Match[str], ref: date) -> Window | None:
+    h = ORDINALS[m.group("h").lower()]
+    year = (
+        _year_word(ref, m.group("word"), m.group("year"))
+        if (m.group("word") or m.group("year"))
+        else None
+    )
+    return _span_window(ref, (1, 6) if h == 1 else (7, 12), year, "half")
+
+
+@rule(r"\b(?:(?:" + _YEAR + r"\s+)?H(?P<h>[12])(?:\s+(?P<year2>(?:19|20)\d\d))?)\b")
+def _half_code(m: re.Match[str], ref: date) -> Window | None:
+    h = int(m.group("h"))
+    year = _year(m.group("year") or m.group("year2"))
+    return _span_window(ref, (1, 6) if h == 1 else (7, 12), year, "half")
+
+
+@rule(r"\b(?P<which>this|next|last|coming)?\s*" + _SEASON + r"(?:\s+(?:of\s+)?" + _YEAR + r")?\b")
+def _season(m: re.Match[str], ref: date) -> Window | None:
+    which, year = m.group("which"), m.group("year")
+    before = m.string[max(0, m.start("season") - 12) : m.start("season")].lower()
+    # A bare season word needs a time preposition ("in the fall"), not "the spring of hope".
+    # ... or must qualify an event noun: "a spring vote", "the autumn budget".
+    attributive = re.match(
+        r"\s+(?:vote|election|budget|summit|launch|meeting|session|offensive|tour|conference|release|sale)s?\b",
+        m.string[m.end() : m.end() + 24],
+        re.IGNORECASE,
+    )
+    if (
+        not which
+        and not year
+        and not attributive
+        and not re.search(r"\b(in|by|during|until|before|over|this)\s+(the\s+)?$", before)
+    ):
+        return None
+    w = _season_window(ref, m.group("season"), which if which != "coming" else None, year)
+    if re.search(r"\b(by|before|until)\s+(the\s+)?$", before) and w.basis == "season":
+        return Window(ref, w.latest, "deadline")
+    return w
+
+
+@rule(
+    r"\b(?:(?P<by>by|before|no later than|until)\s+(?:the\s+)?(?:(?P<end>end|close)\s+of\s+)?)?"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+"
+    + _YEAR
+    + r")?(?!\s*(?:%|percent|\d))"
+)
+def _month_day(m: re.Match[str], ref: date) -> Window | None:
+    w = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
+    if m.group("by") and w.basis == "date":
+        return Window(ref, w.latest, "deadline")
+    return w
+
+
+@rule(
+    r"\b(?:(?P<by>by|before|until)\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.format(g="month")
+    + r"(?:,?\s+"
+    + _YEAR
+    + r")?\b"
+)
+def _day_month(m: re.Match[str], ref: date) -> Window | None:
+    w = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
+    if m.group("by") and w.basis == "date":
+        return Window(ref, w.latest, "deadline")
+    return w
+
+
+@rule(
+    r"\b"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to|through)\s*(?P<d2>\d{1,2})\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _day_range(m: re.Match[str], ref: date) -> Window | None:
+    # "June 11-12": the whole span, as for a single day
+    first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
+    if first.basis == "invalid":
+        return None
+    try:
+        last = first.earliest.replace(day=int(m.group("d2")))
+    except ValueError:
+        return None
+    if last < first.earliest:
+        return None
+    return window(ref, first.earliest, last, first.basis if first.basis == "past" else "date")
+
+
+@rule(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
+def _iso(m: re.Match[str], ref: date) -> Window | None:
+    try:
+        day = date.fromisoformat(m.group("iso"))
+    except ValueError:
+        return None
+    return window(ref, day, day, "date")
+
+
+@rule(
+    r"\b(?:(?P<by>by|before|no later than|until)\s+(?:the\s+)?(?:(?P<end>end|close|middle)\s+of\s+)?)?(?P<which>this|next|last|early|mid-?|late)?\s*"
+    + _MONTH.format(g="month")
+    + r"(?:\s+(?:of\s+)?"
+    + _YEAR
+    + r")?\b"
+)
+def _month_rule(m: re.Match[str], ref: date) -> Window | None:
+    name = m.group("month")
+    if not name[0].isupper():
+        return None
+    month = MONTHS[name.lower().rstrip(".")]
+    year = _year(m.group("year"))
+    which = (m.group("which") or "").lower()
+    before = m.string[max(0, m.start("month") - 16) : m.start("month")].lower()
+    # "May" and "March" are also a modal and a verb: without a year or a time word, a
+    # preposition must announce them as months.
+    if (
+        name.lower() in ("may", "march")
+        and year is None
+        and not which
+        and not m.group("by")
+        and not re.search(
+            r"\b(in|since|from|until|of|through|to|early|late|mid|and|or)\s+$", before
+        )
+    ):
+        return None
+    if year is None:
+        if which == "next" and month == ref.month:
+            year = ref.year + 1
+        elif which == "last":
+            year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = _next_month(ref, month)
+    start, end = date(year, month, 1), last_day(year, month)
+    if m.group("by"):
+        if m.group("end") and m.group("end").lower() == "middle":
+            end = date(year, month, 15)
+        return window(ref, ref, end, "deadline")
+    return window(ref, start, end, "month")
+
+
+@rule(
+    r"\b(?:in\s+|during\s+|throughout\s+)?(?P<the>the\s+)?"
+    + _YEAR
+    + r"\b(?!\s*[-/:]\d|\s*(?:%|percent))"
+)
+def _in_year(m: re.Match[str], ref: date) -> Window | None:
+    y = int(m.group("year"))
+    return window(ref, date(y, 1, 1), date(y, 12, 31), "year")
+
+
+@rule(
+    r"\b(?:(?:by|before)\s+(?:the\s+)?end\s+of\s+|later\s+|earlier\s+)?(?P<word>this|next|last)\s+(?P<unit>week|month)\b(?!'s)"
+)
+def _this_next_unit(m: re.Match[str], ref: date) -> Window | None:
+    word, unit = m.group("word").lower(), m.group("unit").lower()
+    if m.group(0).lower().startswith("earlier"):
+        return Window(ref, ref, "past")
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday())
+        if word == "this":
+            return window(ref, ref, monday + timedelta(days=6), "week")
+        if word == "next":
+            start = monday + timedelta(days=7)
+            return window(ref, start, start + timedelta(days=6), "week")
+        return Window(monday - timedelta(days=7), monday - timedelta(days=1), "past")
+    if word == "this":
+        return window(ref, ref, last_day(ref.year, ref.month), "month")
+    if word == "next":
+        first = add_months(date(ref.year, ref.month, 1), 1)
+        return window(ref, first, last_day(first.year, first.month), "month")
+    first = add_months(date(ref.year, ref.month, 1), -1)
+    return Window(first, last_day(first.year, first.month), "past")
+
+
+@rule(
+    r"\b(?P<word>today|tonight|tomorrow|yesterday|later\s+today|this\s+(?:morning|afternoon|evening))\b"
+)
+def _relative_day(m: re.Match[str], ref: date) -> Window | None:
+    word = m.group("word").lower()
+    if word == "yesterday":
+        return Window(ref - timedelta(days=1), ref - timedelta(days=1), "past")
+    day = ref + timedelta(days=1) if word == "tomorrow" else ref
+    return Window(day, day, "relative_day")
+
+
+@rule(
+    r"\b(?P<which>last|next|this|on|from|by|until|before|through)?\s*"
+    + _WEEKDAY
+    + r"(?P<poss>'s|’s)?"
+)
+def _weekday(m: re.Match[str], ref: date) -> Window | None:
+    which = (m.group("which") or "").lower()
+    target = WEEKDAYS[m.group("wd").lower()]
+    if which == "last":
+        back = (ref.weekday() - target) % 7 or 7
+        day = ref - timedelta(days=back)
+        return Window(day, day, "past")
+    if m.group("poss"):
+        # "Sunday's election": the nearest such day, which news usually means as just past.
+        back = (ref.weekday() - target) % 7
+        if back <= 3:
+            day = ref - timedelta(days=back)
+            return Window(day, day, "past" if back else "weekday")
+    ahead = (target - ref.weekday()) % 7 or 7
+    day = ref + timedelta(days=ahead)
+    if which in ("by", "until", "before", "through"):
+        return Window(ref, day, "deadline")
+    return Window(day, day, "weekday")
+
+
+@rule(
+    r"\b(?:in|over|during|within)\s+the\s+(?P<kind>coming|next\s+few|next\s+several|next\s+couple\s+of|following|upcoming)\s+(?P<unit>day|week|month|year)s?\b|\b(?:in\s+)?(?:the\s+)?(?P<unit2>day|week|month|year)s\s+(?:ahead|to\s+come)\b|\bin\s+coming\s+(?P<unit3>day|week|month|year)s\b"
+)
+def _relative_span(m: re.Match[str], ref: date) -> Window | None:
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
+    kind = re.sub(r"\s+", " ", (m.group("kind") or "coming").lower())
+    if unit == "day":
+        end = ref + timedelta(days=7)
+    elif unit == "week":
+        end = ref + timedelta(weeks=6)
+    elif unit == "month":
+        end = add_months(ref, 3 if kind in ("next few", "next couple of") else 6)
+    else:
+        end = add_months(ref, 24 if kind in ("next few", "next several") else 12)
+    return Window(ref, end, "relative_span")
+
+
+@rule(
+    r"\b(?P<prep>in|within|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next|over|for\s+the\s+next)\s+"
+    + _NUM
+    + r"\s+"
+    + _UNIT
+    + r"\b"
+)
+def _duration(m: re.Match[str], ref: date) -> Window | None:
+    prep = m.group("prep").lower()
+    if prep == "over" and m.group("n").lower() not in NUMBERS and not m.group("n").isdigit():
+        return None
+    n = _number(m.group("n"))
+    return Window(ref, add_duration(ref, n, m.group("unit").lower()), "duration")
+
+
+@rule(
+    r"\b(?:soon|shortly|imminently|before\s+long|in\s+the\s+near\s+future|in\s+the\s+near\s+term|any\s+day\s+now)\b"
+)
+def _vague(m: re.Match[str], ref: date) -> Window | None:
+    return Window(ref, ref + timedelta(days=90), "vague")
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+_MONTH_NEEDLES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+_UNITS = ("day", "week", "month", "year")
+# Cheap substring tests that a rule's pattern cannot match without: most sentences skip most
+# rules, which keeps extraction fast (see bench/extract_bench.py).
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "_event_duration": ("day", "week"),
+    "_by_mid": ("mid",),
+    "_part_of_year": ("early", "mid", "late", "end of", "beginning of", "start of"),
+    "_by_year": ("by ", "before ", "later than"),
+    "_year_end": ("end",),
+    "_end_next_year": ("end",),
+    "_this_next_year": ("year",),
+    "_quarter_words": ("quarter",),
+    "_quarter_code": ("q1", "q2", "q3", "q4"),
+    "_half_words": ("half",),
+    "_half_code": ("h1", "h2"),
+    "_season": ("spring", "summer", "fall", "autumn", "winter"),
+    "_month_day": _MONTH_NEEDLES,
+    "_day_month": _MONTH_NEEDLES,
+    "_month_rule": _MONTH_NEEDLES,
+    "_iso": ("-",),
+    "_day_range": _MONTH_NEEDLES,
+    "_in_year": ("19", "20"),
+    "_this_next_unit": ("week", "month"),
+    "_relative_day": (
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "this morning",
+        "this afternoon",
+        "this evening",
+    ),
+    "_weekday": ("day",),
+    "_relative_span": ("coming", "next", "following", "upcoming", "ahead", "to come"),
+    "_duration": _UNITS,
+    "_vague": ("soon", "shortly", "imminent", "before long", "near", "any day"),
+}
+
+
+def find_times(sentence: str, reference: date) -> list[TimeMatch]:
+    """Every time expression in the sentence, longest first where they overlap, in text order."""
+    found: list[TimeMatch] = []
+    low = sentence.lower()
+    for pattern, resolver in _RULES:
+        needles = _NEEDLES.get(resolver.__name__)
+        if needles is not None and not any(n in low for n in needles):
+            continue
+        for m in pattern.finditer(sentence):
+            text = m.group(0).strip()
+            if not text:
+                continue
+            w = resolver(m, reference)
+            if w is None or w.basis == "invalid":
+                continue
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            found.append(TimeMatch(text, m.start() + lead, m.end(), w))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    chosen: list[TimeMatch] = []
+    for match in sorted(found, key=lambda t: -(t.end - t.start)):
+        if all(match.end <= c.start or match.start >= c.end for c in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def resolve(expression: str, reference: date) -> Window | None:
+    """The window of one time expression ("later this year", "Q1 2024"), or None."""
+    matches = find_times(expression, reference)
+    if not matches:
+        return None
+    return max(matches, key=lambda t: t.end - t.start).window
+
+
+def default_window(reference: date, horizon_days: int) -> Window:
+    """No time expression at all: R .. R + the configured horizon."""
+    return Window(reference, reference + timedelta(days=horizon_days), "default_horizon")

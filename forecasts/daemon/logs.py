@@ -1,0 +1,57 @@
+"""Daemon logging: to stderr (what systemd and containers collect) and optionally to a file.
+
+Every line names the job it belongs to (``job=poll``), taken from a context variable that the
+job runner sets, so that lines from a job's library code are tagged without passing names down.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from forecasts.config import Settings
+
+current_job: ContextVar[str] = ContextVar("current_job", default="-")
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s job=%(job)s: %(message)s"
+
+
+class _JobFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.job = current_job.get()
+        return True
+
+
+@contextmanager
+def job_context(name: str) -> Iterator[None]:
+    token = current_job.set(name)
+    try:
+        yield
+    finally:
+        current_job.reset(token)
+
+
+def setup_logging(settings: Settings) -> None:
+    """Configure the root logger once per process (again on reload: level and file may change)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_forecasts", False):
+            root.removeHandler(handler)
+            handler.close()
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if settings.log_file:
+        path = settings.path(settings.log_file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(path, encoding="utf-8"))
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.addFilter(_JobFilter())
+        handler._forecasts = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(settings.log_level)
+    # APScheduler logs every run at INFO; ours already does, once, with the outcome.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))

@@ -1,0 +1,117 @@
+"""What `forecasts status` shows, gathered as plain data (read-only, safe while the daemon writes)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import col, or_, select
+
+from forecasts.config import Settings
+from forecasts.daemon import state
+from forecasts.daemon.lock import holder_pid, lock_path
+from forecasts.db import session
+from forecasts.models import Claim, ClaimStatus, Feed
+from forecasts.notify import outbox
+
+DUE_DAYS = 30
+
+
+@dataclass
+class DaemonView:
+    running: bool
+    pid: int | None = None
+    host: str = ""
+    since: datetime | None = None
+    heartbeat_at: datetime | None = None
+    current_job: str = ""
+
+
+@dataclass
+class Status:
+    daemon: DaemonView
+    jobs: list[dict[str, Any]] = field(default_factory=list)
+    feeds_with_errors: list[dict[str, Any]] = field(default_factory=list)
+    claims_by_status: dict[str, int] = field(default_factory=dict)
+    claims_due_soon: list[dict[str, Any]] = field(default_factory=list)
+    notifications: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def gather(
+    engine: Engine, settings: Settings, now: datetime, availability: dict[str, str]
+) -> Status:
+    url = settings.resolved_database_url()
+    with session(engine) as s:
+        inst = state.latest_instance(s)
+        if lock_path(url) is not None:
+            pid = holder_pid(url)
+            running = pid is not None
+        else:  # no lock file off SQLite: trust a fresh heartbeat
+            stale = timedelta(seconds=3 * settings.daemon.heartbeat_seconds + 60)
+            running = bool(inst and inst.stopped_at is None and now - inst.heartbeat_at < stale)
+            pid = inst.pid if inst and running else None
+        view = DaemonView(running=running, pid=pid)
+        if inst is not None and running:
+            view.host, view.since = inst.host, inst.started_at
+            view.heartbeat_at, view.current_job = inst.heartbeat_at, inst.current_job
+        rows = {r.name: r for r in state.all_job_states(s)}
+        jobs = []
+        for name, missing in availability.items():
+            r = rows.get(name)
+            jobs.append(
+                {
+                    "name": name,
+                    "available": not missing,
+                    "unavailable_reason": missing,
+                    "last_started": r.last_started if r else None,
+                    "last_finished": r.last_finished if r else None,
+                    "last_outcome": r.last_outcome if r else "",
+                    "last_error": r.last_error if r else "",
+                    "last_summary": r.last_summary if r else "",
+                    "runs": r.runs if r else 0,
+                    "next_run": r.next_run if (r and running) else None,
+                }
+            )
+        feeds = s.exec(
+            select(Feed)
+            .where(
+                or_(
+                    col(Feed.consecutive_errors) > 0,
+                    col(Feed.last_error) != "",
+                    col(Feed.disabled_reason) != "",
+                )
+            )
+            .order_by(col(Feed.name))
+        ).all()
+        feed_rows = [
+            {
+                "name": f.name,
+                "url": f.url,
+                "consecutive_errors": f.consecutive_errors,
+                "last_error": f.last_error,
+                "disabled_reason": f.disabled_reason,
+                "next_poll_at": f.next_poll_at,
+            }
+            for f in feeds
+        ]
+        by_status = Counter(s.exec(select(Claim.status)).all())
+        today = now.astimezone(settings.zone).date()
+        due = s.exec(
+            select(Claim)
+            .where(col(Claim.status) == ClaimStatus.OPEN.value)
+            .where(col(Claim.due_latest) >= today)
+            .where(col(Claim.due_latest) <= today + timedelta(days=DUE_DAYS))
+            .order_by(col(Claim.due_latest), col(Claim.id))
+        ).all()
+        due_rows = [
+            {"id": c.id, "claim": c.claim, "due_latest": c.due_latest, "speaker": c.speaker}
+            for c in due
+        ]
+        notes = outbox.counts(s)
+    return Status(view, jobs, feed_rows, dict(sorted(by_status.items())), due_rows, notes)

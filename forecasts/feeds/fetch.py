@@ -1,0 +1,260 @@
+"""One polite, defensive HTTP GET of a feed.
+
+What the best feed readers do, and why each guard is here:
+
+- bounded concurrency, overall and per host (``max_connections``, ``max_per_host``), and an
+  identifying User-Agent, so no server is hammered and operators know who is calling;
+- conditional GET: ETag and Last-Modified are sent back exactly as received; 304 costs nothing;
+- redirects followed by hand (``max_redirects``, loops detected) so that the SSRF check runs on
+  every hop (``ssrf.GuardedTransport``) and a chain of only 301/308 can update the stored URL;
+- an overall deadline per request: httpx timeouts are per phase, so a server that drips one
+  byte a second would otherwise keep a request alive for ever;
+- the size cap counts *decoded* bytes and bounds the decompressor's output itself: httpx would
+  inflate a whole network chunk at once, so a gzip bomb could overshoot a streamed cap
+  a thousandfold before any check ran;
+- status codes: 304 not modified, 410 gone, 429/503 retry later (Retry-After), anything else
+  not 2xx an error. Nothing here raises: every outcome is a ``FetchResult`` for the job to record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+import httpx
+
+from forecasts import __version__
+from forecasts.config import FetchSettings
+from forecasts.errors import FetchError, ResponseTooLargeError
+from forecasts.feeds.ssrf import GuardedTransport
+
+Outcome = Literal["ok", "not_modified", "gone", "retry", "error"]
+
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+PERMANENT = frozenset({301, 308})
+
+
+@dataclass
+class FetchResult:
+    outcome: Outcome
+    url: str
+    final_url: str = ""
+    permanent_url: str = ""  # set when every hop was a 301/308: the feed has moved
+    status: int = 0
+    body: bytes = b""
+    content_type: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    retry_after: str = ""
+    error: str = ""
+
+
+class BoundedDecoder:
+    """Decode a Content-Encoding chunk by chunk, never producing more than ``cap`` bytes."""
+
+    def __init__(self, encoding: str, cap: int) -> None:
+        encoding = encoding.strip().lower()
+        self.cap = cap
+        self.total = 0
+        self._wbits: int | None
+        if encoding in ("", "identity"):
+            self._wbits = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._wbits = 31
+        elif encoding == "deflate":
+            self._wbits = 0  # decided from the first bytes: zlib-wrapped or raw
+        else:
+            raise FetchError(f"unsupported Content-Encoding '{encoding[:40]}'")
+        self._decoder: zlib._Decompress | None = None
+
+    def _count(self, data: bytes) -> bytes:
+        self.total += len(data)
+        if self.total > self.cap:
+            raise ResponseTooLargeError(f"response larger than {self.cap:,} bytes (decoded)")
+        return data
+
+    def _new_decoder(self, first: bytes) -> zlib._Decompress:
+        wbits = self._wbits or 0
+        if wbits == 0:  # deflate: servers send zlib streams or, wrongly, raw deflate
+            wbits = 15 if first[:1] and (first[0] & 0x0F) == 8 else -15
+        return zlib.decompressobj(wbits)
+
+    def feed(self, chunk: bytes) -> bytes:
+        if self._wbits is None:
+            return self._count(chunk)
+        out: list[bytes] = []
+        data = chunk
+        while data:
+            if self._decoder is None:
+                self._decoder = self._new_decoder(data)
+            try:
+                # max_length bounds the output of this call: the bomb never inflates in memory.
+                piece = self._decoder.decompress(data, self.cap - self.total + 1)
+            except zlib.error as exc:
+                raise FetchError(f"corrupt compressed body: {exc}") from exc
+            out.append(self._count(piece))
+            if self._decoder.unconsumed_tail:
+                data = self._decoder.unconsumed_tail
+            elif self._decoder.eof and self._decoder.unused_data:
+                data = self._decoder.unused_data  # another gzip member follows
+                self._decoder = None
+            else:
+                data = b""
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        if self._decoder is None:
+            return b""
+        return self._count(self._decoder.flush(self.cap - self.total + 1))
+
+
+class Fetcher:
+    """An httpx client with the guards above; use as ``async with Fetcher(settings.fetch) as f``."""
+
+    def __init__(
+        self, fetch: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self.settings = fetch
+        limits = httpx.Limits(
+            max_connections=fetch.max_connections, max_keepalive_connections=fetch.max_connections
+        )
+        self._client = httpx.AsyncClient(
+            transport=transport or GuardedTransport(fetch, limits=limits),
+            timeout=httpx.Timeout(fetch.timeout_seconds),
+            headers={
+                "User-Agent": fetch.user_agent or f"forecasts/{__version__}",
+                "Accept": ACCEPT,
+                "Accept-Encoding": "gzip, deflate",
+            },
+            follow_redirects=False,
+            trust_env=False,  # a proxy from the environment would bypass the address check
+        )
+        self._all = asyncio.Semaphore(fetch.max_connections)
+        self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(fetch.max_per_host)
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    async def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
+        """GET ``url`` (conditionally when validators are given); never raises."""
+        try:
+            host = httpx.URL(url).host
+        except httpx.InvalidURL as exc:
+            return FetchResult("error", url, error=f"invalid URL: {exc}")
+        async with self._hosts[host], self._all:
+            try:
+                async with asyncio.timeout(self.settings.deadline_seconds):
+                    return await self._follow(url, etag, last_modified)
+            except TimeoutError:
+                return FetchResult(
+                    "error",
+                    url,
+                    error=f"no complete response within {self.settings.deadline_seconds:g} s",
+                )
+            except FetchError as exc:
+                return FetchResult("error", url, error=str(exc))
+            except httpx.TimeoutException as exc:
+                return FetchResult("error", url, error=f"timed out ({type(exc).__name__})")
+            except httpx.HTTPError as exc:
+                return FetchResult(
+                    "error", url, error=f"connection failed: {exc or type(exc).__name__}"
+                )
+            except OSError as exc:
+                return FetchResult("error", url, error=f"connection failed: {exc}")
+
+    async def _follow(self, url: str, etag: str, last_modified: str) -> FetchResult:
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        seen = {url}
+        current = url
+        permanent = True
+        for _hop in range(self.settings.max_redirects + 1):
+            try:
+                request = self._client.build_request("GET", current, headers=headers)
+            except httpx.InvalidURL as exc:
+                return FetchResult("error", url, error=f"invalid URL {current!r}: {exc}")
+            if request.url.scheme not in ("http", "https"):
+                return FetchResult("error", url, error=f"refused: scheme '{request.url.scheme}'")
+            response = await self._client.send(request, stream=True)
+            try:
+                status = response.status_code
+                if status in REDIRECTS:
+                    location = response.headers.get("location", "")
+                    if not location:
+                        return FetchResult(
+                            "error", url, status=status, error=f"HTTP {status} without Location"
+                        )
+                    permanent = permanent and status in PERMANENT
+                    current = str(httpx.URL(current).join(location))
+                    if current in seen:
+                        return FetchResult(
+                            "error", url, status=status, error=f"redirect loop at {current}"
+                        )
+                    seen.add(current)
+                    continue
+                return await self._finish(url, current, permanent and current != url, response)
+            finally:
+                await response.aclose()
+        return FetchResult("error", url, error=f"more than {self.settings.max_redirects} redirects")
+
+    async def _finish(
+        self, url: str, final: str, moved: bool, response: httpx.Response
+    ) -> FetchResult:
+        status = response.status_code
+        result = FetchResult(
+            "ok",
+            url,
+            final_url=final,
+            permanent_url=final if moved else "",
+            status=status,
+            content_type=response.headers.get("content-type", ""),
+            etag=response.headers.get("etag", ""),
+            last_modified=response.headers.get("last-modified", ""),
+            retry_after=response.headers.get("retry-after", ""),
+        )
+        if status == 304:
+            result.outcome = "not_modified"
+            return result
+        if status == 410:
+            result.outcome = "gone"
+            result.error = "HTTP 410 Gone: the feed was removed"
+            return result
+        if status in (429, 503):
+            result.outcome = "retry"
+            result.error = f"HTTP {status} {response.reason_phrase}".strip()
+            return result
+        if not 200 <= status < 300:
+            result.outcome = "error"
+            hint = " (login required?)" if status in (401, 403) else ""
+            result.error = f"HTTP {status} {response.reason_phrase}{hint}".strip()
+            return result
+        cap = self.settings.max_body_bytes
+        declared = response.headers.get("content-length", "")
+        if (
+            declared.isdigit()
+            and int(declared) > cap
+            and not response.headers.get("content-encoding")
+        ):
+            raise ResponseTooLargeError(
+                f"response of {int(declared):,} bytes is over the {cap:,} byte cap"
+            )
+        decoder = BoundedDecoder(response.headers.get("content-encoding", ""), cap)
+        parts = [decoder.feed(chunk) async for chunk in response.aiter_raw()]
+        parts.append(decoder.flush())
+        result.body = b"".join(parts)
+        return result

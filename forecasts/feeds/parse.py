@@ -1,0 +1,195 @@
+"""Feed bytes -> ParsedFeed: plain-text entries with aware UTC dates.
+
+feedparser only ever sees bytes we fetched (wrapped in BytesIO, so it can never take them for a
+URL or a path), after ``xmlguard.check_prolog`` has refused entity tricks. A feed with ``bozo``
+set is still used when entries parse; a document that yields no feed at all (an HTML page, a
+login wall, an empty or truncated body) is a FeedParseError with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from typing import Any
+
+import feedparser
+
+from forecasts.errors import FeedParseError
+from forecasts.feeds.xmlguard import check_prolog
+
+MAX_TITLE_CHARS = 1_000
+MAX_SUMMARY_CHARS = 20_000
+MAX_FIELD_CHARS = 2_000
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    title: str
+    link: str
+    summary: str
+    published: datetime | None
+    guid: str
+    author: str
+
+
+@dataclass
+class ParsedFeed:
+    title: str = ""
+    link: str = ""
+    entries: list[ParsedEntry] = field(default_factory=list)
+    ttl_minutes: int | None = None
+    skip_hours: frozenset[int] = frozenset()
+    warning: str = ""  # feedparser's bozo message when the feed was used anyway
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML fragment; script and style contents are dropped."""
+
+    _SKIP = frozenset({"script", "style", "noscript", "template"})
+    _BREAK = frozenset({"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+            self.parts.append(" ")
+        elif tag in self._BREAK:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self._BREAK:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_SPACE = re.compile(r"\s+")
+
+
+def html_to_text(value: str, limit: int = MAX_SUMMARY_CHARS) -> str:
+    """Plain text from an HTML fragment: tags dropped, entities decoded, whitespace collapsed."""
+    if not value:
+        return ""
+    if "<" in value or "&" in value:
+        extractor = _TextExtractor()
+        extractor.feed(value)
+        extractor.close()
+        value = "".join(extractor.parts)
+    value = _CONTROL.sub("", value)
+    return _SPACE.sub(" ", value).strip()[:limit]
+
+
+def _plain(value: Any, limit: int = MAX_FIELD_CHARS) -> str:
+    return _SPACE.sub(" ", _CONTROL.sub("", str(value or ""))).strip()[:limit]
+
+
+def _date(entry: Any) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                # feedparser normalises to a UTC struct_time; timegm reads it as UTC.
+                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            except (OverflowError, ValueError, OSError):
+                continue
+    return None
+
+
+def _summary(entry: Any) -> str:
+    summary = entry.get("summary") or ""
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        if len(value) > len(summary):
+            summary = value
+    return html_to_text(summary)
+
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_TTL = re.compile(rb"<ttl>\s*(\d{1,6})\s*</ttl>", re.I)
+_SKIP_HOURS = re.compile(rb"<skipHours>(.*?)</skipHours>", re.I | re.S)
+_HOUR = re.compile(rb"<hour>\s*(\d{1,2})\s*</hour>", re.I)
+_FIRST_ITEM = re.compile(rb"<(?:item|entry)[\s>]", re.I)
+
+
+def _channel_hints(data: bytes) -> tuple[int | None, frozenset[int]]:
+    """RSS <ttl> and <skipHours>, read from the channel header (feedparser keeps neither)."""
+    first = _FIRST_ITEM.search(data)
+    head = data[: first.start()] if first else data[:65_536]
+    ttl_match = _TTL.search(head)
+    ttl = int(ttl_match.group(1)) if ttl_match else None
+    hours: set[int] = set()
+    skip = _SKIP_HOURS.search(head)
+    if skip:
+        hours = {int(h) % 24 for h in _HOUR.findall(skip.group(1))}
+    return ttl, frozenset(hours)
+
+
+def looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_START.match(data[:4096]))
+
+
+def parse_feed(data: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
+    """Parse feed bytes; raise FeedParseError when they hold no usable feed."""
+    if not data.strip():
+        raise FeedParseError("empty body: the server sent no feed")
+    if looks_like_html(data):
+        raise FeedParseError("got an HTML page, not a feed (moved page or login wall?)")
+    check_prolog(data)
+    # Without a content type feedparser flags every document as bozo; local files are XML.
+    headers = {"content-location": base_url, "content-type": content_type or "application/xml"}
+    result = feedparser.parse(
+        io.BytesIO(data), response_headers=headers, sanitize_html=True, resolve_relative_uris=True
+    )
+    entries = result.get("entries") or []
+    if not entries:
+        if not result.get("version"):
+            problem = result.get("bozo_exception")
+            detail = f": {_plain(problem, 200)}" if problem else ""
+            raise FeedParseError(f"not an RSS/Atom feed{detail}")
+        if result.get("bozo"):
+            raise FeedParseError(
+                f"malformed feed, no entries could be read: {_plain(result.get('bozo_exception'), 200)}"
+            )
+    parsed_entries = [
+        ParsedEntry(
+            title=html_to_text(entry.get("title") or "", MAX_TITLE_CHARS),
+            link=_plain(entry.get("link"), MAX_FIELD_CHARS),
+            summary=_summary(entry),
+            published=_date(entry),
+            guid=_plain(entry.get("id"), MAX_FIELD_CHARS),
+            author=html_to_text(entry.get("author") or "", 500),
+        )
+        for entry in entries
+    ]
+    # A truncated document can leave a shell of an entry with nothing in it.
+    parsed_entries = [e for e in parsed_entries if e.title or e.link or e.summary or e.guid]
+    if not parsed_entries and entries:
+        raise FeedParseError(
+            f"malformed feed, no entries could be read: {_plain(result.get('bozo_exception'), 200)}"
+        )
+    meta = result.get("feed") or {}
+    ttl, skip_hours = _channel_hints(data)
+    warning = _plain(result.get("bozo_exception"), 300) if result.get("bozo") else ""
+    return ParsedFeed(
+        title=html_to_text(meta.get("title") or "", MAX_TITLE_CHARS),
+        link=_plain(meta.get("link")),
+        entries=parsed_entries,
+        ttl_minutes=ttl,
+        skip_hours=skip_hours,
+        warning=warning,
+    )

@@ -1,0 +1,140 @@
+"""Turn feed items into articles: each item of a feed with ``extract_claims`` becomes an
+article (reference date = the item's published date, ``Article.item_id`` set) with its claims.
+
+Resumable and once-only by construction: the work list is "items of such feeds with no
+article pointing at them", so a crash or restart simply carries on. An item whose text is
+already stored (the same story in two feeds) adds nothing; an item too short to be an article
+is skipped. Both are looked at again on a later run only through the cheap hash check.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import httpx
+from sqlalchemy.engine import Engine
+from sqlmodel import col, select
+
+from forecasts.articles.load import article_from_text, load_url
+from forecasts.claims.types import LoadedArticle
+from forecasts.clock import Clock
+from forecasts.config import Settings
+from forecasts.db import session, write_session
+from forecasts.errors import ArticleError, ForecastsError
+from forecasts.models import Article, Feed, Item
+from forecasts.store.articles import article_by_hash, save_article
+from jobs.ingest import Extractor, default_extractor
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    items_seen: int = 0
+    articles_created: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    claims_found: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def extract_new_items(
+    engine: Engine,
+    settings: Settings,
+    clock: Clock,
+    *,
+    extract: Extractor | None = None,
+    client: httpx.Client | None = None,
+    limit: int | None = None,
+) -> ExtractSummary:
+    """Make articles of the items not yet turned into articles (at most ``limit`` items)."""
+    extractor = extract or default_extractor()
+    summary = ExtractSummary()
+    after = 0
+    while limit is None or summary.items_seen < limit:
+        batch = BATCH if limit is None else min(BATCH, limit - summary.items_seen)
+        pending = _pending(engine, after, batch)
+        if not pending:
+            break
+        for item, feed in pending:
+            assert item.id is not None
+            after = item.id
+            summary.items_seen += 1
+            try:
+                _one(engine, settings, clock, item, feed, extractor, client, summary)
+            except ForecastsError as exc:
+                summary.errors.append(f"item {item.id}: {exc}")
+                log.info("item_id=%s cannot be extracted: %s", item.id, exc)
+    return summary
+
+
+def _pending(engine: Engine, after: int, limit: int) -> list[tuple[Item, Feed]]:
+    turned = select(Article.item_id).where(col(Article.item_id).is_not(None))
+    query = (
+        select(Item, Feed)
+        .join(Feed, col(Feed.id) == col(Item.feed_id))
+        .where(col(Feed.extract_claims).is_(True))
+        .where(col(Item.id) > after)
+        .where(col(Item.id).not_in(turned))
+        .order_by(col(Item.id))
+        .limit(limit)
+    )
+    with session(engine) as s:
+        return [(item, feed) for item, feed in s.exec(query)]
+
+
+def _one(
+    engine: Engine,
+    settings: Settings,
+    clock: Clock,
+    item: Item,
+    feed: Feed,
+    extractor: Extractor,
+    client: httpx.Client | None,
+    summary: ExtractSummary,
+) -> None:
+    stamp = item.published_at or item.fetched_at
+    day = stamp.astimezone(settings.zone).date()
+    basis = "feed (first seen; the feed gave no date)" if item.published_estimated else "feed"
+    loaded: LoadedArticle | None = None
+    if feed.fetch_full_text and item.link:
+        try:
+            loaded = load_url(item.link, settings, published=day, client=client)
+        except ForecastsError as exc:
+            log.info("item_id=%s full text unavailable, using the summary: %s", item.id, exc)
+    if loaded is None:
+        text = "\n\n".join(part.strip() for part in (item.title, item.summary) if part.strip())
+        try:
+            loaded = article_from_text(
+                text, settings, title=item.title, outlet=feed.name, url=item.link, published=day
+            )
+        except ArticleError:
+            summary.skipped += 1
+            return
+    loaded.reference_date_basis = basis
+    if not loaded.source:
+        loaded.source = feed.name
+    with session(engine) as s:
+        if article_by_hash(s, loaded.content_hash) is not None:
+            summary.duplicates += 1
+            return
+    assert loaded.reference_date is not None
+    drafts = extractor(loaded.text, loaded.reference_date, settings)
+    with write_session(engine) as s:
+        article, rows, created = save_article(
+            s,
+            loaded,
+            drafts,
+            clock.now(),
+            item_id=item.id,
+            default_horizon_days=settings.extraction.default_horizon_days,
+        )
+    if created:
+        summary.articles_created += 1
+        summary.claims_found += len(rows)
+        log.info("item_id=%s article_id=%s claims=%d", item.id, article.id, len(rows))
+    else:
+        summary.duplicates += 1

@@ -1,0 +1,184 @@
+"""Ingest articles dropped into the inbox folder, and the bundled seeds on first start. Glue only.
+
+A file in ``inbox_dir`` is ingested through ``jobs.ingest.ingest_sources`` and then moved to
+``inbox/done/``, or to ``inbox/failed/`` next to a ``.error.txt`` saying why: nothing dropped
+in is lost, and nothing is ingested twice. A ``NAME.meta.toml`` sidecar travels with its
+article. Files still being written (modified in the last few seconds) wait for the next run.
+
+Seeds: on first start ``seeds/articles`` is ingested and every feed file in ``seeds/feeds`` is
+subscribed as a ``file://`` feed; a mark row per part makes each happen once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import col, or_, select
+
+from forecasts.clock import Clock
+from forecasts.config import Settings
+from forecasts.daemon import state
+from forecasts.db import session, write_session
+from forecasts.errors import StoreError
+from forecasts.models import Feed
+from jobs.registry import Unavailable, missing_code, resolve
+
+log = logging.getLogger(__name__)
+
+INGEST = "jobs.ingest:ingest_sources"
+EXTRACTOR = "forecasts.claims.extract:extract_claims"  # ingest records errors without it
+SETTLE = timedelta(seconds=2)
+SIDECAR = ".meta.toml"
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
+MARK_ARTICLES = "seeds.articles"
+MARK_FEEDS = "seeds.feeds"
+
+
+@dataclass
+class InboxSummary:
+    done: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    waiting: int = 0
+    seeds: str = ""
+
+
+@dataclass
+class SeedSummary:
+    articles: str = ""
+    feeds_subscribed: list[str] = field(default_factory=list)
+
+
+def ingest_inbox(engine: Engine, settings: Settings, clock: Clock) -> InboxSummary:
+    """Ingest every settled file in the inbox (and the seeds, if not yet done)."""
+    summary = InboxSummary()
+    if settings.daemon.ingest_seeds and not _marked(engine, MARK_ARTICLES):
+        summary.seeds = ingest_seeds(engine, settings, clock).articles
+    inbox = settings.path(settings.inbox_dir)
+    inbox.mkdir(parents=True, exist_ok=True)
+    files = [p for p in sorted(inbox.iterdir()) if _is_article(p)]
+    if not files:
+        return summary
+    ingest = _ingester()
+    now = clock.now()
+    for path in files:
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        if now - mtime < SETTLE:
+            summary.waiting += 1
+            continue
+        try:
+            result = ingest(engine, settings, clock, [str(path)])
+            problems = [str(getattr(r, "error", r)) for r in getattr(result, "errors", [])]
+        except Exception as exc:
+            if isinstance(exc, StoreError) or missing_code(exc):
+                raise  # the database or our own code, not the file: it waits for the next run
+            problems = [f"{type(exc).__name__}: {exc}"]
+        if problems:
+            log.warning("inbox file %s failed: %s", path.name, "; ".join(problems))
+            _move(path, inbox / "failed", error="\n".join(problems) + "\n")
+            summary.failed.append(path.name)
+        else:
+            log.info("inbox file %s ingested", path.name)
+            _move(path, inbox / "done")
+            summary.done.append(path.name)
+    return summary
+
+
+def _is_article(path: Path) -> bool:
+    name = path.name
+    return (
+        path.is_file()
+        and not name.startswith(".")
+        and not name.endswith(SIDECAR)
+        and not name.endswith(".error.txt")
+    )
+
+
+def _move(path: Path, folder: Path, *, error: str = "") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    if target.exists():  # the same name dropped twice: keep both
+        target = folder / f"{path.stem}.{os.getpid()}-{path.stat().st_mtime_ns}{path.suffix}"
+    sidecar = path.with_name(path.name.removesuffix(path.suffix) + SIDECAR)
+    path.replace(target)
+    if sidecar.exists():
+        sidecar.replace(target.with_name(target.name.removesuffix(target.suffix) + SIDECAR))
+    if error:
+        target.with_name(target.name + ".error.txt").write_text(error, encoding="utf-8")
+
+
+def ingest_seeds(engine: Engine, settings: Settings, clock: Clock) -> SeedSummary:
+    """First start: subscribe seeds/feeds/* and ingest seeds/articles, each once (mark rows)."""
+    summary = SeedSummary()
+    if not settings.daemon.ingest_seeds:
+        return summary
+    seeds = settings.path(settings.seeds_dir)
+    if not _marked(engine, MARK_FEEDS):
+        summary.feeds_subscribed = _subscribe_seed_feeds(engine, settings, clock, seeds / "feeds")
+    if not _marked(engine, MARK_ARTICLES):
+        articles = seeds / "articles"
+        if articles.is_dir() and any(_is_article(p) for p in articles.iterdir()):
+            try:
+                ingest = _ingester()
+            except Unavailable as exc:
+                summary.articles = f"waiting: {exc}"
+                return summary
+            result = ingest(engine, settings, clock, [str(articles)])
+            errors = [str(getattr(r, "error", r)) for r in getattr(result, "errors", [])]
+            for error in errors:
+                log.warning("seed article not ingested: %s", error)
+            created = getattr(result, "articles_created", None)
+            summary.articles = f"{created} articles" if created is not None else "ingested"
+        with write_session(engine) as s:
+            state.set_mark(s, MARK_ARTICLES, str(articles), clock.now())
+        log.info("seed articles ingested from %s", articles)
+    return summary
+
+
+def _ingester() -> Callable[..., Any]:
+    """The ingest job, once it and the extractor it needs are both there."""
+    ingest = resolve(INGEST)
+    resolve(EXTRACTOR)
+    return ingest
+
+
+def _subscribe_seed_feeds(
+    engine: Engine, settings: Settings, clock: Clock, folder: Path
+) -> list[str]:
+    added: list[str] = []
+    files = (
+        sorted(p for p in folder.iterdir() if p.suffix in FEED_SUFFIXES) if folder.is_dir() else []
+    )
+    with write_session(engine) as s:
+        for path in files:
+            name, url = f"seed-{path.stem}", path.resolve().as_uri()
+            exists = s.exec(
+                select(Feed).where(or_(col(Feed.name) == name, col(Feed.url) == url))
+            ).first()
+            if exists is None:
+                s.add(
+                    Feed(
+                        name=name,
+                        url=url,
+                        origin="seeds",
+                        tags=["seed"],
+                        interval_minutes=settings.daemon.seed_feed_interval_minutes,
+                        extract_claims=True,
+                    )
+                )
+                added.append(name)
+        state.set_mark(s, MARK_FEEDS, str(folder), clock.now())
+    if added:
+        log.info("seed feeds subscribed: %s", ", ".join(added))
+    return added
+
+
+def _marked(engine: Engine, key: str) -> bool:
+    with session(engine) as s:
+        return state.get_mark(s, key) is not None

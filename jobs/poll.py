@@ -1,0 +1,503 @@
+"""Poll feeds: the job behind `forecasts poll` and the daemon's collector.
+
+For each feed to visit: fetch (remote, with every guard of ``feeds.fetch``) or read (local), skip
+parsing when the body is byte-identical to the last one, parse (in a process pool when there are
+many feeds: feedparser, not the network, is the bottleneck), then write the new items, the
+validators and the next poll time in one transaction per feed. One feed's failure is recorded on
+that feed and never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import multiprocessing
+import os
+import random
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.engine import Engine
+
+from forecasts.clock import Clock
+from forecasts.config import FetchSettings, Settings
+from forecasts.db import session, write_session
+from forecasts.errors import FetchError, ForecastsError
+from forecasts.feeds import cadence
+from forecasts.feeds.fetch import Fetcher, FetchResult
+from forecasts.feeds.items import KeyedEntry, key_entries
+from forecasts.feeds.local import documents_hash, is_local, read_local
+from forecasts.feeds.parse import parse_feed
+from forecasts.models import Feed
+from forecasts.store import feeds as feed_store
+
+log = logging.getLogger("forecasts.poll")
+
+POOL_MIN_FEEDS = 16  # below this, starting parser processes costs more than it saves
+
+
+@dataclass
+class FeedOutcome:
+    """What happened to one feed in one poll."""
+
+    feed: str
+    outcome: str  # ok | not_modified | unchanged | gone | retry | error
+    new_items: int = 0
+    error: str = ""
+
+
+@dataclass
+class PollSummary:
+    polled: int = 0
+    ok: int = 0
+    not_modified: int = 0
+    errors: int = 0
+    new_items: int = 0
+    feeds: list[FeedOutcome] = field(default_factory=list)
+
+    def add(self, outcome: FeedOutcome) -> None:
+        self.polled += 1
+        self.new_items += outcome.new_items
+        self.feeds.append(outcome)
+        if outcome.outcome == "ok":
+            self.ok += 1
+        elif outcome.outcome in ("not_modified", "unchanged"):
+            self.not_modified += 1
+        else:
+            self.errors += 1
+
+
+@dataclass
+class SyncSummary:
+    added: int = 0
+    updated: int = 0
+    retired: int = 0
+
+
+Progress = Callable[[int, int, FeedOutcome], None]
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A plain snapshot of a feed row: the async part never touches ORM objects."""
+
+    id: int
+    name: str
+    url: str
+    etag: str
+    last_modified: str
+    body_hash: str
+    interval_minutes: int | None
+    consecutive_errors: int
+    last_unconditional_at: datetime | None
+
+    @classmethod
+    def of(cls, feed: Feed) -> _Task:
+        assert feed.id is not None
+        return cls(
+            feed.id,
+            feed.name,
+            feed.url,
+            feed.etag,
+            feed.last_modified,
+            feed.body_hash,
+            feed.interval_minutes,
+            feed.consecutive_errors,
+            feed.last_unconditional_at,
+        )
+
+
+@dataclass
+class _Parsed:
+    entries: list[KeyedEntry]
+    ttl_minutes: int | None
+    skip_hours: frozenset[int]
+    warning: str
+
+
+def parse_documents(documents: Sequence[tuple[bytes, str, str]]) -> _Parsed:
+    """Parse and key one feed's documents (runs in a worker process; module-level to pickle)."""
+    entries = []
+    ttl: int | None = None
+    skip: frozenset[int] = frozenset()
+    warnings = []
+    for data, base_url, content_type in documents:
+        parsed = parse_feed(data, base_url=base_url, content_type=content_type)
+        entries.extend(parsed.entries)
+        ttl = ttl or parsed.ttl_minutes
+        skip = skip or parsed.skip_hours
+        if parsed.warning:
+            warnings.append(parsed.warning)
+    return _Parsed(key_entries(entries), ttl, skip, "; ".join(warnings)[:300])
+
+
+def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncSummary:
+    """Make the feed table match config.toml's [[feeds]]: add, update, retire (never delete)."""
+    summary = SyncSummary()
+    configured = {f.name: f for f in settings.feeds}
+    with write_session(engine) as s:
+        for cfg in settings.feeds:
+            feed = feed_store.get_feed(s, cfg.name)
+            if feed is None:
+                feed_store.add_feed(
+                    s,
+                    name=cfg.name,
+                    url=cfg.url,
+                    origin="config",
+                    interval_minutes=cfg.interval_minutes,
+                    tags=cfg.tags,
+                    extract_claims=cfg.extract_claims,
+                    fetch_full_text=cfg.fetch_full_text,
+                )
+                summary.added += 1
+                continue
+            before = (
+                feed.url,
+                feed.origin,
+                feed.interval_minutes,
+                feed.tags,
+                feed.extract_claims,
+                feed.fetch_full_text,
+                feed.disabled_reason,
+            )
+            if feed.config_url != cfg.url:
+                # The configured URL changed: start afresh there. (An unchanged config URL keeps
+                # the URL a 301/308 moved the feed to.)
+                feed.url = cfg.url
+                feed.config_url = cfg.url
+                feed.etag = feed.last_modified = feed.body_hash = ""
+                feed.next_poll_at = None
+                feed.disabled_reason = ""
+            if feed.disabled_reason == "removed from config.toml":
+                feed.disabled_reason = ""
+            feed.origin = "config"
+            feed.interval_minutes = cfg.interval_minutes
+            feed.tags = list(cfg.tags)
+            feed.extract_claims = cfg.extract_claims
+            feed.fetch_full_text = cfg.fetch_full_text
+            after = (
+                feed.url,
+                feed.origin,
+                feed.interval_minutes,
+                feed.tags,
+                feed.extract_claims,
+                feed.fetch_full_text,
+                feed.disabled_reason,
+            )
+            if before != after:
+                summary.updated += 1
+                s.add(feed)
+        for feed in feed_store.list_feeds(s, origins=["config"]):
+            if feed.name not in configured and not feed.disabled_reason:
+                feed.disabled_reason = "removed from config.toml"
+                s.add(feed)
+                summary.retired += 1
+    return summary
+
+
+def poll_feeds(
+    engine: Engine,
+    settings: Settings,
+    clock: Clock,
+    *,
+    feed_name: str | None = None,
+    due_only: bool = True,
+    progress: Progress | None = None,
+    origins: Sequence[str] | None = None,
+    rng: random.Random | None = None,
+) -> PollSummary:
+    """Poll the due feeds (or the one named, due or not) and store what they hold."""
+    sync_config_feeds(engine, settings, clock)
+    with session(engine) as s:
+        feeds = feed_store.feeds_to_poll(
+            s, clock.now(), name=feed_name, due_only=due_only, origins=origins
+        )
+        tasks = [_Task.of(feed) for feed in feeds]
+    if not tasks:
+        return PollSummary()
+    poller = _Poller(engine, settings, clock, rng or random.Random(), progress)  # noqa: S311 (jitter, not crypto)
+    return asyncio.run(poller.run(tasks))
+
+
+def _parse_workers(fetch: FetchSettings, feeds: int) -> int:
+    if feeds < POOL_MIN_FEEDS:
+        return 1
+    wanted = fetch.parse_processes or (os.cpu_count() or 1)
+    return max(1, min(wanted, feeds))
+
+
+class _Poller:
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings,
+        clock: Clock,
+        rng: random.Random,
+        progress: Progress | None,
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.fetch = settings.fetch
+        self.clock = clock
+        self.rng = rng
+        self.progress = progress
+        self.summary = PollSummary()
+        self.total = 0
+        self.pool: Executor | None = None
+        self.write_lock = asyncio.Lock()
+
+    async def run(self, tasks: list[_Task]) -> PollSummary:
+        self.total = len(tasks)
+        workers = _parse_workers(self.fetch, len(tasks))
+        if workers > 1:
+            # spawn, not fork: forking a process that runs threads (DNS, the DB writer) can
+            # copy a held lock into the child.
+            self.pool = ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        try:
+            async with Fetcher(self.fetch) as fetcher:
+                await asyncio.gather(*(self._one(fetcher, task) for task in tasks))
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+        return self.summary
+
+    async def _one(self, fetcher: Fetcher, task: _Task) -> None:
+        try:
+            outcome = await self._poll(fetcher, task)
+        except Exception as exc:  # one feed must never stop the others; record and go on
+            log.exception("feed=%s id=%d internal error", task.name, task.id)
+            outcome = await self._failed(task, f"internal error: {type(exc).__name__}: {exc}")
+        log.info(
+            "feed=%s id=%d outcome=%s new=%d %s",
+            task.name,
+            task.id,
+            outcome.outcome,
+            outcome.new_items,
+            outcome.error,
+        )
+        self.summary.add(outcome)
+        if self.progress is not None:
+            self.progress(self.summary.polled, self.total, outcome)
+
+    def _unconditional_due(self, task: _Task, now: datetime) -> bool:
+        last = task.last_unconditional_at
+        return last is None or now - last >= timedelta(hours=self.fetch.unconditional_refetch_hours)
+
+    async def _poll(self, fetcher: Fetcher, task: _Task) -> FeedOutcome:
+        now = self.clock.now()
+        unconditional = self._unconditional_due(task, now)
+        if is_local(task.url):
+            try:
+                docs = await asyncio.to_thread(
+                    read_local, task.url, self.settings.base_dir, self.fetch.max_body_bytes
+                )
+            except FetchError as exc:
+                return await self._failed(task, str(exc))
+            body_hash = documents_hash(docs)
+            if body_hash == task.body_hash:
+                return await self._unchanged(task, "unchanged", body_hash=body_hash)
+            documents = [(d.data, d.source, "") for d in docs]
+            return await self._store(
+                task, documents, body_hash=body_hash, result=None, unconditional=True
+            )
+        result = await fetcher.fetch(
+            task.url,
+            etag="" if unconditional else task.etag,
+            last_modified="" if unconditional else task.last_modified,
+        )
+        if result.outcome == "not_modified":
+            return await self._unchanged(task, "not_modified", result=result)
+        if result.outcome == "gone":
+            return await self._failed(task, result.error, gone=True)
+        if result.outcome == "retry":
+            return await self._failed(task, result.error, retry_after=result.retry_after)
+        if result.outcome == "error":
+            return await self._failed(task, result.error)
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == task.body_hash:
+            # The server ignores validators but sends the same bytes: nothing to parse.
+            return await self._unchanged(
+                task, "unchanged", result=result, body_hash=body_hash, unconditional=unconditional
+            )
+        documents = [(result.body, result.final_url or task.url, result.content_type)]
+        return await self._store(
+            task, documents, body_hash=body_hash, result=result, unconditional=unconditional
+        )
+
+    async def _parse(self, documents: list[tuple[bytes, str, str]]) -> _Parsed:
+        if self.pool is None:
+            return parse_documents(documents)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.pool, parse_documents, documents)
+
+    async def _store(
+        self,
+        task: _Task,
+        documents: list[tuple[bytes, str, str]],
+        *,
+        body_hash: str,
+        result: FetchResult | None,
+        unconditional: bool,
+    ) -> FeedOutcome:
+        try:
+            parsed = await self._parse(documents)
+        except ForecastsError as exc:
+            return await self._failed(task, str(exc))
+        now = self.clock.now()
+        minutes = cadence.interval_minutes(task.interval_minutes, self.fetch, parsed.ttl_minutes)
+        state = feed_store.PollState(
+            now=now,
+            next_poll_at=cadence.next_poll(now, minutes, parsed.skip_hours),
+            error=f"warning: {parsed.warning}" if parsed.warning else "",
+            etag=result.etag if result else "",
+            last_modified=result.last_modified if result else "",
+            body_hash=body_hash,
+            new_url=result.permanent_url if result else "",
+            unconditional=unconditional,
+        )
+        added = await self._write(
+            lambda s: feed_store.record_success(s, task.id, parsed.entries, state)
+        )
+        return FeedOutcome(task.name, "ok", new_items=added)
+
+    async def _unchanged(
+        self,
+        task: _Task,
+        outcome: str,
+        *,
+        result: FetchResult | None = None,
+        body_hash: str | None = None,
+        unconditional: bool = False,
+    ) -> FeedOutcome:
+        now = self.clock.now()
+        minutes = cadence.interval_minutes(task.interval_minutes, self.fetch)
+        state = feed_store.PollState(
+            now=now,
+            next_poll_at=cadence.next_poll(now, minutes),
+            # A 304 may carry fresh validators; keep the old ones when it does not.
+            etag=(result.etag or None) if result else None,
+            last_modified=(result.last_modified or None) if result else None,
+            body_hash=body_hash,
+            new_url=result.permanent_url if result else "",
+            unconditional=unconditional,
+        )
+        await self._write(lambda s: feed_store.record_success(s, task.id, [], state))
+        return FeedOutcome(task.name, outcome)
+
+    async def _failed(
+        self, task: _Task, error: str, *, gone: bool = False, retry_after: str = ""
+    ) -> FeedOutcome:
+        now = self.clock.now()
+        errors = task.consecutive_errors + 1
+        minutes = cadence.interval_minutes(task.interval_minutes, self.fetch)
+        next_at = cadence.backoff(now, errors, minutes, self.fetch, self.rng)
+        outcome = "error"
+        if retry_after or error.startswith("HTTP 429") or error.startswith("HTTP 503"):
+            delay = cadence.parse_retry_after(retry_after, now)
+            next_at = cadence.retry_at(now, delay, next_at, self.fetch)
+            outcome = "retry"
+        state = feed_store.PollState(
+            now=now,
+            next_poll_at=next_at,
+            error=error[:1000],
+            disabled_reason=f"gone: the server answered 410 on {now:%Y-%m-%d}" if gone else "",
+        )
+        await self._write(lambda s: feed_store.record_failure(s, task.id, state))
+        return FeedOutcome(task.name, "gone" if gone else outcome, error=error[:1000])
+
+    async def _write(self, action: Callable[..., int | None]) -> int:
+        """Run one write transaction in a thread (SQLite has one writer: serialise them)."""
+
+        def run() -> int:
+            with write_session(self.engine) as s:
+                return int(action(s) or 0)
+
+        async with self.write_lock:
+            return await asyncio.to_thread(run)
+
+
+@dataclass
+class _SearchFeed:
+    name: str
+    url: str
+
+
+def _search_feeds(engine: Engine, settings: Settings) -> list[_SearchFeed]:
+    """One search feed per (open claim, template), windowed on the claim's dates."""
+    from sqlmodel import select
+
+    from forecasts.feeds.search import build_query, search_url
+    from forecasts.models import Article, Claim, ClaimStatus
+
+    wanted: list[_SearchFeed] = []
+    grace = timedelta(days=settings.verification.grace_days)
+    with session(engine) as s:
+        rows = s.exec(
+            select(Claim, Article)
+            .join(Article, Article.id == Claim.article_id)  # type: ignore[arg-type]
+            .where(Claim.status == ClaimStatus.OPEN.value)
+        ).all()
+        for claim, article in rows:
+            query = build_query(list(claim.actors), claim.event or claim.claim, claim.location)
+            if not query:
+                continue
+            after = min(article.reference_date, claim.due_earliest)
+            before = claim.due_latest + grace
+            for template in settings.search_templates:
+                wanted.append(
+                    _SearchFeed(
+                        f"search/{template.name}/claim-{claim.id}",
+                        search_url(template.url, query, after, before),
+                    )
+                )
+    return wanted
+
+
+def sync_search_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncSummary:
+    """Create, update or retire the search feeds so they match the open claims."""
+    summary = SyncSummary()
+    wanted = {f.name: f for f in _search_feeds(engine, settings)}
+    with write_session(engine) as s:
+        existing = {f.name: f for f in feed_store.list_feeds(s, origins=["search"])}
+        for name, want in wanted.items():
+            feed = existing.get(name)
+            if feed is None:
+                feed_store.add_feed(
+                    s,
+                    name=name,
+                    url=want.url,
+                    origin="search",
+                    interval_minutes=max(settings.fetch.default_interval_minutes, 24 * 60),
+                    extract_claims=False,  # search hits are evidence, not articles to mine
+                )
+                summary.added += 1
+            elif feed.url != want.url or feed.disabled_reason:
+                feed.url = want.url
+                feed.disabled_reason = ""
+                feed.etag = feed.last_modified = feed.body_hash = ""
+                s.add(feed)
+                summary.updated += 1
+        for name, feed in existing.items():
+            if name not in wanted and not feed.disabled_reason:
+                feed.disabled_reason = "claim no longer open"
+                s.add(feed)
+                summary.retired += 1
+    return summary
+
+
+def poll_search_feeds(
+    engine: Engine,
+    settings: Settings,
+    clock: Clock,
+    *,
+    progress: Progress | None = None,
+    rng: random.Random | None = None,
+) -> PollSummary:
+    """Poll each [[search_templates]] URL for each open claim, within the claim's window."""
+    sync_search_feeds(engine, settings, clock)
+    return poll_feeds(engine, settings, clock, origins=["search"], progress=progress, rng=rng)

@@ -1,0 +1,366 @@
+"""Claim extraction: what a careful reader records from news text, stated as rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from forecasts.claims.extract import extract_claims
+from forecasts.claims.types import ExtractedClaim
+from forecasts.config import Settings
+
+SEED = (
+    Path(__file__).resolve().parent.parent
+    / "seeds"
+    / "articles"
+    / "2023-06-18-japan-times-blinken-beijing-visit.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def cfg() -> Settings:
+    return Settings()
+
+
+def extract(text: str, ref: str, cfg: Settings) -> list[ExtractedClaim]:
+    return extract_claims(text, date.fromisoformat(ref), cfg)
+
+
+def find(claims: list[ExtractedClaim], *words: str) -> ExtractedClaim:
+    for c in claims:
+        hay = f"{c.claim} {c.event}".lower()
+        if all(w.lower() in hay for w in words):
+            return c
+    raise AssertionError(f"no claim with {words}: {[c.claim for c in claims]}")
+
+
+def window(c: ExtractedClaim) -> tuple[str, str, str]:
+    return (str(c.due_earliest), str(c.due_latest), c.due_basis)
+
+
+# --- the seed article --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(cfg: Settings) -> list[ExtractedClaim]:
+    return extract_claims(SEED.read_text(encoding="utf-8"), date(2023, 6, 18), cfg)
+
+
+def test_seed_yellen_trip_later_this_year(seed: list[ExtractedClaim]) -> None:
+    """'could set the stage for a trip to Beijing by Yellen ... later this year': could, 0.45, by Dec 31."""
+    c = find(seed, "Yellen", "Beijing")
+    assert window(c) == ("2023-06-18", "2023-12-31", "year")
+    assert (c.hedge, c.probability, c.polarity) == ("could", 0.45, "positive")
+    assert "Janet Yellen" in c.actors
+    assert c.event == "Janet Yellen trip to Beijing"
+    assert c.location == "Beijing"
+    assert c.verifiable
+
+
+def test_seed_leaders_meeting_is_a_second_claim(seed: list[ExtractedClaim]) -> None:
+    """'... and possibly culminate in a leaders' meeting later this year' is its own claim."""
+    c = find(seed, "leaders", "meeting")
+    assert window(c) == ("2023-06-18", "2023-12-31", "year")
+    assert c.hedge == "possibly"
+
+
+def test_seed_xi_likely_to_attend_apec(seed: list[ExtractedClaim]) -> None:
+    """'the November 2023 APEC meeting in San Francisco, which Xi is likely to attend'."""
+    c = find(seed, "Xi", "attend", "APEC")
+    assert window(c) == ("2023-11-01", "2023-11-30", "month")
+    assert (c.hedge, c.probability) == ("likely", 0.7)
+    assert "Xi Jinping" in c.actors
+    assert c.location == "San Francisco"
+    assert c.speaker == "M. Taylor Fravel"
+
+
+def test_seed_xi_biden_meeting_anchored_on_apec(seed: list[ExtractedClaim]) -> None:
+    """'which creates an opportunity for Xi and Biden to meet in person': the APEC window."""
+    c = find(seed, "Xi", "Biden", "meet in person")
+    assert window(c) == ("2023-11-01", "2023-11-30", "event_anchor")
+    assert {"Xi Jinping", "Joe Biden"} <= set(c.actors)
+
+
+def test_seed_taiwan_election_in_january(seed: list[ExtractedClaim]) -> None:
+    """'before Taiwan holds its presidential election in January': the next January."""
+    c = find(seed, "Taiwan", "election")
+    assert window(c) == ("2024-01-01", "2024-01-31", "month")
+    assert c.event_type == "election"
+
+
+def test_seed_blinken_meetings_during_the_two_day_trip(seed: list[ExtractedClaim]) -> None:
+    """'expected to meet Wang Yi ... and possibly leader Xi Jinping during the two-day trip'."""
+    wang = find(seed, "Wang Yi")
+    xi = find(seed, "meet", "Xi Jinping")
+    assert wang.hedge == "expected" and xi.hedge == "possibly"
+    assert wang.due_latest == date(2023, 6, 19) and xi.due_latest == date(2023, 6, 19)
+
+
+def test_seed_biden_hopes_to_meet_xi(seed: list[ExtractedClaim]) -> None:
+    """Biden: 'I'm hoping that, over the next several months, I'll be meeting with Xi again'."""
+    c = find(seed, "meeting with Xi", "talking")
+    assert c.speaker == "Joe Biden"
+    assert c.hedge == "hopes to"
+    assert window(c) == ("2023-06-18", "2023-12-18", "relative_span")
+
+
+def test_seed_past_events_and_opinions_are_not_claims(seed: list[ExtractedClaim]) -> None:
+    """The cancelled February visit, last November's Bali meeting and 'Diplomacy is an
+    imperative' yield no verifiable claim."""
+    verifiable = [c.claim.lower() for c in seed if c.verifiable]
+    assert not any("canceled" in c or "imperative" in c for c in verifiable)
+    assert not any(
+        c.due_earliest and c.due_earliest.year == 2024 and c.due_earliest.month == 2 for c in seed
+    )
+
+
+def test_seed_vague_claims_are_flagged(seed: list[ExtractedClaim]) -> None:
+    """'Such a meeting could also help reorient the relationship' is recorded as not verifiable."""
+    c = find(seed, "reorient")
+    assert not c.verifiable
+
+
+# --- grammar across domains -------------------------------------------------------------------
+
+
+def test_central_bank_expectation_with_month(cfg: Settings) -> None:
+    """'economists expect the bank to cut in September' -> expected, September window, speaker."""
+    claims = extract(
+        "The Reserve Bank held its cash rate at 4.35% on Tuesday. Most economists expect the bank "
+        "to cut rates in September, according to a Bloomberg survey.",
+        "2024-07-02",
+        cfg,
+    )
+    assert len(claims) == 1
+    c = claims[0]
+    assert window(c) == ("2024-09-01", "2024-09-30", "month")
+    assert c.hedge == "expected" and c.event_type == "rate_change"
+    assert "Bloomberg survey" in c.speaker
+
+
+def test_explicit_negation_is_a_negative_claim(cfg: Settings) -> None:
+    """'will not attend' -> polarity negative, p = P(will) (TEAM.md semantics)."""
+    c = extract(
+        "The prime minister will not attend the summit in Rome next week.", "2024-03-04", cfg
+    )[0]
+    assert (c.polarity, c.hedge, c.probability) == ("negative", "will", 0.9)
+    assert window(c) == ("2024-03-11", "2024-03-17", "week")
+
+
+def test_unlikely_is_a_positive_claim_with_low_probability(cfg: Settings) -> None:
+    """'is unlikely to cut rates this year' -> polarity positive, p = 0.2."""
+    c = extract(
+        "The central bank is unlikely to cut rates this year, analysts said.", "2023-05-10", cfg
+    )[0]
+    assert (c.polarity, c.hedge, c.probability) == ("positive", "unlikely", 0.2)
+    assert c.speaker == "analysts"
+
+
+def test_company_launch_in_a_quarter(cfg: Settings) -> None:
+    """'plans to launch ... in the first quarter of 2025' -> plans to, quarter window."""
+    c = extract(
+        "Acme Corp plans to launch its electric pickup in the first quarter of 2025, the company said.",
+        "2024-10-01",
+        cfg,
+    )[0]
+    assert c.hedge == "plans to" and c.event_type == "launch"
+    assert window(c) == ("2025-01-01", "2025-03-31", "quarter")
+    assert "Acme Corp" in c.actors
+
+
+def test_space_launch_scheduled_on_a_day(cfg: Settings) -> None:
+    """'is scheduled to lift off on Nov. 16' -> scheduled, that day."""
+    c = extract(
+        "NASA's Artemis I rocket is scheduled to lift off on Nov. 16 from Florida.",
+        "2022-11-10",
+        cfg,
+    )[0]
+    assert c.hedge == "scheduled"
+    assert window(c) == ("2022-11-16", "2022-11-16", "date")
+
+
+def test_sports_match_on_a_weekday(cfg: Settings) -> None:
+    """'will face Spain in the final on Sunday' -> the next Sunday."""
+    c = extract(
+        "England will face Spain in the final on Sunday, the federation confirmed.",
+        "2024-07-11",
+        cfg,
+    )[0]
+    assert window(c) == ("2024-07-14", "2024-07-14", "weekday")
+    assert c.speaker == "the federation"
+
+
+def test_court_ruling_by_a_deadline(cfg: Settings) -> None:
+    """'is expected to rule by the end of June' -> a deadline window from R."""
+    c = extract(
+        "The Supreme Court is expected to rule on the case by the end of June.", "2024-04-25", cfg
+    )[0]
+    assert window(c) == ("2024-04-25", "2024-06-30", "deadline")
+    assert c.event_type == "court"
+
+
+def test_climate_target_within_years(cfg: Settings) -> None:
+    """'aims to ... by 2030' -> aims to, deadline 2030-12-31."""
+    c = extract(
+        "The government aims to phase out coal power by 2030, the energy minister said.",
+        "2023-02-01",
+        cfg,
+    )[0]
+    assert c.hedge == "aims to"
+    assert window(c) == ("2023-02-01", "2030-12-31", "deadline")
+
+
+def test_election_widely_expected_to_win(cfg: Settings) -> None:
+    """'is widely expected to win' takes the longest hedge, 'widely expected'."""
+    c = extract(
+        "The opposition is widely expected to win the election in October.", "2024-06-01", cfg
+    )[0]
+    assert (c.hedge, c.probability) == ("widely expected", 0.8)
+    assert window(c) == ("2024-10-01", "2024-10-31", "month")
+
+
+def test_two_claims_in_one_sentence(cfg: Settings) -> None:
+    """Two triggers in one sentence are two claims, each with its own window."""
+    claims = extract(
+        "The minister will visit Tokyo next week and is expected to sign a trade deal in March.",
+        "2024-01-10",
+        cfg,
+    )
+    assert len(claims) == 2
+    assert window(find(claims, "Tokyo")) == ("2024-01-15", "2024-01-21", "week")
+    assert window(find(claims, "trade deal")) == ("2024-03-01", "2024-03-31", "month")
+
+
+def test_pronoun_subject_carries_the_previous_actor(cfg: Settings) -> None:
+    """'He will also visit ...' names the person of the previous sentence."""
+    claims = extract(
+        "Secretary of State Antony Blinken will travel to Laos this week. He will also visit the Philippines next week.",
+        "2024-07-22",
+        cfg,
+    )
+    assert find(claims, "Philippines").actors[0] == "Antony Blinken"
+
+
+def test_event_anchor_from_an_earlier_sentence(cfg: Settings) -> None:
+    """A claim about 'the summit' takes the summit's date given elsewhere in the text."""
+    claims = extract(
+        "Leaders will meet at a summit in Geneva on Oct. 12. Officials said the leaders could sign a ceasefire framework at the summit.",
+        "2024-09-30",
+        cfg,
+    )
+    c = find(claims, "ceasefire")
+    assert window(c) == ("2024-10-12", "2024-10-12", "event_anchor")
+
+
+def test_no_time_expression_gets_the_default_horizon(cfg: Settings) -> None:
+    """Without any time the window is R .. R + default_horizon_days."""
+    c = extract(
+        "The company will open a factory in Ohio, its chief executive said.", "2024-01-01", cfg
+    )[0]
+    assert window(c) == ("2024-01-01", "2024-12-31", "default_horizon")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank raised rates by a quarter point on Wednesday.",  # past event
+        "Will the Fed cut rates in September?",  # question
+        "If inflation keeps easing, the bank could cut rates in June.",  # pure conditional
+        "The government should do more to cut emissions.",  # normative opinion
+        "Diplomacy is an imperative, not a favor.",  # opinion
+        "The launch had been expected to take place last week.",  # past plan
+        "Apple Unveils New iPhone at September Event",  # headline fragment
+        "A runoff, if needed, could be held in March.",  # conditional
+        "The minister would have attended had the weather allowed.",  # counterfactual
+    ],
+)
+def test_hard_negatives_yield_no_verifiable_claim(text: str, cfg: Settings) -> None:
+    """Past events, questions, conditionals, opinions, headlines: nothing verifiable."""
+    assert [c.claim for c in extract(text, "2024-02-01", cfg) if c.verifiable] == []
+
+
+def test_vague_claim_is_not_verifiable(cfg: Settings) -> None:
+    """'relations could improve' names no checkable event."""
+    claims = extract(
+        "Relations between the two countries could improve, analysts said.", "2024-02-01", cfg
+    )
+    assert claims and not any(c.verifiable for c in claims)
+
+
+def test_headline_date_is_not_a_claim_and_empty_text_is_fine(cfg: Settings) -> None:
+    """Empty input yields no claims."""
+    assert extract("", "2024-02-01", cfg) == []
+
+
+def test_second_verb_phrase_keeps_the_subject_and_its_own_time(cfg: Settings) -> None:
+    """'X agreed on Wednesday to hear ... and will hear arguments in April': April, subject X."""
+    claims = extract(
+        "The Supreme Court agreed on Wednesday to hear the former president's appeal and will hear arguments in April.",
+        "2024-02-28",
+        cfg,
+    )
+    c = find(claims, "hear arguments")
+    assert window(c) == ("2024-04-01", "2024-04-30", "month")
+    assert c.actors[0] == "Supreme Court"
+    assert c.event_type == "court"
+
+
+def test_apposition_subject(cfg: Settings) -> None:
+    """'The host, the United Arab Emirates, hopes to ...': the named apposition is the actor."""
+    c = extract(
+        "The host, the United Arab Emirates, hopes to secure a deal on renewable energy by 2030.",
+        "2023-11-29",
+        cfg,
+    )[0]
+    assert c.actors[0] == "United Arab Emirates"
+    assert c.hedge == "hopes to"
+
+
+def test_mid_sentence_attribution_names_the_pronoun(cfg: Settings) -> None:
+    """'..., and President Joe Biden has said he will sign it': speaker and actor Biden."""
+    claims = extract(
+        "The Senate is expected to vote on the bill next week, and President Joe Biden has said he will sign it.",
+        "2024-04-20",
+        cfg,
+    )
+    c = find(claims, "sign")
+    assert c.speaker == "Joe Biden" and c.actors[0] == "Joe Biden"
+    assert find(claims, "vote").speaker == "the article"
+
+
+def test_forecaster_verbs_with_a_time(cfg: Settings) -> None:
+    """'Traders now see roughly two rate cuts this year': an expectation of rate cuts."""
+    c = extract("Traders now see roughly two rate cuts this year.", "2024-05-02", cfg)[0]
+    assert c.hedge == "expected" and c.event_type == "rate_change"
+    assert window(c) == ("2024-05-02", "2024-12-31", "year")
+
+
+def test_ruling_out_is_a_negative_claim(cfg: Settings) -> None:
+    """'ruling out a spring vote' is a negative claim with the spring window."""
+    claims = extract(
+        "The prime minister said the election would take place in the second half of the year, ruling out a spring vote.",
+        "2024-01-04",
+        cfg,
+    )
+    c = find(claims, "spring vote")
+    assert c.polarity == "negative"
+    assert window(c) == ("2024-03-01", "2024-05-31", "season")
+
+
+def test_day_ranges(cfg: Settings) -> None:
+    """'will next meet on June 11-12': the two days."""
+    c = extract("The committee will next meet on June 11-12.", "2024-05-02", cfg)[0]
+    assert window(c) == ("2024-06-11", "2024-06-12", "date")
+
+
+def test_match_day_anchors_later_claims(cfg: Settings) -> None:
+    """Team news after 'will play Italy on Thursday' is anchored on the match."""
+    claims = extract(
+        "Spain will play Italy in Gelsenkirchen on Thursday. The coach said Rodri is expected to start.",
+        "2024-06-20",
+        cfg,
+    )
+    assert window(find(claims, "Rodri")) == ("2024-06-27", "2024-06-27", "event_anchor")
+    assert find(claims, "Italy").location == "Gelsenkirchen"

@@ -1,0 +1,47 @@
+"""Hedges: triggers, longest-match hedge words, negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from forecasts.claims.hedges import find_triggers, hedge_of, is_negated
+from forecasts.config import DEFAULT_HEDGES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedge"),
+    [
+        ("The bank is widely expected to cut rates", "widely expected"),
+        ("Xi is likely to attend", "likely"),
+        ("The Fed is unlikely to cut", "unlikely"),
+        ("Trump said he would probably meet Putin", "probably"),
+        ("Economists expect the bank to raise rates", "expected"),
+        ("The company plans to launch a phone", "plans to"),
+        ("The firm hopes to close the deal", "hopes to"),
+        ("The rocket is scheduled to launch on Friday", "scheduled"),
+        ("Officials are set to hold talks", "set to"),
+        ("The visit could set the stage for talks", "could"),
+        ("Rates may rise", "may"),
+        ("She will travel to Paris", "will"),
+        ("He won't attend", "will"),
+        ("the potential for a summit", "potential"),
+    ],
+)
+def test_hedge_words(sentence: str, hedge: str) -> None:
+    """Each construction is a trigger whose hedge is the longest matching table entry."""
+    triggers = find_triggers(sentence)
+    assert triggers, sentence
+    assert hedge_of(triggers[0].text, DEFAULT_HEDGES) == hedge
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He will not attend", "He won't attend", "The bank is not expected to move"]
+)
+def test_negation(sentence: str) -> None:
+    """'will not', 'won't', 'not expected to' negate the claim."""
+    assert is_negated(find_triggers(sentence)[0].text)
+
+
+def test_non_verbs_after_modals_are_not_triggers() -> None:
+    """'the will of the people' has no trigger; 'May' as a name is not one either."""
+    assert find_triggers("It reflects the will of the people.") == []
