@@ -1,12 +1,13 @@
 """Regenerate the example report in this folder from the seed backtest.
 
-    python seeds/reports/generate.py                 # replay up to 2024-02-01, pick the month
-    python seeds/reports/generate.py --month 2023-12
+    python docs/reports-example/generate.py                 # replay to 2024-02-01, pick the month
+    python docs/reports-example/generate.py --month 2023-12
 
 It replays the bundled article (seeds/articles) and archive feed (seeds/feeds) with the verify
 area's ``jobs.backtest.run_backtest``, stores the final claims table (claims, statuses and the
 deciding evidence) in a fresh SQLite database, and writes the report of the month in which most
-claims were resolved, in every format, beside this file: YYYY-MM.md (+ its two SVG charts),
+claims were resolved, in every format, beside this file (not under seeds/, where every .md,
+.html and .txt file would be ingested as an article): YYYY-MM.md (+ its two SVG charts),
 YYYY-MM.html, YYYY-MM.json and YYYY-MM.txt (the terminal table).
 """
 
