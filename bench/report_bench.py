@@ -130,14 +130,15 @@ def measure(db: Path, fmt: str, repeats: int) -> dict[str, object]:
     from forecasts.reports.aggregate import build_report
 
     engine = open_database(f"sqlite:///{db}", migrate_schema=False)
-    out_dir = Path(tempfile.mkdtemp(prefix="report-bench-"))
     times, cpu = [], []
-    for _ in range(repeats):
-        t0, c0 = time.perf_counter(), time.process_time()
-        report = build_report(engine, MONTH, now=datetime.now(UTC), timezone="UTC")
-        render.write(report, fmt, out_dir / f"{MONTH}{render.SUFFIX[fmt]}")
-        times.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
+    with tempfile.TemporaryDirectory(prefix="report-bench-") as tmp:
+        for _ in range(repeats):
+            t0, c0 = time.perf_counter(), time.process_time()
+            report = build_report(engine, MONTH, now=datetime.now(UTC), timezone="UTC")
+            render.write(report, fmt, Path(tmp) / f"{MONTH}{render.SUFFIX[fmt]}")
+            times.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+    engine.dispose()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"times": times, "cpu": cpu, "peak_mb": peak_mb, "due": report.counts.total}
 
