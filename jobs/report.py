@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from forecasts.errors import InputError
 from forecasts.reports import render
 from forecasts.reports.aggregate import build_report
 from forecasts.reports.model import MonthlyReport, parse_month, previous_month
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -56,12 +59,12 @@ def write_monthly_report(
     clock: Clock,
     *,
     month: str | None = None,
-    formats: Sequence[str] | None = ("md", "html"),
+    formats: Sequence[str] | None = None,
     skip_existing: bool = False,
 ) -> ReportSummary:
     """Write ``month``'s report (default: the previous month) into ``settings.reports_dir``.
 
-    ``formats=None`` means ``settings.reports.formats``. With ``skip_existing`` a report whose
+    ``formats=None`` means ``settings.reports.formats`` (by default md and html). With ``skip_existing`` a report whose
     files are all there already is left alone (``written`` is False): a daemon catching up
     after downtime can call this freely.
     """
@@ -72,9 +75,19 @@ def write_monthly_report(
     target = report_month(settings, clock, month)
     paths = report_paths(settings, target, chosen)
     if skip_existing and paths and all(p.exists() for p in paths):
+        log.info("report already written", extra={"job": "report", "month": target})
         return ReportSummary(month=target, paths=[str(p) for p in paths], written=False)
     report = monthly_report(engine, settings, clock, month=target)
     written: list[str] = []
     for fmt, path in zip(chosen, paths, strict=True):
         written += [str(p) for p in render.write(report, fmt, path)]
+    log.info(
+        "report written",
+        extra={
+            "job": "report",
+            "month": target,
+            "claims_due": report.counts.total,
+            "paths": written,
+        },
+    )
     return ReportSummary(month=target, paths=written, written=True)

@@ -117,3 +117,48 @@ def test_listing_limit_keeps_counts_complete(engine: Engine) -> None:
     small_db(engine)
     report = build_report(engine, "2023-06", now=NOW, timezone="UTC", listing_limit=2)
     assert len(report.claims) == 2 and report.counts.total == 8
+
+
+def test_sql_aggregation_agrees_with_the_pure_scores(engine: Engine) -> None:
+    """On 400 random claims the database's GROUP BY figures equal the pure functions' figures."""
+    import random
+    from datetime import date
+
+    from forecasts.db import write_session
+    from forecasts.reports.scores import bin_stats, calibration_bins, decompose
+    from tests.report_data import make_article, make_claim
+
+    rng = random.Random(3)
+    statuses = ["fulfilled", "unfulfilled", "open", "needs_review", "void", "not_verifiable"]
+    pairs = []
+    with write_session(engine) as s:
+        articles = [make_article(s, f"Outlet {i}", i) for i in range(5)]
+        for _ in range(400):
+            p = rng.choice([0.03, 0.1, 0.2, 0.45, 0.5, 0.7, 0.75, 0.9, 0.95, rng.random()])
+            status = rng.choice(statuses)
+            make_claim(
+                s,
+                rng.choice(articles),
+                probability=p,
+                status=status,
+                speaker=rng.choice(["A", "B", ""]),
+                hedge=rng.choice(["will", "may", "could"]),
+                due=date(2023, 6, rng.randint(1, 30)),
+            )
+            if status in ("fulfilled", "unfulfilled"):
+                pairs.append((p, int(status == "fulfilled")))
+    report = build_report(engine, "2023-06", now=NOW, timezone="UTC")
+    expected = decompose(bin_stats(pairs))
+    got = report.calibration.decomposition
+    assert got is not None and expected is not None
+    assert got.n == expected.n == report.counts.resolved
+    for field in ("brier", "reliability", "resolution", "uncertainty", "within_bin"):
+        assert getattr(got, field) == pytest.approx(getattr(expected, field), abs=1e-9)
+    want_bins = calibration_bins(bin_stats(pairs))
+    assert [(b.index, b.count, b.hits) for b in report.calibration.bins] == [
+        (b.index, b.count, b.hits) for b in want_bins
+    ]
+    for got_bin, want_bin in zip(report.calibration.bins, want_bins, strict=True):
+        assert got_bin.mean_forecast == pytest.approx(want_bin.mean_forecast)
+    assert sum(r.resolved for r in report.speakers_month) == len(pairs)
+    assert sum(r.claims for r in report.outlets_month) == 400

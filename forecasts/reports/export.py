@@ -117,15 +117,19 @@ def write_json(rows: Iterator[dict[str, Any]], fh: IO[str]) -> int:
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
 # text from articles is prefixed with an apostrophe so it stays text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset("=+-@\t\r")
 
 
 def _csv_cell(value: Any) -> Any:
-    if isinstance(value, list):
+    # Dispatch on the exact type: this runs 25 times per claim, a million claims per export.
+    kind = type(value)
+    if kind is str:
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
+    if kind is list:
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return _plain(value)
+    if kind is date or kind is datetime:
+        return value.isoformat()
+    return value
 
 
 def write_csv(rows: Iterator[dict[str, Any]], fh: IO[str]) -> int:

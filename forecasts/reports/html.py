@@ -33,6 +33,8 @@ figure { margin: 1rem 0; }
 figure svg { display: block; width: 100%; max-width: 40rem; height: auto; }
 figcaption { color: var(--muted); font-size: 0.85rem; }
 a { color: var(--accent); }
+nav { font-size: 0.9rem; margin: 0.5rem 0 1rem; line-height: 1.9; }
+nav a { margin-right: 0.9rem; white-space: nowrap; }
 @media (max-width: 40rem) { body { padding: 0.6rem; font-size: 15px; } th, td { padding: 0.25rem 0.4rem; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -40,6 +42,7 @@ a { color: var(--accent); }
   h2 { break-after: avoid; }
   table, figure { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  nav { display: none; }
 }
 """
 
@@ -98,8 +101,14 @@ def render(report: MonthlyReport) -> str:
         f"months in {escape(report.timezone)}. Claims are counted in the month their due "
         "window closes.</p></header><main>",
     ]
-    for section in sections(report):
-        parts.append(f"<section><h2>{escape(section.title)}</h2>")
+    outline = sections(report)
+    if len(outline) > 1:
+        links = " ".join(  # spaces: the line may break between links
+            f'<a href="#s{i}">{escape(section.title)}</a>' for i, section in enumerate(outline)
+        )
+        parts.append(f'<nav aria-label="Sections">{links}</nav>')
+    for i, section in enumerate(outline):
+        parts.append(f'<section id="s{i}"><h2>{escape(section.title)}</h2>')
         parts += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
         if section.chart:
             parts.append(_chart(report, section.chart))

@@ -48,6 +48,10 @@ class Section:
     chart: str = ""  # "reliability" or "trend": the renderer places that chart here
 
 
+def claims(n: int) -> str:
+    return f"{n} claim" if n == 1 else f"{n} claims"
+
+
 def pct(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f}%"
 
@@ -67,7 +71,7 @@ def title(report: MonthlyReport) -> str:
 
 def _status_sentence(counts: StatusCounts) -> str:
     return (
-        f"{counts.total} claims fell due: {counts.fulfilled} fulfilled, "
+        f"{claims(counts.total)} fell due: {counts.fulfilled} fulfilled, "
         f"{counts.unfulfilled} unfulfilled, {counts.needs_review} need review, "
         f"{counts.open} still open, {counts.void} void, {counts.not_verifiable} not verifiable."
     )
@@ -115,11 +119,14 @@ def sections(report: MonthlyReport) -> list[Section]:
     if report.is_empty:
         summary.paragraphs = [f"No claims fell due in {month_name(report.month)}."]
         upcoming = report.next_month_counts.total
-        summary.paragraphs.append(f"{upcoming} claims fall due in {month_name(report.next_month)}.")
+        summary.paragraphs.append(
+            f"{claims(upcoming)} fall due in {month_name(report.next_month)}."
+        )
         return [summary]
     summary.paragraphs.append(
-        f"Hit rate: {pct(counts.hit_rate)} of {counts.resolved} resolved claims "
-        "(claims needing review, still open, void or not verifiable are counted but not scored)."
+        f"Hit rate: {pct(counts.hit_rate)} of {counts.resolved} resolved "
+        + ("claim " if counts.resolved == 1 else "claims ")
+        + "(claims needing review, still open, void or not verifiable are counted but not scored)."
     )
     if d is not None:
         summary.paragraphs.append(
@@ -198,7 +205,7 @@ def sections(report: MonthlyReport) -> list[Section]:
     nxt = report.next_month_counts
     coming = Section(
         f"Due next month ({month_name(report.next_month)})",
-        [f"{nxt.total} claims fall due, {nxt.open} of them still open."],
+        [f"{claims(nxt.total)} fall due, {nxt.open} of them still open."],
     )
     if report.next_month_claims:
         coming.tables.append(_claims_table(report.next_month_claims, with_status=False))

@@ -34,9 +34,8 @@ def bin_edges(n_bins: int = N_BINS) -> list[float]:
 def bucket_index(probability: float, n_bins: int = N_BINS) -> int:
     """The bin a probability falls in: bins are [k/n, (k+1)/n), the last one closed at 1.0.
 
-    Comparing against the literal edges k/n (rather than flooring p*n, where 0.7*10 is
-    7.000000000000001 but 0.29*100 is 28.999999999999996) keeps this in step with the SQL
-    CASE expression in ``aggregate.py``.
+    Comparing against the literal edges k/n rather than flooring p*n (0.29*100 is
+    28.999999999999996) puts every edge value in the bin above it, as the label says.
     """
     if not 0.0 <= probability <= 1.0 or math.isnan(probability):
         raise ValueError(f"probability {probability} is outside 0..1")
