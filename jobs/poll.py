@@ -32,6 +32,7 @@ from forecasts.feeds.items import KeyedEntry, key_entries
 from forecasts.feeds.local import documents_hash, is_local, read_local
 from forecasts.feeds.parse import parse_feed
 from forecasts.models import Feed
+from forecasts.scale import shares
 from forecasts.store import feeds as feed_store
 
 log = logging.getLogger("forecasts.poll")
@@ -218,8 +219,21 @@ def poll_feeds(
         tasks = [_Task.of(feed) for feed in feeds]
     if not tasks:
         return PollSummary()
-    poller = _Poller(engine, settings, clock, rng or random.Random(), progress)  # noqa: S311 (jitter, not crypto)
-    return asyncio.run(poller.run(tasks))
+    rng = rng or random.Random()  # noqa: S311 (jitter, not crypto)
+    # Scale hook: on PostgreSQL several daemons share the due feeds; this process polls the
+    # chunks leased to it (on SQLite: one chunk, all of them). See forecasts/scale/shares.py.
+    forced = feed_name is not None or not due_only
+    summary = PollSummary()
+    for ids in shares.feed_shares(
+        engine, clock, [t.id for t in tasks], forced=forced, scale=settings.scale
+    ):
+        mine = set(ids)
+        part = asyncio.run(
+            _Poller(engine, settings, clock, rng, progress).run([t for t in tasks if t.id in mine])
+        )
+        for outcome in part.feeds:
+            summary.add(outcome)
+    return summary
 
 
 def _parse_workers(fetch: FetchSettings, feeds: int) -> int:

@@ -35,6 +35,7 @@ from forecasts.daemon import state
 from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
+from forecasts.scale import shares
 from jobs.registry import BY_NAME, JOBS, Unavailable, resolve
 from jobs.triggers import interval_trigger, monthly_trigger
 
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 
 STARTUP_JOBS = ("sync_feeds", "seeds")  # run in order before the scheduler starts
 REPORT = "report"
+SHARED = "skipped: another daemon is running this job"
 
 
 def describe(result: Any) -> str:
@@ -105,7 +107,9 @@ class Daemon:
             self._record_start(name)
             log.info("job %s started", name)
             try:
-                result = fn(self.engine, self.settings, self.clock)
+                # Scale hook: on PostgreSQL one daemon at a time runs each shared job.
+                with shares.exclusive(self.engine, name, self.clock, self.settings.scale) as ours:
+                    result = fn(self.engine, self.settings, self.clock) if ours else SHARED
             except Unavailable as exc:  # the job needs another area's code that has not landed
                 log.warning("job %s waits for missing code: %s", name, exc)
                 outcome, error, summary = state.UNAVAILABLE, str(exc), ""
