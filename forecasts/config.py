@@ -292,8 +292,24 @@ class NotifySettings(Section):
     retry_max_seconds: float = Field(3600, gt=0, description="Ceiling of the retry delay.")
 
 
+ReportFormat = Literal["md", "html", "json", "table"]
+
+
 class ReportSettings(Section):
     """Monthly accuracy reports (owned by the reports area)."""
+
+    formats: list[ReportFormat] = Field(
+        default_factory=lambda: list[ReportFormat](["md", "html"]),
+        description="Formats the daemon writes into reports_dir on the 1st of each month.",
+    )
+    listing_limit: int = Field(
+        100,
+        ge=1,
+        description="Claims listed per section (counts always cover every claim; export has all).",
+    )
+    highlights: int = Field(
+        10, ge=1, description="Over-confident misses and surprises shown in each list."
+    )
 
 
 class ScaleSettings(Section):

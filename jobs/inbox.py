@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import col, or_, select
@@ -26,11 +28,12 @@ from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.models import Feed
-from jobs.registry import Unavailable, resolve
+from jobs.registry import Unavailable, missing_code, resolve
 
 log = logging.getLogger(__name__)
 
 INGEST = "jobs.ingest:ingest_sources"
+EXTRACTOR = "forecasts.claims.extract:extract_claims"  # ingest records errors without it
 SETTLE = timedelta(seconds=2)
 SIDECAR = ".meta.toml"
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
@@ -62,7 +65,7 @@ def ingest_inbox(engine: Engine, settings: Settings, clock: Clock) -> InboxSumma
     files = [p for p in sorted(inbox.iterdir()) if _is_article(p)]
     if not files:
         return summary
-    ingest = resolve(INGEST)
+    ingest = _ingester()
     now = clock.now()
     for path in files:
         mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
@@ -70,12 +73,15 @@ def ingest_inbox(engine: Engine, settings: Settings, clock: Clock) -> InboxSumma
             summary.waiting += 1
             continue
         try:
-            ingest(engine, settings, clock, [str(path)])
-        except StoreError:
-            raise  # the database, not the file: leave it for the next run
+            result = ingest(engine, settings, clock, [str(path)])
+            problems = [str(getattr(r, "error", r)) for r in getattr(result, "errors", [])]
         except Exception as exc:
-            log.warning("inbox file %s failed: %s", path.name, exc)
-            _move(path, inbox / "failed", error=f"{type(exc).__name__}: {exc}\n")
+            if isinstance(exc, StoreError) or missing_code(exc):
+                raise  # the database or our own code, not the file: it waits for the next run
+            problems = [f"{type(exc).__name__}: {exc}"]
+        if problems:
+            log.warning("inbox file %s failed: %s", path.name, "; ".join(problems))
+            _move(path, inbox / "failed", error="\n".join(problems) + "\n")
             summary.failed.append(path.name)
         else:
             log.info("inbox file %s ingested", path.name)
@@ -119,16 +125,27 @@ def ingest_seeds(engine: Engine, settings: Settings, clock: Clock) -> SeedSummar
         articles = seeds / "articles"
         if articles.is_dir() and any(_is_article(p) for p in articles.iterdir()):
             try:
-                ingest = resolve(INGEST)
-            except Unavailable:
-                summary.articles = "waiting for jobs.ingest"
+                ingest = _ingester()
+            except Unavailable as exc:
+                summary.articles = f"waiting: {exc}"
                 return summary
             result = ingest(engine, settings, clock, [str(articles)])
-            summary.articles = str(result)[:200]
+            errors = [str(getattr(r, "error", r)) for r in getattr(result, "errors", [])]
+            for error in errors:
+                log.warning("seed article not ingested: %s", error)
+            created = getattr(result, "articles_created", None)
+            summary.articles = f"{created} articles" if created is not None else "ingested"
         with write_session(engine) as s:
             state.set_mark(s, MARK_ARTICLES, str(articles), clock.now())
         log.info("seed articles ingested from %s", articles)
     return summary
+
+
+def _ingester() -> Callable[..., Any]:
+    """The ingest job, once it and the extractor it needs are both there."""
+    ingest = resolve(INGEST)
+    resolve(EXTRACTOR)
+    return ingest
 
 
 def _subscribe_seed_feeds(

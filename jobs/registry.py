@@ -65,6 +65,18 @@ def resolve(target: str) -> JobFunction:
     return fn  # type: ignore[no-any-return]
 
 
+def missing_code(exc: BaseException) -> bool:
+    """True if ``exc`` is, or was caused by, an import that failed: code not merged yet."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ImportError | Unavailable):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def availability() -> dict[str, str]:
     """Each job's name -> "" if available, else why not (for `forecasts status`)."""
     found: dict[str, str] = {}

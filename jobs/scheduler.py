@@ -20,10 +20,11 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -36,7 +37,7 @@ from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
 from forecasts.scale import shares
-from jobs.registry import BY_NAME, JOBS, Unavailable, resolve
+from jobs.registry import BY_NAME, JOBS, Unavailable, missing_code, resolve
 from jobs.triggers import interval_trigger, monthly_trigger
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class Daemon:
         self._current = ""
         self._unavailable_logged: set[str] = set()
         self.scheduler: BackgroundScheduler | None = None
+        self._scheduled: dict[str, datetime] = {}
 
     # --- one job ---------------------------------------------------------------------------
 
@@ -105,17 +107,25 @@ class Daemon:
             self._unavailable_logged.discard(name)
             self._current = name
             self._record_start(name)
-            log.info("job %s started", name)
+            late = self._lateness(name)
+            log.info(
+                "job %s started%s",
+                name,
+                f" ({late:.3f}s after its scheduled time)" if late is not None else "",
+            )
             try:
                 # Scale hook: on PostgreSQL one daemon at a time runs each shared job.
                 with shares.exclusive(self.engine, name, self.clock, self.settings.scale) as ours:
                     result = fn(self.engine, self.settings, self.clock) if ours else SHARED
-            except Unavailable as exc:  # the job needs another area's code that has not landed
-                log.warning("job %s waits for missing code: %s", name, exc)
-                outcome, error, summary = state.UNAVAILABLE, str(exc), ""
             except Exception as exc:
-                log.exception("job %s failed", name)
-                outcome, error, summary = state.ERROR, f"{type(exc).__name__}: {exc}", ""
+                if isinstance(exc, Unavailable) or missing_code(exc):
+                    # The job needs code from an area that has not landed yet (for instance
+                    # the extractor): not a failure of the job, and it runs once it is there.
+                    log.warning("job %s waits for missing code: %s", name, exc)
+                    outcome, error, summary = state.UNAVAILABLE, str(exc), ""
+                else:
+                    log.exception("job %s failed", name)
+                    outcome, error, summary = state.ERROR, f"{type(exc).__name__}: {exc}", ""
             else:
                 outcome, error, summary = state.OK, "", describe(result)
                 log.info("job %s finished: %s", name, summary or "ok")
@@ -123,6 +133,20 @@ class Daemon:
                 self._current = ""
             self._record(name, outcome, summary=summary, error=error)
             return outcome
+
+    def _on_submitted(self, event: JobSubmissionEvent) -> None:
+        # Runs on the scheduler thread just before the job is queued for the worker.
+        if event.scheduled_run_times:
+            self._scheduled[event.job_id] = max(event.scheduled_run_times)
+
+    def _lateness(self, name: str) -> float | None:
+        """Seconds between the scheduled time of this run and its start (scheduled runs only)."""
+        scheduled = self._scheduled.pop(name, None)
+        if scheduled is None:
+            return None
+        return (
+            datetime.now(UTC) - scheduled
+        ).total_seconds()  # the timer's own clock, not the injected one
 
     def _record_start(self, name: str) -> None:
         try:
@@ -268,20 +292,26 @@ class Daemon:
             },
             timezone="UTC",
         )
+        scheduler.add_listener(self._on_submitted, EVENT_JOB_SUBMITTED)
         now = self.clock.now()
         with session(self.engine) as s:
             rows = {r.name: r for r in state.all_job_states(s)}
+        # Jobs due at the same instant run in pipeline order (the job store would otherwise
+        # order them by name): each is nudged by its position, a millisecond apiece.
+        order = {spec.name: timedelta(milliseconds=i) for i, spec in enumerate(JOBS)}
         for spec in JOBS:
             minutes = spec.interval_minutes(self.settings)
             if minutes is None:
                 continue
             start = state.due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
+            start += order[spec.name]
             scheduler.add_job(
                 self.run_job,
                 interval_trigger(minutes, start),
                 args=[spec.name],
                 id=spec.name,
                 name=spec.name,
+                next_run_time=start,  # the trigger alone would skip to start + interval
             )
         # The report job checks the database for the month that is due, so running it at start
         # writes a report missed while the daemon was down, and does nothing otherwise.
@@ -291,7 +321,7 @@ class Daemon:
             args=[REPORT],
             id=REPORT,
             name=REPORT,
-            next_run_time=now,
+            next_run_time=now + order[REPORT],
         )
         return scheduler
 
@@ -323,6 +353,7 @@ class Daemon:
                 continue
             start = state.due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
             self.scheduler.reschedule_job(spec.name, trigger=interval_trigger(minutes, start))
+            self.scheduler.modify_job(spec.name, next_run_time=start)
             log.info("job %s now every %g minutes", spec.name, minutes)
         if (old.daemon.report_day, old.daemon.report_hour, old.timezone) != (
             new.daemon.report_day,

@@ -1,3 +1,114 @@
 """forecasts report / export: monthly accuracy reports and data export."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from forecasts.cli.app import cli, console, err_console, parse_date_option, state
+from forecasts.clock import SystemClock
+from forecasts.errors import InputError
+from forecasts.models import ClaimStatus
+from forecasts.reports import export as exporting
+from forecasts.reports import render, table
+from jobs.report import monthly_report, report_paths
+
+
+@cli.command(name="report")
+@click.option(
+    "--month", metavar="YYYY-MM", help="Month to report on (default: the previous month)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(render.FORMATS),
+    default="table",
+    show_default=True,
+    help="table for the terminal, md (with chart files beside it), html (one file), json.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Write to this file (md and html default to reports_dir/YYYY-MM.md|.html).",
+)
+def report_cmd(month: str | None, fmt: str, out: str | None) -> None:
+    """Monthly accuracy report: hit rates, calibration, Brier scores, track records.
+
+    Claims count in the month their due window closes. Months follow the configured
+    time zone.
+
+    \b
+    Examples:
+      forecasts report
+      forecasts report --month 2023-12 --format html
+      forecasts report --month 2023-12 --format json > 2023-12.json
+    """
+    settings = state.settings()
+    report = monthly_report(state.engine(), settings, SystemClock(), month=month)
+    if out is None and fmt in ("md", "html"):
+        out = str(report_paths(settings, report.month, [fmt])[0])
+    if out is not None:
+        try:
+            paths = render.write(report, fmt, Path(out))
+        except OSError as exc:
+            raise InputError(f"--out: cannot write {out}: {exc.strerror}") from exc
+        for path in paths:
+            err_console.print(f"wrote {path}", markup=False)
+    elif fmt == "table":
+        console.print(table.renderable(report))
+    else:
+        sys.stdout.write(render.render_text(report, fmt))
+
+
+STATUSES = [s.value for s in ClaimStatus]
+
+
+@cli.command(name="export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="CSV (lists as JSON text) or a JSON array.",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(STATUSES),
+    help="Only claims with this status (repeat for several).",
+)
+@click.option("--since", metavar="DATE", help="Only claims made on or after DATE (YYYY-MM-DD).")
+@click.option(
+    "--out", type=click.Path(dir_okay=False), help="Write to this file (default: stdout)."
+)
+def export_cmd(fmt: str, statuses: tuple[str, ...], since: str | None, out: str | None) -> None:
+    """Export every claim with its article, speaker, hedge, window, status and evidence.
+
+    \b
+    Examples:
+      forecasts export --format csv --out claims.csv
+      forecasts export --format json --status fulfilled --since 2023-01-01
+    """
+    since_day = parse_date_option(since, "--since")
+    rows = exporting.iter_claims(state.engine(), statuses=statuses, since=since_day)
+    write = exporting.write_csv if fmt == "csv" else exporting.write_json
+    if out is None:
+        write(rows, sys.stdout)
+        return
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            n = write(rows, fh)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"--out: cannot write {path}: {exc.strerror}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    err_console.print(f"wrote {n} claims to {path}", markup=False)

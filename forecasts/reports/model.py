@@ -181,3 +181,16 @@ def previous_month(now: datetime, timezone: str) -> str:
 
     local = now.astimezone(ZoneInfo(timezone)).date()
     return shift_month(month_of(local), -1)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_json(report: MonthlyReport) -> str:
+    """The JSON format: every figure of the report (``MonthlyReport.to_dict``)."""
+    import json
+
+    return json.dumps(report.to_dict(), default=_json_default, ensure_ascii=False, indent=2) + "\n"
