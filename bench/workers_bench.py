@@ -72,7 +72,9 @@ def serve(delay: float) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def write_config(root: Path, db_url: str, feed_urls: list[str], chunk: int) -> Path:
+def write_config(
+    root: Path, db_url: str, feed_urls: list[str], chunk: int, parse_processes: int
+) -> Path:
     feeds = "".join(
         f'[[feeds]]\nname = "f{i:04d}"\nurl = "{url}"\ninterval_minutes = 60\nextract_claims = false\n\n'
         for i, url in enumerate(feed_urls)
@@ -81,7 +83,7 @@ def write_config(root: Path, db_url: str, feed_urls: list[str], chunk: int) -> P
     path.write_text(
         f'database_url = "{db_url}"\nlog_level = "WARNING"\n\n'
         "[fetch]\nallow_private_networks = true\nmax_per_host = 20\nmax_connections = 20\n"
-        "parse_processes = 1\n\n"
+        f"parse_processes = {parse_processes}\n\n"
         f"[scale]\nfeed_chunk = {chunk}\n\n" + feeds,
         encoding="utf-8",
     )
@@ -107,7 +109,9 @@ def worker(config: str, go: str) -> None:
     engine.dispose()
 
 
-def one_run(server_url: str, workers: int, feed_urls: list[str], chunk: int) -> dict[str, float]:
+def one_run(
+    server_url: str, workers: int, feed_urls: list[str], chunk: int, parse_processes: int
+) -> dict[str, float]:
     from forecasts.clock import SystemClock
     from forecasts.config import load_settings
     from forecasts.db import open_database
@@ -120,7 +124,7 @@ def one_run(server_url: str, workers: int, feed_urls: list[str], chunk: int) -> 
     db_url = sa.engine.make_url(server_url).set(database=name).render_as_string(False)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            config = write_config(Path(tmp), db_url, feed_urls, chunk)
+            config = write_config(Path(tmp), db_url, feed_urls, chunk, parse_processes)
             engine = open_database(db_url)
             sync_config_feeds(engine, load_settings(config), SystemClock())
             go = Path(tmp) / "go"
@@ -170,6 +174,9 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.02, help="seconds per HTTP answer")
     parser.add_argument("--files", action="store_true", help="file:// feeds instead of HTTP")
     parser.add_argument("--chunk", type=int, default=200, help="scale.feed_chunk")
+    parser.add_argument(
+        "--parse-processes", type=int, default=1, help="fetch.parse_processes (0: one per CPU)"
+    )
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -200,12 +207,16 @@ def main() -> None:
                 source = f"HTTP, {args.delay * 1000:.0f} ms per answer"
             print(
                 f"{args.feeds} feeds ({source}), chunk {args.chunk}, "
+                f"parse_processes {args.parse_processes}, "
                 f"median of {args.repeat} runs, {os.cpu_count()} CPUs"
             )
             print(f"{'workers':>7} {'wall s':>8} {'feeds/s':>8} {'speed-up':>8}  feeds per worker")
             base_rate = None
             for count in [int(x) for x in args.workers.split(",")]:
-                runs = [one_run(url, count, feed_urls, args.chunk) for _ in range(args.repeat)]
+                runs = [
+                    one_run(url, count, feed_urls, args.chunk, args.parse_processes)
+                    for _ in range(args.repeat)
+                ]
                 wall = statistics.median(r["wall"] for r in runs)
                 rate = args.feeds / wall
                 base_rate = base_rate or rate
