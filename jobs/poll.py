@@ -211,7 +211,10 @@ def poll_feeds(
     rng: random.Random | None = None,
 ) -> PollSummary:
     """Poll the due feeds (or the one named, due or not) and store what they hold."""
-    sync_config_feeds(engine, settings, clock)
+    # Scale hook: daemons starting together must not insert the same configured feed twice.
+    with shares.exclusive(engine, "sync_feeds", clock, settings.scale) as ours:
+        if ours:
+            sync_config_feeds(engine, settings, clock)
     with session(engine) as s:
         feeds = feed_store.feeds_to_poll(
             s, clock.now(), name=feed_name, due_only=due_only, origins=origins

@@ -24,10 +24,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from forecasts.clock import SystemClock
-from forecasts.config import load_settings
 from forecasts.db import open_database
-from jobs.poll import sync_config_feeds
 
 REPO = Path(__file__).resolve().parent.parent
 FEEDS = 200
@@ -126,10 +123,7 @@ def test_three_daemons_share_the_feeds_and_survive_a_kill(tmp_path: Path, db_url
     """Each feed polled once, nothing stored twice, the killed daemon's feeds taken over."""
     server = SlowFeeds(delay=0.15)
     config = write_config(tmp_path, db_url, server.base)
-    engine = open_database(db_url)
-    # Subscribe the feeds once up front, as `forecasts feeds` would (see the report: the poll
-    # job's own config sync is not yet safe against daemons inserting the same feed at once).
-    sync_config_feeds(engine, load_settings(config), SystemClock())
+    engine = open_database(db_url)  # the daemons subscribe the feeds themselves, all at once
     env = {k: v for k, v in os.environ.items() if not k.startswith("FORECASTS_")}
     env["PYTHONPATH"] = str(REPO)
     logs = [tmp_path / f"daemon-{i}.log" for i in range(3)]
