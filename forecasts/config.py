@@ -317,6 +317,26 @@ class ReportSettings(Section):
     )
 
 
+class ScaleSettings(Section):
+    """Several daemons on one PostgreSQL database (owned by the scale area; see docs/scaling.md)."""
+
+    feed_chunk: int = Field(
+        200,
+        ge=1,
+        description="Due feeds a daemon leases at a time; the others take the next chunks.",
+    )
+    feed_lease_seconds: float = Field(
+        300,
+        ge=1,
+        description="A crashed daemon's leased feeds are taken over after this long.",
+    )
+    job_lease_seconds: float = Field(
+        120,
+        ge=1,
+        description="Lease of a job that runs on one daemon at a time (verify, report, ...); renewed while it runs.",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable. See config.toml for the documented defaults."""
 
@@ -361,6 +381,7 @@ class Settings(BaseSettings):
     daemon: DaemonSettings = Field(default_factory=DaemonSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     reports: ReportSettings = Field(default_factory=ReportSettings)
+    scale: ScaleSettings = Field(default_factory=ScaleSettings)
 
     # Where the settings came from; not a setting. Relative paths resolve against its folder.
     config_path: Path | None = Field(None, exclude=True, description="(internal)")

@@ -32,6 +32,7 @@ from forecasts.feeds.fetch import Fetcher, FetchResult
 from forecasts.feeds.items import ParsedDocuments, parse_documents
 from forecasts.feeds.local import documents_hash, is_local, read_local
 from forecasts.models import Feed
+from forecasts.scale import shares
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import prune_items
 
@@ -190,7 +191,10 @@ def poll_feeds(
     rng: random.Random | None = None,
 ) -> PollSummary:
     """Poll the due feeds (or the one named, due or not) and store what they hold."""
-    sync_config_feeds(engine, settings, clock)
+    # Scale hook: daemons starting together must not insert the same configured feed twice.
+    with shares.exclusive(engine, "sync_feeds", clock, settings.scale) as ours:
+        if ours:
+            sync_config_feeds(engine, settings, clock)
     with session(engine) as s:
         feeds = feed_store.feeds_to_poll(
             s, clock.now(), name=feed_name, due_only=due_only, origins=origins
@@ -198,8 +202,20 @@ def poll_feeds(
         tasks = [_Task.of(feed) for feed in feeds]
     if not tasks:
         return PollSummary()
-    poller = _Poller(engine, settings, clock, rng or random.Random(), progress)  # noqa: S311 (jitter, not crypto)
-    summary = asyncio.run(poller.run(tasks))
+    rng = rng or random.Random()  # noqa: S311 (jitter, not crypto)
+    # Scale hook: on PostgreSQL several daemons share the due feeds; this process polls the
+    # chunks leased to it (on SQLite: one chunk, all of them). See forecasts/scale/shares.py.
+    forced = feed_name is not None or not due_only
+    summary = PollSummary()
+    for ids in shares.feed_shares(
+        engine, clock, [t.id for t in tasks], forced=forced, scale=settings.scale
+    ):
+        mine = set(ids)
+        part = asyncio.run(
+            _Poller(engine, settings, clock, rng, progress).run([t for t in tasks if t.id in mine])
+        )
+        for outcome in part.feeds:
+            summary.add(outcome)
     summary.pruned = prune_old_items(engine, settings, clock)
     return summary
 

@@ -36,6 +36,7 @@ from forecasts.daemon import state
 from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
+from forecasts.scale import shares
 from jobs.registry import BY_NAME, JOBS, Unavailable, missing_code, resolve
 from jobs.triggers import interval_trigger, monthly_trigger
 
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 STARTUP_JOBS = ("sync_feeds", "seeds")  # run in order before the scheduler starts
 REPORT = "report"
+SHARED = "skipped: another daemon is running this job"
 
 
 def describe(result: Any) -> str:
@@ -112,7 +114,9 @@ class Daemon:
                 f" ({late:.3f}s after its scheduled time)" if late is not None else "",
             )
             try:
-                result = fn(self.engine, self.settings, self.clock)
+                # Scale hook: on PostgreSQL one daemon at a time runs each shared job.
+                with shares.exclusive(self.engine, name, self.clock, self.settings.scale) as ours:
+                    result = fn(self.engine, self.settings, self.clock) if ours else SHARED
             except Exception as exc:
                 if isinstance(exc, Unavailable) or missing_code(exc):
                     # The job needs code from an area that has not landed yet (for instance

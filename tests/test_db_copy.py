@@ -156,3 +156,17 @@ def test_the_cli_copies_and_reports(source_url: str, db_url: str, run_cli) -> No
     assert "***" in doc["target"] or "@" not in doc["target"]  # no password printed
     again = run_cli("db", "copy", source_url, db_url)
     assert again.code == 2 and "not empty" in again.err
+
+
+def test_a_copy_that_fails_half_way_leaves_the_target_empty(source_url: str, db_url: str) -> None:
+    """The copy is one transaction: an error after some tables are in leaves no rows behind."""
+
+    def progress(table: str, done: int, total: int) -> None:
+        if table == "claim":
+            raise RuntimeError("connection lost")
+
+    with pytest.raises(RuntimeError):
+        copy_database(source_url, db_url, progress=progress)
+    assert sum(counts(db_url).values()) == 0
+    copy_database(source_url, db_url)
+    assert counts(db_url) == counts(source_url)

@@ -31,22 +31,27 @@ class LeaseKeeper:
         clock: Clock,
         *,
         seconds: float = 120,
+        adopt: bool = False,
     ) -> None:
         self.engine = engine
         self.names = [names] if isinstance(names, str) else list(names)
         self.worker = worker
         self.clock = clock
         self.seconds = seconds
+        self.adopt = adopt  # the names are already ours (just acquired): only renew and release
         self.held: list[str] = []
         self.lost: list[str] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def __enter__(self) -> LeaseKeeper:
-        with write_session(self.engine) as s:
-            self.held = leases.acquire_many(
-                s, self.names, self.worker, self.clock.now(), self.seconds
-            )
+        if self.adopt:
+            self.held = sorted(set(self.names))
+        else:
+            with write_session(self.engine) as s:
+                self.held = leases.acquire_many(
+                    s, self.names, self.worker, self.clock.now(), self.seconds
+                )
         if self.held:
             self._thread = threading.Thread(target=self._renew_loop, name="lease", daemon=True)
             self._thread.start()
