@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from forecasts.config import DaemonSettings, NotifySettings
@@ -47,6 +49,13 @@ def test_status_json_on_a_fresh_database(run_cli) -> None:  # type: ignore[no-un
     assert data["claims_by_status"] == {} and data["claims_due_soon"] == []
 
 
+sqlite_only = pytest.mark.skipif(
+    os.environ.get("FORECASTS_TEST_DATABASE_URL", "").startswith("postgresql"),
+    reason="the single-instance file lock exists on SQLite only (PostgreSQL uses leases)",
+)
+
+
+@sqlite_only
 def test_status_shows_claims_feeds_and_the_lock_holder(run_cli, engine: Engine, settings) -> None:  # type: ignore[no-untyped-def]
     """Claims by status, claims due within 30 days, feeds with errors, and a held lock."""
     today = datetime.now(UTC).date()
@@ -69,6 +78,7 @@ def test_status_shows_claims_feeds_and_the_lock_holder(run_cli, engine: Engine, 
     assert "claims due in the next 30 days: 1" in text
 
 
+@sqlite_only
 def test_the_lock_refuses_a_second_holder_and_frees_on_release(settings) -> None:  # type: ignore[no-untyped-def]
     url = settings.resolved_database_url()
     first = InstanceLock(url)
