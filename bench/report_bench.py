@@ -37,7 +37,8 @@ DAYS = 5 * 365
 MONTH = "2024-06"
 FORMATS = ("table", "md", "html", "json")
 
-# Indexes proposed to the owner of models/core.py (not created by the application): the first
+# The report indexes (created by migration 0007 since; the flag still adds them to a database
+# filled before it, IF NOT EXISTS): the first
 # covers the month, trend and outlet queries; the second lets the all-time GROUP BY speaker,
 # hedge, probability stream in index order instead of sorting a million rows.
 PROPOSED_INDEXES = (

@@ -72,6 +72,24 @@ class Article(SQLModel, table=True):
 class Claim(SQLModel, table=True):
     """A forward-looking claim and its current status."""
 
+    # Covering indexes for the monthly report (bench/report_bench.py: 2.2 s -> 1.2 s CPU per
+    # report over a million claims): the month/trend/outlet queries, and the all-time GROUP BY
+    # speaker, hedge, probability streamed in index order instead of sorting every row.
+    __table_args__ = (
+        sa.Index(
+            "ix_claim_due_report",
+            "due_latest",
+            "status",
+            "probability",
+            "hedge",
+            "speaker",
+            "article_id",
+        ),
+        sa.Index(
+            "ix_claim_speaker_report", "speaker", "hedge", "probability", "status", "due_latest"
+        ),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
     sentence: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
