@@ -24,6 +24,7 @@ from forecasts.errors import (
     FetchError,
     ResponseTooLargeError,
 )
+from forecasts.feeds.ssrf import blocked_reason, networks
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -60,18 +61,16 @@ def check_address(url: str, settings: Settings) -> None:
 
 
 def _check_ip(url: str, host: str, ip: str, settings: Settings) -> None:
+    # One rule for every fetch: the feed collector's SSRF guard decides what is public.
     address: IPAddress = ipaddress.ip_address(ip.split("%")[0])
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    if address.is_global and not address.is_multicast:
-        return
-    allowed = [ipaddress.ip_network(n, strict=False) for n in settings.fetch.allowed_networks]
-    if any(address.version == net.version and address in net for net in allowed):
-        return
-    raise BlockedAddressError(
-        f"{url}: host {host} resolves to non-public address {address}; "
-        "set fetch.allow_private_networks or fetch.allowed_networks to allow it"
+    reason = blocked_reason(
+        address, networks(settings.fetch), settings.fetch.allow_private_networks
     )
+    if reason:
+        raise BlockedAddressError(
+            f"{url}: host {host} resolves to non-public address {address} ({reason}); "
+            "set fetch.allow_private_networks or fetch.allowed_networks to allow it"
+        )
 
 
 def _check_peer(url: str, response: httpx.Response, settings: Settings) -> None:
