@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 
 CURSOR = "verify"
 BATCH = 1000
+# New claims are each searched against stored items, which is slow under load: small batches
+# keep SQLite's write lock short, so the heartbeat and CLI writes never wait long behind a pass.
+CLAIM_BATCH = 100
 SEARCH_LIMIT = 200
 CACHE_KIB = 65536  # SQLite page cache per connection during a pass (64 MiB)
 
@@ -72,7 +75,7 @@ def verify_claims(
     _tune(engine)
     while True:
         with write_session(engine) as s:
-            batch = store.unchecked_claims(s, limit=BATCH)
+            batch = store.unchecked_claims(s, limit=CLAIM_BATCH)
             if not batch:
                 break
             _index_and_check(s, batch, day, now, summary, touched, cache, changes)
