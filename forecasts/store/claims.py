@@ -234,8 +234,9 @@ def add_evidence(
         ).first()
         if exists is not None:
             return False
-    result = session.connection().execute(stmt)
-    return bool(result.rowcount)
+    # RETURNING, not rowcount: psycopg reports 1 for an INSERT that ON CONFLICT skipped.
+    result = session.connection().execute(stmt.returning(table.c.id))
+    return result.first() is not None
 
 
 # The index ---------------------------------------------------------------------------------
