@@ -11,6 +11,8 @@ import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from forecasts.models.daemon import DaemonInstance, DaemonMark, JobState
@@ -26,9 +28,14 @@ def job_state(s: Session, name: str) -> JobState:
     """The state row of ``name``, created empty if the job never ran."""
     row = s.get(JobState, name)
     if row is None:
-        row = JobState(name=name)
-        s.add(row)
-        s.flush()
+        # Several daemons on PostgreSQL may create the same row at once: insert-or-nothing,
+        # then read whichever row won, instead of failing on the unique key.
+        table = JobState.__table__  # type: ignore[attr-defined]
+        fresh = JobState(name=name).model_dump()
+        insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        s.connection().execute(insert(table).values(**fresh).on_conflict_do_nothing())
+        row = s.get(JobState, name, populate_existing=True)
+        assert row is not None
     return row
 
 
