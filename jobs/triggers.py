@@ -16,6 +16,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from forecasts.config import Settings
+from forecasts.reports.model import previous_month as reports_previous_month
 
 
 def interval_trigger(minutes: float, start: datetime) -> IntervalTrigger:
@@ -34,11 +35,8 @@ def monthly_trigger(settings: Settings) -> CronTrigger:
 
 
 def previous_month(now: datetime, zone: ZoneInfo) -> str:
-    """The month before ``now``'s month in ``zone``, as YYYY-MM."""
-    local = now.astimezone(zone)
-    first = local.date().replace(day=1)
-    last_month = first - timedelta(days=1)
-    return f"{last_month.year:04d}-{last_month.month:02d}"
+    """The month before ``now``'s month in ``zone``, as YYYY-MM (the reports' own rule)."""
+    return reports_previous_month(now, zone.key)
 
 
 def report_month_due(now: datetime, zone: ZoneInfo, day: int, hour: int) -> str:

@@ -11,7 +11,6 @@ One pass (``verify_claims``), idempotent and incremental:
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from forecasts.evidence.judge import (
 )
 from forecasts.models import Claim, ClaimStatus, Item
 from forecasts.store import claims as store
+from forecasts.store.items import items_after, search_items
 from forecasts.verdicts.lifecycle import EvidenceFacts, decide
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ def verify_claims(
         cursor = store.get_cursor(s, CURSOR)
     while True:
         with write_session(engine) as s:
-            items = store.items_after(s, cursor, BATCH)
+            items = items_after(s, cursor, BATCH)
             if not items:
                 break
             # Replaying "as of" a past day, items published later wait for a later pass; in a
@@ -243,18 +243,13 @@ def _index_and_check(
 
 
 def _search(s: Session, pc: PreparedClaim, after: datetime, before: datetime) -> list[Item]:
-    """Stored items in the window naming any of the claim's words (full-text when available)."""
-    try:
-        # The collector's FTS index (forecasts.store.items), looked up by name so that this
-        # module also works, by a slower LIKE scan, where the collector is not installed.
-        search_items = importlib.import_module("forecasts.store.items").search_items
-    except (ImportError, AttributeError):
-        return store.items_in_window(s, list(pc.keys), after, before, SEARCH_LIMIT)
+    """Stored items in the window naming any of the claim's words (the collector's index)."""
     # The collector's search requires every word of a query: one query per index word.
     found: dict[int, Item] = {}
     for key in pc.keys:
         for item in search_items(s, key, after=after, before=before, limit=SEARCH_LIMIT):
-            found.setdefault(item.id, item)
+            if item.id is not None:  # always set on stored rows; narrows the type
+                found.setdefault(item.id, item)
     return [found[i] for i in sorted(found)]
 
 

@@ -362,10 +362,7 @@ def _season(m: re.Match[str], ref: date) -> Window | None:
     + r")?(?!\s*(?:%|percent|\d))"
 )
 def _month_day(m: re.Match[str], ref: date) -> Window | None:
-    w = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
-    if m.group("by") and w.basis == "date":
-        return Window(ref, w.latest, "deadline")
-    return w
+    return _dated(m, ref)
 
 
 @rule(
@@ -376,6 +373,11 @@ def _month_day(m: re.Match[str], ref: date) -> Window | None:
     + r")?\b"
 )
 def _day_month(m: re.Match[str], ref: date) -> Window | None:
+    return _dated(m, ref)
+
+
+def _dated(m: re.Match[str], ref: date) -> Window:
+    """A day with its month (and year); after "by"/"before" a deadline from ``ref``."""
     w = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
     if m.group("by") and w.basis == "date":
         return Window(ref, w.latest, "deadline")

@@ -298,35 +298,3 @@ def set_cursor(session: Session, name: str, last_item_id: int, now: datetime) ->
         row.last_item_id = last_item_id
         row.updated_at = now
     session.add(row)
-
-
-def items_after(session: Session, item_id: int, limit: int) -> list[Item]:
-    """Items with a larger id, in id order (the collector stores them in arrival order)."""
-    query = select(Item).where(col(Item.id) > item_id).order_by(col(Item.id)).limit(limit)
-    return list(session.exec(query).all())
-
-
-def items_in_window(
-    session: Session, words: Sequence[str], after: datetime, before: datetime, limit: int
-) -> list[Item]:
-    """Items published in [after, before] whose title or summary holds any of ``words``.
-
-    Used only when the collector's full-text index (``store.items.search_items``) is absent.
-    """
-    if not words:
-        return []
-    conds = []
-    for word in words:
-        pattern = f"%{word}%"
-        conds += [col(Item.title).ilike(pattern), col(Item.summary).ilike(pattern)]
-    query = (
-        select(Item)
-        .where(
-            col(Item.published_at) >= after,
-            col(Item.published_at) <= before,
-            sa.or_(*conds),
-        )
-        .order_by(col(Item.published_at))
-        .limit(limit)
-    )
-    return list(session.exec(query).all())
