@@ -8,8 +8,9 @@ busy timeout, because SQLite cannot upgrade a stale read snapshot. Reads use pla
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from forecasts.errors import StoreError
+from forecasts.redact import mask_url, redact
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
@@ -36,6 +38,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         path = sa.engine.make_url(url).database
         if path and path != ":memory:" and not path.startswith("file:"):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(path))
         engine = sa.create_engine(
             url,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -44,6 +47,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         _tune_sqlite(engine)
         return engine
     return sa.create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _create_private(path: Path) -> None:
+    """Create a new database file owner-only (0600): SQLite would create it 0644, readable by
+    every local user. Its -wal and -shm files inherit this mode from it."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _tune_sqlite(engine: Engine) -> None:
@@ -89,7 +99,8 @@ def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
     except (sa.exc.OperationalError, sa.exc.ArgumentError, OSError) as exc:
-        raise StoreError(f"cannot open database {url}: {exc}") from exc
+        # The URL may hold a password: it is shown masked, in the driver's message too.
+        raise StoreError(f"cannot open database {mask_url(url)}: {redact(str(exc))}") from exc
     if migrate_schema:
         migrate(engine)
     return engine

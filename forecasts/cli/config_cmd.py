@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from forecasts.cli.app import cli, console, json_option, print_json, state
+from forecasts.redact import masked_settings
 
 
 @cli.command("config")
@@ -10,13 +11,14 @@ from forecasts.cli.app import cli, console, json_option, print_json, state
 def show_config(as_json: bool) -> None:
     """Show the settings in force (defaults, then config file, then FORECASTS_* variables).
 
+    Secrets (the database password, notify.smtp_password, notify.webhook_url) are shown as ***.
+
     \b
     Example:
       FORECASTS_TIMEZONE=Europe/Berlin forecasts config --json
     """
     settings = state.settings()
-    data = settings.model_dump(mode="json", exclude={"config_path"})
-    data["database_url"] = settings.resolved_database_url()
+    data = masked_settings(settings)  # passwords and the webhook URL are shown as ***
     if as_json:
         print_json({"config_file": str(settings.config_path or ""), "settings": data})
         return

@@ -7,12 +7,14 @@ job runner sets, so that lines from a job's library code are tagged without pass
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from forecasts.config import Settings
+from forecasts.redact import RedactingFormatter, secret_values
 
 current_job: ContextVar[str] = ContextVar("current_job", default="-")
 
@@ -45,9 +47,12 @@ def setup_logging(settings: Settings) -> None:
     if settings.log_file:
         path = settings.path(settings.log_file)
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Created owner-only: the log names feeds, claims and errors of a private database.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
         handlers.append(logging.FileHandler(path, encoding="utf-8"))
+    secrets = secret_values(settings)
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.setFormatter(RedactingFormatter(FORMAT, secrets))
         handler.addFilter(_JobFilter())
         handler._forecasts = True  # type: ignore[attr-defined]
         root.addHandler(handler)
@@ -55,3 +60,7 @@ def setup_logging(settings: Settings) -> None:
     # APScheduler logs every run at INFO; ours already does, once, with the outcome.
     logging.getLogger("apscheduler").setLevel(max(logging.WARNING, root.level))
     logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
+    # httpx logs every request's URL at INFO, and a webhook URL is a secret; our own lines say
+    # what was fetched or sent. (The formatter masks secrets at DEBUG too.)
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
