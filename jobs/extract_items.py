@@ -5,14 +5,19 @@ Resumable and once-only by construction: the work list is "items of such feeds w
 article pointing at them", so a crash or restart simply carries on. An item whose text is
 already stored (the same story in two feeds) adds nothing; an item too short to be an article
 is skipped. Both are looked at again on a later run only through the cheap hash check.
+
+Fetching linked pages (``fetch_full_text``) is the slow part and the daemon runs one job at a
+time, so a run spends at most ``fetch.deadline_seconds`` starting page fetches (each itself cut
+off at that deadline): items whose page would be fetched after that wait for the next run,
+and a slow or hostile site cannot hold up polling, the inbox or notifications.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 
-import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
@@ -37,6 +42,7 @@ class ExtractSummary:
     articles_created: int = 0
     duplicates: int = 0
     skipped: int = 0
+    deferred: int = 0  # full-text items left for the next run: this run's fetch time was spent
     claims_found: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -47,12 +53,12 @@ def extract_new_items(
     clock: Clock,
     *,
     extract: Extractor | None = None,
-    client: httpx.Client | None = None,
     limit: int | None = None,
 ) -> ExtractSummary:
     """Make articles of the items not yet turned into articles (at most ``limit`` items)."""
     extractor = extract or default_extractor()
     summary = ExtractSummary()
+    fetching = _FetchBudget(settings.fetch.deadline_seconds)
     after = 0
     while limit is None or summary.items_seen < limit:
         batch = BATCH if limit is None else min(BATCH, limit - summary.items_seen)
@@ -64,11 +70,21 @@ def extract_new_items(
             after = item.id
             summary.items_seen += 1
             try:
-                _one(engine, settings, clock, item, feed, extractor, client, summary)
+                _one(engine, settings, clock, item, feed, extractor, fetching, summary)
             except ForecastsError as exc:
                 summary.errors.append(f"item {item.id}: {exc}")
                 log.info("item_id=%s cannot be extracted: %s", item.id, exc)
     return summary
+
+
+class _FetchBudget:
+    """Seconds this run may still spend fetching pages (a monotonic deadline, not the clock)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds
+
+    def left(self) -> bool:
+        return time.monotonic() < self.ends
 
 
 def _pending(engine: Engine, after: int, limit: int) -> list[tuple[Item, Feed]]:
@@ -93,7 +109,7 @@ def _one(
     item: Item,
     feed: Feed,
     extractor: Extractor,
-    client: httpx.Client | None,
+    fetching: _FetchBudget,
     summary: ExtractSummary,
 ) -> None:
     stamp = item.published_at or item.fetched_at
@@ -101,8 +117,11 @@ def _one(
     basis = "feed (first seen; the feed gave no date)" if item.published_estimated else "feed"
     loaded: LoadedArticle | None = None
     if feed.fetch_full_text and item.link:
+        if not fetching.left():
+            summary.deferred += 1  # no article yet, so the next run picks it up again
+            return
         try:
-            loaded = load_url(item.link, settings, published=day, client=client)
+            loaded = load_url(item.link, settings, published=day)
         except ForecastsError as exc:
             log.info("item_id=%s full text unavailable, using the summary: %s", item.id, exc)
     if loaded is None:

@@ -242,7 +242,7 @@ def test_an_unreachable_url_is_a_fetch_error(local_ok: Settings) -> None:
     with socket.socket() as s:  # a port that nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with pytest.raises(FetchError, match="cannot fetch"):
+    with pytest.raises(FetchError, match="cannot fetch: connection failed"):
         load_source(f"http://127.0.0.1:{port}/story", local_ok)
 
 
@@ -273,17 +273,26 @@ def test_non_public_addresses_are_refused_before_any_request(url: str) -> None:
         load_source(url, Settings())
 
 
-def test_the_connected_address_is_checked_too(
+def test_the_connected_address_is_the_checked_one(
     server: tuple[str, dict[str, Route]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """DNS rebinding: even if the name looked public when checked, a private peer is refused."""
-    import forecasts.articles.fetch as fetch
+    """DNS rebinding: the name is resolved once, checked, and that address is connected to."""
+    import socket
+
+    import forecasts.feeds.ssrf as ssrf
 
     base, routes = server
     routes["/story.txt"] = (200, {"Content-Type": "text/plain"}, STORY.encode())
-    monkeypatch.setattr(fetch, "check_address", lambda url, settings: None)
-    with pytest.raises(BlockedAddressError, match=r"non-public address 127\.0\.0\.1"):
-        load_source(f"{base}/story.txt", Settings())
+    port = int(base.rsplit(":", 1)[1])
+    answers = iter(["127.0.0.1", "10.255.255.1"])  # allowed first, private and blocked after
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(ssrf.socket, "getaddrinfo", rebinding)
+    settings = Settings(fetch={"allowed_networks": ["127.0.0.1/32"]})
+    (article,) = load_source(f"http://rebind.test:{port}/story.txt", settings)
+    assert article.text == STORY
 
 
 def test_a_page_without_a_site_name_is_credited_to_its_host(

@@ -1,33 +1,25 @@
-"""Fetching one article page over http(s), safely.
+"""Fetching one article page over http(s), safely: the feed collector's fetcher, not a second one.
 
-The URL is untrusted: only http and https; every host (and every redirect's host) must resolve
-to public addresses unless ``fetch.allow_private_networks`` is on or the address lies in
-``fetch.allowed_networks`` (the SSRF guard); the body is streamed and cut off at
-``extraction.max_input_bytes``; each phase times out (``fetch.timeout_seconds``) and the whole
-request has a deadline (``fetch.deadline_seconds``) however slowly a server drips bytes.
+Every guard of ``forecasts.feeds.fetch.Fetcher`` applies to pages too: only http and https;
+every host and every redirect hop resolved and checked by the SSRF guard and the checked
+address connected to (``fetch.allow_private_networks``, ``fetch.allowed_networks``); one
+deadline over the whole request, connect, headers and body (``fetch.deadline_seconds``), so a
+server that sends one header line every few seconds is cut off; and the decoded body capped at
+``extraction.max_input_bytes`` with the decompressor's own output bounded (a gzip bomb stops at
+the cap instead of inflating in memory).
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-import time
+import asyncio
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
-
-import httpx
+from urllib.parse import urlsplit
 
 from forecasts.config import Settings
-from forecasts.errors import (
-    ArticleError,
-    BlockedAddressError,
-    FetchError,
-    ResponseTooLargeError,
-)
-from forecasts.feeds.ssrf import blocked_reason, networks
+from forecasts.errors import ArticleError, FetchError, ResponseTooLargeError
+from forecasts.feeds.fetch import Fetcher
 
-_REDIRECTS = {301, 302, 303, 307, 308}
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+ACCEPT_PAGES = "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,115 +30,42 @@ class FetchedPage:
     body: bytes
 
 
-def check_address(url: str, settings: Settings) -> None:
-    """Refuse URLs whose host resolves to a non-public address (unless the config allows it)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http and https URLs can be fetched")
-    host = parts.hostname
-    if not host:
-        raise FetchError(f"{url}: no host in URL")
-    if settings.fetch.allow_private_networks:
-        return
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise FetchError(f"{url}: bad port") from None
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"{url}: cannot resolve host {host!r} ({exc})") from None
-    for info in infos:
-        _check_ip(url, host, str(info[4][0]), settings)
-
-
-def _check_ip(url: str, host: str, ip: str, settings: Settings) -> None:
-    # One rule for every fetch: the feed collector's SSRF guard decides what is public.
-    address: IPAddress = ipaddress.ip_address(ip.split("%")[0])
-    reason = blocked_reason(
-        address, networks(settings.fetch), settings.fetch.allow_private_networks
-    )
-    if reason:
-        raise BlockedAddressError(
-            f"{url}: host {host} resolves to non-public address {address} ({reason}); "
-            "set fetch.allow_private_networks or fetch.allowed_networks to allow it"
-        )
-
-
-def _check_peer(url: str, response: httpx.Response, settings: Settings) -> None:
-    """Check the address actually connected to: DNS may answer differently the second time
-    (rebinding), so the name check alone is not enough. No body is read before this."""
-    if settings.fetch.allow_private_networks:
-        return
-    stream = response.extensions.get("network_stream")
-    peer = stream.get_extra_info("server_addr") if stream is not None else None
-    if peer:
-        _check_ip(url, urlsplit(url).hostname or "", str(peer[0]), settings)
-
-
-def fetch_page(url: str, settings: Settings, *, client: httpx.Client | None = None) -> FetchedPage:
+def fetch_page(url: str, settings: Settings) -> FetchedPage:
     """GET ``url`` within the configured limits; every failure is one readable FetchError."""
-    own = client is None
-    http = client or httpx.Client(
-        timeout=settings.fetch.timeout_seconds,
-        headers={"User-Agent": settings.fetch.user_agent},
-        follow_redirects=False,
-    )
-    try:
-        return _fetch(url, settings, http)
-    finally:
-        if own:
-            http.close()
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise FetchError(f"{url}: only http and https URLs can be fetched")
+    return asyncio.run(_fetch(url, settings))
 
 
-def _fetch(url: str, settings: Settings, http: httpx.Client) -> FetchedPage:
+async def _fetch(url: str, settings: Settings) -> FetchedPage:
     cap = settings.extraction.max_input_bytes
-    deadline = time.monotonic() + settings.fetch.deadline_seconds
-    current = url
-    for _ in range(settings.fetch.max_redirects + 1):
-        check_address(current, settings)
-        try:
-            with http.stream("GET", current) as response:
-                _check_peer(current, response, settings)
-                if response.status_code in _REDIRECTS and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
-                    continue
-                if response.status_code >= 400:
-                    raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
-                declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > cap:
-                    raise ResponseTooLargeError(
-                        f"{url}: page is {int(declared):,} bytes, over the {cap:,}-byte limit "
-                        "(extraction.max_input_bytes)"
-                    )
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > cap:
-                        raise ResponseTooLargeError(
-                            f"{url}: page is over the {cap:,}-byte limit (extraction.max_input_bytes)"
-                        )
-                    if time.monotonic() > deadline:
-                        raise FetchError(
-                            f"{url}: took longer than {settings.fetch.deadline_seconds:g} s "
-                            "(fetch.deadline_seconds)"
-                        )
-                    chunks.append(chunk)
-                content_type = response.headers.get("content-type", "")
-                return FetchedPage(
-                    url=str(response.url),
-                    content_type=content_type.split(";")[0].strip().lower(),
-                    charset=response.charset_encoding,
-                    body=b"".join(chunks),
-                )
-        except httpx.TimeoutException:
-            raise FetchError(
-                f"{url}: timed out after {settings.fetch.timeout_seconds:g} s (fetch.timeout_seconds)"
-            ) from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"{url}: cannot fetch: {exc or type(exc).__name__}") from None
-    raise FetchError(f"{url}: more than {settings.fetch.max_redirects} redirects")
+    limits = settings.fetch.model_copy(update={"max_body_bytes": cap})
+    try:
+        async with Fetcher(limits, accept=ACCEPT_PAGES) as fetcher:
+            result = await fetcher.get(url)
+    except ResponseTooLargeError:
+        raise ResponseTooLargeError(
+            f"{url}: page is over the {cap:,}-byte limit (extraction.max_input_bytes)"
+        ) from None
+    except FetchError as exc:
+        raise type(exc)(f"{url}: cannot fetch: {exc}") from None
+    if result.outcome != "ok":
+        raise FetchError(f"{url}: {result.error or f'HTTP {result.status}'}")
+    media_type, charset = _content_type(result.content_type)
+    return FetchedPage(
+        url=result.final_url or url, content_type=media_type, charset=charset, body=result.body
+    )
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    """``text/html; charset="utf-8"`` -> ("text/html", "utf-8")."""
+    media_type, *params = header.split(";")
+    charset = None
+    for param in params:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return media_type.strip().lower(), charset
 
 
 def page_kind(page: FetchedPage) -> str:

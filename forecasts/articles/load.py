@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
-
 from forecasts.articles.dates import date_in_path
 from forecasts.articles.fetch import fetch_page, page_kind
 from forecasts.articles.html import extract_html, looks_like_html
@@ -66,7 +64,6 @@ def load_source(
     *,
     published: date | None = None,
     today: date | None = None,
-    client: httpx.Client | None = None,
 ) -> list[LoadedArticle]:
     """Every article behind ``source`` (a file, a directory or an http(s) URL).
 
@@ -74,7 +71,7 @@ def load_source(
     speaks from the day it is read, unless its text shows it is older.
     """
     return [
-        load_url(one, settings, published=published, today=today, client=client)
+        load_url(one, settings, published=published, today=today)
         if is_url(one)
         else load_file(Path(one), settings, published=published, today=today)
         for one in expand_source(source)
@@ -131,10 +128,9 @@ def load_url(
     *,
     published: date | None = None,
     today: date | None = None,
-    client: httpx.Client | None = None,
 ) -> LoadedArticle:
     """One page fetched over http(s) (SSRF guard, size cap and time limits of fetch.py)."""
-    page = fetch_page(url, settings, client=client)
+    page = fetch_page(url, settings)
     if not page.body.strip():
         raise ArticleError(f"{url}: empty page")
     candidates: list[Candidate] = []

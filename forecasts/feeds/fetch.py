@@ -119,7 +119,11 @@ class Fetcher:
     """An httpx client with the guards above; use as ``async with Fetcher(settings.fetch) as f``."""
 
     def __init__(
-        self, fetch: FetchSettings, *, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        fetch: FetchSettings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        accept: str = ACCEPT,
     ) -> None:
         self.settings = fetch
         limits = httpx.Limits(
@@ -130,7 +134,7 @@ class Fetcher:
             timeout=httpx.Timeout(fetch.timeout_seconds),
             headers={
                 "User-Agent": fetch.user_agent or f"forecasts/{__version__}",
-                "Accept": ACCEPT,
+                "Accept": accept,
                 "Accept-Encoding": "gzip, deflate",
             },
             follow_redirects=False,
@@ -150,29 +154,33 @@ class Fetcher:
     async def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
         """GET ``url`` (conditionally when validators are given); never raises."""
         try:
+            return await self.get(url, etag=etag, last_modified=last_modified)
+        except FetchError as exc:
+            return FetchResult("error", url, error=str(exc))
+
+    async def get(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
+        """As ``fetch``, but a failure to get any response raises a FetchError (its subclass
+        says why: BlockedAddressError, ResponseTooLargeError). HTTP statuses are outcomes."""
+        try:
             host = httpx.URL(url).host
         except httpx.InvalidURL as exc:
-            return FetchResult("error", url, error=f"invalid URL: {exc}")
+            raise FetchError(f"invalid URL: {exc}") from None
         async with self._hosts[host], self._all:
             try:
+                # One deadline for the whole request: connect, every header line and the body.
                 async with asyncio.timeout(self.settings.deadline_seconds):
                     return await self._follow(url, etag, last_modified)
             except TimeoutError:
-                return FetchResult(
-                    "error",
-                    url,
-                    error=f"no complete response within {self.settings.deadline_seconds:g} s",
-                )
-            except FetchError as exc:
-                return FetchResult("error", url, error=str(exc))
+                raise FetchError(
+                    f"no complete response within {self.settings.deadline_seconds:g} s "
+                    "(fetch.deadline_seconds)"
+                ) from None
             except httpx.TimeoutException as exc:
-                return FetchResult("error", url, error=f"timed out ({type(exc).__name__})")
+                raise FetchError(f"timed out ({type(exc).__name__})") from None
             except httpx.HTTPError as exc:
-                return FetchResult(
-                    "error", url, error=f"connection failed: {exc or type(exc).__name__}"
-                )
+                raise FetchError(f"connection failed: {exc or type(exc).__name__}") from None
             except OSError as exc:
-                return FetchResult("error", url, error=f"connection failed: {exc}")
+                raise FetchError(f"connection failed: {exc}") from None
 
     async def _follow(self, url: str, etag: str, last_modified: str) -> FetchResult:
         headers: dict[str, str] = {}

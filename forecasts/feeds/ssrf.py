@@ -82,8 +82,8 @@ async def resolve_checked(host: str, port: int, fetch: FetchSettings) -> str:
         reason = blocked_reason(ip, allowed, fetch.allow_private_networks)
         if reason:
             raise BlockedAddressError(
-                f"refused: {host} resolves to {ip}, {reason} (set fetch.allowed_networks "
-                "or fetch.allow_private_networks to allow it)"
+                f"refused: {host} resolves to non-public address {ip} ({reason}); set "
+                "fetch.allowed_networks or fetch.allow_private_networks to allow it"
             )
         addresses.append(ip)
     if not addresses:
