@@ -12,11 +12,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import multiprocessing
 import os
 import random
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -35,6 +34,7 @@ from forecasts.models import Feed
 from forecasts.scale import shares
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import prune_items
+from jobs.workers import process_pool
 
 log = logging.getLogger("forecasts.poll")
 
@@ -263,11 +263,7 @@ class _Poller:
         self.total = len(tasks)
         workers = _parse_workers(self.fetch, len(tasks))
         if workers > 1:
-            # spawn, not fork: forking a process that runs threads (DNS, the DB writer) can
-            # copy a held lock into the child.
-            self.pool = ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn")
-            )
+            self.pool = process_pool(workers)  # its processes end when this one does
         try:
             async with Fetcher(self.fetch) as fetcher:
                 await asyncio.gather(*(self._one(fetcher, task) for task in tasks))
