@@ -17,6 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError as AlembicCommandError
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -45,8 +48,63 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             **kwargs,
         )
         _tune_sqlite(engine)
-        return engine
-    return sa.create_engine(url, pool_pre_ping=True, **kwargs)
+    else:
+        engine = sa.create_engine(url, pool_pre_ping=True, **kwargs)
+    _explain_fatal_errors(engine, url)
+    return engine
+
+
+# SQLite's words for a database that cannot be used as it is, and what the user should do.
+_FATAL = (
+    (
+        "file is not a database",
+        "is not a forecasts database (not SQLite, or encrypted): point database_url at the "
+        "right file, or restore it from a backup",
+    ),
+    (
+        "malformed",
+        "is damaged (corrupted pages): restore it from a backup (`sqlite3 FILE .recover` may "
+        "save what is left); nothing was changed",
+    ),
+    (
+        "readonly database",
+        "is read-only: check the permissions of the file and of its folder (forecasts must be "
+        "able to write to both)",
+    ),
+    (
+        "unable to open database file",
+        "cannot be opened: check that its folder exists and that the file and the folder are "
+        "writable",
+    ),
+)
+
+
+def _where(url: str) -> str:
+    """The database as a person would name it: its file for SQLite, else the masked URL."""
+    parsed = sa.engine.make_url(url)
+    if parsed.drivername.startswith("sqlite") and parsed.database:
+        return parsed.database.removeprefix("file:").split("?")[0]
+    return mask_url(url)
+
+
+def fatal_problem(exc: BaseException, url: str) -> StoreError | None:
+    """A one-line StoreError for a database that cannot be used at all, else None."""
+    text = str(getattr(exc, "orig", None) or exc)
+    for words, advice in _FATAL:
+        if words in text:
+            return StoreError(f"database {_where(url)} {advice}")
+    return None
+
+
+def _explain_fatal_errors(engine: Engine, url: str) -> None:
+    # A damaged, foreign or read-only database can surface in any query of any command or
+    # job: turn it into one StoreError there, instead of a driver traceback. Other errors
+    # (constraint violations, lock timeouts) are left for their callers.
+    @event.listens_for(engine, "handle_error")
+    def _explain(context: sa.engine.ExceptionContext) -> None:
+        problem = fatal_problem(context.original_exception, url)
+        if problem is not None:
+            raise problem from context.sqlalchemy_exception
 
 
 def _create_private(path: Path) -> None:
@@ -82,14 +140,35 @@ def alembic_config(url: str) -> AlembicConfig:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (creating it on an empty database)."""
+    """Bring the schema to the newest revision (creating it on an empty database).
+
+    A database whose revision this program does not know was written by a newer version:
+    it is refused before anything is written, rather than half-migrated."""
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     try:
+        _refuse_unknown_revision(engine, cfg)
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except sa.exc.OperationalError as exc:
         raise StoreError(f"cannot migrate database {engine.url!r}: {exc.orig}") from exc
+    except AlembicCommandError as exc:
+        raise StoreError(f"cannot migrate database {engine.url!r}: {exc}") from exc
+
+
+def _refuse_unknown_revision(engine: Engine, cfg: AlembicConfig) -> None:
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_heads()
+    script = ScriptDirectory.from_config(cfg)
+    known = {revision.revision for revision in script.walk_revisions()}
+    unknown = [revision for revision in current if revision not in known]
+    if unknown:
+        raise StoreError(
+            f"database {_where(engine.url.render_as_string(hide_password=False))} was written "
+            f"by a newer version of forecasts (schema revision {', '.join(unknown)}; this "
+            f"version knows up to {script.get_current_head()}): upgrade forecasts, or point "
+            "database_url at another database; nothing was changed"
+        )
 
 
 def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
@@ -98,9 +177,11 @@ def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
         engine = make_engine(url)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-    except (sa.exc.OperationalError, sa.exc.ArgumentError, OSError) as exc:
-        # The URL may hold a password: it is shown masked, in the driver's message too.
-        raise StoreError(f"cannot open database {mask_url(url)}: {redact(str(exc))}") from exc
+    except (sa.exc.DatabaseError, sa.exc.ArgumentError, OSError) as exc:
+        # The URL may hold a password: it is shown masked, in the driver's message too. Only
+        # the driver's first line: SQLAlchemy appends the SQL and a link on further lines.
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StoreError(f"cannot open database {mask_url(url)}: {redact(reason)}") from exc
     if migrate_schema:
         migrate(engine)
     return engine
