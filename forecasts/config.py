@@ -27,7 +27,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from forecasts.errors import ConfigError
+from forecasts.controls import check_name
+from forecasts.errors import ConfigError, InputError
 
 ENV_PREFIX = "FORECASTS_"
 CONFIG_ENV = "FORECASTS_CONFIG"
@@ -95,6 +96,13 @@ class ExtractionSettings(Section):
     )
 
 
+def _usable_name(value: str) -> str:
+    try:
+        return check_name(value)
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
+
+
 class FeedSettings(Section):
     name: str = Field(description="A short unique name, used by `forecasts poll --feed NAME`.")
     url: str = Field(
@@ -114,12 +122,22 @@ class FeedSettings(Section):
         description="Fetch each item's linked page for claim extraction (slower, more claims).",
     )
 
+    @field_validator("name")
+    @classmethod
+    def _printable_name(cls, value: str) -> str:
+        return _usable_name(value)
+
 
 class SearchTemplateSettings(Section):
     name: str = Field(description="A short unique name for the search source.")
     url: str = Field(
         description="URL with {query}, {after} and {before} placeholders (dates as YYYY-MM-DD)."
     )
+
+    @field_validator("name")
+    @classmethod
+    def _printable_name(cls, value: str) -> str:
+        return _usable_name(value)
 
 
 class FetchSettings(Section):

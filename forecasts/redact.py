@@ -19,6 +19,8 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from forecasts.controls import strip_controls
+
 MASK = "***"
 
 # scheme://user:password@host — the password is whatever lies between the first ':' after the
@@ -71,11 +73,12 @@ def masked_settings(settings: Any) -> dict[str, Any]:
 
 
 class RedactingFormatter(logging.Formatter):
-    """A formatter whose output (message, arguments and traceback) never holds a secret."""
+    """A formatter whose output (message, arguments and traceback) never holds a secret, nor a
+    terminal control sequence (server text reaches log lines through error messages)."""
 
     def __init__(self, fmt: str, secrets: Iterable[str] = ()) -> None:
         super().__init__(fmt)
         self.secrets = list(secrets)
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record), self.secrets)
+        return strip_controls(redact(super().format(record), self.secrets))

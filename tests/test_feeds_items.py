@@ -23,8 +23,10 @@ def test_tracking_parameters_fragments_and_default_ports_are_removed() -> None:
     )
 
 
-def test_non_http_links_are_left_alone() -> None:
-    assert canonical_link("urn:uuid:1234") == "urn:uuid:1234"
+def test_non_http_links_are_dropped() -> None:
+    """Only http(s) links are kept: urn:, javascript:, data: and file: links are never stored."""
+    for link in ("urn:uuid:1234", "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd"):
+        assert canonical_link(link) == ""
     assert canonical_link("") == ""
 
 

@@ -28,6 +28,7 @@ import httpx
 
 from forecasts import __version__
 from forecasts.config import FetchSettings
+from forecasts.controls import strip_controls
 from forecasts.errors import FetchError, ResponseTooLargeError
 from forecasts.feeds.ssrf import GuardedTransport
 
@@ -115,6 +116,16 @@ class BoundedDecoder:
         return self._count(self._decoder.flush(self.cap - self.total + 1))
 
 
+def _clean(result: FetchResult) -> FetchResult:
+    """The result with every text a server chose (reason phrase, headers, URLs it redirected
+    to) stripped of control characters before anyone stores or logs it."""
+    for name in ("final_url", "permanent_url", "content_type", "etag", "last_modified"):
+        setattr(result, name, strip_controls(getattr(result, name)))
+    result.retry_after = strip_controls(result.retry_after)
+    result.error = strip_controls(result.error)
+    return result
+
+
 class Fetcher:
     """An httpx client with the guards above; use as ``async with Fetcher(settings.fetch) as f``."""
 
@@ -162,6 +173,12 @@ class Fetcher:
         """As ``fetch``, but a failure to get any response raises a FetchError (its subclass
         says why: BlockedAddressError, ResponseTooLargeError). HTTP statuses are outcomes."""
         try:
+            return await self._get(url, etag, last_modified)
+        except FetchError as exc:
+            raise type(exc)(strip_controls(str(exc))) from None
+
+    async def _get(self, url: str, etag: str, last_modified: str) -> FetchResult:
+        try:
             host = httpx.URL(url).host
         except httpx.InvalidURL as exc:
             raise FetchError(f"invalid URL: {exc}") from None
@@ -169,7 +186,7 @@ class Fetcher:
             try:
                 # One deadline for the whole request: connect, every header line and the body.
                 async with asyncio.timeout(self.settings.deadline_seconds):
-                    return await self._follow(url, etag, last_modified)
+                    return _clean(await self._follow(url, etag, last_modified))
             except TimeoutError:
                 raise FetchError(
                     f"no complete response within {self.settings.deadline_seconds:g} s "

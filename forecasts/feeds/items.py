@@ -27,7 +27,8 @@ MAX_KEY = 200
 
 
 def canonical_link(url: str) -> str:
-    """The link without tracking parameters, fragment, default port or case noise in the host."""
+    """The link without tracking parameters, fragment, default port or case noise in the host;
+    "" for anything but an http(s) link."""
     url = url.strip()
     if not url:
         return ""
@@ -38,7 +39,7 @@ def canonical_link(url: str) -> str:
         return url
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        return url
+        return ""  # javascript:, data:, file: ... are never stored, so never shown or followed
     host = (parts.hostname or "").lower()
     if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
         host = f"{host}:{port}"

@@ -15,6 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from forecasts.controls import check_name, strip_controls
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.items import KeyedEntry
 from forecasts.models import Article, Evidence, Feed, Item
@@ -70,6 +71,7 @@ def add_feed(
     extract_claims: bool = True,
     fetch_full_text: bool = False,
 ) -> Feed:
+    check_name(name)  # a name with escapes could neither be shown safely nor typed again
     if get_feed(session, name) is not None:
         raise InputError(f"a feed named '{name}' already exists")
     feed = Feed(
@@ -137,7 +139,8 @@ def record_success(
     feed.last_success_at = state.now
     feed.next_poll_at = state.next_poll_at
     feed.consecutive_errors = 0
-    feed.last_error = state.error  # a warning (bozo) may be kept on a successful poll
+    # a warning (bozo) may be kept on a successful poll; its text may come from the server
+    feed.last_error = strip_controls(state.error)
     feed.disabled_reason = ""
     if state.etag is not None:
         feed.etag = state.etag
@@ -159,7 +162,7 @@ def record_failure(session: Session, feed_id: int, state: PollState) -> None:
     feed.last_poll_at = state.now
     feed.next_poll_at = state.next_poll_at
     feed.consecutive_errors += 1
-    feed.last_error = state.error
+    feed.last_error = strip_controls(state.error)  # reason phrases come from the server
     if state.disabled_reason:
         feed.disabled_reason = state.disabled_reason
     if state.new_url:
