@@ -12,7 +12,6 @@ back to a default.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import tomllib
 from pathlib import Path
@@ -29,6 +28,7 @@ from pydantic_settings import (
 
 from forecasts.controls import check_name
 from forecasts.errors import ConfigError, InputError
+from forecasts.feeds.ssrf import parse_allowance
 
 ENV_PREFIX = "FORECASTS_"
 CONFIG_ENV = "FORECASTS_CONFIG"
@@ -181,7 +181,7 @@ class FetchSettings(Section):
     )
     allowed_networks: list[str] = Field(
         default_factory=list,
-        description='CIDR blocks allowed even though private, e.g. ["10.1.0.0/16"]; safer than the switch above.',
+        description='Private addresses allowed all the same, as narrowly as you can: hosts, host:port or networks, e.g. ["feeds.intranet:8443", "10.1.2.3", "10.1.0.0/16"]. Never reachable by a redirect from a public address.',
     )
     retention_days: int = Field(
         0,
@@ -196,12 +196,9 @@ class FetchSettings(Section):
 
     @field_validator("allowed_networks")
     @classmethod
-    def _cidr_blocks(cls, value: list[str]) -> list[str]:
-        for cidr in value:
-            try:
-                ipaddress.ip_network(cidr, strict=False)
-            except ValueError as exc:
-                raise ValueError(f"{cidr!r} is not a CIDR block such as 10.1.0.0/16") from exc
+    def _allowances(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            parse_allowance(entry)  # ValueError names the accepted forms
         return value
 
 

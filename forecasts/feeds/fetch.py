@@ -6,7 +6,8 @@ What the best feed readers do, and why each guard is here:
   identifying User-Agent, so no server is hammered and operators know who is calling;
 - conditional GET: ETag and Last-Modified are sent back exactly as received; 304 costs nothing;
 - redirects followed by hand (``max_redirects``, loops detected) so that the SSRF check runs on
-  every hop (``ssrf.GuardedTransport``) and a chain of only 301/308 can update the stored URL;
+  every hop (``ssrf.GuardedTransport``), a hop after a public one never reaches a private
+  address, and a chain of only 301/308 can update the stored URL;
 - an overall deadline per request: httpx timeouts are per phase, so a server that drips one
   byte a second would otherwise keep a request alive for ever;
 - the size cap counts *decoded* bytes and bounds the decompressor's output itself: httpx would
@@ -30,7 +31,7 @@ from forecasts import __version__
 from forecasts.config import FetchSettings
 from forecasts.controls import strip_controls
 from forecasts.errors import FetchError, ResponseTooLargeError
-from forecasts.feeds.ssrf import GuardedTransport
+from forecasts.feeds.ssrf import PUBLIC_HOP, PUBLIC_ONLY, GuardedTransport
 
 Outcome = Literal["ok", "not_modified", "gone", "retry", "error"]
 
@@ -208,14 +209,18 @@ class Fetcher:
         seen = {url}
         current = url
         permanent = True
+        public = False  # has a hop reached a public address? Then no later hop may go private.
         for _hop in range(self.settings.max_redirects + 1):
             try:
-                request = self._client.build_request("GET", current, headers=headers)
+                request = self._client.build_request(
+                    "GET", current, headers=headers, extensions={PUBLIC_ONLY: public}
+                )
             except httpx.InvalidURL as exc:
                 return FetchResult("error", url, error=f"invalid URL {current!r}: {exc}")
             if request.url.scheme not in ("http", "https"):
                 return FetchResult("error", url, error=f"refused: scheme '{request.url.scheme}'")
             response = await self._client.send(request, stream=True)
+            public = public or bool(response.extensions.get(PUBLIC_HOP))
             try:
                 status = response.status_code
                 if status in REDIRECTS:
