@@ -16,6 +16,7 @@ import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -96,6 +97,25 @@ class ExtractionSettings(Section):
     )
 
 
+def _feed_url(value: str) -> str:
+    """http(s):// with a host, file://, or a path (local feeds come only from here and from an
+    explicit `feeds add PATH`)."""
+    parts = urlsplit(value.strip())
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        return _web_url(value)
+    if scheme in ("", "file") or (len(scheme) == 1 and value[1:2] == ":"):
+        return value
+    raise ValueError(f"{value!r}: a feed URL must be http(s)://, file:// or a path")
+
+
+def _web_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{value!r}: must be an http(s):// URL with a host")
+    return value
+
+
 def _usable_name(value: str) -> str:
     try:
         return check_name(value)
@@ -127,6 +147,11 @@ class FeedSettings(Section):
     def _printable_name(cls, value: str) -> str:
         return _usable_name(value)
 
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return _feed_url(value)
+
 
 class SearchTemplateSettings(Section):
     name: str = Field(description="A short unique name for the search source.")
@@ -138,6 +163,11 @@ class SearchTemplateSettings(Section):
     @classmethod
     def _printable_name(cls, value: str) -> str:
         return _usable_name(value)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return _web_url(value)
 
 
 class FetchSettings(Section):
@@ -408,6 +438,20 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("feeds", "search_templates")
+    @classmethod
+    def _unique_names(
+        cls, value: list[FeedSettings] | list[SearchTemplateSettings]
+    ) -> list[FeedSettings] | list[SearchTemplateSettings]:
+        # Every feed command and job looks feeds up by name: two alike would make all of
+        # them fail, every cycle, far from the cause.
+        seen: set[str] = set()
+        for entry in value:
+            if entry.name in seen:
+                raise ValueError(f"the name {entry.name!r} is used more than once")
+            seen.add(entry.name)
         return value
 
     @field_validator("hedges")

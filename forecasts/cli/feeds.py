@@ -25,7 +25,7 @@ from forecasts.clock import SystemClock, end_of_day, start_of_day
 from forecasts.db import session, write_session
 from forecasts.errors import FetchError, InputError
 from forecasts.feeds.local import is_local, local_path
-from forecasts.feeds.opml import Subscription, name_for_url, parse_opml, to_opml
+from forecasts.feeds.opml import Subscription, name_for_url, parse_opml, remote_url, to_opml
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import search_items
@@ -205,7 +205,7 @@ def import_opml_cmd(file: str) -> None:
                 skipped += 1
                 continue
             try:
-                url = _check_url(sub.url)
+                url = _check_url(remote_url(sub.url))  # nothing local from a file
             except InputError as exc:
                 err_console.print(f"skipped {clean(sub.name)}: {exc}", markup=False)
                 skipped += 1

@@ -36,6 +36,22 @@ def name_for_url(url: str) -> str:
     return slug(f"{host} {path}" if host else url)
 
 
+def remote_url(url: str) -> str:
+    """``url`` if an imported subscription may use it: http(s) with a host, nothing local.
+
+    An OPML file may come from anyone: a ``file:///...`` or ``../..`` outline would make the
+    poller read local files, and a different message for a missing path would tell whoever
+    wrote the file which paths exist. Local feeds come only from config.toml or an explicit
+    ``feeds add PATH``; every local outline gets the same refusal, without looking at the path.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InputError(
+            "only http(s) feeds are imported from OPML (add local feeds with `feeds add PATH`)"
+        )
+    return url
+
+
 def parse_opml(data: bytes) -> list[Subscription]:
     """The feed subscriptions (outlines with xmlUrl) in an OPML document; folders become tags."""
     if _DOCTYPE.search(data[:65_536]) or _DOCTYPE.search(data):
