@@ -172,6 +172,11 @@ def shift_month(month: str, delta: int) -> str:
     """The month ``delta`` months after ``month`` (negative: before)."""
     start, _ = parse_month(month)
     index = start.year * 12 + start.month - 1 + delta
+    if not 12 <= index < 10_000 * 12:  # years 0001..9999: what a date can hold
+        raise InputError(
+            f"--month: '{month}' is too close to the ends of the calendar (years 0001-9999): "
+            "a report also covers the months around it"
+        )
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 

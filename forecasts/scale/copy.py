@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -59,6 +60,25 @@ def _count(conn: Connection, table: sa.Table) -> int:
     return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
 
 
+def same_database(first: str, second: str) -> bool:
+    """Whether two URLs name one database: SQLite files are compared as files (a symlink, a
+    ``./`` or a relative path to the same file is the same file), others by server and name."""
+    a, b = sa.engine.make_url(first), sa.engine.make_url(second)
+    if a.drivername.startswith("sqlite") and b.drivername.startswith("sqlite"):
+        if not a.database or not b.database:
+            return a.database == b.database
+        pa, pb = Path(a.database), Path(b.database)
+        if pa.exists() and pb.exists():
+            return pa.samefile(pb)
+        return pa.resolve() == pb.resolve()
+    return (a.get_backend_name(), a.host or "", a.port, a.database) == (
+        b.get_backend_name(),
+        b.host or "",
+        b.port,
+        b.database,
+    )
+
+
 def copy_database(
     source_url: str,
     target_url: str,
@@ -70,7 +90,7 @@ def copy_database(
     """Copy every row of ``source_url`` into ``target_url`` (see the module docstring)."""
     if batch_size < 1:
         raise InputError("--batch-size must be at least 1")
-    if sa.engine.make_url(source_url) == sa.engine.make_url(target_url):
+    if same_database(source_url, target_url):
         raise InputError("source and target are the same database")
     source = open_database(source_url)
     target = open_database(target_url)
