@@ -33,6 +33,7 @@ from sqlalchemy.engine import Engine
 from forecasts.clock import Clock, SystemClock
 from forecasts.config import Settings, load_settings
 from forecasts.daemon import state
+from forecasts.daemon.lock import touch
 from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
@@ -199,6 +200,8 @@ class Daemon:
         self._begin()
         beat = threading.Thread(target=self._heartbeat_loop, name="heartbeat", daemon=True)
         beat.start()
+        # A second beat that never waits for the database (see daemon/lock.py).
+        threading.Thread(target=self._touch_loop, name="heartbeat-file", daemon=True).start()
         try:
             for name in STARTUP_JOBS:
                 self.run_job(name)
@@ -267,6 +270,11 @@ class Daemon:
                 state.stop_instance(s, self._instance_id, self.clock.now())
         except Exception:
             log.exception("could not record the daemon's stop")
+
+    def _touch_loop(self) -> None:
+        url = self.settings.resolved_database_url()
+        while not self._stopping.wait(self.settings.daemon.heartbeat_seconds):
+            touch(url)
 
     def _heartbeat_loop(self) -> None:
         while not self._stopping.wait(self.settings.daemon.heartbeat_seconds):

@@ -2,7 +2,9 @@
 
 The kernel drops a ``flock`` when its process dies, however it dies (kill -9, power cut of
 the process, OOM killer), so a crashed daemon never leaves the lock stuck. The holder writes
-its pid into the file only so that the refusal message can name it. PostgreSQL needs no lock
+its pid into the file only so that the refusal message can name it, and touches it every
+heartbeat period: SQLite has one writer, so a long job holding the write lock would otherwise
+leave the heartbeat row stale, and `status` reads the file's mtime too. PostgreSQL needs no lock
 here: several daemons there coordinate through leases (a later issue).
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 import fcntl
 import os
 import socket
+from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -97,3 +101,22 @@ def holder_pid(database_url: str) -> int | None:
         return None
     finally:
         os.close(fd)
+
+
+def touch(database_url: str) -> None:
+    """Mark the lock file as just alive (its mtime): a heartbeat that needs no database lock."""
+    path = lock_path(database_url)
+    if path is not None:
+        with suppress(OSError):
+            os.utime(path)
+
+
+def file_heartbeat(database_url: str) -> datetime | None:
+    """When the running daemon last touched its lock file, or None off SQLite."""
+    path = lock_path(database_url)
+    if path is None:
+        return None
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None

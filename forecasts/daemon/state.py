@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from forecasts.models.daemon import DaemonInstance, DaemonMark, JobState
 
 RUNNING = "running"
+INTERRUPTED = "interrupted"  # shown, never stored: recorded running, but no daemon runs
 OK = "ok"
 ERROR = "error"
 UNAVAILABLE = "unavailable"

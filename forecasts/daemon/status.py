@@ -12,7 +12,7 @@ from sqlmodel import col, or_, select
 
 from forecasts.config import Settings
 from forecasts.daemon import state
-from forecasts.daemon.lock import holder_pid, lock_path
+from forecasts.daemon.lock import file_heartbeat, holder_pid, lock_path
 from forecasts.db import session
 from forecasts.models import Claim, ClaimStatus, Feed
 from forecasts.notify import outbox
@@ -43,6 +43,12 @@ class Status:
         return asdict(self)
 
 
+def _outcome(recorded: str, running: bool) -> str:
+    # A job recorded as running when no daemon runs was cut short (kill -9, power loss): it
+    # reruns when the daemon comes back, and meanwhile it is not running.
+    return state.INTERRUPTED if recorded == state.RUNNING and not running else recorded
+
+
 def gather(
     engine: Engine, settings: Settings, now: datetime, availability: dict[str, str]
 ) -> Status:
@@ -60,6 +66,9 @@ def gather(
         if inst is not None and running:
             view.host, view.since = inst.host, inst.started_at
             view.heartbeat_at, view.current_job = inst.heartbeat_at, inst.current_job
+            beat = file_heartbeat(url)  # fresh even while a long job holds the write lock
+            if beat is not None and beat > inst.heartbeat_at:
+                view.heartbeat_at = beat
         rows = {r.name: r for r in state.all_job_states(s)}
         jobs = []
         for name, missing in availability.items():
@@ -71,7 +80,7 @@ def gather(
                     "unavailable_reason": missing,
                     "last_started": r.last_started if r else None,
                     "last_finished": r.last_finished if r else None,
-                    "last_outcome": r.last_outcome if r else "",
+                    "last_outcome": _outcome(r.last_outcome, running) if r else "",
                     "last_error": r.last_error if r else "",
                     "last_summary": r.last_summary if r else "",
                     "runs": r.runs if r else 0,
