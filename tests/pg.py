@@ -4,7 +4,8 @@
 postgres.sh start DIR`` prints one). ``fresh_database(url)`` creates an empty database and
 returns its URL; it is dropped when the next test asks for one, and whatever is left at exit.
 Dropping by test (rather than only at exit) keeps a full run from piling up hundreds of
-databases; ``WITH (FORCE)`` ends sessions a test forgot to close (e.g. a killed daemon's).
+databases. Sessions a test forgot to close (e.g. a killed daemon's) are ended first; an
+autovacuum worker busy in the database is stopped by the DROP itself (see ``drop_database``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import atexit
 import contextlib
 import os
 import re
+import time
 import uuid
 
 import sqlalchemy as sa
@@ -23,6 +25,7 @@ __all__ = ["drop_database", "fresh_database", "postgres_url"]
 # database name -> the test (PYTEST_CURRENT_TEST node id) that created it
 _created: dict[str, str] = {}
 _SAFE_NAME = re.compile(r"^forecasts_t_[0-9a-f_]+$")
+_DROP_ATTEMPTS = 25  # 0.2 s apart: a terminated session exits within milliseconds
 
 
 def postgres_url() -> str | None:
@@ -70,7 +73,30 @@ def drop_database(url: str) -> None:
     engine = _admin_engine(target.set(database=admin))
     try:
         with engine.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for attempt in range(_DROP_ATTEMPTS):
+                # Not DROP ... WITH (FORCE): it must be allowed to signal *every* session in
+                # the database, and an autovacuum worker (which the server starts whenever a
+                # test has written enough rows) belongs to no role we are a member of, so FORCE
+                # failed with InsufficientPrivilege whenever autovacuum happened to be busy in
+                # the database being dropped: a setup error in whichever test came next. Our
+                # own sessions (a killed daemon's, a forgotten engine) we end ourselves; a plain
+                # DROP stops an autovacuum worker on its own.
+                conn.exec_driver_sql(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %(name)s AND pid <> pg_backend_pid() "
+                    "AND usename = current_user",
+                    {"name": name},
+                )
+                try:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+                    break
+                except sa.exc.OperationalError as exc:
+                    # 55006 object_in_use: a terminated session had not exited yet.
+                    if getattr(exc.orig, "sqlstate", "") != "55006" or (
+                        attempt == _DROP_ATTEMPTS - 1
+                    ):
+                        raise
+                    time.sleep(0.2)
     finally:
         engine.dispose()
     _created.pop(name, None)

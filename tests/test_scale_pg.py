@@ -26,7 +26,7 @@ def test_fresh_databases_are_distinct_empty_and_dropped() -> None:
     a, b = fresh_database(server), fresh_database(server)
     assert a != b
     engine = sa.create_engine(a)
-    conn = engine.connect()  # left open on purpose: FORCE ends it
+    conn = engine.connect()  # left open on purpose: drop_database ends it
     assert sa.inspect(conn).get_table_names() == []
     drop_database(a)
     conn.invalidate()  # the server ended this session; do not try to roll it back
