@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from forecasts.articles.datelines import strip_datelines
 from forecasts.claims import actors as actors_mod
+from forecasts.claims import statement as statement_mod
 from forecasts.claims.events import event_type, is_vague, light_object, shorten
 from forecasts.claims.hedges import (
     SCHEDULED_VERB,
@@ -472,6 +474,18 @@ def _make_claim(
         shown = " and ".join(names[:2])  # "it will not take part" -> "China will not take part"
     claim_text = re.sub(r"\s+", " ", f"{shown} {trigger_text} {predicate}").strip(' ,“”"')
     p = probability(hedge, hedges)
+    who = _statement_subject(object_hint or subject, names)
+    statement = statement_mod.build(
+        who,
+        _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text),
+        negative=negative,
+        plural=_plural(who),
+        expression=expression,
+        window=window,
+        reference=ctx.reference,
+        dated=window.basis not in ("default_horizon", "vague"),
+        present_tense=not trigger_text,
+    )
     return ExtractedClaim(
         sentence=sent.text,
         claim=claim_text,
@@ -488,7 +502,76 @@ def _make_claim(
         due_latest=window.latest,
         due_basis=window.basis,
         verifiable=verifiable,
+        statement=statement,
     )
+
+
+_PREPOSITION = re.compile(
+    r"(?:for|on|by|in|at|until|before|after|during|next|this|later|early|late)\b", re.IGNORECASE
+)
+
+
+def _statement_subject(subject: str, names: list[str]) -> str:
+    """Who the statement is about: the subject as written, or the names a pronoun, a generic
+    description ("the company") or "I" stands for."""
+    text = _strip_opener(subject.strip(' ,“”"‘’'))
+    text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    if names and (
+        not text
+        or actors_mod.is_anaphoric(text)
+        or _FIRST_PERSON.match(text)
+        or _GENERIC_SPEAKER.match(text)
+        or text.lower() in ("which", "who", "that", "this", "you")
+    ):
+        return " and ".join(names[:2])
+    return text
+
+
+def _plural(subject: str) -> bool:
+    low = subject.lower().strip()
+    if " and " in low or re.fullmatch(r"(?:they|we|you|both|the\s+two\b.*)", low):
+        return True
+    if not low:
+        return False
+    last = low.split()[-1]
+    # "officials", "Policymakers": a plural noun, not a name ("Paris", "Siemens" stay one)
+    return (
+        (
+            subject.split()[-1][:1].islower()
+            or (len(low.split()) == 1 and last in actors_mod.COMMON_NOUNS | _PLURAL_HEADS)
+        )
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+_PLURAL_HEADS = {
+    "policymakers",
+    "countries",
+    "traders",
+    "economists",
+    "leaders",
+    "ministers",
+    "officials",
+    "lawmakers",
+    "markets",
+    "investors",
+    "banks",
+    "companies",
+    "governments",
+    "nations",
+    "members",
+    "parties",
+}
+
+
+def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> str:
+    """The predicate in base form: a bare or "scheduled for" trigger names an occasion that
+    takes place at a time."""
+    text = predicate.strip()
+    if not present_tense and (kind == "bare" or _PREPOSITION.match(text) or not text):
+        return f"take place {text}".strip()
+    return text
 
 
 def _is_place_in(name: str, text: str) -> bool:
@@ -786,6 +869,15 @@ def _forecast_objects(
         if negative:
             claim.polarity = "negative"
         claim.claim = re.sub(r"\s+", " ", f"{subject} {m.group(0)}").strip()
+        if not aim:
+            # "markets see the next cut in May": the forecast event itself takes place
+            claim.statement = statement_mod.build(
+                m.group("obj"), "not take place" if negative else "take place",
+                negative=False, plural=False, expression=claim.time_expression,
+                window=Window(claim.due_earliest, claim.due_latest, claim.due_basis)
+                if claim.due_earliest and claim.due_latest else None,
+                reference=ctx.reference, dated=claim.due_basis not in ("default_horizon", "vague"),
+            )  # fmt: skip
         out.append(claim)
     return out
 
@@ -948,7 +1040,7 @@ def _scheduled(
 def extract_claims(text: str, reference_date: date, settings: Settings) -> list[ExtractedClaim]:
     """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
     ctx = _Context(reference_date, settings)
-    sentences = split_sentences(text)
+    sentences = split_sentences(strip_datelines(text))
     usable = [not _is_headline_or_caption(s.text) for s in sentences]
     attributions = [attribute(s.text) if usable[i] else None for i, s in enumerate(sentences)]
     for i, sent in enumerate(sentences):
