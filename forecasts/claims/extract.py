@@ -29,6 +29,7 @@ from forecasts.claims.hedges import (
     is_negated,
     probability,
 )
+from forecasts.claims.reference import Discourse
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
 from forecasts.claims.types import ExtractedClaim, Window
@@ -132,6 +133,8 @@ class _Context:
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
     current_org: str = ""
+    discourse: Discourse = field(default_factory=Discourse)
+    last_np: str = ""  # the last claim subject that is a description of a thing ("the tournament")
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -164,6 +167,8 @@ def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
     """Remember events whose date this sentence gives: "the November 2023 APEC meeting"."""
+    if not _EVENT_NOUN.search(sentence):
+        return  # an anchor is an event noun with a date: no noun, no anchor (and no time search)
     for tm in ctx.times(sentence):
         if tm.is_past or tm.window.basis in ("vague", "default_horizon"):
             continue
@@ -235,7 +240,14 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     for m in _SUBJ_START.finditer(head):
         if m.end() < len(head) or m.group(0).strip():
             start = floor + m.end()
-    subject = body[start : trigger.start].strip(' ,“”"‘’')
+    subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
+    if subject.lower() in ("and", "but", "") and re.search(
+        r"\S\s*,?\s*(?:and|but)\s*$", body[floor : trigger.start]
+    ):
+        # "Apple has cut prices in China, and is expected to launch ...": the clause's subject
+        lead = _CLAUSE_SUBJECT.match(body, floor)
+        if lead and lead.group(1).strip():
+            return floor + lead.start(1), lead.group(1).strip()
     if not subject:
         # "The host, the United Arab Emirates, hopes to ...": the subject and its apposition
         head_text = body[floor : trigger.start]
@@ -259,6 +271,19 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     if len(words) > 14:
         subject = " ".join(words[-14:])
     return start, subject
+
+
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:also|now|still|already|reportedly|currently|however|meanwhile|too|again|then|"
+    r"soon|separately|previously|initially|ultimately|eventually|finally|themselves|itself|"
+    r"himself|herself))+$",
+    re.IGNORECASE,
+)
+# The subject that opens a clause: a name or a determiner phrase, before its first verb.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w.&'’-]*\s*)+"
+    r"|(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:has|have|had|is|are|was|were|\w+ed)\b))"
+)
 
 
 def _strip_opener(text: str) -> str:
@@ -394,6 +419,7 @@ def _make_claim(
         time = None  # a past time in an attached clause ("..., as their talks last year")
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    named_here = bool(names)
     if not names and _GENERIC_SPEAKER.match(subject.strip()) and ctx.organisations:
         names = ctx.organisations[-1:]  # "The planemaker is not expected to ...": Boeing
     if (
@@ -403,6 +429,9 @@ def _make_claim(
         and re.match(r"(?:he|she|it|they)$", subject.strip(), re.IGNORECASE)
     ):
         names = [speaker]  # "China has said it will not take part": "it" is the speaker
+    if not names:
+        # "the chancellor", "the two ministers", "she": who the article named before
+        names = ctx.discourse.resolve(object_hint or subject, ctx.book.persons, ctx.organisations)
     if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
@@ -474,7 +503,7 @@ def _make_claim(
         shown = " and ".join(names[:2])  # "it will not take part" -> "China will not take part"
     claim_text = re.sub(r"\s+", " ", f"{shown} {trigger_text} {predicate}").strip(' ,“”"')
     p = probability(hedge, hedges)
-    who = _statement_subject(object_hint or subject, names)
+    who = _statement_subject(object_hint or subject, names, named_here, ctx)
     statement = statement_mod.build(
         who,
         _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text),
@@ -511,13 +540,19 @@ _PREPOSITION = re.compile(
 )
 
 
-def _statement_subject(subject: str, names: list[str]) -> str:
-    """Who the statement is about: the subject as written, or the names a pronoun, a generic
-    description ("the company") or "I" stands for."""
+def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _Context) -> str:
+    """Who the statement is about: the subject as written, or the names a pronoun, a
+    description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
+    the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
     text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    if not names and re.fullmatch(r"(?i)it|they", text) and ctx.last_np:
+        return ctx.last_np
+    if re.match(r"(?i)(?:the|this)\s+[a-z]", text) and not names:
+        ctx.last_np = text
     if names and (
-        not text
+        not named_here
+        or not text
         or actors_mod.is_anaphoric(text)
         or _FIRST_PERSON.match(text)
         or _GENERIC_SPEAKER.match(text)
@@ -619,6 +654,12 @@ def _sentence_claims(
         if not any(a <= t.start < b for a, b in spans)
         and not (re.search(r"\bwhether\s+[^,;]{0,50}$", body[max(0, t.start - 60) : t.start]))
     ]
+    if (
+        not triggers
+        and not SCHEDULED_VERB.search(body, floor)
+        and not _FORECAST_VERB.search(body, floor)
+    ):
+        return []  # nothing forward-looking can start here: skip the time search
     times = ctx.times(body)
     speaker = attribution_speaker
     claims: list[ExtractedClaim] = []
@@ -1040,6 +1081,7 @@ def _scheduled(
 def extract_claims(text: str, reference_date: date, settings: Settings) -> list[ExtractedClaim]:
     """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
     ctx = _Context(reference_date, settings)
+    ctx.discourse.titles = ctx.book.titles
     sentences = split_sentences(strip_datelines(text))
     usable = [not _is_headline_or_caption(s.text) for s in sentences]
     attributions = [attribute(s.text) if usable[i] else None for i, s in enumerate(sentences)]
@@ -1084,4 +1126,5 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
         if not found and names_here:
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
+        ctx.discourse.mention(names_here, ctx.book.persons)
     return claims

@@ -95,23 +95,34 @@ _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 _TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
+_TIME_LEAD_END = re.compile(_TIME_LEAD + r"$", re.IGNORECASE)
+
+
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
     """The time expression (with its preposition) replaced by the resolved phrase; whether
     it was there."""
-    if not expression:
+    at = text.lower().find(expression.lower()) if expression else -1
+    if at < 0:
         return text, False
-    pattern = re.compile(_TIME_LEAD + re.escape(expression), re.IGNORECASE)
-    new, count = pattern.subn(phrase, text, count=1)
-    return new, bool(count)
+    lead = _TIME_LEAD_END.search(text, 0, at)
+    start = lead.start() if lead else at
+    return f"{text[:start]}{phrase}{text[at + len(expression) :]}", True
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_SPACES = re.compile(r"\s+")
+_DANGLING_END = re.compile(r"(?:,?\s+(?:and|or|but|as|with|while|which|that))+$")
+_DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
 
 def tidy(text: str) -> str:
     """One sentence: single spaces, no dangling punctuation or quotes, a capital first letter."""
-    text = re.sub(r"[“”\"‘]|(?<!\w)’|’(?!\w)", "", text)
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
-    text = re.sub(r"(?:,?\s+(?:and|or|but|as|with|while|which|that))+$", "", text)
-    text = re.sub(r"^(?:and|but|so|or|yet|while|saying|that)\s+", "", text, flags=re.IGNORECASE)
+    text = _QUOTE_MARKS.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:-–—")
+    text = _DANGLING_END.sub("", text)
+    text = _DANGLING_START.sub("", text)
     return text[:1].upper() + text[1:] if text else text
 
 
