@@ -40,7 +40,7 @@ ARTICLE = "the article"
 
 # Clause boundaries: a predicate stops here; a subject starts after the last one.
 _PRED_END = re.compile(
-    r"(?:[;:]|\s[—–]\s|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
+    r"(?:;|:(?!\d)|\s[—–]\s|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
     r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
     r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
     r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
@@ -110,6 +110,11 @@ _OCCASIONS = {
 }  # fmt: skip
 _PROCESS_TYPES = {"court", "deal", "delay", "legislation", "business", "indicator", "policy"}
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
+_FRONTED = re.compile(
+    r"\s*((?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
+    r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?),\s*"
+)
+CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
 
@@ -470,18 +475,22 @@ def _make_claim(
         expression = time.text
     else:
         anchored = _anchor_for(predicate + " " + object_hint, index, ctx)
-        if (
-            anchored is None
-            and ctx.last_claim_window
-            and not _DELAY.search(predicate)
-            and verifiable
-            and kind not in _PROCESS_TYPES
-        ):
+        if anchored is None and ctx.last_claim_window and not _DELAY.search(predicate):
             # what happens at an occasion just announced ("the leaders are expected to sign a
-            # framework", after "will meet at Camp David on Aug. 18") shares its date; a step
-            # in a separate process (an appeal, a sale, a price move) does not
+            # framework", after "will meet at Camp David on Aug. 18") shares its date; so does
+            # a claim a few sentences on that names no time of its own (the article's dated
+            # occasion, LABELLING.md: "a date stated elsewhere in the article counts")
             last_index, last, last_kind = ctx.last_claim_window
-            if index - last_index <= 1 and last.basis in _SPECIFIC and last_kind in _OCCASIONS:
+            near = (
+                index - last_index <= 1
+                and last_kind in _OCCASIONS
+                and kind not in _PROCESS_TYPES
+                and verifiable
+            )
+            related = kind == last_kind or kind not in _PROCESS_TYPES
+            if last.basis in _SPECIFIC and (
+                near or (related and index - last_index <= CARRY_SENTENCES)
+            ):
                 anchored = Window(last.earliest, last.latest, "event_anchor")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
@@ -842,6 +851,17 @@ def _sentence_claims(
             )  # fmt: skip
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
+            front = (
+                _FRONTED.fullmatch(body[preamble[0] : subj_start]) if preamble[0] == floor else None
+            )
+            if claim is not None and front:
+                # "In Montana, payday lenders will be limited ...": the fronted place or time
+                # belongs to the claim
+                claim.claim = f"{front.group(1)}, {claim.claim}"
+                if not any(t.start >= preamble[0] and t.end <= subj_start for t in times):
+                    first = claim.statement.split(" ", 1)[0]
+                    lowered = first.lower() if first.lower() in ("the", "a", "an") else first
+                    claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
                 claims.extend(_per_traveller(claim, ctx))
         prev_subject = subject

@@ -542,7 +542,10 @@ def _weekday(m: re.Match[str], ref: date) -> Window | None:
         if back <= 3:
             day = ref - timedelta(days=back)
             return Window(day, day, "past" if back else "weekday")
-    ahead = (target - ref.weekday()) % 7 or 7
+    ahead = (target - ref.weekday()) % 7
+    if ahead == 0 and which in ("next", "by", "until", "before", "through"):
+        ahead = 7
+    # "will meet on Monday" in Monday's paper speaks of today's schedule (LABELLING.md)
     day = ref + timedelta(days=ahead)
     if which in ("by", "until", "before", "through"):
         return Window(ref, day, "deadline")
