@@ -65,3 +65,59 @@ def test_a_clock_time_does_not_cut_the_claim() -> None:
     """'is due at 8:15 a.m.': the colon of a clock time is no clause boundary."""
     (claim,) = claims_of("The payrolls report is due at 8:15 a.m. on Friday.")
     assert "8:15" in claim.claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chief executive wants to expand into India next year.",
+        "The company scrapped plans to build a factory in Ohio next year.",
+        "The airline shelved its plans to fly to Lima in May.",
+        "The ministry denied reports that the president will resign next week.",
+        "The general dismissed fears that the drills would raise tensions in March.",
+    ],
+)
+def test_desires_cancelled_plans_and_denied_rumours_are_not_claims(text: str) -> None:
+    """'wants to', 'scrapped plans to', 'denied reports that X will': nothing to log."""
+    assert claims_of(text) == []
+
+
+def test_even_if_is_concessive_not_conditional() -> None:
+    """'Even if the talks fail, the union will strike on Friday': the strike is claimed."""
+    (claim,) = claims_of("Even if the talks fail, the union will strike on Friday.")
+    assert claim.statement == "The union strikes on 8 March 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Foreign Minister Nia Okafor is leaving for Perth on Wednesday.",
+            "Foreign Minister Nia Okafor is leaving for Perth on 6 March 2024",
+        ),
+        (
+            "The airline is cutting four routes in June.",
+            "The airline is cutting four routes in June 2024",
+        ),
+    ],
+)
+def test_the_progressive_with_a_future_time_is_a_plan(text: str, statement: str) -> None:
+    """'is leaving for X on Wednesday', 'is cutting routes in June': scheduled plans."""
+    (claim,) = claims_of(text)
+    assert claim.statement == statement
+
+
+@pytest.mark.parametrize("text", ["Prices are rising this month.", "Rents are growing in May."])
+def test_the_progressive_of_a_trend_is_no_claim(text: str) -> None:
+    """'prices are rising this month' describes a trend, not a plan."""
+    assert claims_of(text) == []
+
+
+def test_first_person_going_to_is_a_claim_of_the_speaker() -> None:
+    """'"I am going to open three plants this year," Minister X said': the speaker's plan."""
+    (claim,) = claims_of(
+        'Energy Minister Rita Kaur spoke on Monday. "I am going to open three plants this year," '
+        "she said."
+    )
+    assert claim.actors[0] == "Rita Kaur"
+    assert claim.statement == "Rita Kaur opens three plants by 31 December 2024"

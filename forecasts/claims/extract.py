@@ -53,7 +53,7 @@ _SUBJ_START = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
+    r"\b(?<!even\s)(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
     re.IGNORECASE,
 )
 _COUNTERFACTUAL = re.compile(
@@ -114,6 +114,27 @@ _FRONTED = re.compile(
     r"\s*((?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
     r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?),\s*"
 )
+_CANCELLED_OR_DENIED = re.compile(
+    r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w|put\s+on\s+hold)\w*\s+"
+    r"(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?plans?\s*$|"
+    r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|played\s+down|downplayed)\s+"
+    r"(?:(?:the|a|any|media|press|local)\s+)*(?:reports?|speculation|rumou?rs?|fears?|suggestions?|claims?|"
+    r"concerns?|talk)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "is leaving", "are holding": the progressive, a plan when a future time goes with it
+PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am|'s|’s|'re|’re)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?!(?:going|being|hoping|expecting|planning|aiming|trying|looking|seeking|considering|"
+    r"weighing|mulling|working|struggling|facing|growing|rising|falling|falling|becoming|"
+    r"getting|making\s+progress|waiting)\b)[a-z]{3,}ing\b",
+    re.IGNORECASE,
+)
+_CANCEL_VERB = re.compile(
+    r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w)\w*\s+(?:(?:its|their|his|her|the)\s+)?$",
+    re.IGNORECASE,
+)
+_WEAK_MODAL = re.compile(r"(?:would|might|may)$")
 CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
@@ -667,6 +688,7 @@ def _sentence_claims(
         not triggers
         and not SCHEDULED_VERB.search(body, floor)
         and not _FORECAST_VERB.search(body, floor)
+        and not PROGRESSIVE.search(body, floor)
     ):
         return []  # nothing forward-looking can start here: skip the time search
     times = ctx.times(body)
@@ -728,6 +750,11 @@ def _sentence_claims(
             r"\bhad\s*$", body[max(0, trig.start - 8) : trig.start]
         ):
             continue  # "had been scheduled for Monday": a plan overtaken by events
+        if _CANCELLED_OR_DENIED.search(text[max(0, trig.start - 70) : trig.start]) or (
+            trig.text.lower().startswith("plan")
+            and _CANCEL_VERB.search(text[max(0, trig.start - 30) : trig.start])
+        ):
+            continue  # "scrapped plans to build", "denied reports that it will", "dismissed fears X would"
         if _EMBEDDED.search(body[max(floor, trig.start - 60) : trig.start]):
             continue  # "rule on whether colleges may consider race": part of another claim
         if (
@@ -863,9 +890,22 @@ def _sentence_claims(
                     lowered = first.lower() if first.lower() in ("the", "a", "an") else first
                     claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
+                if (
+                    _WEAK_MODAL.match(claim.hedge)
+                    and not claim_speaker
+                    and claim.due_basis == "default_horizon"
+                ):
+                    # "the exercise would involve tanks", "this could preserve the history":
+                    # the article's own would/could/may with no time is a description, not a
+                    # forecast anyone made
+                    continue
                 claims.extend(_per_traveller(claim, ctx))
         prev_subject = subject
     claims.extend(_scheduled(sent, index, ctx, body, triggers, times, speaker, floor))
+    if not claims and PROGRESSIVE.search(body, floor):
+        claims.extend(
+            _scheduled(sent, index, ctx, body, triggers, times, speaker, floor, PROGRESSIVE)
+        )
     claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
     return claims
 
@@ -1039,10 +1079,13 @@ def _scheduled(
     times: list[TimeMatch],
     speaker: str,
     floor: int,
+    pattern: re.Pattern[str] = SCHEDULED_VERB,
 ) -> list[ExtractedClaim]:
-    """Present-tense scheduled events: "Taiwan holds its presidential election in January"."""
+    """Present-tense scheduled events: "Taiwan holds its presidential election in January";
+    with ``PROGRESSIVE``, the present progressive with a future time: "the minister is leaving
+    for Perth on Wednesday", "the airline is cutting four routes in June"."""
     out: list[ExtractedClaim] = []
-    for m in SCHEDULED_VERB.finditer(body):
+    for m in pattern.finditer(body):
         if any(t.start - 40 <= m.start() <= t.verb_start + 60 for t in triggers):
             continue
         before = body[max(floor, 0) : m.start()]

@@ -37,7 +37,7 @@ _LEMMAS = {
 }
 _LEMMA_RES = [(re.compile(r"\b(?:" + k + r")\b", re.IGNORECASE), v) for k, v in _LEMMAS.items()]
 
-_BE = r"(?:is|are|was|were|be|been|being|'s|’s|remains?|seems?|appears?|looks?)"
+_BE = r"(?:is|are|was|were|be|been|being|am|'s|’s|'m|’m|'re|’re|remains?|seems?|appears?|looks?)"
 _ADV = r"(?:(?:also|now|still|widely|largely|generally|broadly|initially|reportedly|increasingly|highly|very|most|more|less|not|n't|now|already|then|all|both|each|currently|tentatively|provisionally|officially|formally)\s+)*"
 _PRE_ADV = r"(?:(?:more\s+than|less\s+than|probably|possibly|likely|perhaps|almost\s+certainly|certainly|definitely|also|not|never|soon|then|still|now|even|eventually|ultimately|only|already|finally|again|quickly|further|potentially|jointly|formally|officially|n't|rather)\s+)*"
 
@@ -70,7 +70,7 @@ BARE = re.compile(
 VERBAL = re.compile(
     r"\b(?P<trig>plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|"
     r"expects?|expected|vows?|vowed|pledges?|pledged|promises?|promised|prepares?|preparing|"
-    r"seeks?|seeking|wants?|wanted|is\s+preparing|are\s+preparing|on\s+track)\s+"
+    r"is\s+preparing|are\s+preparing|on\s+track)\s+"
     r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -189,7 +189,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
             if (
                 kind == "verbal"
                 and m.group("obj")
-                and re.search(r"[,;:]|\b(?:that|which|who|and|but)\b", m.group("obj"))
+                and re.search(
+                    r"[,;:]|\b(?:that|which|who|and|but|is|are|was|were|will|would|has|have)\b",
+                    m.group("obj"),
+                )
             ):
                 continue
             found.append(
