@@ -121,3 +121,40 @@ def test_first_person_going_to_is_a_claim_of_the_speaker() -> None:
     )
     assert claim.actors[0] == "Rita Kaur"
     assert claim.statement == "Rita Kaur opens three plants by 31 December 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        (
+            "The leaders have talks scheduled for Friday in Rome.",
+            ["Talks take place on 8 March 2024 in Rome"],
+        ),
+        (
+            "Lawmakers will debate the bill on Tuesday, with a vote also pencilled in for March 20.",
+            ["Lawmakers debate the bill on 5 March 2024", "A vote takes place on 20 March 2024"],
+        ),
+        (
+            "The union said the strike, set to begin on Monday, will last a week.",
+            ["The strike begins on 4 March 2024"],
+        ),
+        (
+            "Two rulings came on Monday, with more scheduled for Wednesday and Friday.",
+            ["More takes place on 6 March 2024", "More takes place on 8 March 2024"],
+        ),
+    ],
+)
+def test_plans_as_nouns_are_claims(text: str, statements: list[str]) -> None:
+    """'has talks scheduled for', 'with a vote pencilled in for', 'X, set to begin on ...';
+    coordinated days are one claim each."""
+    found = [c.statement for c in claims_of(text)]
+    for statement in statements:
+        assert statement in found
+
+
+def test_an_aside_between_commas_is_not_the_subject() -> None:
+    """'A committee, comprising Saudi Arabia and Russia, is scheduled to meet': the committee."""
+    (claim,) = claims_of(
+        "A monitoring committee, comprising Saudi Arabia and Russia, is scheduled to meet on Friday."
+    )
+    assert claim.claim.startswith("A monitoring committee")

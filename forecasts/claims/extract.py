@@ -267,6 +267,13 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
         if m.end() < len(head) or m.group(0).strip():
             start = floor + m.end()
     subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
+    if _PARTICIPIAL.match(subject):
+        # "An OPEC+ committee, comprising Saudi Arabia and Russia, is scheduled to meet":
+        # the participial phrase is an aside; the subject is the noun phrase before it
+        before = re.search(r"([^,;:]{2,100}),\s*$", body[floor:start])
+        if before:
+            head = _strip_opener(before.group(1).strip())
+            return floor + before.start(1), head
     if subject.lower() in ("and", "but", "") and re.search(
         r"\S\s*,?\s*(?:and|but)\s*$", body[floor : trigger.start]
     ):
@@ -285,7 +292,9 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
             start = floor + relative.start(1)
         elif appos:
             first, second = _strip_opener(appos.group(1)), appos.group(2)
-            subject = second if re.search(r"[A-Z]", second) else first
+            subject = (
+                second if re.search(r"[A-Z]", second) and not _PARTICIPIAL.match(second) else first
+            )
             start = floor + appos.start(1)
     elif re.search(r"\s(?:and|or)$", subject) and len(subject.split()) > 4:
         # "The court agreed on Wednesday to hear the case and will hear arguments in April":
@@ -299,6 +308,12 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     return start, subject
 
 
+_PARTICIPIAL = re.compile(
+    r"(?:comprising|including|led\s+by|headed\s+by|based\s+in|made\s+up\s+of|known\s+as|named|"
+    r"dubbed|styled|chaired\s+by|backed\s+by|owned\s+by|such\s+as|like|among\s+them|"
+    r"(?:scheduled|set|slated|due|expected|planned)\s+(?:to|for))\b",
+    re.IGNORECASE,
+)
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:also|now|still|already|reportedly|currently|however|meanwhile|too|again|then|"
     r"soon|separately|previously|initially|ultimately|eventually|finally|themselves|itself|"
@@ -689,6 +704,7 @@ def _sentence_claims(
         and not SCHEDULED_VERB.search(body, floor)
         and not _FORECAST_VERB.search(body, floor)
         and not PROGRESSIVE.search(body, floor)
+        and not _NOUN_PLAN.search(body, floor)
     ):
         return []  # nothing forward-looking can start here: skip the time search
     times = ctx.times(body)
@@ -907,6 +923,7 @@ def _sentence_claims(
             _scheduled(sent, index, ctx, body, triggers, times, speaker, floor, PROGRESSIVE)
         )
     claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
+    claims.extend(_noun_plans(sent, index, ctx, body, triggers, times, speaker, floor))
     return claims
 
 
@@ -980,6 +997,71 @@ def _forecast_objects(
                 reference=ctx.reference, dated=claim.due_basis not in ("default_horizon", "vague"),
             )  # fmt: skip
         out.append(claim)
+    return out
+
+
+# Plans as nouns: "with a vote also pencilled in for May", "has talks scheduled for Friday",
+# "the strike, set to begin Monday, ...", "the first phase, scheduled to open in 2025, ...".
+_NOUN_PLAN = re.compile(
+    r"(?:\b(?:with|has|have|had)\s+(?P<np>(?:[\w'’.&+-]+\s+){0,4}?[\w'’.&+-]+)\s+|"
+    r"(?P<np2>\b[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,5}),\s+)"
+    r"(?:also\s+|now\s+|officially\s+|tentatively\s+)?"
+    r"(?P<trig>scheduled|slated|planned|pencil(?:l)?ed\s+in|set|due|expected)\s+"
+    r"(?:(?:to\s+(?:officially\s+|formally\s+)?)(?P<verb>[a-z]+)\b|(?=for\b|on\b|in\b|at\b))"
+)
+
+
+def _noun_plans(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    body: str,
+    triggers: list[Trigger],
+    times: list[TimeMatch],
+    speaker: str,
+    floor: int,
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _NOUN_PLAN.finditer(body, floor):
+        if any(t.start <= m.start("trig") < t.verb_start + 1 for t in triggers):
+            continue  # a copular trigger already reads it ("is scheduled to")
+        np = (m.group("np") or m.group("np2") or "").strip()
+        if not np or re.match(r"(?i)(?:been|not|already|is|are|was|were|it|they|he|she)\b", np):
+            continue
+        np = re.sub(r"^(?i:during|in|at|on|but|and|while|as)\s+", "", np)
+        rest = _predicate(
+            body, m.end("trig") if not m.group("verb") else m.start("verb"), len(body), comma=True
+        )
+        if not rest:
+            continue
+        at = body.find(rest, m.end("trig") - 1)
+        pieces = [(rest, at, at + len(rest))]
+        both = re.match(r"(?P<a>(?:for|on)\s+\S+)\s+and\s+(?P<b>\S+.*)$", rest)
+        if both and at >= 0:
+            # "more scheduled for Friday and Monday": one claim per day
+            pieces = [
+                (both.group("a"), at + both.start("a"), at + both.end("a")),
+                (
+                    f"{both.group('a').split()[0]} {both.group('b')}",
+                    at + both.start("b"),
+                    at + both.end("b"),
+                ),
+            ]
+        for piece, lo, hi in pieces:
+            if lo < 0:
+                continue
+            time = _choose_time(times, lo, hi)
+            if time is None or time.is_past or time.window.basis in ("default_horizon", "vague"):
+                continue
+            claim = _make_claim(
+                sent, index, ctx, np, m.group("trig"), piece if m.group("verb") else piece,
+                None, times, (lo, hi), (0, 0), speaker,
+                kind_of_trigger="bare" if not m.group("verb") else "copular",
+            )  # fmt: skip
+            if claim is None:
+                continue
+            claim.claim = re.sub(r"\s+", " ", f"{np} {m.group('trig')} {piece}").strip()
+            out.append(claim)
     return out
 
 

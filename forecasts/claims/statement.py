@@ -20,7 +20,7 @@ _PLURAL_BE = {"be": "are", "have": "have", "do": "do", "go": "go"}
 _ES = re.compile(r"(?:s|sh|ch|x|z|o)$")
 _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
-    r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|"
+    r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
     r"formally|officially|jointly|potentially|rather|already)\s+)+",
     re.IGNORECASE,
 )
