@@ -1054,7 +1054,7 @@ def _noun_plans(
             if time is None or time.is_past or time.window.basis in ("default_horizon", "vague"):
                 continue
             claim = _make_claim(
-                sent, index, ctx, np, m.group("trig"), piece if m.group("verb") else piece,
+                sent, index, ctx, np, m.group("trig"), piece,
                 None, times, (lo, hi), (0, 0), speaker,
                 kind_of_trigger="bare" if not m.group("verb") else "copular",
             )  # fmt: skip
