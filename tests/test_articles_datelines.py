@@ -52,3 +52,25 @@ def test_text_that_only_looks_like_a_dateline_stays(line: str) -> None:
 def test_credit_lines_are_dropped_whole(line: str) -> None:
     """Bylines and reporting credits are removed, leaving an empty line in their place."""
     assert strip_datelines(f"Text.\n{line}\nMore.") == "Text.\n\nMore."
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("12.54pm: The defence budget will rise.", "The defence budget will rise."),
+        ("13:25 - The allowance will be raised.", "The allowance will be raised."),
+        ("0005 – The league has announced nine deals.", "The league has announced nine deals."),
+        ("10:30 a.m. ET: Stocks opened higher.", "Stocks opened higher."),
+    ],
+)
+def test_a_live_blog_time_stamp_is_not_text(line: str, rest: str) -> None:
+    """'12.54pm: ...', '13:25 - ...': the entry's time stamp goes, the entry stays."""
+    assert strip_dateline(line) == rest
+
+
+def test_a_year_opening_a_line_stays() -> None:
+    """'2023 – the year ...' is text, not a time stamp."""
+    assert (
+        strip_dateline("2023 – The year the bank cut rates.")
+        == "2023 – The year the bank cut rates."
+    )

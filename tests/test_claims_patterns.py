@@ -158,3 +158,23 @@ def test_an_aside_between_commas_is_not_the_subject() -> None:
         "A monitoring committee, comprising Saudi Arabia and Russia, is scheduled to meet on Friday."
     )
     assert claim.claim.startswith("A monitoring committee")
+
+
+@pytest.mark.parametrize(
+    ("text", "window_"),
+    [
+        ("The envoys plan to travel to Cairo the week of April 29.", ("2024-04-29", "2024-05-05")),
+        ("The festival will take place from March 31 – April 9.", ("2024-03-31", "2024-04-09")),
+        ("The exhibition will open on June 3 and close on June 9.", ("2024-06-03", "2024-06-09")),
+    ],
+)
+def test_spans_of_days(text: str, window_: tuple[str, str]) -> None:
+    """'the week of <date>' is that week; 'March 31 – April 9' and 'opens on X and closes on
+    Y' are one claim over X..Y."""
+    (claim,) = claims_of(text)
+    assert window(claim) == window_
+
+
+def test_an_indirect_question_is_not_a_claim() -> None:
+    """'investors want to know how much oil the world will need': no one claims anything."""
+    assert claims_of("Investors are watching how much oil the world will need next year.") == []

@@ -1,5 +1,7 @@
 """Datelines and bylines: the wire's place-and-source stamp and the credits are not article text.
 
+Nor is a live blog's time stamp ("12.54pm: The Chancellor ..." reads "The Chancellor ...").
+
 "PARIS, May 4 (Reuters) - The minister will ..." reads as "The minister will ..."; "TOKYO —",
 "WASHINGTON (AP) —", "(AP) —" and "BEIJING, Jan. 5 (Xinhua) --" likewise. Credit lines
 ("(Reporting by ...; Editing by ...)", "By Jane Smith and Li Wei", "Our Standards: ...") are
@@ -33,6 +35,11 @@ DATELINE = re.compile(
     # "(AP) —"
     r"|" + _SOURCE + r"\s*" + _DASH + r"\s+)(?=[“\"‘]?[A-Z0-9])"
 )
+# A live-blog entry's time stamp: "12.54pm: ", "13:25 - ", "0005 – ", "9:41 a.m. ET: ".
+TIMESTAMP = re.compile(
+    r"^(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|CET|CEST|ET|EST|EDT|PT|UTC))?|(?!(?:19|20)\d\d)\d{4})"
+    r"\s*(?:[-–—:]|\|)\s+(?=[“\"‘]?[A-Z0-9£$€])"
+)
 # A line that is nothing but credits.
 CREDIT = re.compile(
     r"^\s*\(?\s*(?:(?i:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Reported|Written|"
@@ -43,7 +50,10 @@ _SHORT_ENOUGH = 320  # a credits line longer than this is prose that happens to 
 
 
 def strip_dateline(line: str) -> str:
-    """The line without a leading dateline."""
+    """The line without a leading dateline or live-blog time stamp."""
+    stamp = TIMESTAMP.match(line)
+    if stamp:
+        line = line[stamp.end() :]
     m = DATELINE.match(line)
     if not m or m.group(0).strip() in ("-", "--", "–", "—", ":"):
         return line

@@ -40,7 +40,7 @@ ARTICLE = "the article"
 
 # Clause boundaries: a predicate stops here; a subject starts after the last one.
 _PRED_END = re.compile(
-    r"(?:;|:(?!\d)|\s[—–]\s|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
+    r"(?:;|:(?!\d)|\s[—–]\s(?!\d|[A-Z][a-z]{2,8}\.?\s+\d)|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
     r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
     r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
     r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
@@ -75,7 +75,7 @@ _SPLIT_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED = re.compile(
-    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far))\s+[^,;]{0,50}$",
+    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far|much|many|long))\s+[^,;]{0,50}$",
     re.IGNORECASE,
 )
 _MID_SAY = re.compile(
@@ -132,6 +132,10 @@ PROGRESSIVE = re.compile(
 )
 _CANCEL_VERB = re.compile(
     r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w)\w*\s+(?:(?:its|their|his|her|the)\s+)?$",
+    re.IGNORECASE,
+)
+_OPEN_CLOSE = re.compile(
+    r"(?:open|start|begin|run|kick\s+off)s?\b.*\band\s+(?:close|end|finish|conclude|wrap\s+up)s?\b",
     re.IGNORECASE,
 )
 _WEAK_MODAL = re.compile(r"(?:would|might|may)$")
@@ -1106,6 +1110,8 @@ _VERBISH = re.compile(
 
 def _split(predicate: str) -> list[tuple[str, str | None]]:
     """Coordinated predicates: "set the stage for A and possibly culminate in B" is two claims."""
+    if _OPEN_CLOSE.match(predicate):
+        return [(predicate, None)]  # "open on June 3 and close on June 9": one run, X..Y
     m = _GAPPED.search(predicate)
     timeish = re.compile(
         r"\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"

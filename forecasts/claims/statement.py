@@ -27,7 +27,8 @@ _LEAD_ADVERB = re.compile(
 _NOT_VERB = {
     "a", "an", "the", "another", "one", "two", "three", "four", "several", "further", "more",
     "at", "roughly", "about", "around", "up", "as", "its", "their", "his", "her", "this", "that",
-    "no", "some", "any", "for", "on", "by", "in", "of", "to", "with", "from",
+    "no", "some", "any", "for", "on", "by", "in", "of", "to", "with", "from", "yet", "also",
+    "not", "still", "there", "here", "so",
 }  # fmt: skip
 _NEGATION = re.compile(r"^(?:not|never|n't)\s+", re.IGNORECASE)
 

@@ -385,16 +385,16 @@ def _dated(m: re.Match[str], ref: date) -> Window:
 
 
 @rule(
-    r"\bfrom\s+"
+    r"\b(?:from\s+)?"
     + _MONTH.format(g="month")
-    + r"\s+(?P<d1>\d{1,2})\s+(?:to|until|through)\s+"
+    + r"\s+(?P<d1>\d{1,2})\s*(?:to|until|through|-|–|—)\s*"
     + _MONTH.format(g="month2")
     + r"\s+(?P<d2>\d{1,2})\b(?:,?\s+"
     + _YEAR
     + r")?"
 )
 def _month_range(m: re.Match[str], ref: date) -> Window | None:
-    # "from July 26 to Aug. 11": the whole span
+    # "from July 26 to Aug. 11", "March 31 – April 9": the whole span
     first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
     if first.basis == "invalid":
         return None
@@ -426,6 +426,35 @@ def _day_range(m: re.Match[str], ref: date) -> Window | None:
     if last < first.earliest:
         return None
     return window(ref, first.earliest, last, first.basis if first.basis == "past" else "date")
+
+
+@rule(
+    r"\b(?:the\s+)?week\s+of\s+"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _week_of(m: re.Match[str], ref: date) -> Window | None:
+    # "the week of April 29": that day and the six after it
+    first = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
+    if first.basis in ("invalid", "past"):
+        return first if first.basis == "past" else None
+    return Window(first.earliest, first.earliest + timedelta(days=6), "week")
+
+
+@rule(
+    r"\b(?P<lead>opens?\s+(?:on\s+)?)"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<d1>\d{1,2})\b[^.;]{0,60}?\b(?:closes?|ends?|runs?\s+(?:until|through))\s+(?:on\s+)?"
+    + _MONTH.format(g="month2")
+    + r"\s+(?P<d2>\d{1,2})\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _opens_closes(m: re.Match[str], ref: date) -> Window | None:
+    # "opens on June 3 and closes on June 9": the whole run
+    return _month_range(m, ref)
 
 
 @rule(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
@@ -724,7 +753,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_month_rule": _MONTH_NEEDLES,
     "_iso": ("-",),
     "_day_range": _MONTH_NEEDLES,
-    "_month_range": ("from",),
+    "_month_range": _MONTH_NEEDLES,
+    "_week_of": ("week of",),
+    "_opens_closes": ("open",),
     "_in_year": ("19", "20"),
     "_this_next_unit": ("week", "month"),
     "_relative_day": (
@@ -781,6 +812,10 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
             if w is None or w.basis == "invalid":
                 continue
             lead = len(m.group(0)) - len(m.group(0).lstrip())
+            if "lead" in pattern.groupindex:
+                # the verb that makes the pattern ("opens on X and closes on Y") is no time
+                lead = m.end("lead") - m.start()
+                text = m.group(0)[lead:].strip()
             found.append(TimeMatch(text, m.start() + lead, m.end(), w))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     chosen: list[TimeMatch] = []
