@@ -178,3 +178,38 @@ def test_spans_of_days(text: str, window_: tuple[str, str]) -> None:
 def test_an_indirect_question_is_not_a_claim() -> None:
     """'investors want to know how much oil the world will need': no one claims anything."""
     assert claims_of("Investors are watching how much oil the world will need next year.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "window_"),
+    [
+        (
+            "The annual meeting will be held on Thursday 28 March 2024 at the head office.",
+            ("2024-03-28", "2024-03-28"),
+        ),
+        (
+            "The band will play several festivals this summer, including Glastonbury on Sunday, June 30.",
+            ("2024-06-30", "2024-06-30"),
+        ),
+        (
+            "The agency will cut its forecast by the end of the year, the ministry said on Monday.",
+            ("2024-03-04", "2024-12-31"),
+        ),
+    ],
+)
+def test_the_day_of_the_event_not_of_the_statement(text: str, window_: tuple[str, str]) -> None:
+    """A weekday given with a date is the date; the most specific time of the claim wins; the
+    day a statement was made ('said on Monday') is not the event's."""
+    (claim,) = claims_of(text)
+    assert window(claim) == window_
+
+
+def test_the_occasion_named_in_the_subject_dates_the_claim() -> None:
+    """'The election will be held on May 6 ... The election is expected to centre on the
+    economy': the second claim takes the election's date."""
+    claims = claims_of(
+        "The general election will be held on May 6. Polls opened a debate. "
+        "The election is expected to centre on the economy."
+    )
+    centre = next(c for c in claims if "centre" in c.claim)
+    assert window(centre) == ("2024-05-06", "2024-05-06")

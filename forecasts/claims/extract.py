@@ -40,7 +40,8 @@ ARTICLE = "the article"
 
 # Clause boundaries: a predicate stops here; a subject starts after the last one.
 _PRED_END = re.compile(
-    r"(?:;|:(?!\d)|\s[—–]\s(?!\d|[A-Z][a-z]{2,8}\.?\s+\d)|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
+    # the lookahead lets the engine skip every position that cannot start a boundary
+    r"(?=[;:,\s.!?—–])(?:;|:(?!\d)|\s[—–]\s(?!\d|[A-Z][a-z]{2,8}\.?\s+\d)|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
     r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
     r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
     r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
@@ -138,6 +139,15 @@ _OPEN_CLOSE = re.compile(
     r"(?:open|start|begin|run|kick\s+off)s?\b.*\band\s+(?:close|end|finish|conclude|wrap\s+up)s?\b",
     re.IGNORECASE,
 )
+_FUTURE_PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+", re.IGNORECASE)
+_SPECIFICITY = {"date": 0, "relative_day": 0, "weekday": 1, "week": 2, "month": 2}
+_STATEMENT_DATE = re.compile(
+    r"\b(?<!be\s)(?<!been\s)(?<!being\s)(?<!to\s)"
+    r"(?:said|says|announced|announces|told\s+\w+|reported|confirmed|stated|wrote|added|"
+    r"unveiled|released|published|disclosed|revealed)\b"
+    r"(?:(?!\b(?:will|would|to|plans?|expect\w*|set|schedul\w*|due|could|may|might)\b)[^.;,“”\"]){0,30}$",
+    re.IGNORECASE,
+)
 _WEAK_MODAL = re.compile(r"(?:would|might|may)$")
 CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
@@ -208,8 +218,8 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
             [i for i in (sentence.find(",", tm.end), sentence.find(";", tm.end)) if i >= 0]
             or [len(sentence)]
         )
-        if _PAST_CLAUSE.search(sentence[clause_start:clause_end]):
-            continue
+        if _PAST_CLAUSE.search(_FUTURE_PASSIVE.sub(" ", sentence[clause_start:clause_end])):
+            continue  # "the vote was held on May 6" is past; "will be held on May 6" is not
         region = sentence[clause_start:clause_end]
         if re.match(r"[,;]?\s*(?:which|that|who)\b", region):
             prev_start = max(
@@ -369,7 +379,11 @@ def _weak(t: TimeMatch) -> bool:
 
 def _choose_time(times: list[TimeMatch], lo: int, hi: int) -> TimeMatch | None:
     inside = [t for t in times if t.start >= lo and t.end <= hi]
-    future = sorted((t for t in inside if not t.is_past), key=lambda t: (_weak(t), t.start))
+    # the most specific time first ("this summer, including on Sunday June 16": the day)
+    future = sorted(
+        (t for t in inside if not t.is_past),
+        key=lambda t: (_weak(t), _SPECIFICITY.get(t.window.basis, 3), t.start),
+    )
     return future[0] if future else (inside[0] if inside else None)
 
 
@@ -514,7 +528,8 @@ def _make_claim(
         window = time.window
         expression = time.text
     else:
-        anchored = _anchor_for(predicate + " " + object_hint, index, ctx)
+        # "the election is expected to centre on the economy": the subject names the occasion
+        anchored = _anchor_for(f"{predicate} {object_hint} {subject}", index, ctx)
         if anchored is None and ctx.last_claim_window and not _DELAY.search(predicate):
             # what happens at an occasion just announced ("the leaders are expected to sign a
             # framework", after "will meet at Camp David on Aug. 18") shares its date; so does
@@ -541,7 +556,8 @@ def _make_claim(
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
         nouns = {
-            m.group("noun").lower() for m in _EVENT_NOUN.finditer(predicate + " " + object_hint)
+            m.group("noun").lower()
+            for m in _EVENT_NOUN.finditer(f"{predicate} {object_hint} {subject}")
         }
         if nouns and window.basis != "event_anchor":
             ctx.anchors.append(
@@ -708,10 +724,16 @@ def _sentence_claims(
         and not SCHEDULED_VERB.search(body, floor)
         and not _FORECAST_VERB.search(body, floor)
         and not PROGRESSIVE.search(body, floor)
-        and not _NOUN_PLAN.search(body, floor)
+        and not _has_noun_plan(body)
     ):
         return []  # nothing forward-looking can start here: skip the time search
-    times = ctx.times(body)
+    # "..., the council said in a report on Tuesday": when a statement was made is not when
+    # the event happens
+    times = [
+        t
+        for t in ctx.times(body)
+        if not _STATEMENT_DATE.search(body, max(0, t.start - 50), t.start)
+    ]
     speaker = attribution_speaker
     claims: list[ExtractedClaim] = []
     subjects = [_subject(body, t, floor) for t in triggers]
@@ -1015,6 +1037,15 @@ _NOUN_PLAN = re.compile(
 )
 
 
+_PLAN_WORDS = ("scheduled", "slated", "planned", "pencil", "set ", "due ", "expected ")
+
+
+def _has_noun_plan(body: str) -> bool:
+    """A cheap test before the (slow) noun-plan pattern: one of its participles is there."""
+    low = body.lower()
+    return any(w in low for w in _PLAN_WORDS)
+
+
 def _noun_plans(
     sent: Sentence,
     index: int,
@@ -1026,6 +1057,8 @@ def _noun_plans(
     floor: int,
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
+    if not _has_noun_plan(body):
+        return out
     for m in _NOUN_PLAN.finditer(body, floor):
         if any(t.start <= m.start("trig") < t.verb_start + 1 for t in triggers):
             continue  # a copular trigger already reads it ("is scheduled to")

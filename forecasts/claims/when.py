@@ -791,18 +791,14 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
-_NEEDLE_RES = {
-    name: re.compile("|".join(map(re.escape, words))) for name, words in _NEEDLES.items()
-}
-
-
 def find_times(sentence: str, reference: date) -> list[TimeMatch]:
     """Every time expression in the sentence, longest first where they overlap, in text order."""
     found: list[TimeMatch] = []
     low = sentence.lower()
     for pattern, resolver in _RULES:
-        needle = _NEEDLE_RES.get(resolver.__name__)
-        if needle is not None and not needle.search(low):
+        needles = _NEEDLES.get(resolver.__name__)
+        # substring tests: far cheaper than a regex search per rule
+        if needles is not None and not any(n in low for n in needles):
             continue
         for m in pattern.finditer(sentence):
             text = m.group(0).strip()
@@ -818,6 +814,14 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
                 text = m.group(0)[lead:].strip()
             found.append(TimeMatch(text, m.start() + lead, m.end(), w))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    # "on Thursday 28 May 2020", "Sunday, June 16": a weekday given with a date is the date
+    dated = [t for t in found if t.window.basis in ("date", "past")]
+    found = [
+        t
+        for t in found
+        if t.window.basis != "weekday"
+        or not any(0 <= d.start - t.end <= 2 and d.start > t.start for d in dated)
+    ]
     chosen: list[TimeMatch] = []
     for match in sorted(found, key=lambda t: -(t.end - t.start)):
         if all(match.end <= c.start or match.start >= c.end for c in chosen):
