@@ -213,3 +213,44 @@ def test_the_occasion_named_in_the_subject_dates_the_claim() -> None:
     )
     centre = next(c for c in claims if "centre" in c.claim)
     assert window(centre) == ("2024-05-06", "2024-05-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "statement"),
+    [
+        (
+            "Traders see a 70% probability of a rate hike in May.",
+            0.7,
+            "A rate hike takes place in May 2024",
+        ),
+        (
+            "Analysts say there is a 60% chance of a rate cut in June.",
+            0.6,
+            "A rate cut takes place in June 2024",
+        ),
+    ],
+)
+def test_market_implied_odds_are_claims_with_their_probability(
+    text: str, probability: float, statement: str
+) -> None:
+    """'traders see a 70% probability of a hike in May': a claim with p = 0.70."""
+    (claim,) = claims_of(text)
+    assert claim.probability == probability
+    assert claim.statement == statement
+
+
+def test_stated_odds_belong_to_their_own_clause() -> None:
+    """Odds stated for one event do not become another claim's probability."""
+    claim = claims_of(
+        "The Fed is expected to cut rates in June, with markets pricing a 40% chance of a move in May."
+    )[0]
+    assert claim.probability == 0.75
+
+
+def test_a_headline_repeated_in_the_body_is_one_claim() -> None:
+    """The same statement twice (a summary bullet and its paragraph) is logged once."""
+    found = claims_of(
+        "- The port will reopen on Friday after repairs.\n\n"
+        "The port will reopen on Friday after repairs, the harbour master said."
+    )
+    assert len(found) == 1
