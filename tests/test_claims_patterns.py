@@ -136,7 +136,7 @@ def test_first_person_going_to_is_a_claim_of_the_speaker() -> None:
         ),
         (
             "The union said the strike, set to begin on Monday, will last a week.",
-            ["The strike begins on 4 March 2024"],
+            ["The strike lasts a week on 4 March 2024"],  # the aside folds into the claim
         ),
         (
             "Two rulings came on Monday, with more scheduled for Wednesday and Friday.",
@@ -254,3 +254,19 @@ def test_a_headline_repeated_in_the_body_is_one_claim() -> None:
         "The port will reopen on Friday after repairs, the harbour master said."
     )
     assert len(found) == 1
+
+
+def test_an_aside_with_a_date_stays_in_the_main_claim() -> None:
+    """'The next phase, scheduled to open in early 2027, will add 11 gates': one claim whose
+    text keeps the aside and whose window is the aside's."""
+    (claim,) = claims_of("The next phase, scheduled to open in early 2027, will add 11 new gates.")
+    assert claim.claim == "The next phase, scheduled to open in early 2027, will add 11 new gates"
+    assert window(claim) == ("2027-01-01", "2027-04-30")
+
+
+def test_a_resolvable_description_can_hold_a_progressive_plan() -> None:
+    """'Delta reported ... The airline is cutting four routes in June': a plan of Delta's."""
+    claims = claims_of(
+        "Delta Air Lines reported strong demand. The airline is cutting four routes in June."
+    )
+    assert [c.actors[:1] for c in claims] == [["Delta Air Lines"]]

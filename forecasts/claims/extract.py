@@ -366,6 +366,7 @@ _PARTICIPIAL = re.compile(
     r"(?:scheduled|set|slated|due|expected|planned)\s+(?:to|for))\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r",\s*(?:" + _PARTICIPIAL.pattern + r")[^,]*,\s*$", re.IGNORECASE)
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:also|now|still|already|reportedly|currently|however|meanwhile|too|again|then|"
     r"soon|separately|previously|initially|ultimately|eventually|finally|themselves|itself|"
@@ -961,6 +962,10 @@ def _sentence_claims(
             )  # fmt: skip
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
+            elif claim is not None and _ASIDE.search(body[subj_start : trig.start]):
+                # "The next phase, scheduled to open in early 2027, will add 11 gates": the
+                # aside is part of what is claimed; the span runs from subject to predicate
+                claim.claim = re.sub(r"\s+", " ", body[subj_start:pred_end]).strip(' ,“”"')
             front = (
                 _FRONTED.fullmatch(body[preamble[0] : subj_start]) if preamble[0] == floor else None
             )
@@ -1107,6 +1112,11 @@ def _noun_plans(
         if any(t.start <= m.start("trig") < t.verb_start + 1 for t in triggers):
             continue  # a copular trigger already reads it ("is scheduled to")
         np = (m.group("np") or m.group("np2") or "").strip()
+        if m.group("np2") and any(
+            t.start > m.end() and "," in body[m.end() : t.start] and t.start - m.end() < 120
+            for t in triggers
+        ):
+            continue  # "The next phase, scheduled to open in 2027, will add ...": the main clause carries it
         if not np or re.match(r"(?i)(?:been|not|already|is|are|was|were|it|they|he|she)\b", np):
             continue
         np = re.sub(r"^(?i:during|in|at|on|but|and|while|as)\s+", "", np)
@@ -1261,6 +1271,10 @@ def _scheduled(
         )
         subj_start = max(floor, 0) + (sm[-1].end() if sm else 0)
         subject = body[subj_start : m.start()].strip()
+        appos = re.search(r"([^,;:]{2,80}),\s*([A-Z][^,;:]{2,60}),\s*$", before)
+        if not subject and appos:
+            # "Minister for Foreign Affairs, Narayan Prakash Saud, is leaving ...": the name
+            subject, subj_start = appos.group(2).strip(), max(floor, 0) + appos.start(2)
         if (
             not subject
             or re.match(r"(?i)(?:which|that|who|it|this)$", subject)
@@ -1271,10 +1285,14 @@ def _scheduled(
             r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that)$", subject
         ) or _PAST_CLAUSE.search(subject):
             continue  # "ruled out a return": a noun, or a clause already in the past
-        if not re.search(r"[A-Z]", subject) and not re.search(
-            r"\b(?:voters|polls|markets|schools|parliament)\b", subject, re.IGNORECASE
+        if (
+            not re.search(r"[A-Z]", subject)
+            and not re.search(
+                r"\b(?:voters|polls|markets|schools|parliament)\b", subject, re.IGNORECASE
+            )
+            and not ctx.discourse.resolve(subject, ctx.book.persons, ctx.organisations)
         ):
-            continue
+            continue  # "the airline is cutting ...": only a subject a reader can resolve
         pred = _predicate(body, m.start(), len(body))
         pred = re.split(r"\s+and\s+(?=the\s|a\s)", pred)[0]
         if _CONDITIONAL.search(body[subj_start : m.start() + len(pred)]):
