@@ -185,6 +185,7 @@ def _odds(sentence: str) -> float | None:
 
 
 _ODDS_ONLY_VERB = re.compile(r"there|puts?$|assigns?$|gives?$|pric")
+_DAY_BASES = {"weekday", "date", "relative_day"}  # the days a statement is dated with
 _WEAK_MODAL = re.compile(r"(?:would|might|may)$")
 CARRY_SENTENCES = 3
 DUPLICATE_OVERLAP = 0.9  # share of the smaller claim's content words that makes a repeat  # how far a claim's date carries to later claims that name no time
@@ -774,7 +775,8 @@ def _sentence_claims(
     times = [
         t
         for t in ctx.times(body)
-        if not _STATEMENT_DATE.search(body, max(0, t.start - 50), t.start)
+        if t.window.basis not in _DAY_BASES
+        or not _STATEMENT_DATE.search(body, max(0, t.start - 50), t.start)
     ]
     speaker = attribution_speaker
     claims: list[ExtractedClaim] = []

@@ -798,7 +798,7 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
     for pattern, resolver in _RULES:
         needles = _NEEDLES.get(resolver.__name__)
         # substring tests: far cheaper than a regex search per rule
-        if needles is not None and not any(n in low for n in needles):
+        if needles is not None and not any(map(low.__contains__, needles)):
             continue
         for m in pattern.finditer(sentence):
             text = m.group(0).strip()
