@@ -10,6 +10,7 @@ that it happens, never its opposite. Pure functions over strings and dates.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -74,8 +75,11 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     return f"{third_person(verb, plural=plural)} {rest}".strip()
 
 
+_MONTH_NAMES = tuple(calendar.month_name)  # strftime is locale-dependent and slow
+
+
 def _day(d: date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
 
 
 def window_phrase(window: Window, reference: date) -> str:
@@ -84,7 +88,7 @@ def window_phrase(window: Window, reference: date) -> str:
     if lo == hi:
         return f"on {_day(lo)}"
     if lo.day == 1 and (hi + _ONE_DAY).day == 1 and (lo.year, lo.month) == (hi.year, hi.month):
-        return f"in {lo.strftime('%B')} {lo.year}"
+        return f"in {_MONTH_NAMES[lo.month]} {lo.year}"
     if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
         return f"in {lo.year}"
     if lo <= reference:
