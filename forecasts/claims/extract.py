@@ -20,17 +20,19 @@ from datetime import date
 from forecasts.articles.datelines import strip_datelines
 from forecasts.claims import actors as actors_mod
 from forecasts.claims import statement as statement_mod
-from forecasts.claims import when as when_mod
 from forecasts.claims.events import event_type, is_vague, light_object, shorten
 from forecasts.claims.hedges import (
+    ODDS_OF,
     SCHEDULED_VERB,
     Trigger,
     find_triggers,
     hedge_of,
     is_negated,
     probability,
+    stated_odds,
 )
 from forecasts.claims.reference import Discourse
+from forecasts.claims.repeats import once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
 from forecasts.claims.types import ExtractedClaim, Window
@@ -149,46 +151,10 @@ _STATEMENT_DATE = re.compile(
     r"(?:(?!\b(?:will|would|to|plans?|expect\w*|set|schedul\w*|due|could|may|might)\b)[^.;,“”\"]){0,30}$",
     re.IGNORECASE,
 )
-_ODDS = re.compile(
-    r"(?:(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|(?P<w>two-thirds|one-third|a\s+third|"
-    r"half|three-quarters|a\s+quarter|one-in-(?:two|three|four|five|ten)))"
-    r"\s+(?:chance|probability|likelihood|odds|risk)\b",
-    re.IGNORECASE,
-)
-_ODDS_WORDS = {
-    "two-thirds": 2 / 3, "one-third": 1 / 3, "a third": 1 / 3, "half": 0.5,
-    "three-quarters": 0.75, "a quarter": 0.25, "one-in-two": 0.5, "one-in-three": 1 / 3,
-    "one-in-four": 0.25, "one-in-five": 0.2, "one-in-ten": 0.1,
-}  # fmt: skip
-
-
-# "a 66% chance of a cut in March": the event is the cut
-_ODDS_OF = re.compile(
-    r"^(?:a|an|the)?\s*(?:roughly\s+|about\s+|around\s+)?"
-    + _ODDS.pattern
-    + r"\s+(?:of|that|for)\s+",
-    re.IGNORECASE,
-)
-
-
-def _odds(sentence: str) -> float | None:
-    """The probability a sentence states for its event ("a 70% chance", "two-thirds chance"),
-    when it states exactly one."""
-    found = list(_ODDS.finditer(sentence))
-    if len(found) != 1:
-        return None
-    m = found[0]
-    if m.group("n"):
-        value = float(m.group("n")) / 100
-        return value if 0 <= value <= 1 else None
-    return round(_ODDS_WORDS[re.sub(r"\s+", " ", m.group("w").lower())], 3)
-
-
 _ODDS_ONLY_VERB = re.compile(r"there|puts?$|assigns?$|gives?$|pric")
 _DAY_BASES = {"weekday", "date", "relative_day"}  # the days a statement is dated with
 _WEAK_MODAL = re.compile(r"(?:would|might|may)$")
-CARRY_SENTENCES = 3
-DUPLICATE_OVERLAP = 0.9  # share of the smaller claim's content words that makes a repeat  # how far a claim's date carries to later claims that name no time
+CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
 
@@ -608,7 +574,7 @@ def _make_claim(
         shown = " and ".join(names[:2])  # "it will not take part" -> "China will not take part"
     claim_text = re.sub(r"\s+", " ", f"{shown} {trigger_text} {predicate}").strip(' ,“”"')
     p = probability(hedge, hedges)
-    odds = _odds(f"{trigger_text} {object_hint} {predicate}")
+    odds = stated_odds(f"{trigger_text} {object_hint} {predicate}")
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
@@ -1029,7 +995,7 @@ def _forecast_objects(
         if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
             continue
         verb = m.group("verb").lower()
-        if _ODDS_ONLY_VERB.match(verb) and not _ODDS_OF.match(m.group("obj")):
+        if _ODDS_ONLY_VERB.match(verb) and not ODDS_OF.match(m.group("obj")):
             continue  # "there is a risk", "gives a speech": only stated odds make a forecast
         if re.search(r"\bthat\b", m.group("obj")):
             continue  # "see almost no chance that the Fed will cut": the modal claim carries it
@@ -1067,7 +1033,7 @@ def _forecast_objects(
         if not aim:
             # "markets see the next cut in May": the forecast event itself takes place
             claim.statement = statement_mod.build(
-                _ODDS_OF.sub("", m.group("obj")), "not take place" if negative else "take place",
+                ODDS_OF.sub("", m.group("obj")), "not take place" if negative else "take place",
                 negative=False, plural=False, expression=claim.time_expression,
                 window=Window(claim.due_earliest, claim.due_latest, claim.due_basis)
                 if claim.due_earliest and claim.due_latest else None,
@@ -1375,41 +1341,4 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
-    return _once(claims)
-
-
-_STOP = {
-    "will", "would", "could", "that", "this", "with", "from", "their", "there", "have", "been",
-    "takes", "place", "between", "about", "into", "after", "before", "also", "than", "they",
-}  # fmt: skip
-_RANK = {"date": 0, "relative_day": 0, "weekday": 1, "week": 2, "event_anchor": 2, "month": 3}
-
-
-def _content(text: str) -> set[str]:
-    words = re.findall(r"[a-z0-9][\w'’-]{3,}", text.lower())
-    return {w for w in words if w not in _STOP and w not in when_mod.MONTHS}
-
-
-def _once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
-    """One claim once (LABELLING.md rule 2): a summary bullet and its paragraph, a headline
-    repeated as the lede, a paraphrase and its quote state the same thing; the more explicit
-    one stays (the more specific window, then the longer text). The same event claimed by two
-    different speakers stays twice."""
-    words = [_content(c.statement or c.claim) for c in claims]
-    dropped: set[int] = set()
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if i in dropped or j in dropped or a.sentence == b.sentence or a.polarity != b.polarity:
-                continue
-            if a.speaker != b.speaker and ARTICLE not in (a.speaker, b.speaker):
-                continue
-            small = min(len(words[i]), len(words[j]))
-            if small < 3 or len(words[i] & words[j]) < DUPLICATE_OVERLAP * small:
-                continue
-
-            def explicit(c: ExtractedClaim) -> tuple[int, int]:
-                return (-_RANK.get(c.due_basis, 4), len(c.statement))
-
-            dropped.add(j if explicit(a) >= explicit(b) else i)
-    return [c for k, c in enumerate(claims) if k not in dropped]
+    return once(claims)

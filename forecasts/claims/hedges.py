@@ -251,3 +251,39 @@ def is_negated(trigger_text: str) -> bool:
 
 def probability(hedge: str, hedges: dict[str, float]) -> float:
     return hedges.get(hedge, 0.5)
+
+
+# Stated odds: "a 70% chance", "a roughly two-thirds probability" (market-implied or polled).
+_ODDS = re.compile(
+    r"(?:(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|(?P<w>two-thirds|one-third|a\s+third|"
+    r"half|three-quarters|a\s+quarter|one-in-(?:two|three|four|five|ten)))"
+    r"\s+(?:chance|probability|likelihood|odds|risk)\b",
+    re.IGNORECASE,
+)
+_ODDS_WORDS = {
+    "two-thirds": 2 / 3, "one-third": 1 / 3, "a third": 1 / 3, "half": 0.5,
+    "three-quarters": 0.75, "a quarter": 0.25, "one-in-two": 0.5, "one-in-three": 1 / 3,
+    "one-in-four": 0.25, "one-in-five": 0.2, "one-in-ten": 0.1,
+}  # fmt: skip
+
+
+# "a 66% chance of a cut in March": the event is the cut
+ODDS_OF = re.compile(
+    r"^(?:a|an|the)?\s*(?:roughly\s+|about\s+|around\s+)?"
+    + _ODDS.pattern
+    + r"\s+(?:of|that|for)\s+",
+    re.IGNORECASE,
+)
+
+
+def stated_odds(sentence: str) -> float | None:
+    """The probability a sentence states for its event ("a 70% chance", "two-thirds chance"),
+    when it states exactly one."""
+    found = list(_ODDS.finditer(sentence))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.group("n"):
+        value = float(m.group("n")) / 100
+        return value if 0 <= value <= 1 else None
+    return round(_ODDS_WORDS[re.sub(r"\s+", " ", m.group("w").lower())], 3)
