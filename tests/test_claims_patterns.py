@@ -270,3 +270,22 @@ def test_a_resolvable_description_can_hold_a_progressive_plan() -> None:
         "Delta Air Lines reported strong demand. The airline is cutting four routes in June."
     )
     assert [c.actors[:1] for c in claims] == [["Delta Air Lines"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Orbital Foods shares rose ahead of its Wednesday earnings report.",
+            "Orbital Foods' earnings report takes place on 6 March 2024",
+        ),
+        (
+            "The coach spoke to reporters ahead of Thursday's cup final against Porto.",
+            "Cup final takes place on 7 March 2024",
+        ),
+    ],
+)
+def test_ahead_of_a_dated_occasion_is_a_scheduled_event(text: str, statement: str) -> None:
+    """'ahead of Wednesday's final', 'ahead of its Wednesday earnings report': the occasion is
+    scheduled for that day."""
+    assert statement in [c.statement for c in claims_of(text)]

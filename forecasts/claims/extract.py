@@ -734,6 +734,7 @@ def _sentence_claims(
         and not _FORECAST_VERB.search(body, floor)
         and not PROGRESSIVE.search(body, floor)
         and not _has_noun_plan(body)
+        and "ahead of" not in body.lower()
     ):
         return []  # nothing forward-looking can start here: skip the time search
     # "..., the council said in a report on Tuesday": when a statement was made is not when
@@ -964,6 +965,8 @@ def _sentence_claims(
         )
     claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
     claims.extend(_noun_plans(sent, index, ctx, body, triggers, times, speaker, floor))
+    if "ahead of" in body.lower():
+        claims.extend(_ahead_of(sent, index, ctx, body, times, speaker))
     return claims
 
 
@@ -1061,6 +1064,36 @@ def _has_noun_plan(body: str) -> bool:
     """A cheap test before the (slow) noun-plan pattern: one of its participles is there."""
     low = body.lower()
     return any(w in low for w in _PLAN_WORDS)
+
+
+# "ahead of Wednesday's final", "ahead of its Wednesday earnings report": a dated occasion
+_AHEAD_OF = re.compile(
+    r"\bahead\s+of\s+(?:(?:its|their|his|her|the|this|next)\s+)?"
+    r"(?P<time>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next\s+week|"
+    r"tomorrow|this\s+week)(?:'s|’s)?)\s+(?P<event>[^,.;]{3,60})",
+    re.IGNORECASE,
+)
+
+
+def _ahead_of(
+    sent: Sentence, index: int, ctx: _Context, body: str, times: list[TimeMatch], speaker: str
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _AHEAD_OF.finditer(body):
+        if not _EVENT_NOUN.search(m.group("event")) and not event_type(m.group("event")):
+            continue
+        event = re.split(r"\s+(?:against|with|between|in|at|on)\s+", m.group("event"))[0]
+        owner = ctx.current_org or (ctx.organisations[-1] if ctx.organisations else "")
+        if re.match(r"(?i)ahead\s+of\s+(?:its|their)\b", m.group(0)) and owner:
+            event = f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} {event}"  # "ahead of its Wednesday earnings report": Nvidia's
+        claim = _make_claim(
+            sent, index, ctx, event, "scheduled", "", None, times,
+            (m.start("time"), m.end("time") + 1), (0, 0), speaker, kind_of_trigger="bare",
+        )  # fmt: skip
+        if claim is not None and claim.due_basis in _SPECIFIC:
+            claim.claim = re.sub(r"\s+", " ", m.group(0)).strip()
+            out.append(claim)
+    return out
 
 
 def _noun_plans(
