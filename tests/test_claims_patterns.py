@@ -289,3 +289,19 @@ def test_ahead_of_a_dated_occasion_is_a_scheduled_event(text: str, statement: st
     """'ahead of Wednesday's final', 'ahead of its Wednesday earnings report': the occasion is
     scheduled for that day."""
     assert statement in [c.statement for c in claims_of(text)]
+
+
+def test_an_infinitive_plan_hung_on_with_is_a_claim() -> None:
+    """'..., with opening statements to start June 5': the statements are scheduled."""
+    found = claims_of(
+        "The trial will be held in Philadelphia, with opening statements to start June 5."
+    )
+    assert "Opening statements start on 5 June 2024" in [c.statement for c in found]
+
+
+def test_with_before_a_clause_is_no_infinitive_plan() -> None:
+    """'the conference with Ukraine is expected to ...' is one copular claim, not two."""
+    assert (
+        len(claims_of("The first conference with Ukraine is expected to take place by June 30."))
+        == 1
+    )

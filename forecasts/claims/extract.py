@@ -19,6 +19,7 @@ from datetime import date
 
 from forecasts.articles.datelines import strip_datelines
 from forecasts.claims import actors as actors_mod
+from forecasts.claims import hedges as hedges_mod
 from forecasts.claims import statement as statement_mod
 from forecasts.claims.events import event_type, is_vague, light_object, shorten
 from forecasts.claims.hedges import (
@@ -967,6 +968,8 @@ def _sentence_claims(
     claims.extend(_noun_plans(sent, index, ctx, body, triggers, times, speaker, floor))
     if "ahead of" in body.lower():
         claims.extend(_ahead_of(sent, index, ctx, body, times, speaker))
+    if " to " in body and "with " in body:
+        claims.extend(_with_to(sent, index, ctx, body, times, speaker))
     return claims
 
 
@@ -1073,6 +1076,32 @@ _AHEAD_OF = re.compile(
     r"tomorrow|this\s+week)(?:'s|’s)?)\s+(?P<event>[^,.;]{3,60})",
     re.IGNORECASE,
 )
+
+
+# "with opening statements to start June 5": an infinitive plan hung on "with"
+_WITH_TO = re.compile(
+    r"\bwith\s+(?P<np>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+to\s+(?:be\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^,.;]*)"
+)
+
+
+def _with_to(
+    sent: Sentence, index: int, ctx: _Context, body: str, times: list[TimeMatch], speaker: str
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _WITH_TO.finditer(body):
+        if m.group("verb") in hedges_mod.NOT_VERBS or _VERBISH.search(m.group("np")):
+            continue  # "with Ukraine is expected to": a clause, the copular trigger's
+        time = _choose_time(times, m.start("verb"), m.end())
+        if time is None or time.is_past or time.window.basis not in _SPECIFIC:
+            continue
+        claim = _make_claim(
+            sent, index, ctx, m.group("np"), "to", f"{m.group('verb')}{m.group('rest')}", "scheduled",
+            times, (m.start("verb"), m.end()), (0, 0), speaker, kind_of_trigger="copular",
+        )  # fmt: skip
+        if claim is not None:
+            claim.claim = re.sub(r"\s+", " ", m.group(0)[len("with ") :]).strip()
+            out.append(claim)
+    return out
 
 
 def _ahead_of(
