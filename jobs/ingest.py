@@ -221,4 +221,5 @@ def _draft_of(row: Claim) -> ExtractedClaim:
         due_latest=row.due_latest,
         due_basis=row.due_basis,
         verifiable=row.verifiable,
+        statement=row.statement,
     )

@@ -358,13 +358,14 @@ def test_day_ranges(cfg: Settings) -> None:
 
 
 def test_match_day_anchors_later_claims(cfg: Settings) -> None:
-    """Team news after 'will play Italy on Thursday' is anchored on the match."""
+    """Team news after 'will play Italy on Thursday' is anchored on the match (Thursday's
+    paper: today's match)."""
     claims = extract(
         "Spain will play Italy in Gelsenkirchen on Thursday. The coach said Rodri is expected to start.",
         "2024-06-20",
         cfg,
     )
-    assert window(find(claims, "Rodri")) == ("2024-06-27", "2024-06-27", "event_anchor")
+    assert window(find(claims, "Rodri")) == ("2024-06-20", "2024-06-20", "event_anchor")
     assert find(claims, "Italy").location == "Gelsenkirchen"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forecasts.claims.hedges import find_triggers, hedge_of, is_negated
+from forecasts.claims.hedges import find_triggers, hedge_of, is_negated, stated_odds
 from forecasts.config import DEFAULT_HEDGES
 
 
@@ -45,3 +45,14 @@ def test_negation(sentence: str) -> None:
 def test_non_verbs_after_modals_are_not_triggers() -> None:
     """'the will of the people' has no trigger; 'May' as a name is not one either."""
     assert find_triggers("It reflects the will of the people.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "p"),
+    [("a 70% probability of a hike", 0.7), ("a roughly two-thirds chance of a recession", 0.667),
+     ("a 40 percent chance of a cut", 0.4), ("no odds here", None),
+     ("a 30% chance of a cut and a 60% chance of a hold", None)],
+)  # fmt: skip
+def test_stated_odds(text: str, p: float | None) -> None:
+    """'a 70% probability' is 0.70; two different odds in one clause name no single one."""
+    assert stated_odds(text) == p

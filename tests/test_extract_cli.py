@@ -299,3 +299,19 @@ def test_items_runs_the_feed_items_job(run_cli, settings: Settings) -> None:  # 
     )
     again = run_cli("extract", "--items")
     assert again.out.startswith("0 items: 0 new articles")
+
+
+def test_statement_is_stored_and_shown_by_extract_and_claims(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`extract --json` adds `statement`; the stored column returns it in `claims --json`."""
+    article = tmp_path / "scholz.txt"
+    article.write_text(
+        "Scholz heads to Washington\n\nGerman Chancellor Olaf Scholz arrived in Paris on "
+        "Monday. He will travel to Washington on Friday, his office said.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("extract", str(article), "--published", "2024-01-08", "--json")
+    assert result.code == 0, result.err
+    statements = [c["statement"] for c in json.loads(result.out)["claims"]]
+    assert "Olaf Scholz travels to Washington on 12 January 2024" in statements
+    listed = json.loads(run_cli("claims", "--json").out)["claims"]
+    assert [c["statement"] for c in listed] == statements

@@ -73,7 +73,7 @@ _TOKEN = r"(?:[A-Z][\w’'.&-]*|U\.S\.|U\.K\.|G7|G20|\d+(?:st|nd|rd|th)?)"  # no
 _RUN = re.compile(
     r"\b"
     + _TOKEN
-    + r"(?:\s+(?:of|the|de|da|du|van|von|for|bin|al)\s+"
+    + r"(?:(?:\s+(?:of|the|de|da|du|van|von|der|den|del|della|di|dos|das|la|le|ter|for|bin|ibn|bint|al|el|ul))+\s+"
     + _TOKEN
     + r"|\s+"
     + _TOKEN
@@ -154,6 +154,11 @@ class NameBook:
     def __init__(self) -> None:
         self.full: list[str] = []
         self.persons: set[str] = set()  # names introduced with a title: people, not places
+        self.titles: dict[str, set[str]] = {}  # person -> title words ("chancellor", "finance")
+
+    def add_title(self, name: str, title: str) -> None:
+        words = {w.strip(".,").lower() for w in title.split()}
+        self.titles.setdefault(name, set()).update(w for w in words if w)
 
     def add(self, name: str) -> str:
         name = self.expand(name)
@@ -201,8 +206,10 @@ def find_actors(text: str, book: NameBook) -> list[str]:
     out: list[str] = []
     runs: list[str] = []
     for offset, run in capitalised_runs(text):
-        if _LOWER_TITLE.search(text[max(0, offset - 24) : offset]):
+        lower_title = _LOWER_TITLE.search(text[max(0, offset - 24) : offset])
+        if lower_title:
             book.persons.add(strip_title(run))  # "leader Xi Jinping", "chief executive Tim Cook"
+            book.add_title(book.expand(strip_title(run)), lower_title.group(0))
         # "Biden-Xi summit", "U.S.-China relations": two names joined by a hyphen
         if _HYPHENATED.fullmatch(run):
             runs.extend(run.split("-"))
@@ -218,6 +225,7 @@ def find_actors(text: str, book: NameBook) -> list[str]:
         name = strip_title(run)
         if name != run and not any(w.lower().strip(".,") in ORG_WORDS for w in name.split()):
             book.persons.add(book.expand(name))
+            book.add_title(book.expand(name), run[: len(run) - len(name)])
         if name.lower() in STOP_CAPS or name.lower() in TITLE_WORDS or len(name) < 2:
             continue
         name = book.add(name)

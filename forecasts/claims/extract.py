@@ -17,16 +17,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from forecasts.articles.datelines import strip_datelines
 from forecasts.claims import actors as actors_mod
+from forecasts.claims import hedges as hedges_mod
+from forecasts.claims import statement as statement_mod
 from forecasts.claims.events import event_type, is_vague, light_object, shorten
 from forecasts.claims.hedges import (
+    ODDS_OF,
     SCHEDULED_VERB,
     Trigger,
     find_triggers,
     hedge_of,
     is_negated,
     probability,
+    stated_odds,
 )
+from forecasts.claims.reference import Discourse
+from forecasts.claims.repeats import once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
 from forecasts.claims.types import ExtractedClaim, Window
@@ -37,7 +44,8 @@ ARTICLE = "the article"
 
 # Clause boundaries: a predicate stops here; a subject starts after the last one.
 _PRED_END = re.compile(
-    r"(?:[;:]|\s[—–]\s|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
+    # the lookahead lets the engine skip every position that cannot start a boundary
+    r"(?=[;:,\s.!?—–])(?:;|:(?!\d)|\s[—–]\s(?!\d|[A-Z][a-z]{2,8}\.?\s+\d)|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
     r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
     r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
     r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
@@ -50,7 +58,7 @@ _SUBJ_START = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
+    r"\b(?<!even\s)(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
     re.IGNORECASE,
 )
 _COUNTERFACTUAL = re.compile(
@@ -72,7 +80,7 @@ _SPLIT_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED = re.compile(
-    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far))\s+[^,;]{0,50}$",
+    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far|much|many|long))\s+[^,;]{0,50}$",
     re.IGNORECASE,
 )
 _MID_SAY = re.compile(
@@ -107,6 +115,47 @@ _OCCASIONS = {
 }  # fmt: skip
 _PROCESS_TYPES = {"court", "deal", "delay", "legislation", "business", "indicator", "policy"}
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
+_FRONTED = re.compile(
+    r"\s*((?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
+    r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?),\s*"
+)
+_CANCELLED_OR_DENIED = re.compile(
+    r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w|put\s+on\s+hold)\w*\s+"
+    r"(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?plans?\s*$|"
+    r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|played\s+down|downplayed)\s+"
+    r"(?:(?:the|a|any|media|press|local)\s+)*(?:reports?|speculation|rumou?rs?|fears?|suggestions?|claims?|"
+    r"concerns?|talk)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "is leaving", "are holding": the progressive, a plan when a future time goes with it
+PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am|'s|’s|'re|’re)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?!(?:going|being|hoping|expecting|planning|aiming|trying|looking|seeking|considering|"
+    r"weighing|mulling|working|struggling|facing|growing|rising|falling|falling|becoming|"
+    r"getting|making\s+progress|waiting)\b)[a-z]{3,}ing\b",
+    re.IGNORECASE,
+)
+_CANCEL_VERB = re.compile(
+    r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w)\w*\s+(?:(?:its|their|his|her|the)\s+)?$",
+    re.IGNORECASE,
+)
+_OPEN_CLOSE = re.compile(
+    r"(?:open|start|begin|run|kick\s+off)s?\b.*\band\s+(?:close|end|finish|conclude|wrap\s+up)s?\b",
+    re.IGNORECASE,
+)
+_FUTURE_PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+", re.IGNORECASE)
+_SPECIFICITY = {"date": 0, "relative_day": 0, "weekday": 1, "week": 2, "month": 2}
+_STATEMENT_DATE = re.compile(
+    r"\b(?<!be\s)(?<!been\s)(?<!being\s)(?<!to\s)"
+    r"(?:said|says|announced|announces|told\s+\w+|reported|confirmed|stated|wrote|added|"
+    r"unveiled|released|published|disclosed|revealed)\b"
+    r"(?:(?!\b(?:will|would|to|plans?|expect\w*|set|schedul\w*|due|could|may|might)\b)[^.;,“”\"]){0,30}$",
+    re.IGNORECASE,
+)
+_ODDS_ONLY_VERB = re.compile(r"there|puts?$|assigns?$|gives?$|pric")
+_DAY_BASES = {"weekday", "date", "relative_day"}  # the days a statement is dated with
+_WEAK_MODAL = re.compile(r"(?:would|might|may)$")
+CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
 
@@ -130,6 +179,8 @@ class _Context:
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
     current_org: str = ""
+    discourse: Discourse = field(default_factory=Discourse)
+    last_np: str = ""  # the last claim subject that is a description of a thing ("the tournament")
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -162,6 +213,8 @@ def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
     """Remember events whose date this sentence gives: "the November 2023 APEC meeting"."""
+    if not _EVENT_NOUN.search(sentence):
+        return  # an anchor is an event noun with a date: no noun, no anchor (and no time search)
     for tm in ctx.times(sentence):
         if tm.is_past or tm.window.basis in ("vague", "default_horizon"):
             continue
@@ -171,8 +224,8 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
             [i for i in (sentence.find(",", tm.end), sentence.find(";", tm.end)) if i >= 0]
             or [len(sentence)]
         )
-        if _PAST_CLAUSE.search(sentence[clause_start:clause_end]):
-            continue
+        if _PAST_CLAUSE.search(_FUTURE_PASSIVE.sub(" ", sentence[clause_start:clause_end])):
+            continue  # "the vote was held on May 6" is past; "will be held on May 6" is not
         region = sentence[clause_start:clause_end]
         if re.match(r"[,;]?\s*(?:which|that|who)\b", region):
             prev_start = max(
@@ -233,7 +286,21 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     for m in _SUBJ_START.finditer(head):
         if m.end() < len(head) or m.group(0).strip():
             start = floor + m.end()
-    subject = body[start : trigger.start].strip(' ,“”"‘’')
+    subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
+    if _PARTICIPIAL.match(subject):
+        # "An OPEC+ committee, comprising Saudi Arabia and Russia, is scheduled to meet":
+        # the participial phrase is an aside; the subject is the noun phrase before it
+        before = re.search(r"([^,;:]{2,100}),\s*$", body[floor:start])
+        if before:
+            head = _strip_opener(before.group(1).strip())
+            return floor + before.start(1), head
+    if subject.lower() in ("and", "but", "") and re.search(
+        r"\S\s*,?\s*(?:and|but)\s*$", body[floor : trigger.start]
+    ):
+        # "Apple has cut prices in China, and is expected to launch ...": the clause's subject
+        lead = _CLAUSE_SUBJECT.match(body, floor)
+        if lead and lead.group(1).strip():
+            return floor + lead.start(1), lead.group(1).strip()
     if not subject:
         # "The host, the United Arab Emirates, hopes to ...": the subject and its apposition
         head_text = body[floor : trigger.start]
@@ -245,7 +312,9 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
             start = floor + relative.start(1)
         elif appos:
             first, second = _strip_opener(appos.group(1)), appos.group(2)
-            subject = second if re.search(r"[A-Z]", second) else first
+            subject = (
+                second if re.search(r"[A-Z]", second) and not _PARTICIPIAL.match(second) else first
+            )
             start = floor + appos.start(1)
     elif re.search(r"\s(?:and|or)$", subject) and len(subject.split()) > 4:
         # "The court agreed on Wednesday to hear the case and will hear arguments in April":
@@ -257,6 +326,26 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     if len(words) > 14:
         subject = " ".join(words[-14:])
     return start, subject
+
+
+_PARTICIPIAL = re.compile(
+    r"(?:comprising|including|led\s+by|headed\s+by|based\s+in|made\s+up\s+of|known\s+as|named|"
+    r"dubbed|styled|chaired\s+by|backed\s+by|owned\s+by|such\s+as|like|among\s+them|"
+    r"(?:scheduled|set|slated|due|expected|planned)\s+(?:to|for))\b",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r",\s*(?:" + _PARTICIPIAL.pattern + r")[^,]*,\s*$", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:also|now|still|already|reportedly|currently|however|meanwhile|too|again|then|"
+    r"soon|separately|previously|initially|ultimately|eventually|finally|themselves|itself|"
+    r"himself|herself))+$",
+    re.IGNORECASE,
+)
+# The subject that opens a clause: a name or a determiner phrase, before its first verb.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w.&'’-]*\s*)+"
+    r"|(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:has|have|had|is|are|was|were|\w+ed)\b))"
+)
 
 
 def _strip_opener(text: str) -> str:
@@ -297,7 +386,11 @@ def _weak(t: TimeMatch) -> bool:
 
 def _choose_time(times: list[TimeMatch], lo: int, hi: int) -> TimeMatch | None:
     inside = [t for t in times if t.start >= lo and t.end <= hi]
-    future = sorted((t for t in inside if not t.is_past), key=lambda t: (_weak(t), t.start))
+    # the most specific time first ("this summer, including on Sunday June 16": the day)
+    future = sorted(
+        (t for t in inside if not t.is_past),
+        key=lambda t: (_weak(t), _SPECIFICITY.get(t.window.basis, 3), t.start),
+    )
     return future[0] if future else (inside[0] if inside else None)
 
 
@@ -392,6 +485,7 @@ def _make_claim(
         time = None  # a past time in an attached clause ("..., as their talks last year")
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    named_here = bool(names)
     if not names and _GENERIC_SPEAKER.match(subject.strip()) and ctx.organisations:
         names = ctx.organisations[-1:]  # "The planemaker is not expected to ...": Boeing
     if (
@@ -401,6 +495,9 @@ def _make_claim(
         and re.match(r"(?:he|she|it|they)$", subject.strip(), re.IGNORECASE)
     ):
         names = [speaker]  # "China has said it will not take part": "it" is the speaker
+    if not names:
+        # "the chancellor", "the two ministers", "she": who the article named before
+        names = ctx.discourse.resolve(object_hint or subject, ctx.book.persons, ctx.organisations)
     if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
@@ -438,19 +535,24 @@ def _make_claim(
         window = time.window
         expression = time.text
     else:
-        anchored = _anchor_for(predicate + " " + object_hint, index, ctx)
-        if (
-            anchored is None
-            and ctx.last_claim_window
-            and not _DELAY.search(predicate)
-            and verifiable
-            and kind not in _PROCESS_TYPES
-        ):
+        # "the election is expected to centre on the economy": the subject names the occasion
+        anchored = _anchor_for(f"{predicate} {object_hint} {subject}", index, ctx)
+        if anchored is None and ctx.last_claim_window and not _DELAY.search(predicate):
             # what happens at an occasion just announced ("the leaders are expected to sign a
-            # framework", after "will meet at Camp David on Aug. 18") shares its date; a step
-            # in a separate process (an appeal, a sale, a price move) does not
+            # framework", after "will meet at Camp David on Aug. 18") shares its date; so does
+            # a claim a few sentences on that names no time of its own (the article's dated
+            # occasion, LABELLING.md: "a date stated elsewhere in the article counts")
             last_index, last, last_kind = ctx.last_claim_window
-            if index - last_index <= 1 and last.basis in _SPECIFIC and last_kind in _OCCASIONS:
+            near = (
+                index - last_index <= 1
+                and last_kind in _OCCASIONS
+                and kind not in _PROCESS_TYPES
+                and verifiable
+            )
+            related = kind == last_kind or kind not in _PROCESS_TYPES
+            if last.basis in _SPECIFIC and (
+                near or (related and index - last_index <= CARRY_SENTENCES)
+            ):
                 anchored = Window(last.earliest, last.latest, "event_anchor")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
@@ -461,7 +563,8 @@ def _make_claim(
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
         nouns = {
-            m.group("noun").lower() for m in _EVENT_NOUN.finditer(predicate + " " + object_hint)
+            m.group("noun").lower()
+            for m in _EVENT_NOUN.finditer(f"{predicate} {object_hint} {subject}")
         }
         if nouns and window.basis != "event_anchor":
             ctx.anchors.append(
@@ -472,6 +575,21 @@ def _make_claim(
         shown = " and ".join(names[:2])  # "it will not take part" -> "China will not take part"
     claim_text = re.sub(r"\s+", " ", f"{shown} {trigger_text} {predicate}").strip(' ,“”"')
     p = probability(hedge, hedges)
+    odds = stated_odds(f"{trigger_text} {object_hint} {predicate}")
+    if odds is not None:
+        p = odds  # "traders see a 70% probability of a hike": the market's own number
+    who = _statement_subject(object_hint or subject, names, named_here, ctx)
+    statement = statement_mod.build(
+        who,
+        _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text),
+        negative=negative,
+        plural=_plural(who),
+        expression=expression,
+        window=window,
+        reference=ctx.reference,
+        dated=window.basis not in ("default_horizon", "vague"),
+        present_tense=not trigger_text,
+    )
     return ExtractedClaim(
         sentence=sent.text,
         claim=claim_text,
@@ -488,7 +606,82 @@ def _make_claim(
         due_latest=window.latest,
         due_basis=window.basis,
         verifiable=verifiable,
+        statement=statement,
     )
+
+
+_PREPOSITION = re.compile(
+    r"(?:for|on|by|in|at|until|before|after|during|next|this|later|early|late)\b", re.IGNORECASE
+)
+
+
+def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _Context) -> str:
+    """Who the statement is about: the subject as written, or the names a pronoun, a
+    description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
+    the previous claim was about ("The tournament starts ... It will end ...")."""
+    text = _strip_opener(subject.strip(' ,“”"‘’'))
+    text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    if not names and re.fullmatch(r"(?i)it|they", text) and ctx.last_np:
+        return ctx.last_np
+    if re.match(r"(?i)(?:the|this)\s+[a-z]", text) and not names:
+        ctx.last_np = text
+    if names and (
+        not named_here
+        or not text
+        or actors_mod.is_anaphoric(text)
+        or _FIRST_PERSON.match(text)
+        or _GENERIC_SPEAKER.match(text)
+        or text.lower() in ("which", "who", "that", "this", "you")
+    ):
+        return " and ".join(names[:2])
+    return text
+
+
+def _plural(subject: str) -> bool:
+    low = subject.lower().strip()
+    if " and " in low or re.fullmatch(r"(?:they|we|you|both|the\s+two\b.*)", low):
+        return True
+    if not low:
+        return False
+    last = low.split()[-1]
+    # "officials", "Policymakers": a plural noun, not a name ("Paris", "Siemens" stay one)
+    return (
+        (
+            subject.split()[-1][:1].islower()
+            or (len(low.split()) == 1 and last in actors_mod.COMMON_NOUNS | _PLURAL_HEADS)
+        )
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "ics"))
+    )
+
+
+_PLURAL_HEADS = {
+    "policymakers",
+    "countries",
+    "traders",
+    "economists",
+    "leaders",
+    "ministers",
+    "officials",
+    "lawmakers",
+    "markets",
+    "investors",
+    "banks",
+    "companies",
+    "governments",
+    "nations",
+    "members",
+    "parties",
+}
+
+
+def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> str:
+    """The predicate in base form: a bare or "scheduled for" trigger names an occasion that
+    takes place at a time."""
+    text = predicate.strip()
+    if not present_tense and (kind == "bare" or _PREPOSITION.match(text) or not text):
+        return f"take place {text}".strip()
+    return text
 
 
 def _is_place_in(name: str, text: str) -> bool:
@@ -536,7 +729,23 @@ def _sentence_claims(
         if not any(a <= t.start < b for a, b in spans)
         and not (re.search(r"\bwhether\s+[^,;]{0,50}$", body[max(0, t.start - 60) : t.start]))
     ]
-    times = ctx.times(body)
+    if (
+        not triggers
+        and not SCHEDULED_VERB.search(body, floor)
+        and not _FORECAST_VERB.search(body, floor)
+        and not PROGRESSIVE.search(body, floor)
+        and not _has_noun_plan(body)
+        and "ahead of" not in body.lower()
+    ):
+        return []  # nothing forward-looking can start here: skip the time search
+    # "..., the council said in a report on Tuesday": when a statement was made is not when
+    # the event happens
+    times = [
+        t
+        for t in ctx.times(body)
+        if t.window.basis not in _DAY_BASES
+        or not _STATEMENT_DATE.search(body, max(0, t.start - 50), t.start)
+    ]
     speaker = attribution_speaker
     claims: list[ExtractedClaim] = []
     subjects = [_subject(body, t, floor) for t in triggers]
@@ -595,6 +804,11 @@ def _sentence_claims(
             r"\bhad\s*$", body[max(0, trig.start - 8) : trig.start]
         ):
             continue  # "had been scheduled for Monday": a plan overtaken by events
+        if _CANCELLED_OR_DENIED.search(text[max(0, trig.start - 70) : trig.start]) or (
+            trig.text.lower().startswith("plan")
+            and _CANCEL_VERB.search(text[max(0, trig.start - 30) : trig.start])
+        ):
+            continue  # "scrapped plans to build", "denied reports that it will", "dismissed fears X would"
         if _EMBEDDED.search(body[max(floor, trig.start - 60) : trig.start]):
             continue  # "rule on whether colleges may consider race": part of another claim
         if (
@@ -718,11 +932,44 @@ def _sentence_claims(
             )  # fmt: skip
             if claim is not None and claim_text:
                 claim.claim = re.sub(r"\s+", " ", claim_text).strip(' ,“”"')
+            elif claim is not None and _ASIDE.search(body[subj_start : trig.start]):
+                # "The next phase, scheduled to open in early 2027, will add 11 gates": the
+                # aside is part of what is claimed; the span runs from subject to predicate
+                claim.claim = re.sub(r"\s+", " ", body[subj_start:pred_end]).strip(' ,“”"')
+            front = (
+                _FRONTED.fullmatch(body[preamble[0] : subj_start]) if preamble[0] == floor else None
+            )
+            if claim is not None and front:
+                # "In Montana, payday lenders will be limited ...": the fronted place or time
+                # belongs to the claim
+                claim.claim = f"{front.group(1)}, {claim.claim}"
+                if not any(t.start >= preamble[0] and t.end <= subj_start for t in times):
+                    first = claim.statement.split(" ", 1)[0]
+                    lowered = first.lower() if first.lower() in ("the", "a", "an") else first
+                    claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
+                if (
+                    _WEAK_MODAL.match(claim.hedge)
+                    and not claim_speaker
+                    and claim.due_basis == "default_horizon"
+                ):
+                    # "the exercise would involve tanks", "this could preserve the history":
+                    # the article's own would/could/may with no time is a description, not a
+                    # forecast anyone made
+                    continue
                 claims.extend(_per_traveller(claim, ctx))
         prev_subject = subject
     claims.extend(_scheduled(sent, index, ctx, body, triggers, times, speaker, floor))
+    if not claims and PROGRESSIVE.search(body, floor):
+        claims.extend(
+            _scheduled(sent, index, ctx, body, triggers, times, speaker, floor, PROGRESSIVE)
+        )
     claims.extend(_forecast_objects(sent, index, ctx, body, triggers, times, speaker, floor))
+    claims.extend(_noun_plans(sent, index, ctx, body, triggers, times, speaker, floor))
+    if "ahead of" in body.lower():
+        claims.extend(_ahead_of(sent, index, ctx, body, times, speaker))
+    if " to " in body and "with " in body:
+        claims.extend(_with_to(sent, index, ctx, body, times, speaker))
     return claims
 
 
@@ -731,7 +978,8 @@ def _sentence_claims(
 _FORECAST_VERB = re.compile(
     r"\b(?P<verb>see|sees|saw|forecasts?|predicts?|predicted|anticipates?|are\s+pricing\s+in|price\s+in|"
     r"are\s+betting\s+on|bet\s+on|projects?|pencil(?:led|ed)?\s+in|ruled?\s+out|rules\s+out|ruling\s+out|"
-    r"(?:is|are)\s+targeting|targets|(?:is|are)\s+eyeing|(?:is|are)\s+aiming\s+for)\s+"
+    r"(?:is|are)\s+targeting|targets|(?:is|are)\s+eyeing|(?:is|are)\s+aiming\s+for|"
+    r"pricing(?:\s+in)?|priced\s+in|there\s+is|there's|there’s|puts?|assigns?|gives?)\s+"
     r"(?P<obj>(?:a|an|the|another|one|two|three|four|several|further|more|at\s+least|roughly|about|around|"
     r"as\s+many\s+as|up\s+to|[A-Z]\w+)\b[^,;:.]{3,80})",
     re.IGNORECASE,
@@ -753,6 +1001,8 @@ def _forecast_objects(
         if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
             continue
         verb = m.group("verb").lower()
+        if _ODDS_ONLY_VERB.match(verb) and not ODDS_OF.match(m.group("obj")):
+            continue  # "there is a risk", "gives a speech": only stated odds make a forecast
         if re.search(r"\bthat\b", m.group("obj")):
             continue  # "see almost no chance that the Fed will cut": the modal claim carries it
         negative = "out" in verb
@@ -786,7 +1036,153 @@ def _forecast_objects(
         if negative:
             claim.polarity = "negative"
         claim.claim = re.sub(r"\s+", " ", f"{subject} {m.group(0)}").strip()
+        if not aim:
+            # "markets see the next cut in May": the forecast event itself takes place
+            claim.statement = statement_mod.build(
+                ODDS_OF.sub("", m.group("obj")), "not take place" if negative else "take place",
+                negative=False, plural=False, expression=claim.time_expression,
+                window=Window(claim.due_earliest, claim.due_latest, claim.due_basis)
+                if claim.due_earliest and claim.due_latest else None,
+                reference=ctx.reference, dated=claim.due_basis not in ("default_horizon", "vague"),
+            )  # fmt: skip
         out.append(claim)
+    return out
+
+
+# Plans as nouns: "with a vote also pencilled in for May", "has talks scheduled for Friday",
+# "the strike, set to begin Monday, ...", "the first phase, scheduled to open in 2025, ...".
+_NOUN_PLAN = re.compile(
+    r"(?:\b(?:with|has|have|had)\s+(?P<np>(?:[\w'’.&+-]+\s+){0,4}?[\w'’.&+-]+)\s+|"
+    r"(?P<np2>\b[\w'’.&+-]+(?:\s+[\w'’.&+-]+){0,5}),\s+)"
+    r"(?:also\s+|now\s+|officially\s+|tentatively\s+)?"
+    r"(?P<trig>scheduled|slated|planned|pencil(?:l)?ed\s+in|set|due|expected)\s+"
+    r"(?:(?:to\s+(?:officially\s+|formally\s+)?)(?P<verb>[a-z]+)\b|(?=for\b|on\b|in\b|at\b))"
+)
+
+
+_PLAN_WORDS = ("scheduled", "slated", "planned", "pencil", "set ", "due ", "expected ")
+
+
+def _has_noun_plan(body: str) -> bool:
+    """A cheap test before the (slow) noun-plan pattern: one of its participles is there."""
+    low = body.lower()
+    return any(w in low for w in _PLAN_WORDS)
+
+
+# "ahead of Wednesday's final", "ahead of its Wednesday earnings report": a dated occasion
+_AHEAD_OF = re.compile(
+    r"\bahead\s+of\s+(?:(?:its|their|his|her|the|this|next)\s+)?"
+    r"(?P<time>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|next\s+week|"
+    r"tomorrow|this\s+week)(?:'s|’s)?)\s+(?P<event>[^,.;]{3,60})",
+    re.IGNORECASE,
+)
+
+
+# "with opening statements to start June 5": an infinitive plan hung on "with"
+_WITH_TO = re.compile(
+    r"\bwith\s+(?P<np>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+to\s+(?:be\s+)?(?P<verb>[a-z]+)\b(?P<rest>[^,.;]*)"
+)
+
+
+def _with_to(
+    sent: Sentence, index: int, ctx: _Context, body: str, times: list[TimeMatch], speaker: str
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _WITH_TO.finditer(body):
+        if m.group("verb") in hedges_mod.NOT_VERBS or _VERBISH.search(m.group("np")):
+            continue  # "with Ukraine is expected to": a clause, the copular trigger's
+        time = _choose_time(times, m.start("verb"), m.end())
+        if time is None or time.is_past or time.window.basis not in _SPECIFIC:
+            continue
+        claim = _make_claim(
+            sent, index, ctx, m.group("np"), "to", f"{m.group('verb')}{m.group('rest')}", "scheduled",
+            times, (m.start("verb"), m.end()), (0, 0), speaker, kind_of_trigger="copular",
+        )  # fmt: skip
+        if claim is not None:
+            claim.claim = re.sub(r"\s+", " ", m.group(0)[len("with ") :]).strip()
+            out.append(claim)
+    return out
+
+
+def _ahead_of(
+    sent: Sentence, index: int, ctx: _Context, body: str, times: list[TimeMatch], speaker: str
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    for m in _AHEAD_OF.finditer(body):
+        if not _EVENT_NOUN.search(m.group("event")) and not event_type(m.group("event")):
+            continue
+        event = re.split(r"\s+(?:against|with|between|in|at|on)\s+", m.group("event"))[0]
+        owner = ctx.current_org or (ctx.organisations[-1] if ctx.organisations else "")
+        if re.match(r"(?i)ahead\s+of\s+(?:its|their)\b", m.group(0)) and owner:
+            event = f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} {event}"  # "ahead of its Wednesday earnings report": Nvidia's
+        claim = _make_claim(
+            sent, index, ctx, event, "scheduled", "", None, times,
+            (m.start("time"), m.end("time") + 1), (0, 0), speaker, kind_of_trigger="bare",
+        )  # fmt: skip
+        if claim is not None and claim.due_basis in _SPECIFIC:
+            claim.claim = re.sub(r"\s+", " ", m.group(0)).strip()
+            out.append(claim)
+    return out
+
+
+def _noun_plans(
+    sent: Sentence,
+    index: int,
+    ctx: _Context,
+    body: str,
+    triggers: list[Trigger],
+    times: list[TimeMatch],
+    speaker: str,
+    floor: int,
+) -> list[ExtractedClaim]:
+    out: list[ExtractedClaim] = []
+    if not _has_noun_plan(body):
+        return out
+    for m in _NOUN_PLAN.finditer(body, floor):
+        if any(t.start <= m.start("trig") < t.verb_start + 1 for t in triggers):
+            continue  # a copular trigger already reads it ("is scheduled to")
+        np = (m.group("np") or m.group("np2") or "").strip()
+        if m.group("np2") and any(
+            t.start > m.end() and "," in body[m.end() : t.start] and t.start - m.end() < 120
+            for t in triggers
+        ):
+            continue  # "The next phase, scheduled to open in 2027, will add ...": the main clause carries it
+        if not np or re.match(r"(?i)(?:been|not|already|is|are|was|were|it|they|he|she)\b", np):
+            continue
+        np = re.sub(r"^(?i:during|in|at|on|but|and|while|as)\s+", "", np)
+        rest = _predicate(
+            body, m.end("trig") if not m.group("verb") else m.start("verb"), len(body), comma=True
+        )
+        if not rest:
+            continue
+        at = body.find(rest, m.end("trig") - 1)
+        pieces = [(rest, at, at + len(rest))]
+        both = re.match(r"(?P<a>(?:for|on)\s+\S+)\s+and\s+(?P<b>\S+.*)$", rest)
+        if both and at >= 0:
+            # "more scheduled for Friday and Monday": one claim per day
+            pieces = [
+                (both.group("a"), at + both.start("a"), at + both.end("a")),
+                (
+                    f"{both.group('a').split()[0]} {both.group('b')}",
+                    at + both.start("b"),
+                    at + both.end("b"),
+                ),
+            ]
+        for piece, lo, hi in pieces:
+            if lo < 0:
+                continue
+            time = _choose_time(times, lo, hi)
+            if time is None or time.is_past or time.window.basis in ("default_horizon", "vague"):
+                continue
+            claim = _make_claim(
+                sent, index, ctx, np, m.group("trig"), piece,
+                None, times, (lo, hi), (0, 0), speaker,
+                kind_of_trigger="bare" if not m.group("verb") else "copular",
+            )  # fmt: skip
+            if claim is None:
+                continue
+            claim.claim = re.sub(r"\s+", " ", f"{np} {m.group('trig')} {piece}").strip()
+            out.append(claim)
     return out
 
 
@@ -831,6 +1227,8 @@ _VERBISH = re.compile(
 
 def _split(predicate: str) -> list[tuple[str, str | None]]:
     """Coordinated predicates: "set the stage for A and possibly culminate in B" is two claims."""
+    if _OPEN_CLOSE.match(predicate):
+        return [(predicate, None)]  # "open on June 3 and close on June 9": one run, X..Y
     m = _GAPPED.search(predicate)
     timeish = re.compile(
         r"\b(?:19|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|"
@@ -886,10 +1284,13 @@ def _scheduled(
     times: list[TimeMatch],
     speaker: str,
     floor: int,
+    pattern: re.Pattern[str] = SCHEDULED_VERB,
 ) -> list[ExtractedClaim]:
-    """Present-tense scheduled events: "Taiwan holds its presidential election in January"."""
+    """Present-tense scheduled events: "Taiwan holds its presidential election in January";
+    with ``PROGRESSIVE``, the present progressive with a future time: "the minister is leaving
+    for Perth on Wednesday", "the airline is cutting four routes in June"."""
     out: list[ExtractedClaim] = []
-    for m in SCHEDULED_VERB.finditer(body):
+    for m in pattern.finditer(body):
         if any(t.start - 40 <= m.start() <= t.verb_start + 60 for t in triggers):
             continue
         before = body[max(floor, 0) : m.start()]
@@ -900,6 +1301,10 @@ def _scheduled(
         )
         subj_start = max(floor, 0) + (sm[-1].end() if sm else 0)
         subject = body[subj_start : m.start()].strip()
+        appos = re.search(r"([^,;:]{2,80}),\s*([A-Z][^,;:]{2,60}),\s*$", before)
+        if not subject and appos:
+            # "Minister for Foreign Affairs, Narayan Prakash Saud, is leaving ...": the name
+            subject, subj_start = appos.group(2).strip(), max(floor, 0) + appos.start(2)
         if (
             not subject
             or re.match(r"(?i)(?:which|that|who|it|this)$", subject)
@@ -910,10 +1315,14 @@ def _scheduled(
             r"(?i)\b(?:a|an|the|its|their|his|her|our|this|that)$", subject
         ) or _PAST_CLAUSE.search(subject):
             continue  # "ruled out a return": a noun, or a clause already in the past
-        if not re.search(r"[A-Z]", subject) and not re.search(
-            r"\b(?:voters|polls|markets|schools|parliament)\b", subject, re.IGNORECASE
+        if (
+            not re.search(r"[A-Z]", subject)
+            and not re.search(
+                r"\b(?:voters|polls|markets|schools|parliament)\b", subject, re.IGNORECASE
+            )
+            and not ctx.discourse.resolve(subject, ctx.book.persons, ctx.organisations)
         ):
-            continue
+            continue  # "the airline is cutting ...": only a subject a reader can resolve
         pred = _predicate(body, m.start(), len(body))
         pred = re.split(r"\s+and\s+(?=the\s|a\s)", pred)[0]
         if _CONDITIONAL.search(body[subj_start : m.start() + len(pred)]):
@@ -948,7 +1357,8 @@ def _scheduled(
 def extract_claims(text: str, reference_date: date, settings: Settings) -> list[ExtractedClaim]:
     """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
     ctx = _Context(reference_date, settings)
-    sentences = split_sentences(text)
+    ctx.discourse.titles = ctx.book.titles
+    sentences = split_sentences(strip_datelines(text))
     usable = [not _is_headline_or_caption(s.text) for s in sentences]
     attributions = [attribute(s.text) if usable[i] else None for i, s in enumerate(sentences)]
     for i, sent in enumerate(sentences):
@@ -992,4 +1402,5 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
         if not found and names_here:
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
-    return claims
+        ctx.discourse.mention(names_here, ctx.book.persons)
+    return once(claims)

@@ -37,7 +37,7 @@ _LEMMAS = {
 }
 _LEMMA_RES = [(re.compile(r"\b(?:" + k + r")\b", re.IGNORECASE), v) for k, v in _LEMMAS.items()]
 
-_BE = r"(?:is|are|was|were|be|been|being|'s|’s|remains?|seems?|appears?|looks?)"
+_BE = r"(?:is|are|was|were|be|been|being|am|'s|’s|'m|’m|'re|’re|remains?|seems?|appears?|looks?)"
 _ADV = r"(?:(?:also|now|still|widely|largely|generally|broadly|initially|reportedly|increasingly|highly|very|most|more|less|not|n't|now|already|then|all|both|each|currently|tentatively|provisionally|officially|formally)\s+)*"
 _PRE_ADV = r"(?:(?:more\s+than|less\s+than|probably|possibly|likely|perhaps|almost\s+certainly|certainly|definitely|also|not|never|soon|then|still|now|even|eventually|ultimately|only|already|finally|again|quickly|further|potentially|jointly|formally|officially|n't|rather)\s+)*"
 
@@ -70,7 +70,7 @@ BARE = re.compile(
 VERBAL = re.compile(
     r"\b(?P<trig>plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|"
     r"expects?|expected|vows?|vowed|pledges?|pledged|promises?|promised|prepares?|preparing|"
-    r"seeks?|seeking|wants?|wanted|is\s+preparing|are\s+preparing|on\s+track)\s+"
+    r"is\s+preparing|are\s+preparing|on\s+track)\s+"
     r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -189,7 +189,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
             if (
                 kind == "verbal"
                 and m.group("obj")
-                and re.search(r"[,;:]|\b(?:that|which|who|and|but)\b", m.group("obj"))
+                and re.search(
+                    r"[,;:]|\b(?:that|which|who|and|but|is|are|was|were|will|would|has|have)\b",
+                    m.group("obj"),
+                )
             ):
                 continue
             found.append(
@@ -248,3 +251,39 @@ def is_negated(trigger_text: str) -> bool:
 
 def probability(hedge: str, hedges: dict[str, float]) -> float:
     return hedges.get(hedge, 0.5)
+
+
+# Stated odds: "a 70% chance", "a roughly two-thirds probability" (market-implied or polled).
+_ODDS = re.compile(
+    r"(?:(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)|(?P<w>two-thirds|one-third|a\s+third|"
+    r"half|three-quarters|a\s+quarter|one-in-(?:two|three|four|five|ten)))"
+    r"\s+(?:chance|probability|likelihood|odds|risk)\b",
+    re.IGNORECASE,
+)
+_ODDS_WORDS = {
+    "two-thirds": 2 / 3, "one-third": 1 / 3, "a third": 1 / 3, "half": 0.5,
+    "three-quarters": 0.75, "a quarter": 0.25, "one-in-two": 0.5, "one-in-three": 1 / 3,
+    "one-in-four": 0.25, "one-in-five": 0.2, "one-in-ten": 0.1,
+}  # fmt: skip
+
+
+# "a 66% chance of a cut in March": the event is the cut
+ODDS_OF = re.compile(
+    r"^(?:a|an|the)?\s*(?:roughly\s+|about\s+|around\s+)?"
+    + _ODDS.pattern
+    + r"\s+(?:of|that|for)\s+",
+    re.IGNORECASE,
+)
+
+
+def stated_odds(sentence: str) -> float | None:
+    """The probability a sentence states for its event ("a 70% chance", "two-thirds chance"),
+    when it states exactly one."""
+    found = list(_ODDS.finditer(sentence))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.group("n"):
+        value = float(m.group("n")) / 100
+        return value if 0 <= value <= 1 else None
+    return round(_ODDS_WORDS[re.sub(r"\s+", " ", m.group("w").lower())], 3)

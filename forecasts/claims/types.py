@@ -37,6 +37,9 @@ class ExtractedClaim:
     due_latest: date | None = None
     due_basis: str = ""
     verifiable: bool = True
+    # The claim as a self-contained, checkable statement ("Olaf Scholz visits Washington"):
+    # resolved subject, predicate and object, negation and open-question frames kept.
+    statement: str = ""
 
 
 @dataclass(slots=True)

@@ -385,16 +385,16 @@ def _dated(m: re.Match[str], ref: date) -> Window:
 
 
 @rule(
-    r"\bfrom\s+"
+    r"\b(?:from\s+)?"
     + _MONTH.format(g="month")
-    + r"\s+(?P<d1>\d{1,2})\s+(?:to|until|through)\s+"
+    + r"\s+(?P<d1>\d{1,2})\s*(?:to|until|through|-|–|—)\s*"
     + _MONTH.format(g="month2")
     + r"\s+(?P<d2>\d{1,2})\b(?:,?\s+"
     + _YEAR
     + r")?"
 )
 def _month_range(m: re.Match[str], ref: date) -> Window | None:
-    # "from July 26 to Aug. 11": the whole span
+    # "from July 26 to Aug. 11", "March 31 – April 9": the whole span
     first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
     if first.basis == "invalid":
         return None
@@ -426,6 +426,35 @@ def _day_range(m: re.Match[str], ref: date) -> Window | None:
     if last < first.earliest:
         return None
     return window(ref, first.earliest, last, first.basis if first.basis == "past" else "date")
+
+
+@rule(
+    r"\b(?:the\s+)?week\s+of\s+"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _week_of(m: re.Match[str], ref: date) -> Window | None:
+    # "the week of April 29": that day and the six after it
+    first = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
+    if first.basis in ("invalid", "past"):
+        return first if first.basis == "past" else None
+    return Window(first.earliest, first.earliest + timedelta(days=6), "week")
+
+
+@rule(
+    r"\b(?P<lead>opens?\s+(?:on\s+)?)"
+    + _MONTH.format(g="month")
+    + r"\s+(?P<d1>\d{1,2})\b[^.;]{0,60}?\b(?:closes?|ends?|runs?\s+(?:until|through))\s+(?:on\s+)?"
+    + _MONTH.format(g="month2")
+    + r"\s+(?P<d2>\d{1,2})\b(?:,?\s+"
+    + _YEAR
+    + r")?"
+)
+def _opens_closes(m: re.Match[str], ref: date) -> Window | None:
+    # "opens on June 3 and closes on June 9": the whole run
+    return _month_range(m, ref)
 
 
 @rule(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b")
@@ -542,7 +571,10 @@ def _weekday(m: re.Match[str], ref: date) -> Window | None:
         if back <= 3:
             day = ref - timedelta(days=back)
             return Window(day, day, "past" if back else "weekday")
-    ahead = (target - ref.weekday()) % 7 or 7
+    ahead = (target - ref.weekday()) % 7
+    if ahead == 0 and which in ("next", "by", "until", "before", "through"):
+        ahead = 7
+    # "will meet on Monday" in Monday's paper speaks of today's schedule (LABELLING.md)
     day = ref + timedelta(days=ahead)
     if which in ("by", "until", "before", "through"):
         return Window(ref, day, "deadline")
@@ -721,7 +753,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_month_rule": _MONTH_NEEDLES,
     "_iso": ("-",),
     "_day_range": _MONTH_NEEDLES,
-    "_month_range": ("from",),
+    "_month_range": _MONTH_NEEDLES,
+    "_week_of": ("week of",),
+    "_opens_closes": ("open",),
     "_in_year": ("19", "20"),
     "_this_next_unit": ("week", "month"),
     "_relative_day": (
@@ -757,18 +791,14 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
-_NEEDLE_RES = {
-    name: re.compile("|".join(map(re.escape, words))) for name, words in _NEEDLES.items()
-}
-
-
 def find_times(sentence: str, reference: date) -> list[TimeMatch]:
     """Every time expression in the sentence, longest first where they overlap, in text order."""
     found: list[TimeMatch] = []
     low = sentence.lower()
     for pattern, resolver in _RULES:
-        needle = _NEEDLE_RES.get(resolver.__name__)
-        if needle is not None and not needle.search(low):
+        needles = _NEEDLES.get(resolver.__name__)
+        # substring tests: far cheaper than a regex search per rule
+        if needles is not None and not any(map(low.__contains__, needles)):
             continue
         for m in pattern.finditer(sentence):
             text = m.group(0).strip()
@@ -778,8 +808,20 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
             if w is None or w.basis == "invalid":
                 continue
             lead = len(m.group(0)) - len(m.group(0).lstrip())
+            if "lead" in pattern.groupindex:
+                # the verb that makes the pattern ("opens on X and closes on Y") is no time
+                lead = m.end("lead") - m.start()
+                text = m.group(0)[lead:].strip()
             found.append(TimeMatch(text, m.start() + lead, m.end(), w))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    # "on Thursday 28 May 2020", "Sunday, June 16": a weekday given with a date is the date
+    dated = [t for t in found if t.window.basis in ("date", "past")]
+    found = [
+        t
+        for t in found
+        if t.window.basis != "weekday"
+        or not any(0 <= d.start - t.end <= 2 and d.start > t.start for d in dated)
+    ]
     chosen: list[TimeMatch] = []
     for match in sorted(found, key=lambda t: -(t.end - t.start)):
         if all(match.end <= c.start or match.start >= c.end for c in chosen):

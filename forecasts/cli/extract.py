@@ -169,6 +169,7 @@ def claim_fields(claim: ExtractedClaim) -> dict[str, Any]:
         "due_latest": claim.due_latest,
         "due_basis": claim.due_basis,
         "verifiable": claim.verifiable,
+        "statement": claim.statement,
     }
 
 

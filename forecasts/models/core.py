@@ -109,6 +109,11 @@ class Claim(SQLModel, table=True):
     due_latest: date = Field(index=True)
     due_basis: str = ""
     verifiable: bool = True
+    statement: str = Field(
+        default="",
+        sa_column=sa.Column(sa.Text(), nullable=False, server_default=""),
+        description="the claim as a self-contained, checkable sentence (resolved subject)",
+    )
     status: str = Field(ClaimStatus.OPEN.value, index=True)
     status_by: str = Field(
         "auto", description="'auto' or 'user': user decisions are never overwritten"

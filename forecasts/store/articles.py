@@ -109,6 +109,7 @@ def _claim_values(
         due_latest=max(latest, earliest),
         due_basis=basis,
         verifiable=draft.verifiable,
+        statement=draft.statement,
         status=(ClaimStatus.OPEN if draft.verifiable else ClaimStatus.NOT_VERIFIABLE).value,
         status_by="auto",
         created_at=now,

@@ -32,6 +32,7 @@ EXTRACT_KEYS = (
     "due_earliest",
     "due_latest",
     "due_basis",
+    "statement",
 )
 
 ACTIONS = {

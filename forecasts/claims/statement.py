@@ -1,0 +1,161 @@
+"""The canonical statement of a claim: a sentence anyone can check without the article.
+
+"She is expected to travel to Washington next week" in an article about Olaf Scholz becomes
+"Olaf Scholz travels to Washington between 12 June 2023 and 18 June 2023": the resolved subject,
+the predicate in the simple present (the hedge goes: it is kept in ``hedge`` and
+``probability``), the object, and the time expression replaced by the window it resolves to.
+Negation stays ("X does not attend"); a claim about whether something happens stays a claim
+that it happens, never its opposite. Pure functions over strings and dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from forecasts.claims.types import Window
+
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes", "can": "can"}
+_PLURAL_BE = {"be": "are", "have": "have", "do": "do", "go": "go"}
+_ES = re.compile(r"(?:s|sh|ch|x|z|o)$")
+_LEAD_ADVERB = re.compile(
+    r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
+    r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
+    r"formally|officially|jointly|potentially|rather|already)\s+)+",
+    re.IGNORECASE,
+)
+_NOT_VERB = {
+    "a", "an", "the", "another", "one", "two", "three", "four", "several", "further", "more",
+    "at", "roughly", "about", "around", "up", "as", "its", "their", "his", "her", "this", "that",
+    "no", "some", "any", "for", "on", "by", "in", "of", "to", "with", "from", "yet", "also",
+    "not", "still", "there", "here", "so",
+}  # fmt: skip
+_NEGATION = re.compile(r"^(?:not|never|n't)\s+", re.IGNORECASE)
+
+
+def third_person(verb: str, *, plural: bool = False) -> str:
+    """'visit' -> 'visits', 'be' -> 'is' (or 'are' for a plural subject)."""
+    low = verb.lower()
+    if plural:
+        return _PLURAL_BE.get(low, verb)
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if re.search(r"[^aeiou]y$", low):
+        return verb[:-1] + "ies"
+    if _ES.search(low):
+        return verb + "es"
+    return verb + "s"
+
+
+def _negate(verb: str, rest: str, plural: bool) -> str:
+    low = verb.lower()
+    if low == "be":
+        return f"{'are' if plural else 'is'} not {rest}".strip()
+    if low in ("can", "must", "should"):
+        return f"{low} not {rest}".strip()
+    aux = "do" if plural else "does"
+    return f"{aux} not {verb} {rest}".strip()
+
+
+def present(predicate: str, *, plural: bool = False, negative: bool = False) -> str:
+    """A base-form predicate ("visit Paris", "not be held") in the simple present."""
+    text = _LEAD_ADVERB.sub("", predicate.strip())
+    negated = bool(_NEGATION.match(text))
+    text = _NEGATION.sub("", text)
+    text = _LEAD_ADVERB.sub("", text)
+    words = text.split(maxsplit=1)
+    if not words:
+        return ""
+    verb, rest = words[0], (words[1] if len(words) > 1 else "")
+    if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
+        return text  # not a verb: a noun phrase, kept as it is
+    if negative or negated:
+        return _negate(verb, rest, plural)
+    return f"{third_person(verb, plural=plural)} {rest}".strip()
+
+
+_MONTH_NAMES = tuple(calendar.month_name)  # strftime is locale-dependent and slow
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {_MONTH_NAMES[d.month]} {d.year}"
+
+
+def window_phrase(window: Window, reference: date) -> str:
+    """The window as words: 'on 12 August 2021', 'in March 2024', 'by 31 December 2024'."""
+    lo, hi = window.earliest, window.latest
+    if lo == hi:
+        return f"on {_day(lo)}"
+    if lo.day == 1 and (hi + _ONE_DAY).day == 1 and (lo.year, lo.month) == (hi.year, hi.month):
+        return f"in {_MONTH_NAMES[lo.month]} {lo.year}"
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return f"in {lo.year}"
+    if lo <= reference:
+        return f"by {_day(hi)}"
+    return f"between {_day(lo)} and {_day(hi)}"
+
+
+_ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
+_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
+
+
+_TIME_LEAD_END = re.compile(_TIME_LEAD + r"$", re.IGNORECASE)
+
+
+def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
+    """The time expression (with its preposition) replaced by the resolved phrase; whether
+    it was there."""
+    at = text.lower().find(expression.lower()) if expression else -1
+    if at < 0:
+        return text, False
+    lead = _TIME_LEAD_END.search(text, 0, at)
+    start = lead.start() if lead else at
+    return f"{text[:start]}{phrase}{text[at + len(expression) :]}", True
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_SPACES = re.compile(r"\s+")
+_DANGLING_END = re.compile(r"(?:,?\s+(?:and|or|but|as|with|while|which|that))+$")
+_DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
+
+
+def tidy(text: str) -> str:
+    """One sentence: single spaces, no dangling punctuation or quotes, a capital first letter."""
+    text = _QUOTE_MARKS.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:-–—")
+    text = _DANGLING_END.sub("", text)
+    text = _DANGLING_START.sub("", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def build(
+    subject: str,
+    predicate: str,
+    *,
+    negative: bool,
+    plural: bool,
+    expression: str,
+    window: Window | None,
+    reference: date,
+    dated: bool,
+    present_tense: bool = False,
+) -> str:
+    """The statement of one claim from its resolved subject and base-form predicate
+    (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
+    verb_phrase = (
+        predicate if present_tense else present(predicate, plural=plural, negative=negative)
+    )
+    phrase = window_phrase(window, reference) if window is not None and dated else ""
+    if expression and phrase:
+        # the time goes where it was said; said inside the subject ("the next cut in May
+        # takes place"), it moves to the end
+        subject, moved = replace_time(subject, expression, "")
+        verb_phrase, replaced = replace_time(verb_phrase, expression, phrase)
+        if moved or not replaced:
+            verb_phrase = f"{verb_phrase} {phrase}"
+    elif phrase and not re.search(r"\b(?:19|20)\d\d\b", f"{subject} {verb_phrase}"):
+        verb_phrase = f"{verb_phrase} {phrase}"
+    return tidy(f"{subject} {verb_phrase}")

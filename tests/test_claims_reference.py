@@ -1,0 +1,120 @@
+"""Subjects resolved as a reader resolves them: descriptions, pronouns, participants, particles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forecasts.claims.extract import extract_claims
+from forecasts.claims.types import ExtractedClaim
+from forecasts.config import Settings
+
+REF = date(2024, 3, 7)  # a Thursday
+
+
+def claims_of(text: str) -> list[ExtractedClaim]:
+    return extract_claims(text, REF, Settings())
+
+
+def only(text: str) -> ExtractedClaim:
+    found = claims_of(text)
+    assert len(found) == 1, [c.claim for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "statement_starts"),
+    [
+        (
+            "Finance Chancellor Greta Holm met bankers on Monday. The chancellor will travel "
+            "to Tokyo next week.",
+            "Greta Holm",
+            "Greta Holm travels to Tokyo",
+        ),
+        (
+            "Prime Minister Aarav Mehta and Governor Lena Fox spoke on Monday. The governor is "
+            "expected to testify in April.",
+            "Lena Fox",
+            "Lena Fox testifies",
+        ),
+        (
+            "Pope Leo Marco celebrated Mass on Sunday. The pontiff will visit Lisbon in August.",
+            "Leo Marco",
+            "Leo Marco visits Lisbon",
+        ),
+    ],
+)
+def test_a_definite_description_names_the_person_with_that_title(
+    text: str, who: str, statement_starts: str
+) -> None:
+    """'the chancellor' / 'the governor' / 'the pontiff': the person introduced with that title."""
+    claim = only(text)
+    assert claim.actors[0] == who
+    assert claim.statement.startswith(statement_starts)
+
+
+def test_an_organisation_description_names_the_latest_organisation() -> None:
+    """'Northwind Motors reported ... The carmaker is expected to ...': Northwind Motors."""
+    claim = only(
+        "Northwind Motors reported a drop in profit. The carmaker is expected to cut jobs in May."
+    )
+    assert claim.actors[0] == "Northwind Motors"
+    assert claim.statement.startswith("Northwind Motors cuts jobs")
+
+
+@pytest.mark.parametrize("pronoun", ["She", "She also"])
+def test_a_pronoun_names_the_person_and_glues_no_adverb(pronoun: str) -> None:
+    """'She (also) plans to ...' after 'Minister Anna Berg ...': Anna Berg, never 'She also'."""
+    claim = only(
+        f"Finance Minister Anna Berg presented the budget. {pronoun} plans to visit Oslo next month."
+    )
+    assert claim.actors[0] == "Anna Berg"
+    assert claim.speaker != "She also"
+    assert claim.statement.startswith("Anna Berg visits Oslo")
+
+
+@pytest.mark.parametrize(
+    "joiner", [", and is expected to", " and is expected to", ", but is set to"]
+)
+def test_a_coordinated_verb_phrase_keeps_the_clause_subject(joiner: str) -> None:
+    """'X has done A, and is expected to B': X is the subject of B."""
+    claim = only(f"Orion Foods has closed two plants{joiner} open a new one in September.")
+    assert claim.actors[:1] == ["Orion Foods"]
+    assert claim.statement.startswith("Orion Foods opens a new one")
+
+
+def test_meeting_participants_are_the_people_named_earlier() -> None:
+    """'The two ministers' after a sentence naming two ministers: both of them."""
+    claim = only(
+        "Foreign Minister Ana Silva met Foreign Minister Kenji Ota in Geneva on Tuesday. "
+        "The two ministers are expected to meet again in May."
+    )
+    assert claim.actors[:2] == ["Ana Silva", "Kenji Ota"]
+    assert claim.statement.startswith("Ana Silva and Kenji Ota meet again")
+
+
+@pytest.mark.parametrize(
+    "name", ["Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle", "Ahmed al Tayeb"]
+)
+def test_names_with_particles_stay_whole(name: str) -> None:
+    """A name with 'von der', 'bin', 'de', 'al' is one actor."""
+    claim = only(f"{name} will visit Kyiv on Friday.")
+    assert claim.actors[0] == name
+    assert claim.statement == f"{name} visits Kyiv on 8 March 2024"
+
+
+def test_it_is_the_occasion_of_the_previous_claim() -> None:
+    """'The festival will open on June 1. It will close on June 9.': the festival closes."""
+    found = claims_of("The festival will open on June 1. It will close on June 9.")
+    assert [c.statement for c in found] == [
+        "The festival opens on 1 June 2024",
+        "The festival closes on 9 June 2024",
+    ]
+
+
+def test_a_dateline_is_neither_actor_nor_claim_text() -> None:
+    """'OSLO, March 7 (Reuters) - ...': the claim starts after the dateline."""
+    claim = only("OSLO, March 7 (Reuters) - Norway will hold a referendum in June.")
+    assert claim.actors[0] == "Norway"
+    assert not claim.claim.startswith("OSLO")

@@ -1,0 +1,79 @@
+"""The canonical statement: a claim anyone can check without the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from forecasts.claims.extract import extract_claims
+from forecasts.claims.statement import present, third_person, window_phrase
+from forecasts.claims.types import Window
+from forecasts.config import Settings
+
+
+@pytest.mark.parametrize(
+    ("verb", "plural", "form"),
+    [("visit", False, "visits"), ("be", False, "is"), ("be", True, "are"), ("carry", False, "carries"),
+     ("reach", False, "reaches"), ("go", False, "goes"), ("meet", True, "meet"), ("stay", False, "stays")],
+)  # fmt: skip
+def test_third_person(verb: str, plural: bool, form: str) -> None:
+    """The simple present agrees with the subject: 'she visits', 'the ministers meet'."""
+    assert third_person(verb, plural=plural) == form
+
+
+@pytest.mark.parametrize(
+    ("predicate", "negative", "out"),
+    [
+        ("visit Washington", False, "visits Washington"),
+        ("not attend the summit", False, "does not attend the summit"),
+        ("attend the summit", True, "does not attend the summit"),
+        ("not be held in May", False, "is not held in May"),
+        ("probably raise rates", False, "raises rates"),
+        ("a first cut in June", False, "a first cut in June"),
+    ],
+)
+def test_present_keeps_negation_and_drops_hedging_adverbs(
+    predicate: str, negative: bool, out: str
+) -> None:
+    """'will not attend' -> 'does not attend'; 'will probably raise' -> 'raises'; a noun phrase stays."""
+    assert present(predicate, negative=negative) == out
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "phrase"),
+    [
+        (date(2023, 8, 12), date(2023, 8, 12), "on 12 August 2023"),
+        (date(2024, 3, 1), date(2024, 3, 31), "in March 2024"),
+        (date(2025, 1, 1), date(2025, 12, 31), "in 2025"),
+        (date(2024, 1, 10), date(2024, 12, 31), "by 31 December 2024"),
+        (date(2024, 1, 15), date(2024, 1, 21), "between 15 January 2024 and 21 January 2024"),
+    ],
+)
+def test_window_phrase(lo: date, hi: date, phrase: str) -> None:
+    """A window reads as a day, a month, a year, a deadline or a span, never as 'next week'."""
+    assert window_phrase(Window(lo, hi, "x"), date(2024, 1, 10)) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "German Chancellor Olaf Scholz arrived in Paris on Monday. He will travel to "
+            "Washington on Friday.",
+            "Olaf Scholz travels to Washington on 12 January 2024",
+        ),
+        (
+            "The Bank of England will not raise interest rates in February, economists said.",
+            "The Bank of England does not raise interest rates in February 2024",
+        ),
+        (
+            "The election is scheduled for March 3.",
+            "The election takes place on 3 March 2024",
+        ),
+    ],
+)
+def test_every_claim_gets_a_self_contained_statement(text: str, statement: str) -> None:
+    """Resolved subject, simple present, negation kept, the time as the window it resolves to."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]
