@@ -233,17 +233,27 @@ def _index_and_check(
         ref = refs.get(claim.article_id, claim.due_earliest)
         pc = prepare(facts_of(claim, ref))
         cache[claim.id] = pc
-        ends = claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
-        store.index_claim(s, claim.id, pc.keys, pc.family, ref, ends)
+        ends = index_claim(s, claim.id, pc)
         summary.claims_indexed += 1
         last = min(ends, day)
         if pc.keys and last >= ref:
-            for item in _search(s, pc, start_of_day(ref), end_of_day(last)):
+            for item in items_for_claim(s, pc, start_of_day(ref), end_of_day(last)):
                 _record(s, claim.id, pc, item, now, summary, touched)
 
 
-def _search(s: Session, pc: PreparedClaim, after: datetime, before: datetime) -> list[Item]:
-    """Stored items in the window naming any of the claim's words (the collector's index)."""
+def index_claim(s: Session, claim_id: int, pc: PreparedClaim) -> date:
+    """Index a claim for the items to come; returns the last day an item may count for it."""
+    ref = pc.facts.reference_date
+    ends = pc.facts.due_latest + timedelta(days=REPORT_LAG_DAYS)
+    store.index_claim(s, claim_id, pc.keys, pc.family, ref, ends)
+    return ends
+
+
+def items_for_claim(s: Session, pc: PreparedClaim, after: datetime, before: datetime) -> list[Item]:
+    """Stored items in the window naming any of the claim's words (the collector's index).
+
+    The candidate search for a new (or reopened) claim: only these items reach the judge.
+    """
     # The collector's search requires every word of a query: one query per index word.
     found: dict[int, Item] = {}
     for key in pc.keys:
@@ -268,27 +278,43 @@ def _judge_new_items(
     keeps the claims whose family it mentions and whose window holds its publication day.
     """
     cursor = 0
-    todo: list[tuple[Item, set[int]]] = []
-    looked_up: list[tuple[Item, set[str], set[str]]] = []
+    dated: list[Item] = []
     for item in items:
         assert item.id is not None
         if day and item.published_at is not None and item.published_at.date() > day:
             break  # not yet "published" as of this pass
         cursor = item.id
         summary.items_read += 1
+        if item.published_at is not None:
+            dated.append(item)
+    todo = claims_for_items(s, dated)
+    wanted: set[int] = set().union(*(ids for _, ids in todo)) if todo else set()
+    _prepare_candidates(s, sorted(wanted), cache)
+    for item, ids in todo:
+        for claim_id in sorted(ids):
+            if claim_id in cache:
+                _record(s, claim_id, cache[claim_id], item, now, summary, touched)
+    return cursor
+
+
+def claims_for_items(s: Session, items: list[Item]) -> list[tuple[Item, set[int]]]:
+    """The candidate search for new items: each dated item with the ids of the claims it may
+    be evidence for (only these pairs reach the judge)."""
+    looked_up: list[tuple[Item, set[str], set[str]]] = []
+    for item in items:
         if item.published_at is None:
             continue
         words, families = item_words(item_facts(item))
         looked_up.append((item, words, families | {""}))
     if not looked_up:
-        return cursor
+        return []
     days = [i.published_at.date() for i, _, _ in looked_up if i.published_at is not None]
     postings: dict[str, list[tuple[int, str, str, str]]] = {}
     for key, claim_id, family, starts, ends in store.index_rows(
         s, set().union(*(w for _, w, _ in looked_up)), min(days), max(days)
     ):
         postings.setdefault(key, []).append((claim_id, family, starts, ends))
-    wanted: set[int] = set()
+    todo: list[tuple[Item, set[int]]] = []
     for item, words, families in looked_up:
         assert item.published_at is not None
         published = item.published_at.date().isoformat()
@@ -299,13 +325,7 @@ def _judge_new_items(
             if family in families and starts <= published <= ends
         }
         todo.append((item, ids))
-        wanted |= ids
-    _prepare_candidates(s, sorted(wanted), cache)
-    for item, ids in todo:
-        for claim_id in sorted(ids):
-            if claim_id in cache:
-                _record(s, claim_id, cache[claim_id], item, now, summary, touched)
-    return cursor
+    return todo
 
 
 def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> None:
