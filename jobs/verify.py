@@ -34,10 +34,10 @@ from forecasts.evidence.judge import (
     judge_prepared,
     prepare,
 )
-from forecasts.models import Claim, ClaimStatus, Item
+from forecasts.models import Claim, ClaimStatus, Evidence, Item
 from forecasts.store import claims as store
 from forecasts.store.items import items_after, search_items
-from forecasts.verdicts.lifecycle import EvidenceFacts, decide
+from forecasts.verdicts.lifecycle import EvidenceFacts, decide, late_decision
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def verify_claims(
                 break  # an item from after as_of: wait for a later pass
     with write_session(engine) as s:
         for claim_id in sorted(touched):
-            _decide(s, claim_id, now, changes)
+            _decide(s, claim_id, now, changes, settings.verification.grace_days)
     summary.changes = dict(changes)
     log.info(
         "verify pass: %d claims indexed, %d checked, %d items, %d pairs, %d evidence, changes %s",
@@ -184,8 +184,9 @@ def _record(
         url=item.link,
         kind=j.kind,
         score=j.score,
-        rule=j.rule + (f"@{j.event_date.isoformat()}" if j.event_date else ""),
+        rule=j.rule,
         now=now,
+        event_date=j.event_date,
     )
     if added:
         summary.evidence_added += 1
@@ -328,23 +329,31 @@ def claims_for_items(s: Session, items: list[Item]) -> list[tuple[Item, set[int]
     return todo
 
 
-def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> None:
+def evidence_facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
+    """A stored evidence row as the lifecycle reads it."""
+    return EvidenceFacts(
+        kind=ev.kind,
+        score=ev.score,
+        rule=ev.rule,
+        link=ev.url or (item.link if item else ""),
+        title=item.title if item else "",
+        published=item.published_at.date() if item and item.published_at else None,
+        event_date=ev.event_date,
+    )
+
+
+def _decide(
+    s: Session, claim_id: int, now: datetime, changes: Counter[str], grace_days: int
+) -> None:
     claim = store.get_claim(s, claim_id)
-    if claim.status not in store.ACTIVE or claim.status_by == "user":
+    if claim.status not in store.JUDGED or claim.status_by == "user":
         return
-    facts = [
-        EvidenceFacts(
-            kind=ev.kind,
-            score=ev.score,
-            rule=ev.rule,
-            link=ev.url or (item.link if item else ""),
-            title=item.title if item else "",
-            published=item.published_at.date() if item and item.published_at else None,
-            event_date=_rule_date(ev.rule),
-        )
-        for ev, item in store.evidence_for(s, claim_id)
-    ]
-    decision = decide(facts)
+    facts = [evidence_facts(ev, item) for ev, item in store.evidence_for(s, claim_id)]
+    if claim.status == ClaimStatus.UNRESOLVED.value:
+        # Evidence after the window closed with nothing covering it: decide it after all.
+        decision = late_decision(facts, claim.polarity, claim.due_latest, grace_days, now.date())
+    else:
+        decision = decide(facts)
     if decision is None or decision.status == claim.status:
         return
     store.change_status(
@@ -358,7 +367,7 @@ def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> 
         event_date=decision.event_date,
     )
     changes[decision.status] += 1
-    if claim.status not in store.ACTIVE:
+    if claim.status not in store.JUDGED:
         store.unindex_claim(s, claim_id)
     log.info(
         "claim %s -> %s: %s",
@@ -367,13 +376,3 @@ def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> 
         decision.reason,
         extra={"claim_id": claim_id},
     )
-
-
-def _rule_date(rule: str) -> date | None:
-    # The judge's event date travels in the stored rule ("report:past met+place@2023-06-19").
-    if "@" not in rule:
-        return None
-    try:
-        return date.fromisoformat(rule.rsplit("@", 1)[1])
-    except ValueError:
-        return None

@@ -98,12 +98,37 @@ class ItemFacts:
     link: str = ""
 
 
+# Verdicts of "none" on items that still name the claim's actors and its kind of event (another
+# place, another event of the kind, another subject, the event on another date): the feeds
+# cover the event, which matters when a window closes with no report of it.
+_COVERING = frozenset(
+    {
+        "other_place",
+        "other_event",
+        "other_subject",
+        "implied_without_place",
+        "reported_otherwise",
+        "negated:plan_to_happen",
+    }
+)
+_DATED_ELSEWHERE = frozenset({"before_window", "after_window"})
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     kind: str  # fulfilment, signal, counter, none
     score: float
     rule: str
     event_date: date | None = None
+
+    @property
+    def covers(self) -> bool:
+        """The item names the claim's actors and its kind of event, whatever it says of it."""
+        if self.kind != NONE:
+            return True
+        return self.rule in _COVERING or (
+            self.rule in _DATED_ELSEWHERE and self.event_date is not None
+        )
 
     @property
     def decisive(self) -> bool:
@@ -277,6 +302,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
                 findings += more
                 implied = True
                 break
+    mentioned = bool(findings)
     findings = [
         f
         for f in findings
@@ -295,7 +321,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             for f in find_counters(text, item.title, pc.subject)
         ]
     if not findings:
-        return Judgement(NONE, 0.0, "no_event")
+        # A report of the event about another subject, place or year still shows the feeds
+        # cover this kind of event for these actors.
+        return Judgement(NONE, 0.0, "reported_otherwise" if mentioned else "no_event")
 
     place_score, place_rule = _place(pc, toks)
     if place_score == 0.0:

@@ -21,6 +21,9 @@ from forecasts.models.verify import ClaimKey, VerifyCursor
 
 # Statuses the automatic judge still works on (a claim in review may yet get decisive news).
 ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
+# Statuses whose claims stay indexed and judged: an unresolved claim (its window closed with
+# nothing covering it) is decided after all when evidence arrives later.
+JUDGED: tuple[str, ...] = (*ACTIVE, ClaimStatus.UNRESOLVED.value)
 # Statuses that close a claim: they carry a resolution time.
 RESOLVED: frozenset[str] = frozenset(
     {
@@ -112,7 +115,8 @@ def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
 
 
 def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
-    """What the judge needs of active claims, as plain rows (with the article's reference date).
+    """What the judge needs of judged claims (active or unresolved), as plain rows (with the
+    article's reference date).
 
     Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
     """
@@ -135,7 +139,7 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
                 col(Article.reference_date),
             )
             .join(Article, col(Article.id) == col(Claim.article_id))
-            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
+            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(JUDGED))
         )
         out.extend(session.connection().execute(query).all())
     return out
@@ -209,6 +213,7 @@ def add_evidence(
     score: float,
     rule: str,
     now: datetime,
+    event_date: date | None = None,
 ) -> bool:
     """Record one judged item; False when this claim already has it (one statement, no race)."""
     values = {
@@ -218,6 +223,7 @@ def add_evidence(
         "kind": kind,
         "score": score,
         "rule": rule,
+        "event_date": event_date,
         "created_at": now,
     }
     table = Evidence.__table__  # type: ignore[attr-defined]
