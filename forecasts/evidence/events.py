@@ -28,6 +28,7 @@ from forecasts.evidence.lexicon import (
     REMOTE_MARKERS,
     SIGNAL_BEFORE,
     conjugate,
+    verb_of_noun,
 )
 from forecasts.evidence.text import Tokens, clauses, phrase, tokenize
 
@@ -93,11 +94,14 @@ class Finding:
 
 
 def family_of(event_type: str, event_text: str) -> str:
-    """The event family of a claim: its event_type, else the first family its words name."""
+    """The event family of a claim: its event_type (or, for a compound label such as
+    "product_launch" or "summit_attendance", its last word that names one), else the first
+    family its words name."""
     name = event_type.strip().lower().replace(" ", "_").replace("-", "_")
-    name = FAMILY_ALIASES.get(name, name)
-    if name in FAMILIES:
-        return name
+    for candidate in (name, *reversed(name.split("_"))):
+        candidate = FAMILY_ALIASES.get(candidate, candidate)
+        if candidate in FAMILIES:
+            return candidate
     toks = tokenize(event_text)
     for family, triggers in _TRIGGERS.items():
         if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
@@ -174,6 +178,7 @@ _NOUN_VERBS = frozenset(
     for verb in NOUN_REPORT_VERBS
     for form in {
         conjugate(phrase(verb)[0]).past,
+        conjugate(phrase(verb)[0]).participle,
         conjugate(phrase(verb)[0]).third,
         conjugate(phrase(verb)[0]).base,
     }
@@ -185,13 +190,18 @@ _AMBIGUOUS_BASE = frozenset(
 ) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
-    """For an event of no known family: the verbs of the claim's own event phrase."""
+    """For an event of no known family: the verbs of the claim's own event phrase, and the
+    verbs its nouns of action come from ("arraignment" -> "arraign", "arraigned")."""
     out: list[Trigger] = []
     for word in tokenize(event_text).words:
         if len(word) >= 4 and word.isalpha():
             out += _verb_triggers(word)
+            verb = verb_of_noun(word)
+            if verb:
+                out += _verb_triggers(verb)
+                out.append(Trigger((word,), "noun"))
     return tuple(out)
 
 
@@ -258,11 +268,14 @@ def _classify_clause(
                 if trig.form in {"past", "third", "participle"} and not future:
                     hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
                 continue
-            kind, score, why = _tense(toks, pos, trig, future)
+            kind, score, why = _tense(toks, pos, trig, future, family)
             if kind == REPORT and past:
                 continue  # "Biden and Xi met last year in Bali": background
             if kind == REPORT and remote:
                 kind, score, why = COUNTER, 0.8, f"counter:remote {' '.join(trig.words)}"
+            elif kind == SIGNAL and remote:
+                # "will take part by video link": the event in another form, announced.
+                kind, score, why = COUNTER, 0.8, f"counter-plan:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
     mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
@@ -287,7 +300,9 @@ def _classify_clause(
     return hits
 
 
-def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+def _tense(
+    toks: Tokens, pos: int, trig: Trigger, future: bool, family: str = ""
+) -> tuple[str, float, str]:
     before = toks.words[max(0, pos - 3) : pos]
     name = " ".join(trig.words)
     if any(w in _NEGATION for w in before) or (before and before[-1] in {"hasn't", "haven't"}):
@@ -297,7 +312,7 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
         planned = any(w in {"will", "would", "won't", "wouldn't", "to"} for w in before)
         return COUNTER, 0.85, f"counter{'-plan' if planned else ''}:negated {name}"
     if trig.form == "noun":
-        return _noun_tense(toks, pos, trig, future)
+        return _noun_tense(toks, pos, trig, future, family)
     if any(w in SIGNAL_BEFORE for w in before):
         return SIGNAL, 0.5, f"signal:plan {name}"
     if future:
@@ -311,7 +326,7 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
             return REPORT, 0.9, f"report:progressive {name}"
         # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
         # participle ("the meeting", "a deal signing"), not a report.
-        return _noun_tense(toks, pos, trig, future)
+        return _noun_tense(toks, pos, trig, future, family)
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
@@ -320,11 +335,18 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
             prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
         )
         if not plural_subject:
-            return _noun_tense(toks, pos, trig, future)
+            return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
 
 
-def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+# A deal that "ends" was called off, not completed ("the end of a merger").
+_DEALS = frozenset({"acquire", "sign"})
+_ENDINGS = frozenset({"end", "ends", "ended"})
+
+
+def _noun_tense(
+    toks: Tokens, pos: int, trig: Trigger, future: bool, family: str = ""
+) -> tuple[str, float, str]:
     name = " ".join(trig.words)
     before = toks.words[max(0, pos - 4) : pos]
     after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
@@ -334,7 +356,8 @@ def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[st
         # "are expected to hold talks during the APEC summit": the summit is still ahead.
         return SIGNAL, 0.4, f"signal:planned {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
-    if any(w in _NOUN_VERBS for w in (*before, *after)) and not any(w in _NEGATION for w in near):
+    verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
+    if any(w in verbs for w in (*before, *after)) and not any(w in _NEGATION for w in near):
         return REPORT, 0.85, f"report:noun {name}"
     for prep in _NOUN_PREPS:
         for p in toks.find(prep, max(0, pos - 6)):
