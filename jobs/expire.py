@@ -76,7 +76,9 @@ def expire_claims(
 def covering_items(s: Session, claim: Claim, reference: date) -> list[EvidenceFacts]:
     """Stored items inside the claim's window that cover its event: the evidence already
     recorded (plans, weak reports) and the items the candidate search finds that the judge
-    says name its actors and its kind of event."""
+    says name its actors and its kind of event, or (for a positive claim) name a person or
+    organisation the claim is about: feeds that follow them would have reported the event.
+    Silence bears a negated claim out only where the feeds covered the event itself."""
     assert claim.id is not None
     found = [evidence_facts(ev, item) for ev, item in store.evidence_for(s, claim.id)]
     seen = {e.link for e in found}
@@ -88,7 +90,7 @@ def covering_items(s: Session, claim: Claim, reference: date) -> list[EvidenceFa
         if item.link in seen:
             continue
         j = judge_prepared(pc, item_facts(item))
-        if j.covers:
+        if j.covers_event or (j.covers and claim.polarity != "negative"):
             seen.add(item.link)
             found.append(
                 EvidenceFacts(

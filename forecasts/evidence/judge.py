@@ -40,7 +40,7 @@ from forecasts.evidence.lexicon import (
     SIGNAL_BEFORE,
     words,
 )
-from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, tokenize
+from forecasts.evidence.text import Tokens, acronyms_in, clauses, fold, phrase, tokenize
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
 
@@ -110,6 +110,7 @@ _COVERING = frozenset(
         "other_subject",
         "implied_without_place",
         "reported_otherwise",
+        "actor_only",
         "negated:plan_to_happen",
     }
 )
@@ -131,6 +132,11 @@ class Judgement:
         return self.rule in _COVERING or (
             self.rule in _DATED_ELSEWHERE and self.event_date is not None
         )
+
+    @property
+    def covers_event(self) -> bool:
+        """Covers the event itself, not only its actors: what bears a negated claim out."""
+        return self.covers and self.rule != "actor_only"
 
     @property
     def decisive(self) -> bool:
@@ -192,6 +198,9 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     )
 
 
+# Events defined by where they happen: a report that names no place proves less.
+_PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
+
 # Postponements: decisive only when the window is nearly over (a month or less left).
 _PUT_OFF = frozenset({"postpone", "delay", "put off", "push back"})
 SHORT_WINDOW_DAYS = 31
@@ -229,6 +238,13 @@ def _topic(
     return frozenset(out)
 
 
+def _is_country(actor: Actor) -> bool:
+    return tuple(w for w in phrase(actor.name) if w != "the") in _COUNTRY_NAMES
+
+
+_COUNTRY_NAMES = frozenset(phrase(a) for aliases in COUNTRIES.values() for a in aliases)
+
+
 def _names_family(event_text: str, family: str) -> bool:
     toks = tokenize(event_text)
     return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
@@ -247,6 +263,15 @@ def _place_aliases(
         return (), ()
     key = " ".join(phrase(location))
     exact = {phrase(location)}
+    # "Boca Chica, Texas": each part names the place; "San Francisco Bay Area": the city in it.
+    parts = [p for p in (phrase(part) for part in location.split(",")) if p]
+    if len(parts) > 1:
+        exact.update(parts)
+    padded = f" {key} "
+    for known in (*NEARBY, *CITIES):
+        if known != key and f" {known} " in padded:
+            exact.add(phrase(known))
+            exact.update(phrase(n) for n in NEARBY.get(known, ()))
     exact.update(phrase(n) for n in NEARBY.get(key, ()))
     region: set[tuple[str, ...]] = set()
     if key in COUNTRIES:
@@ -349,7 +374,13 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if not findings:
         # A report of the event about another subject, place or year still shows the feeds
         # cover this kind of event for these actors.
-        return Judgement(NONE, 0.0, "reported_otherwise" if mentioned else "no_event")
+        if mentioned:
+            return Judgement(NONE, 0.0, "reported_otherwise")
+        # A person or an organisation named in the window (not a country, named in everything):
+        # the feeds follow them, so they would have reported the event.
+        named = [a for a, strength in zip(pc.actors, strengths, strict=True) if strength]
+        followed = all(a.keys and not _is_country(a) for a in named)
+        return Judgement(NONE, 0.0, "actor_only" if followed else "no_event")
 
     place_score, place_rule = _place(pc, toks)
     if place_score == 0.0:
@@ -387,9 +418,12 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # A hold at the window's last meeting (a month-long window: its only one) settles it.
         best = Finding(COUNTER, 0.85, best.why + "+last_meeting", best.clause, best.in_title)
     generic = 0.7 if not family else 1.0  # a guessed event word never settles a claim alone
+    if place_rule == "+no_place" and family not in _PLACE_BOUND:
+        # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
+        place_score = 1.0
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
-    event_date = _event_date(best.clause, published)
+    event_date = _event_date(best.clause, published, text, claim.due_latest)
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
@@ -569,7 +603,7 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if others and _named_as_place(toks, others):
         return 0.0, "other_place"
     if any(name_in(toks, p) for p in pc.region):
-        return 0.85, "+region"
+        return 0.9, "+region"
     return 0.75, "+no_place"
 
 
@@ -666,11 +700,23 @@ def _stated_date(words: tuple[str, ...], published: date) -> date | None:
     return None
 
 
-def _event_date(clause: str, published: date) -> date:
-    """The day the clause says the event happened: a stated date, a weekday or 'yesterday',
-    else the publication day."""
-    words = tokenize(clause).words
-    stated = _stated_date(words, published)
+def _event_date(clause: str, published: date, text: str = "", due_latest: date = date.max) -> date:
+    """The day the item says the event happened: what the reporting clause says (a stated
+    date, 'yesterday', a weekday), else what the rest of the item says; with no day at all, the
+    publication day, or the day before when that is the window's last day (news of an evening
+    event comes out the next morning)."""
+    for source in (clause, *clauses(text)):
+        day = _said_day(tokenize(source).words, published) if source else None
+        if day is not None:
+            return day
+    if published - timedelta(days=1) == due_latest:
+        return due_latest
+    return published
+
+
+def _said_day(words: tuple[str, ...], published: date) -> date | None:
+    # A dateline ("WASHINGTON, April 5 (Reuters) -") dates the story, not the event.
+    stated = _stated_date(words[4:], published)
     if stated is not None and (published - stated).days <= 14:
         return stated
     if "yesterday" in words:
@@ -679,7 +725,7 @@ def _event_date(clause: str, published: date) -> date:
         if day in words and "next" not in words:
             back = (published.weekday() - i) % 7
             return published - timedelta(days=back)
-    return published
+    return None
 
 
 def _negate(j: Judgement, published: date) -> Judgement:

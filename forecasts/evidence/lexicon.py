@@ -605,7 +605,7 @@ COUNTER_VERBS: dict[str, float] = {
     "scrub": 0.6,
     "abort": 0.7,
     "terminate": 0.9,
-    "crash": 0.85,
+    "crash": 0.95,
     "miss": 0.75,
 }
 COUNTER_PHRASES: dict[str, float] = {
