@@ -286,7 +286,7 @@ def _classify_clause(
             # A cancellation governs a mention of the event close by ("cancels Beijing visit",
             # "trip ... called off"); absence verbs ("skipped", "stayed away") need none
             # when the item speaks of the event anywhere.
-            near = any(abs(pos - m) <= 4 for m in mentions)
+            near = any(abs(pos - m) <= 6 for m in mentions)
             if not near and not (anywhere and verb in ABSENCE_VERBS):
                 continue
             before = toks.words[max(0, pos - 3) : pos]

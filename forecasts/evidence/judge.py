@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
 from forecasts.evidence.events import (
     _TRIGGERS,
@@ -160,6 +162,7 @@ class PreparedClaim:
     keys: tuple[str, ...] = field(default=())
     topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
     subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
+    names: frozenset[str] = frozenset()  # stems of the actors' distinctive names
 
 
 @lru_cache(maxsize=16384)
@@ -193,8 +196,20 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
     subject = _topic(event_text, actors, claim.location, family)
     topic = subject if family in _TOPICAL else frozenset()
+    names = frozenset(k[:5] for k in keys if len(k) >= 4)
     return PreparedClaim(
-        claim, actors, family, direction, extra, places, region, objects, keys, topic, subject
+        claim,
+        actors,
+        family,
+        direction,
+        extra,
+        places,
+        region,
+        objects,
+        keys,
+        topic,
+        subject,
+        names,
     )
 
 
@@ -365,11 +380,13 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
-    if not findings and pc.subject & _stems(toks):
-        # No word of the event, but the item calls off something the claim is about.
+    near = pc.subject | pc.names
+    if not findings and near & _stems(toks):
+        # No word of the event, but the item calls off something the claim is about, or says
+        # its actor did ("Adobe terminates deal", "Luna-25 spacecraft crashes").
         findings = [
             Finding(COUNTER, f.score * 0.85, f.why + "+subject", f.clause, f.in_title)
-            for f in find_counters(text, item.title, pc.subject)
+            for f in find_counters(text, item.title, near)
         ]
     if not findings:
         # A report of the event about another subject, place or year still shows the feeds
@@ -461,12 +478,19 @@ _SUBJECT_FAMILIES = frozenset(
 _CONTESTS = frozenset({"win", "election"})
 
 
+@lru_cache(maxsize=8192)
+def _proper(word: str) -> bool:
+    """A word no English dictionary form explains ("Erdogan"): a name even at a headline's
+    start, where every word is capitalised."""
+    return not getAllLemmas(word) and word.isalpha()
+
+
 def _rival_subject(pc: PreparedClaim, f: Finding) -> bool:
     """The name just before the reporting word is a person other than the claim's actors."""
     if f.pos < 0 or not any(a.person for a in pc.actors):
         return False
     toks = tokenize(f.clause)
-    lo = max(0, f.pos - 6)
+    lo = 0
     window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
     if any(match_actor(a, window) for a in pc.actors):
         return False
@@ -487,14 +511,16 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
     if f.pos < 0:
         return True
     toks = tokenize(f.clause)
-    if pc.family in _SUBJECT_FAMILIES or (
-        pc.family in _CONTESTS and any(a.person for a in pc.actors)
-    ):
-        lo = max(0, f.pos - 6)
+    contest = pc.family in _CONTESTS and any(a.person for a in pc.actors)
+    if pc.family in _SUBJECT_FAMILIES or contest:
+        # In a contest the winner may stand anywhere before the verb ("Emma Stone gets her
+        # biggest win of the season, bags the Oscar").
+        lo = 0 if contest else max(0, f.pos - 6)
         names = [
             i
             for i in range(lo, f.pos)
-            if toks.capitalised(i) and (i > 0 or toks.original[i].isupper())
+            if toks.capitalised(i)
+            and (i > 0 or toks.original[i].isupper() or (contest and _proper(toks.words[i])))
         ]
         if names:
             window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
