@@ -173,6 +173,7 @@ for _verb, _weight in COUNTER_VERBS.items():
 COUNTER_VERB_WORDS = frozenset(words[0] for words, _, _ in _COUNTER_TRIGGERS)
 _COUNTER_TRIGGERS += [(phrase(p), w, p) for p, w in COUNTER_PHRASES.items()]
 _NOUNS_BEFORE_COUNTER = frozenset({"visit", "trip", "meeting", "talks", "summit"})
+_GATHERINGS = frozenset({"visit", "meet", "attend", ""})
 _NOUN_VERBS = frozenset(
     form
     for verb in NOUN_REPORT_VERBS
@@ -278,7 +279,10 @@ def _classify_clause(
                 kind, score, why = COUNTER, 0.8, f"counter-plan:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
-    mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
+    if family in _GATHERINGS:
+        # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
+        # for a strike, "contract talks break down" is another event.
+        mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
     for words, weight, verb in _COUNTER_TRIGGERS:
         if words[0] in own_words:
             continue  # "withdraw" is the event itself when the claim is a withdrawal

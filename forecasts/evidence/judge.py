@@ -344,6 +344,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         return Judgement(NONE, 0.0, "other_actors")
     if strengths[0] == 0.0 and pc.family in _FIRST_PARTY:
         return Judgement(NONE, 0.0, "other_actors")
+    # The host is not named: then the venue the claim names must be ("visit to the White House"
+    # is not proved by an arrival in Washington).
+    host_missing = pc.family in _FIRST_PARTY and min(strengths) == 0.0
     actor_score = max(strengths) if min(strengths) == 0.0 else min(strengths)
     if min(strengths) == 0.0:
         actor_score *= 0.95
@@ -414,7 +417,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         pc.objects
         and family != "rate_change"  # "FOMC", "MPC": the meeting's name, not another event
         and not _objects_named(pc.objects, text, toks)
-        and (place_score < 1.0 or not pc.places)
+        and (place_score < 1.0 or not pc.places or host_missing)
     ):
         return Judgement(NONE, 0.0, "other_event")
     lost = _lost(pc, toks) if family in {"win", "election"} else None
