@@ -398,6 +398,21 @@ FAMILIES: dict[str, Family] = {
     )
 }
 
+# Words that name the matter of a family without being a report of it: enough for the
+# candidate search to bring an item to the judge ("Japan ends negative rates", "COP28 heads into
+# overtime as negotiators seek consensus"), never evidence by themselves.
+FAMILY_HINTS: dict[str, tuple[str, ...]] = {
+    "rate_change": ("rate", "rates", "interest", "borrowing", "policy"),
+    "sign": ("deal", "talks", "negotiations", "negotiators", "consensus", "draft", "text"),
+    "acquire": ("deal", "deadline", "regulator", "regulators", "bid"),
+    "win": ("oscar", "oscars", "award", "awards", "prize", "final", "title", "medal"),
+    "election": ("runoff", "poll", "polls", "votes", "ballot", "result", "results", "victory"),
+    "launch": ("mission", "rocket", "spacecraft", "flight"),
+    "land": ("mission", "spacecraft", "lander", "probe", "moon"),
+    "pass": ("bill", "law", "act", "vote", "senate", "house"),
+    "strike": ("union", "unions", "workers", "contract"),
+}
+
 # Normalising the extractor's event_type (and synonyms a person might type) to a family.
 FAMILY_ALIASES: dict[str, str] = {
     "trip": "visit",
