@@ -94,8 +94,13 @@ def verify_claims(
             if cursor < (items[-1].id or 0):
                 break  # an item from after as_of: wait for a later pass
     with write_session(engine) as s:
-        for claim_id in sorted(touched):
-            _decide(s, claim_id, now, changes, settings.verification.grace_days)
+        ids = sorted(touched)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            claims = store.claims_by_id(s, chunk)
+            evidence = store.evidence_for_claims(s, chunk)
+            for claim_id in chunk:
+                _decide(s, claims[claim_id], evidence[claim_id], now, changes, settings)
     summary.changes = dict(changes)
     log.info(
         "verify pass: %d claims indexed, %d checked, %d items, %d pairs, %d evidence, changes %s",
@@ -343,15 +348,22 @@ def evidence_facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
 
 
 def _decide(
-    s: Session, claim_id: int, now: datetime, changes: Counter[str], grace_days: int
+    s: Session,
+    claim: Claim,
+    evidence: list[tuple[Evidence, Item | None]],
+    now: datetime,
+    changes: Counter[str],
+    settings: Settings,
 ) -> None:
-    claim = store.get_claim(s, claim_id)
+    claim_id = claim.id
+    assert claim_id is not None
     if claim.status not in store.JUDGED or claim.status_by == "user":
         return
-    facts = [evidence_facts(ev, item) for ev, item in store.evidence_for(s, claim_id)]
+    facts = [evidence_facts(ev, item) for ev, item in evidence]
     if claim.status == ClaimStatus.UNRESOLVED.value:
         # Evidence after the window closed with nothing covering it: decide it after all.
-        decision = late_decision(facts, claim.polarity, claim.due_latest, grace_days, now.date())
+        grace = settings.verification.grace_days
+        decision = late_decision(facts, claim.polarity, claim.due_latest, grace, now.date())
     else:
         decision = decide(facts)
     if decision is None or decision.status == claim.status:

@@ -103,13 +103,15 @@ def family_of(event_type: str, event_text: str) -> str:
         if candidate in FAMILIES:
             return candidate
     toks = tokenize(event_text)
-    for family, triggers in _TRIGGERS.items():
-        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
-            continue  # "output cuts", "job cuts" are not interest rates
-        for trig in triggers:
+    rates = bool(_RATE_WORDS & set(toks.words))
+    best = len(_FAMILY_ORDER)
+    for word in set(toks.words):
+        for order, trig in _BY_FIRST_WORD.get(word, ()):
+            if order >= best or (order == _RATE_ORDER and not rates):
+                continue  # "output cuts", "job cuts" are not interest rates
             if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
-                return family
-    return ""
+                best = order
+    return _FAMILY_ORDER[best] if best < len(_FAMILY_ORDER) else ""
 
 
 def rate_direction(text: str) -> str:
@@ -161,6 +163,36 @@ for _family in _TRIGGERS.values():
         if _t.words[0] in _BRITISH:
             _family.append(Trigger((_BRITISH[_t.words[0]], *_t.words[1:]), _t.form, _t.direction))
 
+# Triggers by their first word, so a text is matched against the few whose first word it has
+# (not against every trigger of every family).
+_FAMILY_ORDER = tuple(_TRIGGERS)
+_RATE_ORDER = _FAMILY_ORDER.index("rate_change")
+_BY_FIRST_WORD: dict[str, list[tuple[int, Trigger]]] = {}
+for _order, _name in enumerate(_FAMILY_ORDER):
+    for _t in _TRIGGERS[_name]:
+        _BY_FIRST_WORD.setdefault(_t.words[0], []).append((_order, _t))
+
+
+@lru_cache(maxsize=256)
+def _trigger_index(
+    family: str, extra: tuple[Trigger, ...]
+) -> tuple[tuple[Trigger, ...], dict[str, tuple[int, ...]]]:
+    """A family's triggers (plus a claim's own) and, by first word, where each stands."""
+    triggers = (*_TRIGGERS.get(family, ()), *extra)
+    index: dict[str, list[int]] = {}
+    for i, trig in enumerate(triggers):
+        index.setdefault(trig.words[0], []).append(i)
+    return triggers, {word: tuple(ids) for word, ids in index.items()}
+
+
+def _present(
+    toks: Tokens, triggers: tuple[Trigger, ...], index: dict[str, tuple[int, ...]]
+) -> list[Trigger]:
+    """The triggers whose first word the text has, in their order (longest first)."""
+    ids = sorted(i for word in set(toks.words) for i in index.get(word, ()))
+    return [triggers[i] for i in ids]
+
+
 _ABSENCE_FORMS = tuple(
     " ".join((form, *phrase(v)[1:]))
     for v in ABSENCE_VERBS
@@ -172,6 +204,17 @@ for _verb, _weight in COUNTER_VERBS.items():
         _COUNTER_TRIGGERS.append((_t.words, _weight, _verb))
 COUNTER_VERB_WORDS = frozenset(words[0] for words, _, _ in _COUNTER_TRIGGERS)
 _COUNTER_TRIGGERS += [(phrase(p), w, p) for p, w in COUNTER_PHRASES.items()]
+_COUNTERS_BY_FIRST: dict[str, list[int]] = {}
+for _i, (_words, _w, _v) in enumerate(_COUNTER_TRIGGERS):
+    _COUNTERS_BY_FIRST.setdefault(_words[0], []).append(_i)
+
+
+def _counters_in(toks: Tokens) -> list[tuple[tuple[str, ...], float, str]]:
+    """The cancellation triggers whose first word the text has, in table order."""
+    ids = sorted(i for word in set(toks.words) for i in _COUNTERS_BY_FIRST.get(word, ()))
+    return [_COUNTER_TRIGGERS[i] for i in ids]
+
+
 _NOUNS_BEFORE_COUNTER = frozenset({"visit", "trip", "meeting", "talks", "summit"})
 _GATHERINGS = frozenset({"visit", "meet", "attend", ""})
 _NOUN_VERBS = frozenset(
@@ -219,18 +262,19 @@ def find_mentions(
 
     Cached: one item is judged against several claims of the same family in a pass.
     """
-    triggers = list(_TRIGGERS.get(family, [])) + list(extra)
-    own_words = frozenset(w for t in triggers for w in t.words[:1])
+    all_triggers, index = _trigger_index(family, extra)
+    own_words = frozenset(index)
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
     # A cancellation verb counts anywhere in an item that mentions the event at all.
-    anywhere = any(everything.find(t.words) for t in triggers)
+    anywhere = any(everything.find(t.words) for t in _present(everything, all_triggers, index))
     for clause in clauses(item_text):
         toks = tokenize(clause)
         if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
             continue
         in_title = clause in title_clauses
+        triggers = _present(toks, all_triggers, index)
         hits = _classify_clause(toks, triggers, direction, family, own_words, anywhere)
         if any(k == REPORT for k, _, _, _ in hits) and any(
             toks.find(phrase(form)) for form in _ABSENCE_FORMS if form.split()[0] not in own_words
@@ -283,7 +327,7 @@ def _classify_clause(
         # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
         # for a strike, "contract talks break down" is another event.
         mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
-    for words, weight, verb in _COUNTER_TRIGGERS:
+    for words, weight, verb in _counters_in(toks):
         if words[0] in own_words:
             continue  # "withdraw" is the event itself when the claim is a withdrawal
         for pos in toks.find(words):
@@ -394,7 +438,7 @@ def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Fin
     out: list[Finding] = []
     for clause in clauses(item_text):
         toks = tokenize(clause)
-        for words, weight, verb in _COUNTER_TRIGGERS:
+        for words, weight, verb in _counters_in(toks):
             if verb in COUNTER_PHRASES:
                 continue
             for pos in toks.find(words):

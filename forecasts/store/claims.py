@@ -203,6 +203,37 @@ def evidence_for(session: Session, claim_id: int) -> list[tuple[Evidence, Item |
     return [(ev, item) for ev, item in session.exec(query).all()]
 
 
+def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
+    """Claims by id, read in chunks (one query per 500)."""
+    wanted = sorted(set(ids))
+    out: dict[int, Claim] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for claim in session.exec(select(Claim).where(col(Claim.id).in_(chunk))).all():
+            assert claim.id is not None
+            out[claim.id] = claim
+    return out
+
+
+def evidence_for_claims(
+    session: Session, ids: Iterable[int]
+) -> dict[int, list[tuple[Evidence, Item | None]]]:
+    """``evidence_for`` for many claims at once (one query per 500 claims)."""
+    wanted = sorted(set(ids))
+    out: dict[int, list[tuple[Evidence, Item | None]]] = {i: [] for i in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = (
+            select(Evidence, Item)
+            .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
+            .where(col(Evidence.claim_id).in_(chunk))
+            .order_by(col(Evidence.claim_id), col(Evidence.score).desc(), col(Evidence.id))
+        )
+        for ev, item in session.exec(query).all():
+            out[ev.claim_id].append((ev, item))
+    return out
+
+
 def add_evidence(
     session: Session,
     claim_id: int,
@@ -226,11 +257,7 @@ def add_evidence(
         "event_date": event_date,
         "created_at": now,
     }
-    table = Evidence.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
-        stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
-    else:
-        stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    stmt = _EVIDENCE_INSERT[session.get_bind().dialect.name == "postgresql"]
     if item_id is None:
         # NULLs are distinct in a unique constraint: a hand-given URL needs an explicit check.
         exists = session.exec(
@@ -241,8 +268,16 @@ def add_evidence(
         if exists is not None:
             return False
     # RETURNING, not rowcount: psycopg reports 1 for an INSERT that ON CONFLICT skipped.
-    result = session.connection().execute(stmt.returning(table.c.id))
+    result = session.connection().execute(stmt, values)
     return result.first() is not None
+
+
+_EVIDENCE_TABLE: Any = Evidence.__table__  # type: ignore[attr-defined]
+# Built once (a statement made per call is compiled per call: most of a pass's insert cost).
+_EVIDENCE_INSERT: dict[bool, Any] = {
+    False: sqlite_insert(_EVIDENCE_TABLE).on_conflict_do_nothing().returning(_EVIDENCE_TABLE.c.id),
+    True: pg_insert(_EVIDENCE_TABLE).on_conflict_do_nothing().returning(_EVIDENCE_TABLE.c.id),
+}
 
 
 # The index ---------------------------------------------------------------------------------
