@@ -11,12 +11,11 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
 from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item
+from forecasts.models.core import UTCDateTime
 from forecasts.models.verify import ClaimKey, VerifyCursor
 
 # Statuses the automatic judge still works on (a claim in review may yet get decisive news).
@@ -257,7 +256,7 @@ def add_evidence(
         "event_date": event_date,
         "created_at": now,
     }
-    stmt = _EVIDENCE_INSERT[session.get_bind().dialect.name == "postgresql"]
+    stmt = _EVIDENCE_INSERT
     if item_id is None:
         # NULLs are distinct in a unique constraint: a hand-given URL needs an explicit check.
         exists = session.exec(
@@ -272,12 +271,16 @@ def add_evidence(
     return result.first() is not None
 
 
-_EVIDENCE_TABLE: Any = Evidence.__table__  # type: ignore[attr-defined]
-# Built once (a statement made per call is compiled per call: most of a pass's insert cost).
-_EVIDENCE_INSERT: dict[bool, Any] = {
-    False: sqlite_insert(_EVIDENCE_TABLE).on_conflict_do_nothing().returning(_EVIDENCE_TABLE.c.id),
-    True: pg_insert(_EVIDENCE_TABLE).on_conflict_do_nothing().returning(_EVIDENCE_TABLE.c.id),
-}
+# One text statement, the same on SQLite and PostgreSQL: SQLAlchemy recompiles a dialect
+# insert with ON CONFLICT for every call, which was most of a pass's cost of writing evidence.
+_EVIDENCE_INSERT = sa.text(
+    "INSERT INTO evidence (claim_id, item_id, url, kind, score, rule, event_date, created_at) "
+    "VALUES (:claim_id, :item_id, :url, :kind, :score, :rule, :event_date, :created_at) "
+    "ON CONFLICT DO NOTHING RETURNING id"
+).bindparams(
+    sa.bindparam("event_date", type_=sa.Date()),
+    sa.bindparam("created_at", type_=UTCDateTime()),
+)
 
 
 # The index ---------------------------------------------------------------------------------
