@@ -63,10 +63,10 @@ _STOP_PROPER = frozenset(
 
 
 # Events that need every named party.
-_ALL_PARTIES = frozenset({"meet", "sign", "join", "win", "resign", "convict", "announce"})
+_ALL_PARTIES = frozenset({"meet", "sign", "join", "win", "resign", "announce"})
 # Events one person does somewhere: the claim's first actor must be named; the others are
 # usually hosts ("Modi's state visit, hosted by Biden"), whom a report may leave out.
-_FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete"})
+_FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "inaugurate"})
 
 
 # Words that are never the name of an event: titles, countries, months, weekdays.
@@ -184,7 +184,7 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         and not _names_family(event_text, family)
         # "BOJ March policy meeting" labelled a rate change stays one: the meeting is where
         # an institution acts, not the event.
-        and not (institution and said in {"meet", "attend", "election"})
+        and not (institution and said in _PROCESS_FAMILIES)
     ):
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
@@ -215,6 +215,10 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
 
 # Events defined by where they happen: a report that names no place proves less.
 _PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
+
+# Families whose nouns name how an institution acts ("policy meeting", "rate decision",
+# "announcement"): words of the event that never outrank an institutional label.
+_PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"})
 
 # Postponements: decisive only when the window is nearly over (a month or less left).
 _PUT_OFF = frozenset({"postpone", "delay", "put off", "push back"})
