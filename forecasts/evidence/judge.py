@@ -75,6 +75,9 @@ _NOT_OBJECTS = (
     | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
     | _MONTHS
     | set(_WEEKDAYS)
+    # Places are where an event is, not its name ("arraignment in Manhattan").
+    | {w for place in (*CITIES, *NEARBY) for w in phrase(place)}
+    | {w for near in NEARBY.values() for place in near for w in phrase(place)}
 )
 
 
@@ -220,7 +223,17 @@ _PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
 # "announcement"): words of the event that never outrank an institutional label.
 _PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"})
 
-# Postponements: decisive only when the window is nearly over (a month or less left).
+
+def _beyond_window(clause: str, due_latest: date) -> bool:
+    """'delays ... indefinitely', 'postponed to 2025': put off past the claim's window."""
+    words = tokenize(clause).words
+    if "indefinitely" in words:
+        return True
+    return any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words)
+
+
+# Postponements: decisive when the window is nearly over (a month or less left) or when they
+# are put off past it.
 _PUT_OFF = frozenset({"postpone", "delay", "put off", "push back"})
 SHORT_WINDOW_DAYS = 31
 
@@ -432,9 +445,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
     if kind != REPORT:
         place_score = 1.0  # a cancellation or a plan need not repeat the place
-    if (
-        best.why.split(":", 1)[-1].split("+")[0] in _PUT_OFF
-        and (claim.due_latest - published).days <= SHORT_WINDOW_DAYS
+    if best.why.split(":", 1)[-1].split("+")[0] in _PUT_OFF and (
+        (claim.due_latest - published).days <= SHORT_WINDOW_DAYS
+        or _beyond_window(best.clause, claim.due_latest)
     ):
         # Put off with little of the window left: it cannot still happen in time.
         best = Finding(COUNTER, 0.85, best.why + "+short_window", best.clause, best.in_title)
