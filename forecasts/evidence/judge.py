@@ -364,6 +364,13 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     # The host is not named: then the venue the claim names must be ("visit to the White House"
     # is not proved by an arrival in Washington).
     host_missing = pc.family in _FIRST_PARTY and min(strengths) == 0.0
+    if host_missing and any(
+        strength == 0.0 and not actor.person and not _is_country(actor)
+        for actor, strength in zip(pc.actors[1:], strengths[1:], strict=True)
+    ):
+        # A gathering named as an actor ("Xi" and "APEC") is the event itself: a meeting
+        # with Biden near San Francisco is not attending APEC unless the item says so.
+        return Judgement(NONE, 0.0, "other_event")
     actor_score = max(strengths) if min(strengths) == 0.0 else min(strengths)
     if min(strengths) == 0.0:
         actor_score *= 0.95
