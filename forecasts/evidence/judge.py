@@ -562,7 +562,7 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
             ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
             theirs = countries_in(rest) | {
-                c for c in CITIES if rest.find(phrase(c)) and rest.find(phrase(c))[0] == 0
+                c for c in _cities_in(rest) if rest.find(phrase(c))[0] == 0
             }
             if theirs and not ours:
                 return False
@@ -650,7 +650,7 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if any(name_in(toks, p) for p in pc.places):
         return 1.0, "+place"
     named = countries_in(toks)
-    named |= {city for city in CITIES if toks.find(phrase(city))}
+    named |= _cities_in(toks)
     ours = {" ".join(p) for p in (*pc.places, *pc.region)}
     others = {n for n in named if n not in ours}
     if others and _named_as_place(toks, others):
@@ -658,6 +658,21 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if any(name_in(toks, p) for p in pc.region):
         return 0.9, "+region"
     return 0.75, "+no_place"
+
+
+_CITIES_BY_FIRST: dict[str, list[str]] = {}
+for _city in CITIES:
+    _CITIES_BY_FIRST.setdefault(phrase(_city)[0], []).append(_city)
+
+
+def _cities_in(toks: Tokens) -> set[str]:
+    """The known cities a text names (looked up by first word, not by trying every city)."""
+    return {
+        city
+        for word in set(toks.words)
+        for city in _CITIES_BY_FIRST.get(word, ())
+        if toks.find(phrase(city))
+    }
 
 
 def _named_as_place(toks: Tokens, places: set[str]) -> bool:
