@@ -16,7 +16,16 @@ from forecasts.errors import InputError
 from forecasts.reports.scores import CalibrationBin, Decomposition
 
 # Statuses in the order reports show them; only the first two have an outcome.
-STATUS_ORDER = ("fulfilled", "unfulfilled", "needs_review", "open", "void", "not_verifiable")
+# "unresolved": the window closed and nothing in the store covered the event (not scored).
+STATUS_ORDER = (
+    "fulfilled",
+    "unfulfilled",
+    "needs_review",
+    "open",
+    "void",
+    "not_verifiable",
+    "unresolved",
+)
 RESOLVED = ("fulfilled", "unfulfilled")
 
 
@@ -30,6 +39,7 @@ class StatusCounts:
     open: int = 0
     void: int = 0
     not_verifiable: int = 0
+    unresolved: int = 0
 
     @property
     def total(self) -> int:
