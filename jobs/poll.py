@@ -20,12 +20,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from forecasts.clock import Clock
-from forecasts.config import FetchSettings, Settings
+from forecasts.config import FeedSettings, FetchSettings, Settings
 from forecasts.db import session, write_session
 from forecasts.errors import FetchError, ForecastsError
 from forecasts.feeds import cadence
@@ -122,9 +123,23 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
     """Make the feed table match config.toml's [[feeds]]: add, update, retire (never delete)."""
     summary = SyncSummary()
     configured = {f.name: f for f in settings.feeds}
+    with session(engine) as s:
+        rows = {row.name: row for row in feed_store.config_rows(s)}
+    # Most polls find the config as it was: compare plain rows, and load (and lock) only the
+    # feeds that need a change.
+    touch = [cfg.name for cfg in settings.feeds if not _as_configured(rows.get(cfg.name), cfg)]
+    touch += [
+        name
+        for name, row in rows.items()
+        if row.origin == "config" and name not in configured and not row.disabled_reason
+    ]
+    if not touch:
+        return summary
     with write_session(engine) as s:
-        existing = {feed.name: feed for feed in feed_store.list_feeds(s)}  # one query, not N
+        existing = {feed.name: feed for feed in feed_store.feeds_named(s, touch)}
         for cfg in settings.feeds:
+            if cfg.name in rows and cfg.name not in existing:
+                continue  # as configured already
             feed = existing.get(cfg.name)
             if feed is None:
                 feed_store.add_feed(
@@ -183,6 +198,19 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
     return summary
 
 
+def _as_configured(row: Any, cfg: FeedSettings) -> bool:
+    """Whether a feed row already says what config.toml says (so the sync leaves it alone)."""
+    return row is not None and (
+        row.config_url == cfg.url
+        and row.origin == "config"
+        and row.interval_minutes == cfg.interval_minutes
+        and list(row.tags or []) == list(cfg.tags)
+        and row.extract_claims == cfg.extract_claims
+        and row.fetch_full_text == cfg.fetch_full_text
+        and row.disabled_reason != "removed from config.toml"
+    )
+
+
 def poll_feeds(
     engine: Engine,
     settings: Settings,
@@ -200,10 +228,11 @@ def poll_feeds(
         if ours:
             sync_config_feeds(engine, settings, clock)
     with session(engine) as s:
-        feeds = feed_store.feeds_to_poll(
-            s, clock.now(), name=feed_name, due_only=due_only, origins=origins
-        )
-        tasks = [_Task.of(feed) for feed in feeds]
+        if feed_name is not None:
+            tasks = [_Task.of(feed_store.require_feed(s, feed_name))]
+        else:
+            rows = feed_store.poll_rows(s, clock.now(), due_only=due_only, origins=origins)
+            tasks = [_Task(*row) for row in rows]
     if not tasks:
         return PollSummary()
     rng = rng or random.Random()  # noqa: S311 (jitter, not crypto)

@@ -60,6 +60,62 @@ def feeds_to_poll(
     return list(session.exec(stmt.order_by(col(Feed.next_poll_at), col(Feed.id))).all())
 
 
+# What a poll needs of a feed row, read as plain tuples (no ORM objects for 1,000 feeds).
+POLL_COLUMNS = (
+    "id",
+    "name",
+    "url",
+    "etag",
+    "last_modified",
+    "body_hash",
+    "interval_minutes",
+    "consecutive_errors",
+    "last_unconditional_at",
+)
+# What config.toml decides about a feed, compared on every poll before anything is loaded.
+CONFIG_COLUMNS = (
+    "name",
+    "config_url",
+    "origin",
+    "interval_minutes",
+    "tags",
+    "extract_claims",
+    "fetch_full_text",
+    "disabled_reason",
+)
+
+
+def poll_rows(
+    session: Session,
+    now: datetime,
+    *,
+    due_only: bool = True,
+    origins: Sequence[str] | None = None,
+) -> list[sa.Row[Any]]:
+    """The enabled (due) feeds' POLL_COLUMNS, in the order ``feeds_to_poll`` gives."""
+    table = SQLModel.metadata.tables["feed"]
+    stmt = sa.select(*(table.c[name] for name in POLL_COLUMNS)).where(table.c.disabled_reason == "")
+    if origins is not None:
+        stmt = stmt.where(table.c.origin.in_(list(origins)))
+    if due_only:
+        stmt = stmt.where(sa.or_(table.c.next_poll_at.is_(None), table.c.next_poll_at <= now))
+    return list(session.execute(stmt.order_by(table.c.next_poll_at, table.c.id)).all())
+
+
+def config_rows(session: Session) -> list[sa.Row[Any]]:
+    """Every feed's CONFIG_COLUMNS (one query of plain rows)."""
+    table = SQLModel.metadata.tables["feed"]
+    return list(session.execute(sa.select(*(table.c[name] for name in CONFIG_COLUMNS))).all())
+
+
+def feeds_named(session: Session, names: Sequence[str]) -> list[Feed]:
+    found: list[Feed] = []
+    for start in range(0, len(names), 500):
+        chunk = list(names[start : start + 500])
+        found.extend(session.exec(select(Feed).where(col(Feed.name).in_(chunk))).all())
+    return found
+
+
 def add_feed(
     session: Session,
     *,
