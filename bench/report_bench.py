@@ -46,6 +46,9 @@ PROPOSED_INDEXES = (
     " ON claim (due_latest, status, probability, hedge, speaker, article_id)",
     "CREATE INDEX IF NOT EXISTS ix_claim_speaker_report"
     " ON claim (speaker, hedge, probability, status, due_latest)",
+    # Migration 0012: the all-time per-outlet totals group by article in index order.
+    "CREATE INDEX IF NOT EXISTS ix_claim_article_report"
+    " ON claim (article_id, due_latest, status, probability)",
 )
 
 
