@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -137,11 +137,42 @@ def scored_groups(conn: Connection, start: date | None, end: date) -> Sequence[A
     grouping on plain columns (not a bin expression) lets an index on (speaker, hedge,
     probability, ...) stream the groups without sorting.
     """
-    return conn.execute(
-        sa.select(c.speaker, c.hedge, c.probability, *_sums())
+    # SQL only counts per status (the index holds status next in line); the sums follow here,
+    # from a few rows per group, instead of five CASE expressions evaluated for every claim.
+    rows = conn.execute(
+        sa.select(c.speaker, c.hedge, c.probability, c.status, sa.func.count().label("n"))
         .where(_due_filter(conn, start, end))
-        .group_by(c.speaker, c.hedge, c.probability)
+        .group_by(c.speaker, c.hedge, c.probability, c.status)
     ).all()
+    groups: dict[tuple[Any, Any, Any], list[Any]] = {}
+    for speaker, hedge, probability, status, n in rows:
+        g = groups.get((speaker, hedge, probability))
+        if g is None:
+            g = groups[(speaker, hedge, probability)] = [0, 0, 0]
+        g[0] += n
+        if status in RESOLVED:
+            g[1] += n
+            if status == "fulfilled":
+                g[2] += n
+    out = []
+    for (speaker, hedge, probability), (n, resolved, hits) in groups.items():
+        p = float(probability)
+        sum_sq = hits * (p - 1) * (p - 1) + (resolved - hits) * p * p
+        out.append(_Group(speaker, hedge, probability, n, resolved, hits, p * resolved, sum_sq))
+    return out
+
+
+class _Group(NamedTuple):
+    """The claims of one speaker, hedge and probability: counts and sums for the scores."""
+
+    speaker: str
+    hedge: str
+    probability: float
+    n: int
+    resolved: int
+    hits: int
+    sum_p: float
+    sum_sq: float
 
 
 def calibration(groups: Sequence[Any]) -> Calibration:
