@@ -5,6 +5,13 @@ fresh child process on a fresh SQLite file, so peak memory is that run's own:
 
     python bench/poll_bench.py                       # 1,000 feeds x 50 items, median of 3
     python bench/poll_bench.py --feeds 200 --repeat 1 --parse-processes 1
+    python bench/poll_bench.py --farm                # the shared feed farm (see below)
+
+``--farm`` serves the feeds with ``tools/feedfarm.py serve`` (news-like items of 15-40 KB, gzip,
+ETag and Last-Modified: the farm issue 16 sets its targets on) and, in each repetition, runs the
+farm's own naive baseline (``feedfarm.py baseline --opml FILE --twice``: ``feedparser.parse(url)``
+one feed after the other, then again passing etag/modified back) right after the poller, so both
+see the same machine load. Medians of wall and CPU time are printed for both, with the load.
 
 Prints wall time and peak RSS of the first poll (everything new) and the second poll (every
 feed answers 304), items stored per second, and the same feeds read by a plain sequential
@@ -85,6 +92,16 @@ def cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def feed_urls(args: argparse.Namespace) -> list[str]:
+    """The feeds to poll: the farm's OPML when given, else this script's own server."""
+    if args.opml:
+        import xml.etree.ElementTree as ET
+
+        urls = [o.get("xmlUrl", "") for o in ET.parse(args.opml).iter("outline")]
+        return [u for u in urls if u][: args.feeds]
+    return [f"http://127.0.0.1:{args.port}/f{i}.xml" for i in range(args.feeds)]
+
+
 def run_once(args: argparse.Namespace) -> dict[str, float]:
     """One repetition (in its own process): first poll, then the all-304 poll."""
     from forecasts.clock import FixedClock
@@ -102,12 +119,8 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
             f"max_per_host = {args.connections}",
             f"parse_processes = {args.parse_processes}",
         ]
-        for i in range(args.feeds):
-            lines += [
-                "[[feeds]]",
-                f'name = "f{i}"',
-                f'url = "http://127.0.0.1:{args.port}/f{i}.xml"',
-            ]
+        for i, url in enumerate(feed_urls(args)):
+            lines += ["[[feeds]]", f'name = "f{i}"', f'url = "{url}"']
         config.write_text("\n".join(lines) + "\n", encoding="utf-8")
         settings = load_settings(config)
         engine = open_database(settings.resolved_database_url())
@@ -152,6 +165,125 @@ def naive(port: int, feeds: int) -> tuple[float, int, float, float]:
     return wall, entries, rss, cpu_seconds() - cpu
 
 
+def default_feedfarm() -> str:
+    """tools/feedfarm.py of the shared folder beside the checkout (or beside its worktree)."""
+    for base in (REPO.parent, REPO.parent.parent):
+        candidate = base / "shared" / "tools" / "feedfarm.py"
+        if candidate.exists():
+            return str(candidate)
+    return ""
+
+
+def proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of a running process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def farm_baseline(feedfarm: str, opml: str, feeds: int) -> dict[str, float]:
+    """feedfarm's naive loop, both passes, with the CPU the child had spent at each pass's end."""
+    cmd = [sys.executable, feedfarm, "baseline", "--opml", opml, "--twice", "--limit", str(feeds)]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    passes = []
+    for line in child.stdout:
+        # Read as soon as the pass is printed: the CPU then is that pass's (plus a few ms).
+        passes.append((json.loads(line), proc_cpu(child.pid)))
+    if child.wait() != 0 or len(passes) != 2:
+        raise SystemExit(f"feedfarm baseline failed (exit {child.returncode})")
+    (full, full_cpu), (cond, cond_cpu) = passes
+    return {
+        "full_s": full["wall_s"],
+        "cond_s": cond["wall_s"],
+        "full_cpu": full_cpu,
+        "cond_cpu": cond_cpu - full_cpu,
+        "entries": full["entries"],
+        "rss_mb": cond["peak_rss_mb"],
+        "statuses": cond["statuses"],
+    }
+
+
+def poller_child(args: argparse.Namespace, **extra: str | int) -> dict[str, float]:
+    """One repetition of the poller, in a fresh process (its own imports, memory and database)."""
+    cmd = [sys.executable, __file__, "--run"]
+    options = {
+        "feeds": args.feeds,
+        "items": args.items,
+        "connections": args.connections,
+        "parse_processes": args.parse_processes,
+        **extra,
+    }
+    for key, value in options.items():
+        cmd += [f"--{key.replace('_', '-')}", str(value)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env, cwd=REPO)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def farm_main(args: argparse.Namespace) -> None:
+    """The farm case: poller and feedfarm's naive loop in turns against one farm server."""
+    if not args.feedfarm or not Path(args.feedfarm).exists():
+        raise SystemExit("feedfarm.py not found: pass --feedfarm PATH")
+    with tempfile.TemporaryDirectory() as tmp:
+        opml = str(Path(tmp) / "farm.opml")
+        cmd = [sys.executable, args.feedfarm, "serve", "--feeds", str(args.feeds)]
+        cmd += ["--items", str(args.items), "--opml", opml]
+        server = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        try:
+            assert server.stdout is not None
+            json.loads(server.stdout.readline())  # the farm is up once it prints its port
+            load_start = os.getloadavg()[0]
+            polls, naives = [], []
+            for rep in range(args.repeat):
+                # Alternate who goes first, so neither always meets a warmer machine.
+                if rep % 2:
+                    naives.append(farm_baseline(args.feedfarm, opml, args.feeds))
+                polls.append(poller_child(args, opml=opml))
+                if not rep % 2:
+                    naives.append(farm_baseline(args.feedfarm, opml, args.feeds))
+            load_end = os.getloadavg()[0]
+        finally:
+            server.terminate()
+            server.wait()
+
+    def med(runs: list[dict[str, float]], key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    first, first_cpu = med(polls, "first_s"), med(polls, "first_cpu")
+    second, second_cpu = med(polls, "second_s"), med(polls, "second_cpu")
+    full, full_cpu = med(naives, "full_s"), med(naives, "full_cpu")
+    cond, cond_cpu = med(naives, "cond_s"), med(naives, "cond_cpu")
+    print(
+        f"farm: {args.feeds} feeds x {args.items} items (feedfarm.py, gzip), {os.cpu_count()} CPUs, "
+        f"parse_processes={args.parse_processes}, median of {args.repeat}"
+    )
+    print(f"load average:        {load_start:.1f} at start, {load_end:.1f} at end")
+    print("                         wall       CPU (incl. parser processes)")
+    print(
+        f"first poll:          {first:7.2f} s {first_cpu:7.1f} s   "
+        f"({polls[0]['items']:.0f} items stored, {med(polls, 'rss_mb'):.0f} MB peak, "
+        f"{med(polls, 'children_rss_mb'):.0f} MB largest parser)"
+    )
+    print(
+        f"naive full pass:     {full:7.2f} s {full_cpu:7.1f} s   "
+        f"({naives[0]['entries']:.0f} entries, nothing stored, {med(naives, 'rss_mb'):.0f} MB)"
+    )
+    print(f"all-304 poll:        {second:7.2f} s {second_cpu:7.2f} s")
+    print(
+        f"naive conditional:   {cond:7.2f} s {cond_cpu:7.2f} s   (statuses {naives[0]['statuses']})"
+    )
+    print(
+        f"ratios:              naive/first {full / first:.2f}x, naive conditional/all-304 "
+        f"{cond / second:.2f}x, first/all-304 {first / second:.0f}x wall, "
+        f"{first_cpu / max(second_cpu, 1e-9):.0f}x CPU"
+    )
+    for i, (p, n) in enumerate(zip(polls, naives, strict=True)):
+        print(
+            f"  run {i + 1}: first {p['first_s']:.2f} s / naive {n['full_s']:.2f} s; "
+            f"304 {p['second_s']:.2f} s / naive {n['cond_s']:.2f} s"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -162,11 +294,19 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--parse-processes", type=int, default=0, help="0: one per core; 1: inline")
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument(
+        "--farm", action="store_true", help="serve with feedfarm.py and race its naive baseline"
+    )
+    parser.add_argument("--feedfarm", default=default_feedfarm(), help="path of feedfarm.py")
     parser.add_argument("--run", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--opml", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         print(json.dumps(run_once(args)))
+        return
+    if args.farm:
+        farm_main(args)
         return
 
     queue: multiprocessing.Queue = multiprocessing.get_context("spawn").Queue()  # type: ignore[type-arg]
@@ -176,26 +316,7 @@ def main() -> None:
     server.start()
     try:
         port = queue.get(timeout=60)
-        runs = []
-        for _ in range(args.repeat):
-            cmd = [
-                sys.executable,
-                __file__,
-                "--run",
-                "--port",
-                str(port),
-                "--feeds",
-                str(args.feeds),
-                "--items",
-                str(args.items),
-                "--connections",
-                str(args.connections),
-                "--parse-processes",
-                str(args.parse_processes),
-            ]
-            env = {**os.environ, "PYTHONPATH": str(REPO)}
-            out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env, cwd=REPO)
-            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        runs = [poller_child(args, port=port) for _ in range(args.repeat)]
         first = statistics.median(r["first_s"] for r in runs)
         first_cpu = statistics.median(r["first_cpu"] for r in runs)
         second_cpu = statistics.median(r["second_cpu"] for r in runs)

@@ -3,7 +3,8 @@
 For each feed to visit: fetch (remote, with every guard of ``feeds.fetch``) or read (local), skip
 parsing when the body is byte-identical to the last one, parse (in a process pool when there are
 many feeds: feedparser, not the network, is the bottleneck), then write the new items, the
-validators and the next poll time in one transaction per feed. One feed's failure is recorded on
+validators and the next poll time in one transaction, which holds many feeds when they arrive
+faster than one is written (group commit, ``_Poller._record``). One feed's failure is recorded on
 that feed and never stops the others.
 """
 
@@ -18,12 +19,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import select
 
 from forecasts.clock import Clock
-from forecasts.config import FetchSettings, Settings
+from forecasts.config import FeedSettings, FetchSettings, Settings
 from forecasts.db import session, write_session
 from forecasts.errors import FetchError, ForecastsError
 from forecasts.feeds import cadence
@@ -39,7 +41,10 @@ from jobs.workers import process_pool
 log = logging.getLogger("forecasts.poll")
 
 POOL_MIN_FEEDS = 16  # below this, starting parser processes costs more than it saves
-UNCHANGED_BATCH = 200
+# One write transaction holds at most this many feeds or items (about 0.1 s of SQLite's lock).
+WRITE_BATCH_FEEDS = 200
+WRITE_BATCH_ITEMS = 2_500
+REMOVED = "the feed was removed during the poll"
 
 
 @dataclass
@@ -118,9 +123,23 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
     """Make the feed table match config.toml's [[feeds]]: add, update, retire (never delete)."""
     summary = SyncSummary()
     configured = {f.name: f for f in settings.feeds}
+    with session(engine) as s:
+        rows = {row.name: row for row in feed_store.config_rows(s)}
+    # Most polls find the config as it was: compare plain rows, and load (and lock) only the
+    # feeds that need a change.
+    touch = [cfg.name for cfg in settings.feeds if not _as_configured(rows.get(cfg.name), cfg)]
+    touch += [
+        name
+        for name, row in rows.items()
+        if row.origin == "config" and name not in configured and not row.disabled_reason
+    ]
+    if not touch:
+        return summary
     with write_session(engine) as s:
-        existing = {feed.name: feed for feed in feed_store.list_feeds(s)}  # one query, not N
+        existing = {feed.name: feed for feed in feed_store.feeds_named(s, touch)}
         for cfg in settings.feeds:
+            if cfg.name in rows and cfg.name not in existing:
+                continue  # as configured already
             feed = existing.get(cfg.name)
             if feed is None:
                 feed_store.add_feed(
@@ -179,6 +198,19 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
     return summary
 
 
+def _as_configured(row: Any, cfg: FeedSettings) -> bool:
+    """Whether a feed row already says what config.toml says (so the sync leaves it alone)."""
+    return row is not None and (
+        row.config_url == cfg.url
+        and row.origin == "config"
+        and row.interval_minutes == cfg.interval_minutes
+        and list(row.tags or []) == list(cfg.tags)
+        and row.extract_claims == cfg.extract_claims
+        and row.fetch_full_text == cfg.fetch_full_text
+        and row.disabled_reason != "removed from config.toml"
+    )
+
+
 def poll_feeds(
     engine: Engine,
     settings: Settings,
@@ -196,10 +228,11 @@ def poll_feeds(
         if ours:
             sync_config_feeds(engine, settings, clock)
     with session(engine) as s:
-        feeds = feed_store.feeds_to_poll(
-            s, clock.now(), name=feed_name, due_only=due_only, origins=origins
-        )
-        tasks = [_Task.of(feed) for feed in feeds]
+        if feed_name is not None:
+            tasks = [_Task.of(feed_store.require_feed(s, feed_name))]
+        else:
+            rows = feed_store.poll_rows(s, clock.now(), due_only=due_only, origins=origins)
+            tasks = [_Task(*row) for row in rows]
     if not tasks:
         return PollSummary()
     rng = rng or random.Random()  # noqa: S311 (jitter, not crypto)
@@ -254,10 +287,9 @@ class _Poller:
         self.summary = PollSummary()
         self.total = 0
         self.pool: Executor | None = None
-        self.write_lock = asyncio.Lock()
-        # Feeds that came back unchanged carry no items, only a new schedule: their rows are
-        # updated together, many per transaction, instead of one commit each.
-        self.unchanged: list[tuple[int, feed_store.PollState]] = []
+        # Outcomes waiting to be written, and whether a write is running (see _record).
+        self.pending: list[tuple[feed_store.PollRecord, asyncio.Future[int | None]]] = []
+        self.writing = False
 
     async def run(self, tasks: list[_Task]) -> PollSummary:
         self.total = len(tasks)
@@ -267,7 +299,6 @@ class _Poller:
         try:
             async with Fetcher(self.fetch) as fetcher:
                 await asyncio.gather(*(self._one(fetcher, task) for task in tasks))
-            await self._flush_unchanged()
         finally:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
@@ -367,9 +398,9 @@ class _Poller:
             new_url=result.permanent_url if result else "",
             unconditional=unconditional,
         )
-        added = await self._write(
-            lambda s: feed_store.record_success(s, task.id, parsed.entries, state)
-        )
+        added = await self._record(feed_store.PollRecord(task.id, state, parsed.entries))
+        if added is None:
+            return FeedOutcome(task.name, "error", error=REMOVED)
         return FeedOutcome(task.name, "ok", new_items=added)
 
     async def _unchanged(
@@ -393,24 +424,9 @@ class _Poller:
             new_url=result.permanent_url if result else "",
             unconditional=unconditional,
         )
-        self.unchanged.append((task.id, state))
-        if len(self.unchanged) >= UNCHANGED_BATCH:
-            await self._flush_unchanged()
+        if await self._record(feed_store.PollRecord(task.id, state)) is None:
+            return FeedOutcome(task.name, "error", error=REMOVED)
         return FeedOutcome(task.name, outcome)
-
-    async def _flush_unchanged(self) -> None:
-        batch, self.unchanged = self.unchanged, []
-        if batch:
-
-            def record(s: Session) -> int:
-                # Load the rows in one query; record_success then finds them in the session.
-                ids = [feed_id for feed_id, _ in batch]
-                s.exec(select(Feed).where(col(Feed.id).in_(ids))).all()
-                for feed_id, state in batch:
-                    feed_store.record_success(s, feed_id, [], state)
-                return 0
-
-            await self._write(record)
 
     async def _failed(
         self, task: _Task, error: str, *, gone: bool = False, retry_after: str = ""
@@ -430,18 +446,70 @@ class _Poller:
             error=error[:1000],
             disabled_reason=f"gone: the server answered 410 on {now:%Y-%m-%d}" if gone else "",
         )
-        await self._write(lambda s: feed_store.record_failure(s, task.id, state))
+        if await self._record(feed_store.PollRecord(task.id, state, failed=True)) is None:
+            return FeedOutcome(task.name, "error", error=REMOVED)
         return FeedOutcome(task.name, "gone" if gone else outcome, error=error[:1000])
 
-    async def _write(self, action: Callable[..., int | None]) -> int:
-        """Run one write transaction in a thread (SQLite has one writer: serialise them)."""
+    async def _record(self, record: feed_store.PollRecord) -> int | None:
+        """Write one feed's outcome; returns the items added (None: the feed was removed).
 
-        def run() -> int:
+        Group commit: the first caller to find no write running becomes the writer and stores
+        everything that is waiting, many feeds per transaction, in a thread, until nothing is
+        left; the others just wait for their result. Storing thus runs beside the fetching and
+        the parser processes, and batches grow by themselves when feeds arrive faster than one
+        transaction takes. A batch is capped so that SQLite's write lock is never held long.
+        """
+        done: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+        self.pending.append((record, done))
+        if not self.writing:
+            self.writing = True
+            try:
+                while self.pending:
+                    batch = self._next_batch()
+                    try:
+                        results = await asyncio.to_thread(self._write_batch, [r for r, _ in batch])
+                    except BaseException as exc:  # cancelled: nobody may wait for ever
+                        for _, future in batch:
+                            if not future.done():
+                                future.set_exception(exc)
+                        raise
+                    for (_, future), result in zip(batch, results, strict=True):
+                        if isinstance(result, BaseException):
+                            future.set_exception(result)
+                        else:
+                            future.set_result(result)
+            finally:
+                self.writing = False
+        return await done
+
+    def _next_batch(self) -> list[tuple[feed_store.PollRecord, asyncio.Future[int | None]]]:
+        entries = taken = 0
+        for record, _ in self.pending:
+            if taken and (taken >= WRITE_BATCH_FEEDS or entries >= WRITE_BATCH_ITEMS):
+                break
+            taken += 1
+            entries += len(record.entries)
+        batch, self.pending = self.pending[:taken], self.pending[taken:]
+        return batch
+
+    def _write_batch(
+        self, records: list[feed_store.PollRecord]
+    ) -> list[int | BaseException | None]:
+        """One transaction for the batch; if it fails, each feed alone, so one cannot sink all."""
+        try:
             with write_session(self.engine) as s:
-                return int(action(s) or 0)
-
-        async with self.write_lock:
-            return await asyncio.to_thread(run)
+                return list(feed_store.record_polls(s, records))
+        except Exception as exc:
+            if len(records) == 1:
+                return [exc]
+        results: list[int | BaseException | None] = []
+        for record in records:
+            try:
+                with write_session(self.engine) as s:
+                    results.extend(feed_store.record_polls(s, [record]))
+            except Exception as exc:  # reported on that feed by _one
+                results.append(exc)
+        return results
 
 
 @dataclass

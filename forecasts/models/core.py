@@ -91,6 +91,8 @@ class Claim(SQLModel, table=True):
         sa.Index(
             "ix_claim_speaker_report", "speaker", "hedge", "probability", "status", "due_latest"
         ),
+        # The per-outlet totals group the claims by article in this index's order (0012_perf).
+        sa.Index("ix_claim_article_report", "article_id", "due_latest", "status", "probability"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -92,10 +92,14 @@ def _bins_and_hedges(rows: Iterable[Any]) -> Calibration:
     """
     bins: dict[int, list[float]] = {}
     hedges: dict[str, list[float]] = {}
+    buckets: dict[float, int] = {}  # a lexicon gives few distinct probabilities: bin each once
     for row in rows:
         if not row.resolved:
             continue
-        bucket = bucket_index(min(1.0, max(0.0, float(row.probability))))
+        p = float(row.probability)
+        bucket = buckets.get(p)
+        if bucket is None:
+            bucket = buckets[p] = bucket_index(min(1.0, max(0.0, p)))
         for key, acc in ((bucket, bins), (row.hedge or "(none)", hedges)):
             a = acc.setdefault(key, [0, 0, 0.0, 0.0])  # type: ignore[arg-type]
             a[0] += int(row.resolved)
@@ -133,11 +137,42 @@ def scored_groups(conn: Connection, start: date | None, end: date) -> Sequence[A
     grouping on plain columns (not a bin expression) lets an index on (speaker, hedge,
     probability, ...) stream the groups without sorting.
     """
-    return conn.execute(
-        sa.select(c.speaker, c.hedge, c.probability, *_sums())
+    # SQL only counts per status (the index holds status next in line); the sums follow here,
+    # from a few rows per group, instead of five CASE expressions evaluated for every claim.
+    rows = conn.execute(
+        sa.select(c.speaker, c.hedge, c.probability, c.status, sa.func.count().label("n"))
         .where(_due_filter(conn, start, end))
-        .group_by(c.speaker, c.hedge, c.probability)
+        .group_by(c.speaker, c.hedge, c.probability, c.status)
     ).all()
+    groups: dict[tuple[Any, Any, Any], list[Any]] = {}
+    for speaker, hedge, probability, status, n in rows:
+        g = groups.get((speaker, hedge, probability))
+        if g is None:
+            g = groups[(speaker, hedge, probability)] = [0, 0, 0]
+        g[0] += n
+        if status in RESOLVED:
+            g[1] += n
+            if status == "fulfilled":
+                g[2] += n
+    out = []
+    for (speaker, hedge, probability), (n, resolved, hits) in groups.items():
+        p = float(probability)
+        sum_sq = hits * (p - 1) * (p - 1) + (resolved - hits) * p * p
+        out.append(_Group(speaker, hedge, probability, n, resolved, hits, p * resolved, sum_sq))
+    return out
+
+
+class _Group(NamedTuple):
+    """The claims of one speaker, hedge and probability: counts and sums for the scores."""
+
+    speaker: str
+    hedge: str
+    probability: float
+    n: int
+    resolved: int
+    hits: int
+    sum_p: float
+    sum_sq: float
 
 
 def calibration(groups: Sequence[Any]) -> Calibration:
@@ -192,13 +227,16 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
     """Per outlet (the article's source), summed per article first and then per outlet.
 
     Grouping the claims by article before joining means one article lookup per article, not
-    per claim. ``article_id + 0`` keeps SQLite from ordering that grouping by walking the
-    article_id index row by row (the same random-read trap as in ``_due_filter``).
+    per claim. For a month, the due_latest index finds the few claims (grouping them by
+    ``article_id + 0`` keeps SQLite off the article_id index's row-by-row walk); for all time,
+    the covering index (article_id, due_latest, status, probability) streams the groups in
+    order, with no sort of a million rows and no table reads.
     """
+    article = c.article_id if start is None else c.article_id + _ZERO
     per_article = (
-        sa.select((c.article_id + _ZERO).label("aid"), *_sums())
+        sa.select(article.label("aid"), *_sums())
         .where(_due_filter(conn, start, end))
-        .group_by(c.article_id + _ZERO)
+        .group_by(article)
         .subquery("per_article")
     )
     g = per_article.c

@@ -1,9 +1,9 @@
 """Feeds: subscriptions and their polling state.
 
-A poll's outcome is written in one transaction per feed (``record_*``): the new items, the
-validators (ETag, Last-Modified, body hash) and the schedule together, so a crash can never
-leave validators saved without the items they vouch for (which would hide those items behind
-304s for ever).
+A poll's outcome is written in one transaction (``record_polls``, for many feeds at once): the
+new items, the validators (ETag, Last-Modified, body hash) and the schedule together, so a crash
+can never leave validators saved without the items they vouch for (which would hide those items
+behind 304s for ever).
 """
 
 from __future__ import annotations
@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from forecasts.controls import check_name, strip_controls
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.items import KeyedEntry
 from forecasts.models import Article, Evidence, Feed, Item
 from forecasts.models.feeds import ItemTombstone
-from forecasts.store.items import ITEMS, count_items, insert_items
+from forecasts.store.items import ITEMS, NewItems, count_items, insert_items
 
 
 def get_feed(session: Session, name: str) -> Feed | None:
@@ -58,6 +59,62 @@ def feeds_to_poll(
     if due_only:
         stmt = stmt.where(sa.or_(col(Feed.next_poll_at).is_(None), col(Feed.next_poll_at) <= now))
     return list(session.exec(stmt.order_by(col(Feed.next_poll_at), col(Feed.id))).all())
+
+
+# What a poll needs of a feed row, read as plain tuples (no ORM objects for 1,000 feeds).
+POLL_COLUMNS = (
+    "id",
+    "name",
+    "url",
+    "etag",
+    "last_modified",
+    "body_hash",
+    "interval_minutes",
+    "consecutive_errors",
+    "last_unconditional_at",
+)
+# What config.toml decides about a feed, compared on every poll before anything is loaded.
+CONFIG_COLUMNS = (
+    "name",
+    "config_url",
+    "origin",
+    "interval_minutes",
+    "tags",
+    "extract_claims",
+    "fetch_full_text",
+    "disabled_reason",
+)
+
+
+def poll_rows(
+    session: Session,
+    now: datetime,
+    *,
+    due_only: bool = True,
+    origins: Sequence[str] | None = None,
+) -> list[sa.Row[Any]]:
+    """The enabled (due) feeds' POLL_COLUMNS, in the order ``feeds_to_poll`` gives."""
+    table = SQLModel.metadata.tables["feed"]
+    stmt = sa.select(*(table.c[name] for name in POLL_COLUMNS)).where(table.c.disabled_reason == "")
+    if origins is not None:
+        stmt = stmt.where(table.c.origin.in_(list(origins)))
+    if due_only:
+        stmt = stmt.where(sa.or_(table.c.next_poll_at.is_(None), table.c.next_poll_at <= now))
+    return list(session.execute(stmt.order_by(table.c.next_poll_at, table.c.id)).all())
+
+
+def config_rows(session: Session) -> list[sa.Row[Any]]:
+    """Every feed's CONFIG_COLUMNS (one query of plain rows)."""
+    table = SQLModel.metadata.tables["feed"]
+    return list(session.execute(sa.select(*(table.c[name] for name in CONFIG_COLUMNS))).all())
+
+
+def feeds_named(session: Session, names: Sequence[str]) -> list[Feed]:
+    found: list[Feed] = []
+    for start in range(0, len(names), 500):
+        chunk = list(names[start : start + 500])
+        found.extend(session.exec(select(Feed).where(col(Feed.name).in_(chunk))).all())
+    return found
 
 
 def add_feed(
@@ -121,50 +178,99 @@ class PollState:
     unconditional: bool = False
 
 
-def _lock(session: Session, feed_id: int) -> Feed:
-    feed = session.get(Feed, feed_id)
-    if feed is None:
-        raise NotFoundError(f"feed {feed_id} was removed during the poll")
-    return feed
+@dataclass
+class PollRecord:
+    """One feed's poll outcome: a success (with its entries) or a failure, with its state."""
+
+    feed_id: int
+    state: PollState
+    entries: Sequence[KeyedEntry] = ()
+    failed: bool = False
+
+
+FEEDS = SQLModel.metadata.tables["feed"]
+_CHUNK = 500
+
+
+def _present(session: Session, feed_ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    ids = sorted(set(feed_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found.update(session.execute(sa.select(FEEDS.c.id).where(FEEDS.c.id.in_(chunk))).scalars())
+    return found
+
+
+def _changes(record: PollRecord) -> dict[str, Any]:
+    """The feed columns a poll outcome sets (a ``None`` validator is left as it was)."""
+    state = record.state
+    values: dict[str, Any] = {"last_poll_at": state.now, "next_poll_at": state.next_poll_at}
+    if record.failed:
+        values["last_error"] = strip_controls(state.error)  # reason phrases come from the server
+        if state.disabled_reason:
+            values["disabled_reason"] = state.disabled_reason
+    else:
+        values.update(
+            last_success_at=state.now,
+            last_error=strip_controls(state.error),  # a warning (bozo) may be kept on a successful poll
+            disabled_reason="",
+        )
+        for name in ("etag", "last_modified", "body_hash"):
+            if getattr(state, name) is not None:
+                values[name] = getattr(state, name)
+        if state.unconditional:
+            values["last_unconditional_at"] = state.now
+    if state.new_url:
+        values["url"] = state.new_url
+    return values
+
+
+def record_polls(session: Session, records: Sequence[PollRecord]) -> list[int | None]:
+    """Write many feeds' poll outcomes in the caller's one transaction.
+
+    New items, validators and schedules of every feed are written together (so validators are
+    never saved without their items), with a few queries for the whole batch instead of several
+    per feed. Returns the items added per record, ``None`` for a feed removed meanwhile.
+    """
+    present = _present(session, [r.feed_id for r in records])
+    live = [r for r in records if r.feed_id in present]
+    successes = [r for r in live if not r.failed]
+    new_items = [NewItems(r.feed_id, r.entries, r.state.now) for r in successes if r.entries]
+    counts = iter(insert_items(session, new_items) if new_items else [])
+    added = {id(r): next(counts) if r.entries else 0 for r in successes}
+    # One UPDATE statement per shape of change, executed for many feeds at once.
+    shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for record in live:
+        values = _changes(record)
+        params = {f"v_{k}": v for k, v in values.items()}
+        params["v_id"] = record.feed_id
+        params["v_step"] = added.get(id(record), 0)
+        shape = (*sorted(values), "failed" if record.failed else "ok")
+        shapes.setdefault(shape, []).append(params)
+    for shape, rows in shapes.items():
+        failed = shape[-1] == "failed"
+        sets: dict[str, Any] = {name: sa.bindparam(f"v_{name}") for name in shape[:-1]}
+        if failed:
+            sets["consecutive_errors"] = FEEDS.c.consecutive_errors + 1
+        else:
+            sets["consecutive_errors"] = 0
+            sets["item_count"] = FEEDS.c.item_count + sa.bindparam("v_step")
+        stmt = sa.update(FEEDS).where(FEEDS.c.id == sa.bindparam("v_id")).values(sets)
+        session.execute(stmt, rows)
+    return [added.get(id(r), 0) if r.feed_id in present else None for r in records]
 
 
 def record_success(
     session: Session, feed_id: int, entries: Sequence[KeyedEntry], state: PollState
 ) -> int:
     """Store new items and the feed's validators and schedule, in the caller's one transaction."""
-    feed = _lock(session, feed_id)
-    added = insert_items(session, feed_id, entries, state.now)
-    feed.item_count += added
-    feed.last_poll_at = state.now
-    feed.last_success_at = state.now
-    feed.next_poll_at = state.next_poll_at
-    feed.consecutive_errors = 0
-    # a warning (bozo) may be kept on a successful poll; its text may come from the server
-    feed.last_error = strip_controls(state.error)
-    feed.disabled_reason = ""
-    if state.etag is not None:
-        feed.etag = state.etag
-    if state.last_modified is not None:
-        feed.last_modified = state.last_modified
-    if state.body_hash is not None:
-        feed.body_hash = state.body_hash
-    if state.unconditional:
-        feed.last_unconditional_at = state.now
-    if state.new_url:
-        feed.url = state.new_url
-    session.add(feed)
+    added = record_polls(session, [PollRecord(feed_id, state, entries)])[0]
+    if added is None:
+        raise NotFoundError(f"feed {feed_id} was removed during the poll")
     return added
 
 
 def record_failure(session: Session, feed_id: int, state: PollState) -> None:
     """Record an error (or a 410) and when to try again; validators and items stay as they were."""
-    feed = _lock(session, feed_id)
-    feed.last_poll_at = state.now
-    feed.next_poll_at = state.next_poll_at
-    feed.consecutive_errors += 1
-    feed.last_error = strip_controls(state.error)  # reason phrases come from the server
-    if state.disabled_reason:
-        feed.disabled_reason = state.disabled_reason
-    if state.new_url:
-        feed.url = state.new_url
-    session.add(feed)
+    if record_polls(session, [PollRecord(feed_id, state, failed=True)])[0] is None:
+        raise NotFoundError(f"feed {feed_id} was removed during the poll")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -36,52 +37,87 @@ def _existing(session: Session, column: Any, values: Iterable[str], *where: Any)
     return found
 
 
-def insert_items(
-    session: Session, feed_id: int, entries: Sequence[KeyedEntry], fetched_at: datetime
-) -> int:
-    """Insert the entries not stored before (in this feed by key, in any feed by link or text)."""
-    if not entries:
-        return 0
-    wanted_keys = [e.dedup_key for e in entries]
-    wanted_links = [e.link for e in entries]
-    wanted_hashes = [e.content_hash for e in entries if e.entry.title or e.entry.summary]
-    keys = _existing(session, ITEMS.c.dedup_key, wanted_keys, ITEMS.c.feed_id == feed_id)
+def _existing_keys(
+    session: Session, table: sa.Table, polls: Sequence[NewItems]
+) -> set[tuple[int, str]]:
+    """Which (feed_id, dedup_key) pairs ``table`` holds: one unique-index lookup per feed.
+
+    (A row-value IN list over many feeds would scan the whole index on SQLite, and a VALUES
+    join costs more to build in SQLAlchemy than the per-feed queries it saves.)
+    """
+    found: set[tuple[int, str]] = set()
+    for poll in polls:
+        keys = {e.dedup_key for e in poll.entries}
+        found.update(
+            (poll.feed_id, key)
+            for key in _existing(session, table.c.dedup_key, keys, table.c.feed_id == poll.feed_id)
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class NewItems:
+    """One feed's entries from one poll, to be stored if not seen before."""
+
+    feed_id: int
+    entries: Sequence[KeyedEntry]
+    fetched_at: datetime
+
+
+def insert_items(session: Session, polls: Sequence[NewItems]) -> list[int]:
+    """Insert the entries not stored before (in their feed by key, in any feed by link or text).
+
+    Many feeds are checked with the same few queries and inserted in one statement; the result
+    is the same as storing them one feed after the other (a story two feeds carry is kept
+    once, from the first). Returns the number of items added per feed.
+    """
+    everything = [(poll, keyed) for poll in polls for keyed in poll.entries]
+    if not everything:
+        return [0] * len(polls)
+    wanted_links = [keyed.link for _, keyed in everything]
+    wanted_hashes = [k.content_hash for _, k in everything if k.entry.title or k.entry.summary]
+    keys = _existing_keys(session, ITEMS, polls)
     links = _existing(session, ITEMS.c.link, wanted_links)
     hashes = _existing(session, ITEMS.c.content_hash, wanted_hashes)
     # Items deleted by retention stay deleted: their keys, links and hashes are remembered.
-    keys |= _existing(session, TOMBS.c.dedup_key, wanted_keys, TOMBS.c.feed_id == feed_id)
+    keys |= _existing_keys(session, TOMBS, polls)
     links |= _existing(session, TOMBS.c.link, wanted_links)
     hashes |= _existing(session, TOMBS.c.content_hash, wanted_hashes)
     rows: list[dict[str, Any]] = []
-    for keyed in entries:
-        entry = keyed.entry
-        if keyed.dedup_key in keys or (keyed.link and keyed.link in links):
-            continue
-        if (entry.title or entry.summary) and keyed.content_hash in hashes:
-            continue
-        keys.add(keyed.dedup_key)
-        if keyed.link:
-            links.add(keyed.link)
-        hashes.add(keyed.content_hash)
-        rows.append(
-            {
-                "feed_id": feed_id,
-                "dedup_key": keyed.dedup_key,
-                "guid": entry.guid,
-                "link": keyed.link,
-                "title": entry.title,
-                "summary": entry.summary,
-                "author": entry.author,
-                "content_hash": keyed.content_hash,
-                # No date in the feed: first seen, and marked so. Never pretend it is published.
-                "published_at": entry.published or fetched_at,
-                "published_estimated": entry.published is None,
-                "fetched_at": fetched_at,
-            }
-        )
+    added = []
+    for poll in polls:
+        before = len(rows)
+        for keyed in poll.entries:
+            entry = keyed.entry
+            key = (poll.feed_id, keyed.dedup_key)
+            if key in keys or (keyed.link and keyed.link in links):
+                continue
+            if (entry.title or entry.summary) and keyed.content_hash in hashes:
+                continue
+            keys.add(key)
+            if keyed.link:
+                links.add(keyed.link)
+            hashes.add(keyed.content_hash)
+            rows.append(
+                {
+                    "feed_id": poll.feed_id,
+                    "dedup_key": keyed.dedup_key,
+                    "guid": entry.guid,
+                    "link": keyed.link,
+                    "title": entry.title,
+                    "summary": entry.summary,
+                    "author": entry.author,
+                    "content_hash": keyed.content_hash,
+                    # No date in the feed: first seen, and marked so. Never pretend it is published.
+                    "published_at": entry.published or poll.fetched_at,
+                    "published_estimated": entry.published is None,
+                    "fetched_at": poll.fetched_at,
+                }
+            )
+        added.append(len(rows) - before)
     if rows:
-        session.execute(sa.insert(Item), rows)
-    return len(rows)
+        session.execute(sa.insert(ITEMS), rows)
+    return added
 
 
 def prune_items(session: Session, older_than: datetime, now: datetime) -> int:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_evidence_event_date"
-down_revision = "0007_report_indexes"
+down_revision = "0008_claim_statement"
 branch_labels = None
 depends_on = None
 
