@@ -7,6 +7,7 @@ http(s) URLs become links.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from forecasts.reports import charts
@@ -35,7 +36,20 @@ figcaption { color: var(--muted); font-size: 0.85rem; }
 a { color: var(--accent); }
 nav { font-size: 0.9rem; margin: 0.5rem 0 1rem; line-height: 1.9; }
 nav a { margin-right: 0.9rem; white-space: nowrap; }
-@media (max-width: 40rem) { body { padding: 0.6rem; font-size: 15px; } th, td { padding: 0.25rem 0.4rem; } }
+.nw { white-space: nowrap; }
+@media (max-width: 40rem) {
+  body { padding: 0.6rem; font-size: 15px; }
+  th, td { padding: 0.25rem 0.4rem; }
+  /* On a phone each row becomes a small card of label: value lines instead of a wide table. */
+  table.cards { min-width: 0; width: 100%; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards caption { display: block; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.cards tr { border-bottom: 1px solid var(--rule); padding: 0.35rem 0; }
+  table.cards td { display: grid; grid-template-columns: 7rem minmax(0, 1fr); gap: 0.6rem;
+                   border: 0; padding: 0.1rem 0; text-align: left; overflow-wrap: anywhere; }
+  table.cards td::before { content: attr(data-label); color: var(--muted); font-size: 0.85rem; }
+  .scroll { overflow-x: visible; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .scroll { overflow: visible; }
@@ -47,12 +61,25 @@ nav a { margin-right: 0.9rem; white-space: nowrap; }
 """
 
 
+# A date, or a window of two, is never broken inside a date ("2023-06-" / "30").
+_DATES = re.compile(r"^(\d{4}-\d{2}-\d{2})(?: – (\d{4}-\d{2}-\d{2}))?$")
+
+
 def _cell(cell: str | Link) -> str:
     if isinstance(cell, Link) and cell.safe_url:
         return (
             f'<a href="{escape(cell.safe_url)}" rel="noopener noreferrer">{escape(cell.text)}</a>'
         )
-    return escape(str(cell))
+    text = str(cell)
+    dates = _DATES.match(text)
+    if dates:
+        return " – ".join(f'<span class="nw">{d}</span>' for d in dates.groups() if d)
+    return escape(text)
+
+
+def table_html(table: Table) -> str:
+    """One table as HTML (the dashboard's report page renders its tables with this too)."""
+    return _table(table)
 
 
 def _table(table: Table) -> str:
@@ -60,13 +87,18 @@ def _table(table: Table) -> str:
         return ' class="num"' if i in table.numeric else ""
 
     head = "".join(f'<th{cls(i)} scope="col">{escape(h)}</th>' for i, h in enumerate(table.headers))
+    labels = [escape(h) for h in table.headers]
     body = "".join(
-        "<tr>" + "".join(f"<td{cls(i)}>{_cell(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td{cls(i)} data-label="{labels[i]}">{_cell(c)}</td>' for i, c in enumerate(row)
+        )
+        + "</tr>"
         for row in table.rows
     )
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
     return (
-        f'<div class="scroll"><table>{caption}<thead><tr>{head}</tr></thead>'
+        f'<div class="scroll"><table class="cards">{caption}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
