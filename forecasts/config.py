@@ -356,7 +356,9 @@ class WebSettings(Section):
         description="Bearer token for scripts (Authorization: Bearer TOKEN); empty: none.",
     )
     session_hours: float = Field(
-        12, gt=0, description="A login lasts this long (the cookie is signed, HttpOnly, SameSite=Strict)."
+        12,
+        gt=0,
+        description="A login lasts this long (the cookie is signed, HttpOnly, SameSite=Strict).",
     )
 
 

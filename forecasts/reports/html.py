@@ -14,6 +14,7 @@ from forecasts.reports import charts
 from forecasts.reports.layout import Link, Table, month_name, sections, title
 from forecasts.reports.model import MonthlyReport
 
+CARD_COLUMNS = 4
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 CSS = """
@@ -97,8 +98,10 @@ def _table(table: Table) -> str:
         for row in table.rows
     )
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
+    # Narrow tables fit a phone as they are; wider ones turn into one card per row there.
+    cards = ' class="cards"' if len(table.headers) > CARD_COLUMNS else ""
     return (
-        f'<div class="scroll"><table class="cards">{caption}<thead><tr>{head}</tr></thead>'
+        f'<div class="scroll"><table{cards}>{caption}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
@@ -108,12 +111,16 @@ def _chart(report: MonthlyReport, kind: str) -> str:
         label = f"Reliability diagram, {month_name(report.month)}"
         fig = charts.reliability_diagram(report.calibration, label, report.all_time)
         note = (
-            "Points at each bin's mean forecast; bars: 95% Wilson interval; n: claims in the bin."
+            "Points at each bin's mean forecast; bars: 95% Wilson interval; below: resolved "
+            "claims per bin (n)."
         )
     else:
         label = "Hit rate and Brier score by month"
         fig = charts.trend_chart(report.trend, label)
-        note = "The last 12 months; gaps are months with nothing resolved."
+        note = (
+            "The last 12 months: hit rate with its 95% Wilson interval, Brier score, and claims "
+            "resolved each month; gaps are months with nothing resolved."
+        )
     svg = charts.to_svg(fig, salt=kind)
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{escape(label)}"', 1)
     return f'<figure class="chart" id="chart-{kind}">{svg}<figcaption>{escape(note)}</figcaption></figure>'

@@ -24,7 +24,7 @@ from forecasts.errors import InputError, NotFoundError
 from forecasts.models import ClaimStatus
 from forecasts.reports import aggregate, charts, html
 from forecasts.reports.layout import month_name, sections
-from forecasts.reports.model import parse_month, previous_month, to_json
+from forecasts.reports.model import parse_month, previous_month, shift_month, to_json
 from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
 from forecasts.store.claims import ACTIVE, get_claim
@@ -83,7 +83,7 @@ def dashboard(request: Request) -> Response:
         latest = store.latest_changes(conn, DASHBOARD_ROWS)
         feeds = [_feed_row(f) for f in feed_store.list_feeds(s) if f.origin != "search"]
     status = gather(web.engine, web.settings, web.clock.now(), availability())
-    doc = {
+    doc: dict[str, Any] = {
         "claims_by_status": counts,
         "claims_total": sum(counts.values()),
         "due_soon": due,
@@ -245,8 +245,8 @@ def report(request: Request) -> Response:
         title=f"Forecast accuracy — {month_name(month)}",
         month_name=month_name,
         table_html=lambda table: Markup(html.table_html(table)),  # noqa: S704  (escaped inside)
-        previous=aggregate.shift_month(month, -1),
-        following=aggregate.shift_month(month, 1),
+        previous=shift_month(month, -1),
+        following=shift_month(month, 1),
     )
 
 
