@@ -160,17 +160,19 @@ def latest_changes(conn: Connection, limit: int) -> list[dict[str, Any]]:
 
 
 def scored_groups_for(conn: Connection, *, speaker: str = "", outlet: str = "") -> list[Any]:
-    """Sums per (speaker, hedge, probability) of one speaker's or one outlet's claims, all time.
+    """Sums per (hedge, probability) of one speaker's or one outlet's claims, all time.
 
     The same row shape as ``reports.aggregate.scored_groups``, so the report's own
     ``calibration`` and ``speaker_records`` turn them into bins, hedge words and a record.
     """
-    query = sa.select(c.speaker, c.hedge, c.probability, *_sums())
+    # The name as the "speaker" of every row: an outlet's claims roll up into one record.
+    name = sa.literal(outlet or speaker).label("speaker")
+    query = sa.select(name, c.hedge, c.probability, *_sums())
     if outlet:
         query = query.select_from(_joined()).where(a.source == outlet)
     else:
         query = query.where(c.speaker == speaker)
-    return list(conn.execute(query.group_by(c.speaker, c.hedge, c.probability)).all())
+    return list(conn.execute(query.group_by(c.hedge, c.probability)).all())
 
 
 def article_text(conn: Connection, article_id: int) -> dict[str, Any] | None:

@@ -191,8 +191,7 @@ def _track(request: Request, kind: str) -> Response:
         rows, total = store.list_claims(conn, f)
     if not groups:
         raise HTTPException(404, f"no claims by the {kind} '{name}'")
-    record = aggregate.speaker_records(groups)[0]
-    record.name = name
+    (record,) = aggregate.speaker_records(groups)
     cal = aggregate.calibration(groups)
     doc = {
         "kind": kind,
