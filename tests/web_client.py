@@ -18,15 +18,16 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 class WebClient:
-    def __init__(self, app: Starlette) -> None:
+    def __init__(self, app: Starlette, base: str = BASE) -> None:
         self.app = app
+        self.base = base  # https://... for an app whose cookies are Secure
         self.cookies = httpx.Cookies()
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         async def go() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
             async with httpx.AsyncClient(
-                transport=transport, base_url=BASE, cookies=self.cookies
+                transport=transport, base_url=self.base, cookies=self.cookies
             ) as client:
                 response = await client.request(method, path, **kwargs)
                 self.cookies.update(client.cookies)
