@@ -46,10 +46,10 @@ nav a { margin-right: 0.9rem; white-space: nowrap; }
   table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards caption { display: block; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.cards tr { border-bottom: 1px solid var(--rule); padding: 0.35rem 0; }
-  table.cards td { display: grid; grid-template-columns: 7rem minmax(0, 1fr); gap: 0.6rem;
-                   border: 0; padding: 0.1rem 0; text-align: left; overflow-wrap: anywhere; }
-  table.cards td::before { content: attr(data-label); color: var(--muted); font-size: 0.85rem; }
-  .scroll { overflow-x: visible; }
+  table.cards td { position: relative; border: 0; padding: 0.1rem 0 0.1rem 7.6rem; min-height: 1.6rem;
+                   text-align: left; overflow-wrap: anywhere; }
+  table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem;
+                           color: var(--muted); font-size: 0.85rem; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }

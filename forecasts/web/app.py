@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 from sqlalchemy.engine import Engine
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -73,8 +74,13 @@ def quote_path(value: str) -> str:
     return quote(value, safe="")
 
 
-def fmt_when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "—"
+def fmt_when(value: datetime | None) -> Markup:
+    """Date and time, each kept whole: a narrow cell breaks between them, never inside one."""
+    if value is None:
+        return Markup("—")
+    return Markup('<span class="nw">{}</span> <span class="nw">{}</span>').format(
+        value.strftime("%Y-%m-%d"), value.strftime("%H:%M")
+    )
 
 
 def fmt_day(value: date | datetime | None) -> str:
