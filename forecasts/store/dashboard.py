@@ -73,14 +73,22 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _where(f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
+def _contains(column: Any, pattern: str, dialect: str) -> sa.ColumnElement[bool]:
+    # SQLite's LIKE already ignores ASCII case; ilike there would wrap both sides in lower(),
+    # which costs a function call per row of a 100,000-row scan.
+    if dialect == "sqlite":
+        return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
+    return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
+
+
+def _where(f: ClaimFilter, dialect: str) -> list[sa.ColumnElement[bool]]:
     where: list[sa.ColumnElement[bool]] = []
     if f.status:
         where.append(c.status == f.status)
     if f.text:
         pattern = _like(f.text)
         where.append(
-            sa.or_(c.claim.ilike(pattern, escape="\\"), c.sentence.ilike(pattern, escape="\\"))
+            sa.or_(_contains(c.claim, pattern, dialect), _contains(c.sentence, pattern, dialect))
         )
     if f.speaker:
         where.append(c.speaker == f.speaker)
@@ -99,22 +107,25 @@ def _joined() -> Any:
 
 def list_claims(conn: Connection, f: ClaimFilter) -> tuple[list[dict[str, Any]], int]:
     """One page of claims matching ``f`` (plain dicts) and how many match in all."""
-    where = _where(f)
+    where = _where(f, conn.dialect.name)
     order = SORTS.get(f.sort, SORTS["due"])
-    rows = conn.execute(
-        sa.select(*_LIST_COLUMNS)
-        .select_from(_joined())
+    # The page's ids first, from the claim table alone (its indexes cover the sort keys, so a
+    # deep OFFSET skips index entries, not joined rows), then those rows with their outlet.
+    source = _joined() if f.outlet else claim_t  # only the outlet filter needs the article
+    page = (
+        sa.select(c.id)
+        .select_from(source)
         .where(*where)
         .order_by(*order)
         .limit(f.per_page)
         .offset((f.page - 1) * f.per_page)
+    )
+    rows = conn.execute(
+        sa.select(*_LIST_COLUMNS).select_from(_joined()).where(c.id.in_(page)).order_by(*order)
     ).mappings()
     out = [dict(r) for r in rows]
-    count = sa.select(sa.func.count()).select_from(claim_t)
-    if f.outlet:  # only the outlet filter needs the article
-        count = sa.select(sa.func.count()).select_from(_joined())
-    total = conn.execute(count.where(*where)).scalar_one()
-    return out, int(total)
+    total = conn.execute(sa.select(sa.func.count()).select_from(source).where(*where))
+    return out, int(total.scalar_one())
 
 
 def counts_by_status(conn: Connection) -> dict[str, int]:

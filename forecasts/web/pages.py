@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from forecasts.daemon.status import gather
+from forecasts.daemon.status import daemon_view, job_rows
 from forecasts.db import session
 from forecasts.errors import InputError, NotFoundError
 from forecasts.models import ClaimStatus
@@ -82,7 +82,8 @@ def dashboard(request: Request) -> Response:
         )
         latest = store.latest_changes(conn, DASHBOARD_ROWS)
         feeds = [_feed_row(f) for f in feed_store.list_feeds(s) if f.origin != "search"]
-    status = gather(web.engine, web.settings, web.clock.now(), availability())
+        daemon = daemon_view(s, web.settings, web.clock.now())
+        jobs = job_rows(s, availability(), daemon.running)
     doc: dict[str, Any] = {
         "claims_by_status": counts,
         "claims_total": sum(counts.values()),
@@ -90,8 +91,8 @@ def dashboard(request: Request) -> Response:
         "due_soon_total": due_total,
         "latest_changes": latest,
         "feeds": feeds,
-        "daemon": asdict(status.daemon),
-        "jobs": status.jobs,
+        "daemon": asdict(daemon),
+        "jobs": jobs,
     }
     if wants_json(request):
         return json_response(doc)
