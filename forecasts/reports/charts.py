@@ -75,7 +75,8 @@ def reliability_diagram(
     ax.set_ylabel("share that came true")
     ax.set_title(title)
     ax.grid(True, linewidth=0.4, alpha=0.5)
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    # Below the figure, not inside the plot: no corner of a reliability diagram is always empty.
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
     _count_histogram(hist, cal)
     hist.set_xlabel("probability the words imply (mean per bin)")
     hist.set_xticks([k / 10 for k in range(11)], [f"{10 * k}%" for k in range(11)], fontsize=8)
