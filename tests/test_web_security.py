@@ -217,3 +217,15 @@ def test_serve_refuses_a_public_address_without_a_password(run_cli) -> None:  # 
     result: Result = run_cli("serve", "--host", "0.0.0.0", "--port", "8799")
     assert result.code == 78
     assert "refusing to listen on 0.0.0.0 without a password" in result.err
+
+
+def test_the_login_page_redirects_when_there_is_nothing_to_log_in_to(open_web: WebClient) -> None:
+    """Without a password or token, /login goes to the dashboard."""
+    response = open_web.get("/login")
+    assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_the_login_form_keeps_only_a_local_next(locked_web: WebClient) -> None:
+    """?next=//evil.example is not carried into the login form."""
+    page = locked_web.get("/login?next=//evil.example/")
+    assert 'name="next" value="/"' in page.text

@@ -29,8 +29,8 @@ from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
 from forecasts.store.claims import ACTIVE, get_claim
 from forecasts.verdicts import views
-from forecasts.web import params
-from forecasts.web.app import ctx, json_response, render, wants_json
+from forecasts.web import params, security
+from forecasts.web.app import ctx, json_response, local_target, render, wants_json
 from forecasts.web.context import in_context
 
 DUE_DAYS = 30
@@ -295,4 +295,7 @@ def stylesheet(request: Request) -> Response:
 
 
 def login_form(request: Request) -> Response:
-    return render(request, "login.html", error="", next=request.query_params.get("next", "/"))
+    if not security.login_required(ctx(request).settings.web):
+        return RedirectResponse("/", status_code=303)  # nothing to log in to
+    target = local_target(request.query_params.get("next", ""), "/")
+    return render(request, "login.html", error="", next=target)
