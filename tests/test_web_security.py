@@ -229,3 +229,9 @@ def test_the_login_form_keeps_only_a_local_next(locked_web: WebClient) -> None:
     """?next=//evil.example is not carried into the login form."""
     page = locked_web.get("/login?next=//evil.example/")
     assert 'name="next" value="/"' in page.text
+
+
+def test_without_a_login_only_loopback_host_names_are_answered(open_web: WebClient) -> None:
+    """DNS rebinding: a request for another host name (resolved to 127.0.0.1) gets 400."""
+    assert open_web.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert open_web.get("/", headers={"host": "localhost:8765"}).status_code == 200

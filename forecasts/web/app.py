@@ -22,6 +22,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -202,9 +203,15 @@ async def http_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(
-    settings: Settings, engine: Engine, clock: Clock, *, secure: bool = False
+    settings: Settings,
+    engine: Engine,
+    clock: Clock,
+    *,
+    secure: bool = False,
+    host: str = "127.0.0.1",
 ) -> Starlette:
-    """The dashboard over ``engine``; ``secure`` marks cookies Secure (off loopback: HTTPS)."""
+    """The dashboard over ``engine``; ``secure`` marks cookies Secure (off loopback: HTTPS);
+    ``host`` is the address served, one of the Host names answered when there is no login."""
     from forecasts.web import actions, pages
 
     routes = [
@@ -227,9 +234,15 @@ def create_app(
         Route("/logout", actions.logout, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
+    # Without a login, answer only to loopback names: a page elsewhere that rebinds its own
+    # host name to 127.0.0.1 (DNS rebinding) then gets 400, not the dashboard and its tokens.
+    hosts = ["*"] if security.login_required(settings.web) else [*security.LOOPBACK_NAMES, host]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(SessionMiddleware)],
+        middleware=[
+            Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
+            Middleware(SessionMiddleware),
+        ],
         exception_handlers={HTTPException: http_error},
     )
     app.state.web = WebContext(settings, engine, clock, secure=secure)

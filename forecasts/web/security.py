@@ -36,6 +36,8 @@ CSP = (
 )
 # A chart SVG is an image document: matplotlib styles its elements inline, and nothing runs.
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+# The Host header values a server without a login answers to.
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",

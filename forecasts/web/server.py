@@ -25,7 +25,7 @@ def build_server(
 ) -> uvicorn.Server:
     """A uvicorn server for the dashboard on host:port (checked: no open door off loopback)."""
     security.check_bind(host, settings.web)
-    app = create_app(settings, engine, clock, secure=not security.is_loopback(host))
+    app = create_app(settings, engine, clock, secure=not security.is_loopback(host), host=host)
     config = uvicorn.Config(
         app,
         host=host,
