@@ -48,6 +48,13 @@ PAGES = [
     ("feeds", "/feeds"),
     ("claim page", "/claims/54321"),
 ]
+# Shown for information (no target): pages that aggregate or draw charts.
+OTHER_PAGES = [
+    ("speaker page", "/speakers/Speaker%2042"),
+    ("outlet page", "/outlets/Outlet%207"),
+    ("report page", "/reports/2024-05"),
+    ("reliability chart", "/charts/reliability.svg?month=2024-05"),
+]
 
 
 def fill(db: Path, claims: int, seed: int = 11) -> None:
@@ -189,6 +196,10 @@ def main() -> None:
         p90 = statistics.quantiles(times, n=10)[-1] if len(times) >= 2 else times[0]
         flag = "" if median <= 150 else "  (over 150 ms)"
         print(f"{label:<20} {median:>10.1f} {p90:>8.1f}{flag}")
+    print("other pages (no target):")
+    for label, path in OTHER_PAGES:
+        times = asyncio.run(measure(app, path, max(3, args.repeats // 3), warmup=1))
+        print(f"{label:<20} {statistics.median(times):>10.1f}")
     load_after = os.getloadavg()
     print(
         f"slowest median {max(medians):.1f} ms; load average before "

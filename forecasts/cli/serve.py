@@ -30,7 +30,8 @@ def serve_cmd(host: str | None, port: int | None) -> None:
     port = port or settings.web.port
     security.check_bind(host, settings.web)
     engine = state.engine()
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL
     err_console.print(
-        f"forecasts dashboard on http://{host}:{port}/ (Ctrl-C stops it)", markup=False
+        f"forecasts dashboard on http://{shown}:{port}/ (Ctrl-C stops it)", markup=False
     )
     server.serve(settings, engine, SystemClock(), host, port)
