@@ -252,20 +252,23 @@ def report(request: Request) -> Response:
 
 def chart(request: Request) -> Response:
     """A chart as an SVG image: reliability/trend of a month, or calibration of a speaker/outlet."""
-    from jobs.report import monthly_report
-
     web = ctx(request)
     kind = request.path_params["kind"]
     q = request.query_params
     if kind in ("reliability", "trend"):
         month = _month(q.get("month", ""))
-        built = monthly_report(web.engine, web.settings, web.clock, month=month)
-        if kind == "reliability":
-            fig = charts.reliability_diagram(
-                built.calibration, f"Reliability, {month_name(month)}", built.all_time
-            )
-        else:
-            fig = charts.trend_chart(built.trend, "Hit rate and Brier score by month")
+        start, end = parse_month(month)
+        # Only the figures this chart draws, by the report's own functions (not the whole report).
+        with web.engine.connect() as conn:
+            if kind == "reliability":
+                fig = charts.reliability_diagram(
+                    aggregate.calibration(aggregate.scored_groups(conn, start, end)),
+                    f"Reliability, {month_name(month)}",
+                    aggregate.calibration(aggregate.scored_groups(conn, None, end)),
+                )
+            else:
+                points = aggregate.trend(conn, month)
+                fig = charts.trend_chart(points, "Hit rate and Brier score by month")
     elif kind == "calibration" and (q.get("speaker") or q.get("outlet")):
         key = {"speaker": q["speaker"]} if q.get("speaker") else {"outlet": q.get("outlet", "")}
         with session(web.engine) as s:
