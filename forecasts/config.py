@@ -19,7 +19,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -382,6 +382,31 @@ class ScaleSettings(Section):
     )
 
 
+class WebSettings(Section):
+    """The web dashboard (`forecasts serve`; owned by the web area)."""
+
+    enabled: bool = Field(
+        False, description="Also serve the dashboard from inside `forecasts daemon`."
+    )
+    host: str = Field(
+        "127.0.0.1",
+        description="Address to listen on; any address but loopback requires password or token.",
+    )
+    port: int = Field(8765, ge=1, le=65535, description="TCP port to listen on.")
+    password: SecretStr = Field(
+        SecretStr(""), description="Login password for the pages; empty: no login (loopback only)."
+    )
+    token: SecretStr = Field(
+        SecretStr(""),
+        description="Bearer token for scripts (Authorization: Bearer TOKEN); empty: none.",
+    )
+    session_hours: float = Field(
+        12,
+        gt=0,
+        description="A login lasts this long (the cookie is signed, HttpOnly, SameSite=Strict).",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable. See config.toml for the documented defaults."""
 
@@ -427,6 +452,7 @@ class Settings(BaseSettings):
     notify: NotifySettings = Field(default_factory=NotifySettings)
     reports: ReportSettings = Field(default_factory=ReportSettings)
     scale: ScaleSettings = Field(default_factory=ScaleSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     # Where the settings came from; not a setting. Relative paths resolve against its folder.
     config_path: Path | None = Field(None, exclude=True, description="(internal)")

@@ -197,6 +197,11 @@ class Daemon:
         """Run until SIGTERM/SIGINT (or ``stop()``). True if the last job finished in time."""
         if install_signals:
             self._install_signals()
+        web = None
+        if self.settings.web.enabled:  # web hook: the dashboard in a thread ([web] enabled)
+            from forecasts.web.server import start_in_daemon
+
+            web = start_in_daemon(self.settings, self.engine, self.clock)
         self._begin()
         beat = threading.Thread(target=self._heartbeat_loop, name="heartbeat", daemon=True)
         beat.start()
@@ -218,6 +223,8 @@ class Daemon:
                     self.reload()
             return self._shutdown()
         finally:
+            if web is not None:
+                web.stop()
             self._end()
 
     def stop(self) -> None:

@@ -19,6 +19,7 @@ from forecasts.cli import (  # noqa: F401  (imported for the commands they regis
     extract,
     feeds,
     report,
+    serve,
     verify,
 )
 from forecasts.cli.app import cli, err_console, state

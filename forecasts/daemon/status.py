@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import col, or_, select
+from sqlmodel import Session, col, or_, select
 
 from forecasts.config import Settings
 from forecasts.daemon import state
@@ -49,44 +49,56 @@ def _outcome(recorded: str, running: bool) -> str:
     return state.INTERRUPTED if recorded == state.RUNNING and not running else recorded
 
 
+def daemon_view(s: Session, settings: Settings, now: datetime) -> DaemonView:
+    """Whether a daemon runs (the lock on SQLite, a fresh heartbeat elsewhere) and what it does."""
+    url = settings.resolved_database_url()
+    inst = state.latest_instance(s)
+    if lock_path(url) is not None:
+        pid = holder_pid(url)
+        running = pid is not None
+    else:  # no lock file off SQLite: trust a fresh heartbeat
+        stale = timedelta(seconds=3 * settings.daemon.heartbeat_seconds + 60)
+        running = bool(inst and inst.stopped_at is None and now - inst.heartbeat_at < stale)
+        pid = inst.pid if inst and running else None
+    view = DaemonView(running=running, pid=pid)
+    if inst is not None and running:
+        view.host, view.since = inst.host, inst.started_at
+        view.heartbeat_at, view.current_job = inst.heartbeat_at, inst.current_job
+        beat = file_heartbeat(url)  # fresh even while a long job holds the write lock
+        if beat is not None and beat > inst.heartbeat_at:
+            view.heartbeat_at = beat
+    return view
+
+
+def job_rows(s: Session, availability: dict[str, str], running: bool) -> list[dict[str, Any]]:
+    """Each job's last run, outcome and (while a daemon runs) next run."""
+    rows = {r.name: r for r in state.all_job_states(s)}
+    jobs = []
+    for name, missing in availability.items():
+        r = rows.get(name)
+        jobs.append(
+            {
+                "name": name,
+                "available": not missing,
+                "unavailable_reason": missing,
+                "last_started": r.last_started if r else None,
+                "last_finished": r.last_finished if r else None,
+                "last_outcome": _outcome(r.last_outcome, running) if r else "",
+                "last_error": r.last_error if r else "",
+                "last_summary": r.last_summary if r else "",
+                "runs": r.runs if r else 0,
+                "next_run": r.next_run if (r and running) else None,
+            }
+        )
+    return jobs
+
+
 def gather(
     engine: Engine, settings: Settings, now: datetime, availability: dict[str, str]
 ) -> Status:
-    url = settings.resolved_database_url()
     with session(engine) as s:
-        inst = state.latest_instance(s)
-        if lock_path(url) is not None:
-            pid = holder_pid(url)
-            running = pid is not None
-        else:  # no lock file off SQLite: trust a fresh heartbeat
-            stale = timedelta(seconds=3 * settings.daemon.heartbeat_seconds + 60)
-            running = bool(inst and inst.stopped_at is None and now - inst.heartbeat_at < stale)
-            pid = inst.pid if inst and running else None
-        view = DaemonView(running=running, pid=pid)
-        if inst is not None and running:
-            view.host, view.since = inst.host, inst.started_at
-            view.heartbeat_at, view.current_job = inst.heartbeat_at, inst.current_job
-            beat = file_heartbeat(url)  # fresh even while a long job holds the write lock
-            if beat is not None and beat > inst.heartbeat_at:
-                view.heartbeat_at = beat
-        rows = {r.name: r for r in state.all_job_states(s)}
-        jobs = []
-        for name, missing in availability.items():
-            r = rows.get(name)
-            jobs.append(
-                {
-                    "name": name,
-                    "available": not missing,
-                    "unavailable_reason": missing,
-                    "last_started": r.last_started if r else None,
-                    "last_finished": r.last_finished if r else None,
-                    "last_outcome": _outcome(r.last_outcome, running) if r else "",
-                    "last_error": r.last_error if r else "",
-                    "last_summary": r.last_summary if r else "",
-                    "runs": r.runs if r else 0,
-                    "next_run": r.next_run if (r and running) else None,
-                }
-            )
+        view = daemon_view(s, settings, now)
+        jobs = job_rows(s, availability, view.running)
         feeds = s.exec(
             select(Feed)
             .where(

@@ -7,12 +7,14 @@ http(s) URLs become links.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from forecasts.reports import charts
 from forecasts.reports.layout import Link, Table, month_name, sections, title
 from forecasts.reports.model import MonthlyReport
 
+CARD_COLUMNS = 4
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 CSS = """
@@ -35,7 +37,20 @@ figcaption { color: var(--muted); font-size: 0.85rem; }
 a { color: var(--accent); }
 nav { font-size: 0.9rem; margin: 0.5rem 0 1rem; line-height: 1.9; }
 nav a { margin-right: 0.9rem; white-space: nowrap; }
-@media (max-width: 40rem) { body { padding: 0.6rem; font-size: 15px; } th, td { padding: 0.25rem 0.4rem; } }
+.nw { white-space: nowrap; }
+@media (max-width: 40rem) {
+  body { padding: 0.6rem; font-size: 15px; }
+  th, td { padding: 0.25rem 0.4rem; }
+  /* On a phone each row becomes a small card of label: value lines instead of a wide table. */
+  table.cards { min-width: 0; width: 100%; }
+  table.cards, table.cards tbody, table.cards tr, table.cards td, table.cards caption { display: block; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.cards tr { border-bottom: 1px solid var(--rule); padding: 0.35rem 0; }
+  table.cards td { position: relative; border: 0; padding: 0.1rem 0 0.1rem 7.6rem; min-height: 1.6rem;
+                   text-align: left; overflow-wrap: anywhere; }
+  table.cards td::before { content: attr(data-label); position: absolute; left: 0; width: 7rem;
+                           color: var(--muted); font-size: 0.85rem; }
+}
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .scroll { overflow: visible; }
@@ -47,12 +62,25 @@ nav a { margin-right: 0.9rem; white-space: nowrap; }
 """
 
 
+# A date, or a window of two, is never broken inside a date ("2023-06-" / "30").
+_DATES = re.compile(r"^(\d{4}-\d{2}-\d{2})(?: – (\d{4}-\d{2}-\d{2}))?$")
+
+
 def _cell(cell: str | Link) -> str:
     if isinstance(cell, Link) and cell.safe_url:
         return (
             f'<a href="{escape(cell.safe_url)}" rel="noopener noreferrer">{escape(cell.text)}</a>'
         )
-    return escape(str(cell))
+    text = str(cell)
+    dates = _DATES.match(text)
+    if dates:
+        return " – ".join(f'<span class="nw">{d}</span>' for d in dates.groups() if d)
+    return escape(text)
+
+
+def table_html(table: Table) -> str:
+    """One table as HTML (the dashboard's report page renders its tables with this too)."""
+    return _table(table)
 
 
 def _table(table: Table) -> str:
@@ -60,13 +88,20 @@ def _table(table: Table) -> str:
         return ' class="num"' if i in table.numeric else ""
 
     head = "".join(f'<th{cls(i)} scope="col">{escape(h)}</th>' for i, h in enumerate(table.headers))
+    labels = [escape(h) for h in table.headers]
     body = "".join(
-        "<tr>" + "".join(f"<td{cls(i)}>{_cell(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td{cls(i)} data-label="{labels[i]}">{_cell(c)}</td>' for i, c in enumerate(row)
+        )
+        + "</tr>"
         for row in table.rows
     )
     caption = f"<caption>{escape(table.caption)}</caption>" if table.caption else ""
+    # Narrow tables fit a phone as they are; wider ones turn into one card per row there.
+    cards = ' class="cards"' if len(table.headers) > CARD_COLUMNS else ""
     return (
-        f'<div class="scroll"><table>{caption}<thead><tr>{head}</tr></thead>'
+        f'<div class="scroll"><table{cards}>{caption}<thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>"
     )
 
@@ -76,12 +111,16 @@ def _chart(report: MonthlyReport, kind: str) -> str:
         label = f"Reliability diagram, {month_name(report.month)}"
         fig = charts.reliability_diagram(report.calibration, label, report.all_time)
         note = (
-            "Points at each bin's mean forecast; bars: 95% Wilson interval; n: claims in the bin."
+            "Points at each bin's mean forecast; bars: 95% Wilson interval; below: resolved "
+            "claims per bin (n)."
         )
     else:
         label = "Hit rate and Brier score by month"
         fig = charts.trend_chart(report.trend, label)
-        note = "The last 12 months; gaps are months with nothing resolved."
+        note = (
+            "The last 12 months: hit rate with its 95% Wilson interval, Brier score, and claims "
+            "resolved each month; gaps are months with nothing resolved."
+        )
     svg = charts.to_svg(fig, salt=kind)
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{escape(label)}"', 1)
     return f'<figure class="chart" id="chart-{kind}">{svg}<figcaption>{escape(note)}</figcaption></figure>'
