@@ -28,6 +28,7 @@ from forecasts.db import open_database, session, write_session
 from forecasts.errors import ForecastsError, InputError
 from forecasts.evidence.judge import DECISIVE_COUNTER, DECISIVE_FULFILMENT
 from forecasts.models import Article, Claim, Feed, Item
+from forecasts.questions.attach import attach_new_claims
 from forecasts.verdicts.views import claim_evidence, claim_row
 from jobs.expire import expire_claims
 from jobs.verify import verify_claims
@@ -114,7 +115,8 @@ def _replay(
             clock.set(datetime.combine(ref, time(12), tzinfo=UTC))
             claims = extract_claims(article.text, article.reference_date, settings)
             with write_session(engine) as s:
-                save_article(s, article, claims, clock.now())
+                _, rows, _ = save_article(s, article, claims, clock.now())
+                attach_new_claims(s, rows, clock.now())
             result.articles += 1
             say(f"{ref} article: {article.title or article.path} ({len(claims)} claims)")
         while e_index < len(entries) and entries[e_index].published.date() <= day:

@@ -23,6 +23,7 @@ from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ArticleError, ForecastsError
 from forecasts.models import Article, Feed, Item
+from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import article_by_hash, save_article
 from jobs.ingest import Extractor, default_extractor
 
@@ -123,15 +124,17 @@ def _one(
             return
     assert loaded.reference_date is not None
     drafts = extractor(loaded.text, loaded.reference_date, settings)
+    now = clock.now()
     with write_session(engine) as s:
         article, rows, created = save_article(
             s,
             loaded,
             drafts,
-            clock.now(),
+            now,
             item_id=item.id,
             default_horizon_days=settings.extraction.default_horizon_days,
         )
+        attach_new_claims(s, rows, now)
     if created:
         summary.articles_created += 1
         summary.claims_found += len(rows)

@@ -23,6 +23,7 @@ from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.errors import ForecastsError, InputError
 from forecasts.models import Claim
+from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import save_article
 
 log = logging.getLogger(__name__)
@@ -172,6 +173,7 @@ def _ingest_one(
                 now,
                 default_horizon_days=settings.extraction.default_horizon_days,
             )
+            attach_new_claims(session, rows, now)
             result.article_id = article.id
             result.created = created
             # Report what is stored (for a text seen before: as it was stored then).

@@ -92,6 +92,9 @@ class Claim(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
+    question_id: int | None = Field(
+        default=None, foreign_key="question.id", index=True, description="the event it is about"
+    )
     sentence: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     claim: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     actors: list[str] = Field(default_factory=list, sa_column=_json_column())
