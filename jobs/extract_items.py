@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from forecasts.articles.load import article_from_text, load_url
+from forecasts.articles.outlet import outlet_of
 from forecasts.claims.types import LoadedArticle
 from forecasts.clock import Clock
 from forecasts.config import Settings
@@ -110,14 +111,14 @@ def _one(
         text = "\n\n".join(part.strip() for part in (item.title, item.summary) if part.strip())
         try:
             loaded = article_from_text(
-                text, settings, title=item.title, outlet=feed.name, url=item.link, published=day
+                text, settings, title=item.title, url=item.link, published=day
             )
         except ArticleError:
             summary.skipped += 1
             return
     loaded.reference_date_basis = basis
-    if not loaded.source:
-        loaded.source = feed.name
+    # The publisher, never the feed's name: an archive or aggregator carries many outlets.
+    loaded.source = outlet_of(item.source, loaded.source, item.link)
     with session(engine) as s:
         if article_by_hash(s, loaded.content_hash) is not None:
             summary.duplicates += 1

@@ -130,7 +130,7 @@ def _fill_previous_version(engine: Engine) -> dict[str, int]:
             feed_id=feed,
             dedup_key="k",
             guid="g",
-            link="https://x/y",
+            link="https://www.apnews.com/y",
             title="Yellen lands in Beijing",
             summary="",
             author="",
@@ -160,6 +160,20 @@ def _fill_previous_version(engine: Engine) -> dict[str, int]:
             by="user",
             reason="another trip",
             evidence="[]",
+        )
+        ids["from_item"] = _insert(
+            conn,
+            "article",
+            content_hash="b" * 64,
+            title="Yellen lands in Beijing",
+            source="archive",
+            url="",
+            path="",
+            text="t",
+            reference_date="2023-07-06",
+            reference_date_basis="feed",
+            item_id=item,
+            ingested_at=NOW,
         )
     return ids
 
@@ -204,9 +218,14 @@ def test_every_claim_gets_a_question_and_claims_about_one_event_share_it(db_url:
         assert trip.status == "fulfilled"
         assert str(trip.event_date)[:10] == "2023-07-06"
         assert (rows[ids["july"]].status, rows[ids["july"]].status_by) == ("unfulfilled", "user")
-        assert [m.claim_id for m in merges] == sorted(ids.values())
+        assert [m.claim_id for m in merges] == sorted(v for k, v in ids.items() if k != "from_item")
         assert dict(merges)[ids["july"]].startswith("visit+")
         assert questions[rows[ids["vague"]].question_id].status == "not_verifiable"
+        with engine.connect() as conn:
+            outlet = conn.execute(
+                sa.text("SELECT source FROM article WHERE id = :i"), {"i": ids["from_item"]}
+            ).scalar_one()
+        assert outlet == "apnews.com"  # the publisher, no longer the feed's name
         command.downgrade(cfg, "0007_report_indexes")
         assert {t: _count(engine, t) for t in before} == before
     finally:

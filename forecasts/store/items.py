@@ -72,6 +72,7 @@ def insert_items(
                 "title": entry.title,
                 "summary": entry.summary,
                 "author": entry.author,
+                "source": entry.source,
                 "content_hash": keyed.content_hash,
                 # No date in the feed: first seen, and marked so. Never pretend it is published.
                 "published_at": entry.published or fetched_at,

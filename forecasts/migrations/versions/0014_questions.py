@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import forecasts.models
+from forecasts.articles.outlet import domain_of
 from forecasts.questions.match import TRAVEL, Candidate, EventFacts, family, match_question
 from forecasts.questions.outcome import ClaimOutcome, outcome_from_claims
 
@@ -161,7 +162,30 @@ def upgrade() -> None:
         batch_op.create_foreign_key(
             "fk_claim_question_id_question", "question", ["question_id"], ["id"]
         )
+    with op.batch_alter_table("item", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("source", sa.String(), nullable=False, server_default=""))
+    _outlets_not_feed_names()
     _questions_for_existing_claims()
+
+
+def _outlets_not_feed_names() -> None:
+    """Articles made from feed items were credited to the feed's name ("archive"): credit the
+    publisher instead, which for items stored before now is the link's domain."""
+    conn = op.get_bind()
+    rows = conn.execute(
+        sa.text(
+            "SELECT article.id, item.link FROM article "
+            "JOIN item ON item.id = article.item_id JOIN feed ON feed.id = item.feed_id "
+            "WHERE article.source = feed.name"
+        )
+    ).all()
+    for article_id, link in rows:
+        outlet = domain_of(link or "")
+        if outlet:
+            conn.execute(
+                sa.text("UPDATE article SET source = :s WHERE id = :i"),
+                {"s": outlet, "i": article_id},
+            )
 
 
 def downgrade() -> None:
@@ -169,6 +193,8 @@ def downgrade() -> None:
         batch_op.drop_constraint("fk_claim_question_id_question", type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_claim_question_id"))
         batch_op.drop_column("question_id")
+    with op.batch_alter_table("item", schema=None) as batch_op:
+        batch_op.drop_column("source")
     op.drop_table("question_history")
     op.drop_table("question_merge")
     op.drop_table("question")
