@@ -185,7 +185,7 @@ class Item(SQLModel, table=True):
     title: str = ""
     summary: str = Field("", sa_column=sa.Column(sa.Text(), nullable=False, default=""))
     author: str = ""
-    source: str = Field("", description="the publisher the entry names (RSS/Atom <source>)")
+    source: str = ""  # the publisher the entry names (RSS/Atom <source>): an item's outlet
     content_hash: str = Field("", max_length=64, index=True)
     published_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
     published_estimated: bool = Field(
