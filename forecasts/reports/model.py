@@ -18,6 +18,10 @@ from forecasts.reports.scores import CalibrationBin, Decomposition
 # Statuses in the order reports show them; only the first two have an outcome.
 STATUS_ORDER = ("fulfilled", "unfulfilled", "needs_review", "open", "void", "not_verifiable")
 RESOLVED = ("fulfilled", "unfulfilled")
+# Claims with no speaker, or a generic one ("officials"): counted, but no one's track record.
+UNATTRIBUTED = "(unattributed)"
+# A speaker's calibration is shown once this many of their claims are resolved (all time).
+MIN_SPEAKER_RESOLVED = 10
 
 
 @dataclass
@@ -30,6 +34,9 @@ class StatusCounts:
     open: int = 0
     void: int = 0
     not_verifiable: int = 0
+    # Claims are about questions (events): how many the claims cover, and the resolved ones.
+    questions: int = 0
+    questions_resolved: int = 0
 
     @property
     def total(self) -> int:
@@ -46,6 +53,7 @@ class StatusCounts:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {s: getattr(self, s) for s in STATUS_ORDER}
         out.update(total=self.total, resolved=self.resolved, hit_rate=self.hit_rate)
+        out.update(questions=self.questions, questions_resolved=self.questions_resolved)
         return out
 
 
@@ -95,6 +103,17 @@ class TrackRecord:
 
 
 @dataclass
+class SpeakerCalibration:
+    """One speaker's reliability: for each probability bin, how often their claims came true."""
+
+    name: str
+    resolved: int
+    hits: int
+    brier: float
+    bins: list[CalibrationBin]
+
+
+@dataclass
 class TrendPoint:
     month: str
     due: int
@@ -137,6 +156,7 @@ class MonthlyReport:
     next_month_counts: StatusCounts
     next_month_claims: list[ClaimRow]
     listing_limit: int
+    speaker_calibration: list[SpeakerCalibration] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
