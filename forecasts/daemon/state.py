@@ -20,7 +20,6 @@ from forecasts.models.daemon import DaemonInstance, DaemonMark, JobState
 RUNNING = "running"
 OK = "ok"
 ERROR = "error"
-UNAVAILABLE = "unavailable"
 SKIPPED = "skipped"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -43,9 +44,7 @@ class Status:
         return asdict(self)
 
 
-def gather(
-    engine: Engine, settings: Settings, now: datetime, availability: dict[str, str]
-) -> Status:
+def gather(engine: Engine, settings: Settings, now: datetime, job_names: Sequence[str]) -> Status:
     url = settings.resolved_database_url()
     with session(engine) as s:
         inst = state.latest_instance(s)
@@ -62,13 +61,11 @@ def gather(
             view.heartbeat_at, view.current_job = inst.heartbeat_at, inst.current_job
         rows = {r.name: r for r in state.all_job_states(s)}
         jobs = []
-        for name, missing in availability.items():
+        for name in job_names:
             r = rows.get(name)
             jobs.append(
                 {
                     "name": name,
-                    "available": not missing,
-                    "unavailable_reason": missing,
                     "last_started": r.last_started if r else None,
                     "last_finished": r.last_finished if r else None,
                     "last_outcome": r.last_outcome if r else "",
