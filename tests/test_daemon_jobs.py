@@ -219,3 +219,23 @@ def test_a_report_already_written_by_hand_is_not_announced_again(
     assert jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
     with session(engine) as s:
         assert s.exec(select(Outbox)).all() == []
+
+
+def test_a_broken_install_makes_daemon_once_fail(tmp_path: Path, db_url: str) -> None:
+    """A job module that cannot be imported (here: the verifier) stops `daemon --once` with a
+    non-zero exit, instead of skipping the job and exiting 0."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "broken.toml"
+    config.write_text(f'database_url = "{db_url}"\n[daemon]\ningest_seeds = false\n', "utf-8")
+    script = (
+        "import sys; sys.modules['jobs.verify'] = None\n"
+        "from forecasts.cli import main\n"
+        f"sys.exit(main(['--config', {str(config)!r}, 'daemon', '--once']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode != 0
+    assert "jobs.verify" in done.stderr
