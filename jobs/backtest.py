@@ -35,6 +35,7 @@ from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import save_article
 from forecasts.verdicts.views import claim_evidence, claim_row
 from jobs.expire import expire_claims
+from jobs.questions import settle_questions
 from jobs.verify import verify_claims
 
 Progress = Callable[[str], None]
@@ -130,7 +131,8 @@ def _replay(
         clock.set(end_of_day(day))
         verified = verify_claims(engine, settings, clock)
         expired = expire_claims(engine, settings, clock)
-        changes = {**verified.changes, **expired.changes}
+        settled = settle_questions(engine, settings, clock)
+        changes = {**verified.changes, **expired.changes, **settled.changes}
         if changes:
             say(f"{day} " + ", ".join(f"{n} {status}" for status, n in sorted(changes.items())))
         day += timedelta(days=1)

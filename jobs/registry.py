@@ -18,6 +18,7 @@ from jobs.inbox import ingest_inbox, ingest_seeds
 from jobs.monthly import write_due_report
 from jobs.notify import notify
 from jobs.poll import poll_feeds, poll_search_feeds, sync_config_feeds
+from jobs.questions import settle_questions
 from jobs.verify import verify_claims
 
 JobFunction = Callable[..., Any]
@@ -46,6 +47,7 @@ JOBS: tuple[JobSpec, ...] = (
     JobSpec("extract", extract_new_items, "record claims from new items", "extract_interval_minutes"),
     JobSpec("verify", verify_claims, "verify open claims against new items", "verify_interval_minutes"),
     JobSpec("expire", expire_claims, "expire claims past window and grace", "expire_interval_minutes"),
+    JobSpec("questions", settle_questions, "settle questions and their claims", "verify_interval_minutes"),
     JobSpec("report", write_due_report, "write last month's report (on report_day)", None),
     JobSpec("notify", notify, "gather and deliver notifications", "notify_interval_minutes"),
 )  # fmt: skip

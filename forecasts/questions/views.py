@@ -69,6 +69,8 @@ def question_view(s: Session, question_id: int) -> dict[str, Any]:
         }
         for m in store.merges_of(s, question_id)
     ]
+    decided = [h for h in store.history_of(s, question_id) if h.action == "status"]
+    row["evidence"] = list(decided[-1].evidence) if decided else []
     row["history"] = [
         {
             "at": h.at,

@@ -15,7 +15,16 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
-from forecasts.models import Claim, Question, QuestionHistory, QuestionMerge
+from forecasts.models import (
+    Article,
+    Claim,
+    ClaimHistory,
+    Evidence,
+    Item,
+    Question,
+    QuestionHistory,
+    QuestionMerge,
+)
 
 BY_VALUES = frozenset({"auto", "user"})
 
@@ -309,3 +318,54 @@ def change_status(
     question.resolved_at = None if to_status in {"open", "needs_review"} else now
     s.add(question)
     return True
+
+
+# Settling: which questions changed, and what they rest on ---------------------------------
+
+
+def high_water(s: Session) -> tuple[int, int, int]:
+    """The newest claim, claim history and evidence ids: how far a settling pass has read."""
+    return (
+        int(s.exec(select(sa.func.max(Claim.id))).one() or 0),
+        int(s.exec(select(sa.func.max(ClaimHistory.id))).one() or 0),
+        int(s.exec(select(sa.func.max(Evidence.id))).one() or 0),
+    )
+
+
+def changed_questions(s: Session, after: tuple[int, int, int]) -> list[int]:
+    """Questions with a claim, a claim status change or evidence newer than ``after``."""
+    claim_id, history_id, evidence_id = after
+    new_claims = sa.select(col(Claim.question_id)).where(col(Claim.id) > claim_id)
+    changed = (
+        sa.select(col(Claim.question_id))
+        .join(ClaimHistory, col(ClaimHistory.claim_id) == col(Claim.id))
+        .where(col(ClaimHistory.id) > history_id)
+    )
+    judged = (
+        sa.select(col(Claim.question_id))
+        .join(Evidence, col(Evidence.claim_id) == col(Claim.id))
+        .where(col(Evidence.id) > evidence_id)
+    )
+    rows = s.connection().execute(sa.union(new_claims, changed, judged)).all()
+    return sorted({int(r[0]) for r in rows if r[0] is not None})
+
+
+def evidence_of_question(s: Session, question_id: int) -> list[tuple[Evidence, Item | None, str]]:
+    """Every claim's evidence for one question, with its item and the claim's polarity
+    (items the question's claims were extracted from left out)."""
+    # An item a claim was extracted from is that claim's source, never evidence about the
+    # event: "Biden and Xi meet, agree Blinken will visit China" reports the plan.
+    sources = (
+        sa.select(col(Article.item_id))
+        .join(Claim, col(Claim.article_id) == col(Article.id))
+        .where(col(Claim.question_id) == question_id, col(Article.item_id).is_not(None))
+    )
+    query = (
+        select(Evidence, Item, Claim.polarity)
+        .join(Claim, col(Claim.id) == col(Evidence.claim_id))
+        .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
+        .where(Claim.question_id == question_id)
+        .where(sa.or_(col(Evidence.item_id).is_(None), col(Evidence.item_id).not_in(sources)))
+        .order_by(col(Evidence.id))
+    )
+    return [(ev, item, polarity) for ev, item, polarity in s.exec(query).all()]
