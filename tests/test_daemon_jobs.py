@@ -87,7 +87,7 @@ def test_run_once_runs_every_job_and_reports_failure(
     _replace_jobs(monkeypatch, fake)
     assert Daemon(cfg, engine, clock).run_once() == 1
     assert calls[0] == "sync_feeds" and calls[-1] == "notify"
-    assert len(calls) == 10
+    assert len(calls) == len(JOBS)
 
 
 def _replace_jobs(monkeypatch: pytest.MonkeyPatch, make: Any) -> None:
