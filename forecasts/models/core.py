@@ -73,7 +73,7 @@ class Claim(SQLModel, table=True):
     """A forward-looking claim and its current status."""
 
     # Covering indexes for the monthly report (bench/report_bench.py: 2.2 s -> 1.2 s CPU per
-    # report over a million claims): the month/trend/outlet queries, and the all-time GROUP BY
+    # report over a million claims): the month/trend/outlet/question-count queries, and the all-time GROUP BY
     # speaker, hedge, probability streamed in index order instead of sorting every row.
     __table_args__ = (
         sa.Index(
@@ -84,6 +84,7 @@ class Claim(SQLModel, table=True):
             "hedge",
             "speaker",
             "article_id",
+            "question_id",
         ),
         sa.Index(
             "ix_claim_speaker_report", "speaker", "hedge", "probability", "status", "due_latest"
