@@ -134,3 +134,24 @@ def test_bad_merges_and_splits_get_one_line_and_change_nothing(
     assert result.code != 0
     assert message in result.err
     assert _question_of(engine, three["meeting"]) == 2
+
+
+def test_a_user_decides_a_question_and_its_claims_follow_but_the_judge_never_overrides(
+    engine: Engine, three: dict[str, int], run_cli: Any
+) -> None:
+    """`decide Q --fulfilled --event-date`: claims whose window holds the day are fulfilled,
+    audited; a later automatic settling pass leaves the user's question as it is."""
+    from forecasts.clock import FixedClock
+    from jobs.questions import settle_questions
+
+    trip = _question_of(engine, three["later"])
+    shown = _json(run_cli, "decide", str(trip), "--fulfilled", "--event-date", "2023-07-06")
+    assert (shown["status"], shown["status_by"]) == ("fulfilled", "user")
+    assert {c["id"]: c["status"] for c in shown["claims"]} == {
+        three["later"]: "fulfilled",
+        three["july"]: "fulfilled",
+    }
+    assert shown["history"][-1]["by"] == "user"
+    settle_questions(engine, None, FixedClock(NOW))  # type: ignore[arg-type]
+    again = _json(run_cli, "question", str(trip))
+    assert (again["status"], again["status_by"]) == ("fulfilled", "user")

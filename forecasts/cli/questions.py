@@ -8,10 +8,11 @@ from typing import Any
 import click
 from rich.table import Table
 
-from forecasts.cli.app import clean, cli, console, json_option, state
+from forecasts.cli.app import clean, cli, console, json_option, parse_date_option, state
 from forecasts.cli.app import print_json as emit
 from forecasts.clock import SystemClock
 from forecasts.db import session, write_session
+from forecasts.errors import InputError
 from forecasts.questions import views
 
 
@@ -139,3 +140,36 @@ def split_cmd(question_id: int, claim_id: int, as_json: bool) -> None:
         emit(row)
         return
     console.print(f"claim {claim_id} split off question {question_id} into {row['new_question']}")
+
+
+@cli.command(name="decide")
+@click.argument("question_id", type=int, metavar="QUESTION")
+@click.option("--fulfilled", "action", flag_value="fulfilled", help="The event happened.")
+@click.option("--unfulfilled", "action", flag_value="unfulfilled", help="It did not.")
+@click.option("--reopen", "action", flag_value="reopen", help="Hand it back to the judge.")
+@click.option("--event-date", "event_date", metavar="DATE", help="When it happened (YYYY-MM-DD).")
+@click.option("--note", default="", help="Why: kept in the question's history.")
+@json_option
+def decide_cmd(
+    question_id: int, action: str | None, event_date: str | None, note: str, as_json: bool
+) -> None:
+    """Decide a question by hand; its claims follow by their windows and polarities.
+
+    The automatic judge never overrides this, nor a decision you made on one claim.
+
+    \b
+    Example:
+      forecasts decide 15 --fulfilled --event-date 2023-07-06 --note "seen it"
+    """
+    if action is None:
+        raise InputError("say what happened: --fulfilled, --unfulfilled or --reopen")
+    day = parse_date_option(event_date, "--event-date")
+    with write_session(state.engine()) as s:
+        row = views.decide(
+            s, question_id, action, now=SystemClock().now(), note=note, event_date=day
+        )
+    if as_json:
+        emit(row)
+        return
+    statuses = ", ".join(f"#{c['id']} {c['status']}" for c in row["claims"])
+    console.print(f"question {question_id}: {row['status']} (by user); claims: {statuses}")

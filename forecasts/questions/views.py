@@ -6,7 +6,8 @@ history and in ``question_merge`` (a split marks the merge it undoes).
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections import Counter
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -15,6 +16,7 @@ from forecasts.errors import InputError
 from forecasts.models import ClaimStatus, Question
 from forecasts.questions.attach import claim_facts
 from forecasts.questions.match import family
+from forecasts.questions.settle import settle_question
 from forecasts.store import claims as claim_store
 from forecasts.store import questions as store
 from forecasts.verdicts.views import claim_evidence, claim_row
@@ -101,3 +103,39 @@ def split(s: Session, question_id: int, claim_id: int, *, now: datetime) -> dict
     claim = claim_store.get_claim(s, claim_id)
     new = store.split(s, question, claim, family(claim_facts(claim)), now)
     return {"question": question_id, "claim": claim_id, "new_question": new.id}
+
+
+DECISIONS = {"fulfilled": "fulfilled", "unfulfilled": "unfulfilled", "reopen": "open"}
+
+
+def decide(
+    s: Session,
+    question_id: int,
+    action: str,
+    *,
+    now: datetime,
+    note: str = "",
+    event_date: date | None = None,
+) -> dict[str, Any]:
+    """A user's decision on a question (the event happened, did not, or reopen): audited,
+    final for the automatic judge, and followed at once by its claims (except those a user
+    decided one by one)."""
+    if action not in DECISIONS:
+        raise InputError(f"unknown decision '{action}' (one of {', '.join(DECISIONS)})")
+    question = store.get_question(s, question_id)
+    if question.merged_into is not None:
+        raise InputError(f"question {question_id} was merged into {question.merged_into}")
+    if action == "reopen" and question.status_by != "user":
+        raise InputError(f"question {question_id} has no decision of yours to reopen")
+    store.change_status(
+        s,
+        question,
+        DECISIONS[action],
+        by="user",
+        reason=note or f"decided by hand: {action}",
+        evidence=[],
+        now=now,
+        event_date=event_date if action == "fulfilled" else None,
+    )
+    settle_question(s, question, now, Counter())
+    return question_view(s, question_id)
