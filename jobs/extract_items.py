@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from forecasts.articles.load import article_from_text, load_url
 from forecasts.articles.outlet import outlet_of
 from forecasts.claims.types import LoadedArticle
-from forecasts.clock import Clock
+from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ArticleError, ForecastsError
@@ -99,7 +99,7 @@ def _one(
     summary: ExtractSummary,
 ) -> None:
     stamp = item.published_at or item.fetched_at
-    day = stamp.astimezone(settings.zone).date()
+    day = local_day(stamp, settings.zone)
     basis = "feed (first seen; the feed gave no date)" if item.published_estimated else "feed"
     loaded: LoadedArticle | None = None
     if feed.fetch_full_text and item.link:

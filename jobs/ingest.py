@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from forecasts.articles.load import expand_source, load_source
 from forecasts.claims.extract import extract_claims
 from forecasts.claims.types import ExtractedClaim, LoadedArticle
-from forecasts.clock import Clock
+from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.errors import ForecastsError, InputError
@@ -145,7 +145,7 @@ def _ingest_one(
 ) -> ArticleResult:
     try:
         now = clock.now()
-        today = now.astimezone(settings.zone).date()
+        today = local_day(now, settings.zone)
         (loaded,) = load_source(source, settings, published=published, today=today)
         if loaded.reference_date is None:
             # Nothing in metadata or text dates it: it speaks from the day it was read.

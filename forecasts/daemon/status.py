@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import col, or_, select
 
+from forecasts.clock import local_day
 from forecasts.config import Settings
 from forecasts.daemon import state
 from forecasts.daemon.lock import holder_pid, lock_path
@@ -98,7 +99,7 @@ def gather(engine: Engine, settings: Settings, now: datetime, job_names: Sequenc
             for f in feeds
         ]
         by_status = Counter(s.exec(select(Claim.status)).all())
-        today = now.astimezone(settings.zone).date()
+        today = local_day(now, settings.zone)
         due = s.exec(
             select(Claim)
             .where(col(Claim.status) == ClaimStatus.OPEN.value)
