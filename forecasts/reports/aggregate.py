@@ -20,6 +20,7 @@ import forecasts.models  # noqa: F401  (registers the tables read below)
 from forecasts.reports.model import (
     MIN_SPEAKER_RESOLVED,
     RESOLVED,
+    SPEAKER_CALIBRATION_ROWS,
     STATUS_ORDER,
     UNATTRIBUTED,
     Calibration,
@@ -156,10 +157,13 @@ def _speaker_names(groups: Sequence[Any]) -> dict[str, str | None]:
     return canonical_speakers(counts, counts)
 
 
-def speaker_records(groups: Sequence[Any]) -> list[TrackRecord]:
+def speaker_records(
+    groups: Sequence[Any], names: dict[str, str | None] | None = None
+) -> list[TrackRecord]:
     """Per speaker (normalised: "the Treasury" is "U.S. Treasury"): claims due, resolved, hits,
-    hit rate, Brier score. Generic sources ("officials") count as unattributed."""
-    names = _speaker_names(groups)
+    hit rate, Brier score. Generic sources ("officials") count as unattributed. ``names``:
+    the normalised names, when already worked out over a superset of ``groups``."""
+    names = names if names is not None else _speaker_names(groups)
     acc: dict[str, list[float]] = {}
     for row in groups:
         name = names.get(row.speaker or "") or UNATTRIBUTED
@@ -172,11 +176,15 @@ def speaker_records(groups: Sequence[Any]) -> list[TrackRecord]:
 
 
 def speaker_calibration(
-    groups: Sequence[Any], min_resolved: int = MIN_SPEAKER_RESOLVED
+    groups: Sequence[Any],
+    names: dict[str, str | None] | None = None,
+    *,
+    min_resolved: int = MIN_SPEAKER_RESOLVED,
+    limit: int = SPEAKER_CALIBRATION_ROWS,
 ) -> list[SpeakerCalibration]:
-    """Reliability by probability bin for each named speaker with ``min_resolved`` resolved
-    claims or more (generic and unattributed speakers have no track record)."""
-    names = _speaker_names(groups)
+    """Reliability by probability bin for the ``limit`` named speakers with the most resolved
+    claims, ``min_resolved`` at least (generic and unattributed speakers have no record)."""
+    names = names if names is not None else _speaker_names(groups)
     per: dict[str, dict[int, list[float]]] = {}
     for row in groups:
         name = names.get(row.speaker or "")
@@ -198,7 +206,7 @@ def speaker_calibration(
         brier = sum(s.sum_squared_error for s in stats) / resolved
         out.append(SpeakerCalibration(name, resolved, hits, brier, calibration_bins(stats)))
     out.sort(key=lambda c: (-c.resolved, c.name))
-    return out
+    return out[:limit]
 
 
 def question_counts(conn: Connection, start: date, end: date) -> tuple[int, int]:
@@ -438,6 +446,7 @@ def build_report(
     with engine.connect() as conn:
         month_groups = scored_groups(conn, start, end)
         all_groups = scored_groups(conn, None, end)
+        names = _speaker_names(all_groups)  # the month's speakers are among them
         counts = status_counts(conn, start, end)
         counts.questions, counts.questions_resolved = question_counts(conn, start, end)
         return MonthlyReport(
@@ -450,9 +459,9 @@ def build_report(
             claims=claims_due(conn, start, end, listing_limit),
             calibration=calibration(month_groups),
             all_time=calibration(all_groups),
-            speakers_month=speaker_records(month_groups),
+            speakers_month=speaker_records(month_groups, names),
             outlets_month=outlet_records(conn, start, end),
-            speakers_all_time=speaker_records(all_groups),
+            speakers_all_time=speaker_records(all_groups, names),
             outlets_all_time=outlet_records(conn, None, end),
             overconfident_misses=overconfident_misses(conn, start, end, highlights),
             surprises=surprises(conn, start, end, highlights),
@@ -461,5 +470,5 @@ def build_report(
             next_month_counts=status_counts(conn, next_start, next_end),
             next_month_claims=claims_due(conn, next_start, next_end, listing_limit),
             listing_limit=listing_limit,
-            speaker_calibration=speaker_calibration(all_groups),
+            speaker_calibration=speaker_calibration(all_groups, names),
         )

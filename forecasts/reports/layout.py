@@ -239,8 +239,8 @@ def _speaker_calibration_table(report: MonthlyReport) -> Table:
             for b in sc.bins
         ],
         numeric={2, 3, 4},
-        caption="Calibration per speaker, all time (speakers with "
-        f"{MIN_SPEAKER_RESOLVED} or more resolved claims)",
+        caption="Calibration per speaker, all time (the speakers with most resolved claims, "
+        f"{MIN_SPEAKER_RESOLVED} at least)",
     )
 
 

@@ -22,6 +22,9 @@ RESOLVED = ("fulfilled", "unfulfilled")
 UNATTRIBUTED = "(unattributed)"
 # A speaker's calibration is shown once this many of their claims are resolved (all time).
 MIN_SPEAKER_RESOLVED = 10
+# ... for the speakers with the most resolved claims (a table of every speaker's bins would
+# swamp the report).
+SPEAKER_CALIBRATION_ROWS = 10
 
 
 @dataclass
