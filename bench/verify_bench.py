@@ -6,8 +6,13 @@
 For each claim count a fresh SQLite file is filled (claims and their index rows written in
 bulk; every claim is marked as already checked so that only the item-side path is timed), then
 ``--repeat`` passes of ``jobs.verify.verify_claims`` each read ``--items`` new items. Printed:
-median items/s, per-item milliseconds, candidate pairs judged per item, and the peak RSS of the
-process that ran the configuration (each configuration runs in its own process).
+median items/s, per-item milliseconds (wall and CPU: CPU is the steadier figure on a shared
+machine), candidate pairs judged per item, and the peak RSS of the process that ran the
+configuration (each configuration runs in its own process); the 1-minute load average is printed
+before and after each configuration.
+
+``--profile`` runs one extra pass under cProfile and prints its top lines, grouped as the
+judge, the claims' text preparation and the queries.
 
 Synthetic world: each actor has about ten open claims (the number of people and organisations
 grows with the number of claims, as in real news), spread over a year; a tenth of the items
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import random
 import resource
 import statistics
@@ -208,7 +214,7 @@ def add_items(
         )
 
 
-def run_config(n_claims: int, n_items: int, repeat: int, queue) -> None:
+def run_config(n_claims: int, n_items: int, repeat: int, queue, profile: bool = False) -> None:
     rng = random.Random(n_claims)
     with tempfile.TemporaryDirectory() as tmp:
         engine = open_database(f"sqlite:///{Path(tmp) / 'bench.db'}")
@@ -223,19 +229,63 @@ def run_config(n_claims: int, n_items: int, repeat: int, queue) -> None:
         fill_s = time.perf_counter() - t0
         settings = Settings(database_url=f"sqlite:///{Path(tmp) / 'bench.db'}")
         clock = FixedClock(datetime(2025, 6, 1, tzinfo=UTC))
-        rates, pairs = [], []
+        rates, cpus, pairs = [], [], []
         for r in range(repeat):
             add_items(engine, templates, n_items, rng, 1, r * n_items)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             summary = verify_claims(engine, settings, clock)
-            elapsed = time.perf_counter() - t
+            elapsed, cpu = time.perf_counter() - t, time.process_time() - c
             rates.append(summary.items_read / elapsed)
+            cpus.append(1000 * cpu / max(1, summary.items_read))
             pairs.append(summary.pairs_judged / max(1, summary.items_read))
+        if profile:
+            add_items(engine, templates, n_items, rng, 1, repeat * n_items)
+            _profile(lambda: verify_claims(engine, settings, clock))
         engine.dispose()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put(
-        (n_claims, fill_s, statistics.median(rates), statistics.median(pairs), peak_mb, rates)
+        (
+            n_claims,
+            fill_s,
+            statistics.median(rates),
+            statistics.median(cpus),
+            statistics.median(pairs),
+            peak_mb,
+            rates,
+        )
     )
+
+
+def _profile(run) -> None:
+    """One pass under cProfile: the shares of judging, preparing claims, and the database."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    run()
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    groups = {
+        "judge (judge_prepared)": "judge.py:.*\\(judge_prepared\\)",
+        "claim text preparation (prepare)": "judge.py:.*\\(prepare\\)",
+        "candidate lookup (claims_for_items)": "verify.py:.*\\(claims_for_items\\)",
+        "evidence writes (add_evidence)": "claims.py:.*\\(add_evidence\\)",
+        "decisions (_decide)": "verify.py:.*\\(_decide\\)",
+        "reading items (items_after)": "items.py:.*\\(items_after\\)",
+    }
+    import re
+
+    print(f"profile: {total:.2f} s of CPU under cProfile")
+    for label, pattern in groups.items():
+        cum = sum(
+            v[3]
+            for k, v in stats.stats.items()  # type: ignore[attr-defined]
+            if re.search(pattern, f"{k[0]}:{k[1]}({k[2]})")
+        )
+        print(f"  {label:<40} {cum:7.2f} s  {100 * cum / total:5.1f}%")
+    stats.sort_stats("tottime").print_stats(12)
 
 
 def main() -> None:
@@ -243,26 +293,33 @@ def main() -> None:
     parser.add_argument("--claims", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="profile one more pass")
     args = parser.parse_args()
     print(
-        f"{'claims':>9} {'fill s':>7} {'items/s':>8} {'ms/item':>8} {'pairs/item':>10} {'peak MB':>8}  runs (items/s)"
+        f"{'claims':>9} {'fill s':>7} {'items/s':>8} {'ms/item':>8} {'cpu ms':>7}"
+        f" {'pairs/item':>10} {'peak MB':>8} {'load':>9}  runs (items/s)"
     )
     base = None
     ctx = mp.get_context("spawn")
     for n in args.claims:
         queue = ctx.Queue()
-        proc = ctx.Process(target=run_config, args=(n, args.items, args.repeat, queue))
+        load_before = os.getloadavg()[0]
+        proc = ctx.Process(
+            target=run_config, args=(n, args.items, args.repeat, queue, args.profile)
+        )
         proc.start()
         proc.join()
+        load_after = os.getloadavg()[0]
         if proc.exitcode != 0 or queue.empty():
             sys.exit(f"configuration with {n} claims failed (exit code {proc.exitcode})")
-        n_claims, fill_s, rate, pairs, peak, runs = queue.get()
+        n_claims, fill_s, rate, cpu, pairs, peak, runs = queue.get()
         per_item = 1000 / rate
-        base = base or per_item
+        base = base or cpu
         runs_s = ", ".join(f"{x:.0f}" for x in runs)
         print(
-            f"{n_claims:>9} {fill_s:>7.1f} {rate:>8.0f} {per_item:>8.3f} {pairs:>10.1f} {peak:>8.0f}  {runs_s}"
-            f"  (x{per_item / base:.2f} per item vs first)"
+            f"{n_claims:>9} {fill_s:>7.1f} {rate:>8.0f} {per_item:>8.3f} {cpu:>7.3f}"
+            f" {pairs:>10.1f} {peak:>8.0f} {load_before:>4.1f}/{load_after:<4.1f}  {runs_s}"
+            f"  (x{cpu / base:.2f} CPU per item vs first)"
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -262,3 +263,21 @@ def _deciding_evidence(evidence: list[dict[str, Any]], status: str) -> list[dict
 
 def _day(published: datetime | None) -> date:
     return published.date() if published else date.max
+
+
+def run_scenario(settings: Settings, folder: Path) -> tuple[dict[str, Any], BacktestResult]:
+    """One labelled scenario (``articles/``, ``feed.xml``, ``expected.json``) replayed up to
+    its ``until`` day; returns the expectations beside the result."""
+    path = folder / "expected.json"
+    try:
+        expected = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: {exc}") from None
+    until = expected.get("until")
+    try:
+        last = None if until is None else date.fromisoformat(str(until))
+    except ValueError:
+        raise InputError(f"{path}: until '{until}' is not a date (YYYY-MM-DD)") from None
+    feeds = [str(folder / "feed.xml")] if (folder / "feed.xml").is_file() else []
+    result = run_backtest(settings, [str(folder / "articles")], feeds, until=last)
+    return expected, result

@@ -34,10 +34,10 @@ from forecasts.evidence.judge import (
     judge_prepared,
     prepare,
 )
-from forecasts.models import Claim, ClaimStatus, Item
+from forecasts.models import Claim, ClaimStatus, Evidence, Item
 from forecasts.store import claims as store
 from forecasts.store.items import items_after, search_items
-from forecasts.verdicts.lifecycle import EvidenceFacts, decide
+from forecasts.verdicts.lifecycle import EvidenceFacts, decide, late_decision
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,13 @@ def verify_claims(
             if cursor < (items[-1].id or 0):
                 break  # an item from after as_of: wait for a later pass
     with write_session(engine) as s:
-        for claim_id in sorted(touched):
-            _decide(s, claim_id, now, changes)
+        ids = sorted(touched)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            claims = store.claims_by_id(s, chunk)
+            evidence = store.evidence_for_claims(s, chunk)
+            for claim_id in chunk:
+                _decide(s, claims[claim_id], evidence[claim_id], now, changes, settings)
     summary.changes = dict(changes)
     log.info(
         "verify pass: %d claims indexed, %d checked, %d items, %d pairs, %d evidence, changes %s",
@@ -184,8 +189,9 @@ def _record(
         url=item.link,
         kind=j.kind,
         score=j.score,
-        rule=j.rule + (f"@{j.event_date.isoformat()}" if j.event_date else ""),
+        rule=j.rule,
         now=now,
+        event_date=j.event_date,
     )
     if added:
         summary.evidence_added += 1
@@ -233,17 +239,27 @@ def _index_and_check(
         ref = refs.get(claim.article_id, claim.due_earliest)
         pc = prepare(facts_of(claim, ref))
         cache[claim.id] = pc
-        ends = claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
-        store.index_claim(s, claim.id, pc.keys, pc.family, ref, ends)
+        ends = index_claim(s, claim.id, pc)
         summary.claims_indexed += 1
         last = min(ends, day)
         if pc.keys and last >= ref:
-            for item in _search(s, pc, start_of_day(ref), end_of_day(last)):
+            for item in items_for_claim(s, pc, start_of_day(ref), end_of_day(last)):
                 _record(s, claim.id, pc, item, now, summary, touched)
 
 
-def _search(s: Session, pc: PreparedClaim, after: datetime, before: datetime) -> list[Item]:
-    """Stored items in the window naming any of the claim's words (the collector's index)."""
+def index_claim(s: Session, claim_id: int, pc: PreparedClaim) -> date:
+    """Index a claim for the items to come; returns the last day an item may count for it."""
+    ref = pc.facts.reference_date
+    ends = pc.facts.due_latest + timedelta(days=REPORT_LAG_DAYS)
+    store.index_claim(s, claim_id, pc.keys, pc.family, ref, ends)
+    return ends
+
+
+def items_for_claim(s: Session, pc: PreparedClaim, after: datetime, before: datetime) -> list[Item]:
+    """Stored items in the window naming any of the claim's words (the collector's index).
+
+    The candidate search for a new (or reopened) claim: only these items reach the judge.
+    """
     # The collector's search requires every word of a query: one query per index word.
     found: dict[int, Item] = {}
     for key in pc.keys:
@@ -268,27 +284,43 @@ def _judge_new_items(
     keeps the claims whose family it mentions and whose window holds its publication day.
     """
     cursor = 0
-    todo: list[tuple[Item, set[int]]] = []
-    looked_up: list[tuple[Item, set[str], set[str]]] = []
+    dated: list[Item] = []
     for item in items:
         assert item.id is not None
         if day and item.published_at is not None and item.published_at.date() > day:
             break  # not yet "published" as of this pass
         cursor = item.id
         summary.items_read += 1
+        if item.published_at is not None:
+            dated.append(item)
+    todo = claims_for_items(s, dated)
+    wanted: set[int] = set().union(*(ids for _, ids in todo)) if todo else set()
+    _prepare_candidates(s, sorted(wanted), cache)
+    for item, ids in todo:
+        for claim_id in sorted(ids):
+            if claim_id in cache:
+                _record(s, claim_id, cache[claim_id], item, now, summary, touched)
+    return cursor
+
+
+def claims_for_items(s: Session, items: list[Item]) -> list[tuple[Item, set[int]]]:
+    """The candidate search for new items: each dated item with the ids of the claims it may
+    be evidence for (only these pairs reach the judge)."""
+    looked_up: list[tuple[Item, set[str], set[str]]] = []
+    for item in items:
         if item.published_at is None:
             continue
         words, families = item_words(item_facts(item))
         looked_up.append((item, words, families | {""}))
     if not looked_up:
-        return cursor
+        return []
     days = [i.published_at.date() for i, _, _ in looked_up if i.published_at is not None]
     postings: dict[str, list[tuple[int, str, str, str]]] = {}
     for key, claim_id, family, starts, ends in store.index_rows(
         s, set().union(*(w for _, w, _ in looked_up)), min(days), max(days)
     ):
         postings.setdefault(key, []).append((claim_id, family, starts, ends))
-    wanted: set[int] = set()
+    todo: list[tuple[Item, set[int]]] = []
     for item, words, families in looked_up:
         assert item.published_at is not None
         published = item.published_at.date().isoformat()
@@ -299,32 +331,41 @@ def _judge_new_items(
             if family in families and starts <= published <= ends
         }
         todo.append((item, ids))
-        wanted |= ids
-    _prepare_candidates(s, sorted(wanted), cache)
-    for item, ids in todo:
-        for claim_id in sorted(ids):
-            if claim_id in cache:
-                _record(s, claim_id, cache[claim_id], item, now, summary, touched)
-    return cursor
+    return todo
 
 
-def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> None:
-    claim = store.get_claim(s, claim_id)
-    if claim.status not in store.ACTIVE or claim.status_by == "user":
+def evidence_facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
+    """A stored evidence row as the lifecycle reads it."""
+    return EvidenceFacts(
+        kind=ev.kind,
+        score=ev.score,
+        rule=ev.rule,
+        link=ev.url or (item.link if item else ""),
+        title=item.title if item else "",
+        published=item.published_at.date() if item and item.published_at else None,
+        event_date=ev.event_date,
+    )
+
+
+def _decide(
+    s: Session,
+    claim: Claim,
+    evidence: list[tuple[Evidence, Item | None]],
+    now: datetime,
+    changes: Counter[str],
+    settings: Settings,
+) -> None:
+    claim_id = claim.id
+    assert claim_id is not None
+    if claim.status not in store.JUDGED or claim.status_by == "user":
         return
-    facts = [
-        EvidenceFacts(
-            kind=ev.kind,
-            score=ev.score,
-            rule=ev.rule,
-            link=ev.url or (item.link if item else ""),
-            title=item.title if item else "",
-            published=item.published_at.date() if item and item.published_at else None,
-            event_date=_rule_date(ev.rule),
-        )
-        for ev, item in store.evidence_for(s, claim_id)
-    ]
-    decision = decide(facts)
+    facts = [evidence_facts(ev, item) for ev, item in evidence]
+    if claim.status == ClaimStatus.UNRESOLVED.value:
+        # Evidence after the window closed with nothing covering it: decide it after all.
+        grace = settings.verification.grace_days
+        decision = late_decision(facts, claim.polarity, claim.due_latest, grace, now.date())
+    else:
+        decision = decide(facts)
     if decision is None or decision.status == claim.status:
         return
     store.change_status(
@@ -338,7 +379,7 @@ def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> 
         event_date=decision.event_date,
     )
     changes[decision.status] += 1
-    if claim.status not in store.ACTIVE:
+    if claim.status not in store.JUDGED:
         store.unindex_claim(s, claim_id)
     log.info(
         "claim %s -> %s: %s",
@@ -347,13 +388,3 @@ def _decide(s: Session, claim_id: int, now: datetime, changes: Counter[str]) -> 
         decision.reason,
         extra={"claim_id": claim_id},
     )
-
-
-def _rule_date(rule: str) -> date | None:
-    # The judge's event date travels in the stored rule ("report:past met+place@2023-06-19").
-    if "@" not in rule:
-        return None
-    try:
-        return date.fromisoformat(rule.rsplit("@", 1)[1])
-    except ValueError:
-        return None

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from forecasts.db import session, write_session
 from forecasts.models import ClaimStatus
 from forecasts.store import claims as store
-from forecasts.verdicts.lifecycle import EvidenceFacts, decide, expiry_decision
+from forecasts.verdicts.lifecycle import EvidenceFacts, decide, expiry_decision, late_decision
 from tests.test_verify_factories import make_article, make_claim
 
 NOW = datetime(2023, 7, 10, 8, 0, tzinfo=UTC)
@@ -111,9 +111,34 @@ def test_signals_alone_change_nothing() -> None:
 
 
 def test_expiry_waits_for_the_grace_period_and_reads_negated_claims_the_other_way() -> None:
+    """With covering items, silence is a verdict: unfulfilled, or fulfilled for a negated claim."""
     closed = date(2023, 12, 31)
-    assert expiry_decision("positive", closed, 14, date(2024, 1, 14)) is None
-    late = expiry_decision("positive", closed, 14, date(2024, 1, 15))
-    negated = expiry_decision("negative", closed, 14, date(2024, 1, 15))
+    covering = [EvidenceFacts("signal", 0.5, "signal:plan visit", "https://x/plan", "Plan")]
+    assert expiry_decision("positive", closed, 14, date(2024, 1, 14), covering) is None
+    late = expiry_decision("positive", closed, 14, date(2024, 1, 15), covering)
+    negated = expiry_decision("negative", closed, 14, date(2024, 1, 15), covering)
     assert late is not None and late.status == "unfulfilled"
+    assert late.evidence[0]["link"] == "https://x/plan"
     assert negated is not None and negated.status == "fulfilled"
+
+
+def test_expiry_with_nothing_covering_the_event_is_unresolved_whatever_the_polarity() -> None:
+    """No stored item covers the event: 'unresolved', 'not covered by your feeds', no evidence."""
+    closed = date(2023, 12, 31)
+    for polarity in ("positive", "negative"):
+        d = expiry_decision(polarity, closed, 14, date(2024, 1, 15), [])
+        assert d is not None and d.status == "unresolved"
+        assert "not covered by your feeds" in d.reason and d.evidence == []
+
+
+def test_late_evidence_decides_an_unresolved_claim_as_if_it_had_come_in_time() -> None:
+    """A decisive report arriving after expiry fulfils it; a mere plan makes it unfulfilled."""
+    report = EvidenceFacts(
+        "fulfilment", 0.95, "report:past landed", "https://x/l", "Lands", date(2023, 7, 6)
+    )
+    plan = EvidenceFacts("signal", 0.5, "signal:plan visit", "https://x/p", "Plan")
+    fulfilled = late_decision([report], "positive", date(2023, 12, 31), 14, date(2024, 2, 1))
+    assert fulfilled is not None and fulfilled.status == "fulfilled"
+    assert fulfilled.reason.startswith("reopened on late evidence")
+    covered = late_decision([plan], "positive", date(2023, 12, 31), 14, date(2024, 2, 1))
+    assert covered is not None and covered.status == "unfulfilled"

@@ -105,3 +105,65 @@ def test_backtest_scenarios_end_right_for_every_claim_the_extractor_found(run_cl
     assert len(doc["backtests"]) >= 4
     for scenario in doc["backtests"]:
         assert scenario["status_accuracy_where_extracted"] >= 0.85, scenario
+
+
+def test_counter_recall_is_the_share_of_counter_pairs_judged_counter(tmp_path: Path) -> None:
+    """Two pairs labelled counter, one judged counter: counter recall 0.5."""
+    path = tmp_path / "pairs.jsonl"
+    rows = [
+        _pair("c1", "Yellen cancels Beijing trip", "2023-07-01T09:00:00Z", "counter"),
+        _pair("c2", "Markets rally on jobs data", "2023-07-01T09:00:00Z", "counter"),
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert evaluate_pairs(path).counter_recall == 0.5
+
+
+def test_candidate_recall_asks_the_daemon_lookups_on_a_real_store(tmp_path: Path) -> None:
+    """An item naming the actor in the window reaches the judge by both lookups; an item that
+    names nobody the claim is indexed under is a miss, and signal pairs are not counted."""
+    from forecasts.verdicts.evaluation import load_pairs
+    from jobs.verify_eval import candidate_recall
+
+    path = tmp_path / "pairs.jsonl"
+    rows = [
+        _pair("hit", "Yellen lands in Beijing", "2023-07-06T09:00:00Z", "fulfilment"),
+        _pair("miss", "Treasury boss arrives in China", "2023-07-06T09:00:00Z", "fulfilment"),
+        _pair("plan", "Something unrelated", "2023-07-06T09:00:00Z", "signal"),
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    scores = candidate_recall(load_pairs(path))
+    assert (scores.pairs, scores.both) == (2, 1)
+    assert [m["id"] for m in scores.misses] == ["miss"]
+    assert scores.misses[0]["new_item"] is False and scores.misses[0]["new_claim"] is False
+
+
+def test_real_pairs_may_carry_a_statement_and_a_source(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    """The real-headline format (claim 'statement', item 'source') is read; figures come out."""
+    row = _pair("r1", "Yellen lands in Beijing", "2023-07-06T09:00:00Z", "fulfilment")
+    row["claim"]["statement"] = "Janet Yellen visits Beijing"  # type: ignore[index]
+    row["item"]["source"] = "Reuters"  # type: ignore[index]
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    r = run_cli("eval", "verification", "--pairs", str(path), "--no-backtests", "--json")
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert doc["pairs"]["fulfilled_recall"] == 1.0
+    assert doc["pairs"]["candidate_recall"]["recall"] == 1.0
+
+
+def test_a_split_without_its_pairs_file_is_a_clear_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """--split names files under tests/corpus/real; a missing one is one message, exit 2."""
+    from forecasts.cli import eval_verification as ev
+
+    if (ev.REAL / "verification" / "test.jsonl").is_file():
+        pytest.skip("the test split is present in this checkout")
+    r = run_cli("eval", "verification", "--split", "test", "--no-backtests")
+    assert r.code == 2 and "test.jsonl" in r.err
+
+
+def test_a_claim_ended_fulfilled_against_its_label_is_a_false_fulfilled() -> None:
+    """Backtest scoring counts extracted claims that ended fulfilled but were expected not to."""
+    expected = {"claims": [{"keywords": ["Xi"], "status": "unresolved"}]}
+    claims = [{"claim": "Xi to visit", "event": "", "status": "fulfilled", "evidence": []}]
+    s = score_scenario("x", expected, claims)
+    assert s.false_fulfilled == 1 and s.as_dict()["false_fulfilled"] == 1

@@ -188,6 +188,15 @@ def claim_cmd(claim_id: int, as_json: bool) -> None:
     console.print(f"  hedge       {_fmt(row['hedge'])} (p={row['probability']:.2f})")
     if row["event_date"]:
         console.print(f"  happened    {row['event_date']}")
+    why = row["why"]
+    console.print(f"  why         {_fmt(why['reason'])}", markup=False, highlight=False)
+    for ev in why["evidence"]:
+        console.print(
+            f"              {_fmt(ev.get('published'))} {_fmt(ev.get('title'))}  "
+            f"{_fmt(ev.get('link'))}",
+            markup=False,
+            highlight=False,
+        )
     console.print("evidence:" if row["evidence"] else "evidence: none")
     for ev in row["evidence"]:
         console.print(

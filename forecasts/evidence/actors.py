@@ -10,6 +10,7 @@ name, demonym or capital ("Taiwanese", "Beijing"); an organisation by name or ac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from forecasts.evidence.lexicon import (
     COUNTRIES,
@@ -80,6 +81,22 @@ def _case_ok(tokens: Tokens, pos: int, alias: tuple[str, ...]) -> bool:
 
 def build_actor(name: str, context: Tokens) -> Actor:
     """The ways news may refer to ``name``; ``context`` is the claim's sentence (for titles)."""
+    actor = _named(name)
+    if not actor.person or not (_ROLE_WORDS & set(context.words)):
+        return actor
+    names, surname = actor.phrases[0], actor.surnames[0]
+    roles = _roles_near(context, names, surname)
+    role_keys = [r.phrases[0][0] for r in roles if not r.generic]
+    return Actor(name, actor.phrases, actor.surnames, tuple(roles), (*actor.keys, *role_keys), True)
+
+
+_ROLE_WORDS = frozenset(phrase(title)[0] for title in ROLES)
+
+
+@lru_cache(maxsize=65536)
+def _named(name: str) -> Actor:
+    """Everything about an actor that does not depend on the claim's sentence (cached: the
+    same people recur in thousands of claims)."""
     toks = tokenize(name)
     words = [w for w in toks.words if w not in {"the"}]
     key = tuple(words)
@@ -107,16 +124,7 @@ def build_actor(name: str, context: Tokens) -> Actor:
         return Actor(name, tuple(phrases), surnames, (), keys, False)
     names = [w for w in words if w not in HONORIFICS]
     surname = _surname(names)
-    roles = _roles_near(context, key, surname)
-    role_keys = [r.phrases[0][0] for r in roles if not r.generic]
-    return Actor(
-        name,
-        (tuple(names),),
-        (surname,),
-        tuple(roles),
-        (surname[-1], *role_keys),
-        True,
-    )
+    return Actor(name, (tuple(names),), (surname,), (), (surname[-1],), True)
 
 
 def _keys(phrases: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple[str, ...]:

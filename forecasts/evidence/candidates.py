@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from forecasts.evidence.events import _TRIGGERS, COUNTER_VERB_WORDS
 from forecasts.evidence.judge import ItemFacts
+from forecasts.evidence.lexicon import FAMILIES, FAMILY_HINTS
 from forecasts.evidence.text import tokenize
 
 
@@ -25,6 +26,13 @@ def _word_families() -> dict[str, frozenset[str]]:
     # A cancellation may name no event word ("Xi to skip APEC"): it may concern any family.
     for word in COUNTER_VERB_WORDS:
         table.setdefault(word, set()).update(_TRIGGERS)
+    for family, hints in FAMILY_HINTS.items():
+        for word in hints:
+            table.setdefault(word, set()).add(family)
+    # Talks in Beijing may prove a visit there: a word of a family also reaches the families
+    # it implies.
+    for fams in table.values():
+        fams.update(name for name, fam in FAMILIES.items() if set(fam.implied_by) & fams)
     return {word: frozenset(fams) for word, fams in table.items()}
 
 

@@ -28,6 +28,7 @@ from forecasts.evidence.lexicon import (
     REMOTE_MARKERS,
     SIGNAL_BEFORE,
     conjugate,
+    verb_of_noun,
 )
 from forecasts.evidence.text import Tokens, clauses, phrase, tokenize
 
@@ -93,19 +94,24 @@ class Finding:
 
 
 def family_of(event_type: str, event_text: str) -> str:
-    """The event family of a claim: its event_type, else the first family its words name."""
+    """The event family of a claim: its event_type (or, for a compound label such as
+    "product_launch" or "summit_attendance", its last word that names one), else the first
+    family its words name."""
     name = event_type.strip().lower().replace(" ", "_").replace("-", "_")
-    name = FAMILY_ALIASES.get(name, name)
-    if name in FAMILIES:
-        return name
+    for candidate in (name, *reversed(name.split("_"))):
+        candidate = FAMILY_ALIASES.get(candidate, candidate)
+        if candidate in FAMILIES:
+            return candidate
     toks = tokenize(event_text)
-    for family, triggers in _TRIGGERS.items():
-        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
-            continue  # "output cuts", "job cuts" are not interest rates
-        for trig in triggers:
+    rates = bool(_RATE_WORDS & set(toks.words))
+    best = len(_FAMILY_ORDER)
+    for word in set(toks.words):
+        for order, trig in _BY_FIRST_WORD.get(word, ()):
+            if order >= best or (order == _RATE_ORDER and not rates):
+                continue  # "output cuts", "job cuts" are not interest rates
             if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
-                return family
-    return ""
+                best = order
+    return _FAMILY_ORDER[best] if best < len(_FAMILY_ORDER) else ""
 
 
 def rate_direction(text: str) -> str:
@@ -157,6 +163,36 @@ for _family in _TRIGGERS.values():
         if _t.words[0] in _BRITISH:
             _family.append(Trigger((_BRITISH[_t.words[0]], *_t.words[1:]), _t.form, _t.direction))
 
+# Triggers by their first word, so a text is matched against the few whose first word it has
+# (not against every trigger of every family).
+_FAMILY_ORDER = tuple(_TRIGGERS)
+_RATE_ORDER = _FAMILY_ORDER.index("rate_change")
+_BY_FIRST_WORD: dict[str, list[tuple[int, Trigger]]] = {}
+for _order, _name in enumerate(_FAMILY_ORDER):
+    for _t in _TRIGGERS[_name]:
+        _BY_FIRST_WORD.setdefault(_t.words[0], []).append((_order, _t))
+
+
+@lru_cache(maxsize=256)
+def _trigger_index(
+    family: str, extra: tuple[Trigger, ...]
+) -> tuple[tuple[Trigger, ...], dict[str, tuple[int, ...]]]:
+    """A family's triggers (plus a claim's own) and, by first word, where each stands."""
+    triggers = (*_TRIGGERS.get(family, ()), *extra)
+    index: dict[str, list[int]] = {}
+    for i, trig in enumerate(triggers):
+        index.setdefault(trig.words[0], []).append(i)
+    return triggers, {word: tuple(ids) for word, ids in index.items()}
+
+
+def _present(
+    toks: Tokens, triggers: tuple[Trigger, ...], index: dict[str, tuple[int, ...]]
+) -> list[Trigger]:
+    """The triggers whose first word the text has, in their order (longest first)."""
+    ids = sorted(i for word in set(toks.words) for i in index.get(word, ()))
+    return [triggers[i] for i in ids]
+
+
 _ABSENCE_FORMS = tuple(
     " ".join((form, *phrase(v)[1:]))
     for v in ABSENCE_VERBS
@@ -168,12 +204,25 @@ for _verb, _weight in COUNTER_VERBS.items():
         _COUNTER_TRIGGERS.append((_t.words, _weight, _verb))
 COUNTER_VERB_WORDS = frozenset(words[0] for words, _, _ in _COUNTER_TRIGGERS)
 _COUNTER_TRIGGERS += [(phrase(p), w, p) for p, w in COUNTER_PHRASES.items()]
+_COUNTERS_BY_FIRST: dict[str, list[int]] = {}
+for _i, (_words, _w, _v) in enumerate(_COUNTER_TRIGGERS):
+    _COUNTERS_BY_FIRST.setdefault(_words[0], []).append(_i)
+
+
+def _counters_in(toks: Tokens) -> list[tuple[tuple[str, ...], float, str]]:
+    """The cancellation triggers whose first word the text has, in table order."""
+    ids = sorted(i for word in set(toks.words) for i in _COUNTERS_BY_FIRST.get(word, ()))
+    return [_COUNTER_TRIGGERS[i] for i in ids]
+
+
 _NOUNS_BEFORE_COUNTER = frozenset({"visit", "trip", "meeting", "talks", "summit"})
+_GATHERINGS = frozenset({"visit", "meet", "attend", ""})
 _NOUN_VERBS = frozenset(
     form
     for verb in NOUN_REPORT_VERBS
     for form in {
         conjugate(phrase(verb)[0]).past,
+        conjugate(phrase(verb)[0]).participle,
         conjugate(phrase(verb)[0]).third,
         conjugate(phrase(verb)[0]).base,
     }
@@ -185,13 +234,18 @@ _AMBIGUOUS_BASE = frozenset(
 ) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
-    """For an event of no known family: the verbs of the claim's own event phrase."""
+    """For an event of no known family: the verbs of the claim's own event phrase, and the
+    verbs its nouns of action come from ("arraignment" -> "arraign", "arraigned")."""
     out: list[Trigger] = []
     for word in tokenize(event_text).words:
         if len(word) >= 4 and word.isalpha():
             out += _verb_triggers(word)
+            verb = verb_of_noun(word)
+            if verb:
+                out += _verb_triggers(verb)
+                out.append(Trigger((word,), "noun"))
     return tuple(out)
 
 
@@ -208,18 +262,19 @@ def find_mentions(
 
     Cached: one item is judged against several claims of the same family in a pass.
     """
-    triggers = list(_TRIGGERS.get(family, [])) + list(extra)
-    own_words = frozenset(w for t in triggers for w in t.words[:1])
+    all_triggers, index = _trigger_index(family, extra)
+    own_words = frozenset(index)
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
     # A cancellation verb counts anywhere in an item that mentions the event at all.
-    anywhere = any(everything.find(t.words) for t in triggers)
+    anywhere = any(everything.find(t.words) for t in _present(everything, all_triggers, index))
     for clause in clauses(item_text):
         toks = tokenize(clause)
         if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
             continue
         in_title = clause in title_clauses
+        triggers = _present(toks, all_triggers, index)
         hits = _classify_clause(toks, triggers, direction, family, own_words, anywhere)
         if any(k == REPORT for k, _, _, _ in hits) and any(
             toks.find(phrase(form)) for form in _ABSENCE_FORMS if form.split()[0] not in own_words
@@ -258,22 +313,28 @@ def _classify_clause(
                 if trig.form in {"past", "third", "participle"} and not future:
                     hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
                 continue
-            kind, score, why = _tense(toks, pos, trig, future)
+            kind, score, why = _tense(toks, pos, trig, future, family)
             if kind == REPORT and past:
                 continue  # "Biden and Xi met last year in Bali": background
             if kind == REPORT and remote:
                 kind, score, why = COUNTER, 0.8, f"counter:remote {' '.join(trig.words)}"
+            elif kind == SIGNAL and remote:
+                # "will take part by video link": the event in another form, announced.
+                kind, score, why = COUNTER, 0.8, f"counter-plan:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
-    mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
-    for words, weight, verb in _COUNTER_TRIGGERS:
+    if family in _GATHERINGS:
+        # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
+        # for a strike, "contract talks break down" is another event.
+        mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
+    for words, weight, verb in _counters_in(toks):
         if words[0] in own_words:
             continue  # "withdraw" is the event itself when the claim is a withdrawal
         for pos in toks.find(words):
             # A cancellation governs a mention of the event close by ("cancels Beijing visit",
             # "trip ... called off"); absence verbs ("skipped", "stayed away") need none
             # when the item speaks of the event anywhere.
-            near = any(abs(pos - m) <= 4 for m in mentions)
+            near = any(abs(pos - m) <= 6 for m in mentions)
             if not near and not (anywhere and verb in ABSENCE_VERBS):
                 continue
             before = toks.words[max(0, pos - 3) : pos]
@@ -287,7 +348,9 @@ def _classify_clause(
     return hits
 
 
-def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+def _tense(
+    toks: Tokens, pos: int, trig: Trigger, future: bool, family: str = ""
+) -> tuple[str, float, str]:
     before = toks.words[max(0, pos - 3) : pos]
     name = " ".join(trig.words)
     if any(w in _NEGATION for w in before) or (before and before[-1] in {"hasn't", "haven't"}):
@@ -297,7 +360,7 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
         planned = any(w in {"will", "would", "won't", "wouldn't", "to"} for w in before)
         return COUNTER, 0.85, f"counter{'-plan' if planned else ''}:negated {name}"
     if trig.form == "noun":
-        return _noun_tense(toks, pos, trig, future)
+        return _noun_tense(toks, pos, trig, future, family)
     if any(w in SIGNAL_BEFORE for w in before):
         return SIGNAL, 0.5, f"signal:plan {name}"
     if future:
@@ -311,7 +374,7 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
             return REPORT, 0.9, f"report:progressive {name}"
         # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
         # participle ("the meeting", "a deal signing"), not a report.
-        return _noun_tense(toks, pos, trig, future)
+        return _noun_tense(toks, pos, trig, future, family)
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
@@ -320,11 +383,18 @@ def _tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, fl
             prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
         )
         if not plural_subject:
-            return _noun_tense(toks, pos, trig, future)
+            return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
 
 
-def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[str, float, str]:
+# A deal that "ends" was called off, not completed ("the end of a merger").
+_DEALS = frozenset({"acquire", "sign"})
+_ENDINGS = frozenset({"end", "ends", "ended"})
+
+
+def _noun_tense(
+    toks: Tokens, pos: int, trig: Trigger, future: bool, family: str = ""
+) -> tuple[str, float, str]:
     name = " ".join(trig.words)
     before = toks.words[max(0, pos - 4) : pos]
     after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
@@ -334,7 +404,8 @@ def _noun_tense(toks: Tokens, pos: int, trig: Trigger, future: bool) -> tuple[st
         # "are expected to hold talks during the APEC summit": the summit is still ahead.
         return SIGNAL, 0.4, f"signal:planned {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
-    if any(w in _NOUN_VERBS for w in (*before, *after)) and not any(w in _NEGATION for w in near):
+    verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
+    if any(w in verbs for w in (*before, *after)) and not any(w in _NEGATION for w in near):
         return REPORT, 0.85, f"report:noun {name}"
     for prep in _NOUN_PREPS:
         for p in toks.find(prep, max(0, pos - 6)):
@@ -367,7 +438,7 @@ def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Fin
     out: list[Finding] = []
     for clause in clauses(item_text):
         toks = tokenize(clause)
-        for words, weight, verb in _COUNTER_TRIGGERS:
+        for words, weight, verb in _counters_in(toks):
             if verb in COUNTER_PHRASES:
                 continue
             for pos in toks.find(words):

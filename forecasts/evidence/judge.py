@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
 from forecasts.evidence.events import (
     _TRIGGERS,
@@ -37,9 +39,10 @@ from forecasts.evidence.lexicon import (
     LOST,
     NEARBY,
     ROLES,
+    SIGNAL_BEFORE,
     words,
 )
-from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, tokenize
+from forecasts.evidence.text import Tokens, acronyms_in, clauses, fold, phrase, tokenize
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
 
@@ -60,9 +63,10 @@ _STOP_PROPER = frozenset(
 
 
 # Events that need every named party.
-_ALL_PARTIES = frozenset(
-    {"meet", "sign", "attend", "visit", "join", "win", "resign", "convict", "announce"}
-)
+_ALL_PARTIES = frozenset({"meet", "sign", "join", "win", "resign", "announce"})
+# Events one person does somewhere: the claim's first actor must be named; the others are
+# usually hosts ("Modi's state visit, hosted by Biden"), whom a report may leave out.
+_FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "inaugurate"})
 
 
 # Words that are never the name of an event: titles, countries, months, weekdays.
@@ -71,6 +75,9 @@ _NOT_OBJECTS = (
     | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
     | _MONTHS
     | set(_WEEKDAYS)
+    # Places are where an event is, not its name ("arraignment in Manhattan").
+    | {w for place in (*CITIES, *NEARBY) for w in phrase(place)}
+    | {w for near in NEARBY.values() for place in near for w in phrase(place)}
 )
 
 
@@ -98,12 +105,43 @@ class ItemFacts:
     link: str = ""
 
 
+# Verdicts of "none" on items that still name the claim's actors and its kind of event (another
+# place, another event of the kind, another subject, the event on another date): the feeds
+# cover the event, which matters when a window closes with no report of it.
+_COVERING = frozenset(
+    {
+        "other_place",
+        "other_event",
+        "other_subject",
+        "implied_without_place",
+        "reported_otherwise",
+        "actor_only",
+        "negated:plan_to_happen",
+    }
+)
+_DATED_ELSEWHERE = frozenset({"before_window", "after_window"})
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     kind: str  # fulfilment, signal, counter, none
     score: float
     rule: str
     event_date: date | None = None
+
+    @property
+    def covers(self) -> bool:
+        """The item names the claim's actors and its kind of event, whatever it says of it."""
+        if self.kind != NONE:
+            return True
+        return self.rule in _COVERING or (
+            self.rule in _DATED_ELSEWHERE and self.event_date is not None
+        )
+
+    @property
+    def covers_event(self) -> bool:
+        """Covers the event itself, not only its actors: what bears a negated claim out."""
+        return self.covers and self.rule != "actor_only"
 
     @property
     def decisive(self) -> bool:
@@ -127,6 +165,7 @@ class PreparedClaim:
     keys: tuple[str, ...] = field(default=())
     topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
     subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
+    names: frozenset[str] = frozenset()  # stems of the actors' distinctive names
 
 
 @lru_cache(maxsize=16384)
@@ -141,7 +180,15 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
         family = "pass" if bill & set(tokenize(event_text).words) else "election"
     said = family_of("", event_text)
-    if said and said != family and not _names_family(event_text, family):
+    institution = family in _SUBJECT_FAMILIES or claim.event_type.strip().lower() == "vote"
+    if (
+        said
+        and said != family
+        and not _names_family(event_text, family)
+        # "BOJ March policy meeting" labelled a rate change stays one: the meeting is where
+        # an institution acts, not the event.
+        and not (institution and said in _PROCESS_FAMILIES)
+    ):
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
@@ -152,10 +199,43 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
     subject = _topic(event_text, actors, claim.location, family)
     topic = subject if family in _TOPICAL else frozenset()
+    names = frozenset(k[:5] for k in keys if len(k) >= 4)
     return PreparedClaim(
-        claim, actors, family, direction, extra, places, region, objects, keys, topic, subject
+        claim,
+        actors,
+        family,
+        direction,
+        extra,
+        places,
+        region,
+        objects,
+        keys,
+        topic,
+        subject,
+        names,
     )
 
+
+# Events defined by where they happen: a report that names no place proves less.
+_PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
+
+# Families whose nouns name how an institution acts ("policy meeting", "rate decision",
+# "announcement"): words of the event that never outrank an institutional label.
+_PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"})
+
+
+def _beyond_window(clause: str, due_latest: date) -> bool:
+    """'delays ... indefinitely', 'postponed to 2025': put off past the claim's window."""
+    words = tokenize(clause).words
+    if "indefinitely" in words:
+        return True
+    return any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words)
+
+
+# Postponements: decisive when the window is nearly over (a month or less left) or when they
+# are put off past it.
+_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back"})
+SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
 _TOPICAL = frozenset({"rule", "pass", "sign", "announce", "earnings", "convict"})
@@ -190,6 +270,13 @@ def _topic(
     return frozenset(out)
 
 
+def _is_country(actor: Actor) -> bool:
+    return tuple(w for w in phrase(actor.name) if w != "the") in _COUNTRY_NAMES
+
+
+_COUNTRY_NAMES = frozenset(phrase(a) for aliases in COUNTRIES.values() for a in aliases)
+
+
 def _names_family(event_text: str, family: str) -> bool:
     toks = tokenize(event_text)
     return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
@@ -208,6 +295,15 @@ def _place_aliases(
         return (), ()
     key = " ".join(phrase(location))
     exact = {phrase(location)}
+    # "Boca Chica, Texas": each part names the place; "San Francisco Bay Area": the city in it.
+    parts = [p for p in (phrase(part) for part in location.split(",")) if p]
+    if len(parts) > 1:
+        exact.update(parts)
+    padded = f" {key} "
+    for known in (*NEARBY, *CITIES):
+        if known != key and f" {known} " in padded:
+            exact.add(phrase(known))
+            exact.update(phrase(n) for n in NEARBY.get(known, ()))
     exact.update(phrase(n) for n in NEARBY.get(key, ()))
     region: set[tuple[str, ...]] = set()
     if key in COUNTRIES:
@@ -263,12 +359,26 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     # others are often the officials who announced it.
     if min(strengths) == 0.0 and (pc.family in _ALL_PARTIES or not pc.family):
         return Judgement(NONE, 0.0, "other_actors")
+    if strengths[0] == 0.0 and pc.family in _FIRST_PARTY:
+        return Judgement(NONE, 0.0, "other_actors")
+    # The host is not named: then the venue the claim names must be ("visit to the White House"
+    # is not proved by an arrival in Washington).
+    host_missing = pc.family in _FIRST_PARTY and min(strengths) == 0.0
+    if host_missing and any(
+        strength == 0.0 and not actor.person and not _is_country(actor)
+        for actor, strength in zip(pc.actors[1:], strengths[1:], strict=True)
+    ):
+        # A gathering named as an actor ("Xi" and "APEC") is the event itself: a meeting
+        # with Biden near San Francisco is not attending APEC unless the item says so.
+        return Judgement(NONE, 0.0, "other_event")
     actor_score = max(strengths) if min(strengths) == 0.0 else min(strengths)
     if min(strengths) == 0.0:
         actor_score *= 0.95
 
     family = pc.family
     findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
+    if family in {"visit", "attend"} and not any(f.kind == REPORT for f in findings):
+        findings += _headline_in(pc, item.title)
     implied = False
     if not any(f.kind == REPORT for f in findings) and family in FAMILIES:
         for other in FAMILIES[family].implied_by:
@@ -277,25 +387,44 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
                 findings += more
                 implied = True
                 break
-    findings = [
+    mentioned = bool(findings)
+    kept = [
         f
         for f in findings
         if f.kind != REPORT
         # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
         or (_right_subject_and_place(pc, f) and not _earlier_year(f.clause, claim.reference_date))
     ]
+    if family in _CONTESTS and len(kept) < len(findings):
+        # "Emma Stone wins best actress" against a claim that Gladstone wins: a rival outcome.
+        kept += [
+            Finding(COUNTER, 0.85, "counter:rival outcome", f.clause, f.in_title, f.pos)
+            for f in findings
+            if f not in kept and _rival_subject(pc, f)
+        ][:1]
+    findings = kept
     if len(pc.actors) > 1 and family in _ALL_PARTIES:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
-    if not findings and pc.subject & _stems(toks):
-        # No word of the event, but the item calls off something the claim is about.
+    near = pc.subject | pc.names
+    if not findings and near & _stems(toks):
+        # No word of the event, but the item calls off something the claim is about, or says
+        # its actor did ("Adobe terminates deal", "Luna-25 spacecraft crashes").
         findings = [
             Finding(COUNTER, f.score * 0.85, f.why + "+subject", f.clause, f.in_title)
-            for f in find_counters(text, item.title, pc.subject)
+            for f in find_counters(text, item.title, near)
         ]
     if not findings:
-        return Judgement(NONE, 0.0, "no_event")
+        # A report of the event about another subject, place or year still shows the feeds
+        # cover this kind of event for these actors.
+        if mentioned:
+            return Judgement(NONE, 0.0, "reported_otherwise")
+        # A person or an organisation named in the window (not a country, named in everything):
+        # the feeds follow them, so they would have reported the event.
+        named = [a for a, strength in zip(pc.actors, strengths, strict=True) if strength]
+        followed = all(a.keys and not _is_country(a) for a in named)
+        return Judgement(NONE, 0.0, "actor_only" if followed else "no_event")
 
     place_score, place_rule = _place(pc, toks)
     if place_score == 0.0:
@@ -310,8 +439,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     # ("Xi arrives in San Francisco") is enough, though.
     if (
         pc.objects
+        and family != "rate_change"  # "FOMC", "MPC": the meeting's name, not another event
         and not _objects_named(pc.objects, text, toks)
-        and (place_score < 1.0 or not pc.places)
+        and (place_score < 1.0 or not pc.places or host_missing)
     ):
         return Judgement(NONE, 0.0, "other_event")
     lost = _lost(pc, toks) if family in {"win", "election"} else None
@@ -322,13 +452,22 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
     if kind != REPORT:
         place_score = 1.0  # a cancellation or a plan need not repeat the place
+    if best.why.split(":", 1)[-1].split("+")[0] in _PUT_OFF and (
+        (claim.due_latest - published).days <= SHORT_WINDOW_DAYS
+        or _beyond_window(best.clause, claim.due_latest)
+    ):
+        # Put off with little of the window left: it cannot still happen in time.
+        best = Finding(COUNTER, 0.85, best.why + "+short_window", best.clause, best.in_title)
     if best.why.startswith("counter:rate") and (claim.due_latest - published).days <= 45:
         # A hold at the window's last meeting (a month-long window: its only one) settles it.
         best = Finding(COUNTER, 0.85, best.why + "+last_meeting", best.clause, best.in_title)
     generic = 0.7 if not family else 1.0  # a guessed event word never settles a claim alone
+    if place_rule == "+no_place" and family not in _PLACE_BOUND:
+        # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
+        place_score = 1.0
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
-    event_date = _event_date(best.clause, published)
+    event_date = _event_date(best.clause, published, text, claim.due_latest)
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
@@ -362,18 +501,53 @@ _SUBJECT_FAMILIES = frozenset(
 )  # fmt: skip
 
 
+# Contests a person wins or loses: the winner named before the verb is the subject.
+_CONTESTS = frozenset({"win", "election"})
+
+
+@lru_cache(maxsize=8192)
+def _proper(word: str) -> bool:
+    """A word no English dictionary form explains ("Erdogan"): a name even at a headline's
+    start, where every word is capitalised."""
+    return not getAllLemmas(word) and word.isalpha()
+
+
+def _rival_subject(pc: PreparedClaim, f: Finding) -> bool:
+    """The name just before the reporting word is a person other than the claim's actors."""
+    if f.pos < 0 or not any(a.person for a in pc.actors):
+        return False
+    toks = tokenize(f.clause)
+    lo = 0
+    window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
+    if any(match_actor(a, window) for a in pc.actors):
+        return False
+    names = [
+        i
+        for i in range(lo, f.pos)
+        if toks.capitalised(i)
+        and toks.words[i] not in _NOT_OBJECTS
+        and toks.words[i] not in _STOP_PROPER
+        and not countries_in(Tokens((toks.words[i],), (toks.original[i],)))
+    ]
+    return bool(names)
+
+
 def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
     """'ECB cuts rates as Fed holds' is no Fed cut; 'Modi lands in New York ahead of
-    Washington visit' is no arrival in Washington."""
+    Washington visit' is no arrival in Washington; 'Stone wins' is no win for Gladstone."""
     if f.pos < 0:
         return True
     toks = tokenize(f.clause)
-    if pc.family in _SUBJECT_FAMILIES:
-        lo = max(0, f.pos - 6)
+    contest = pc.family in _CONTESTS and any(a.person for a in pc.actors)
+    if pc.family in _SUBJECT_FAMILIES or contest:
+        # In a contest the winner may stand anywhere before the verb ("Emma Stone gets her
+        # biggest win of the season, bags the Oscar").
+        lo = 0 if contest else max(0, f.pos - 6)
         names = [
             i
             for i in range(lo, f.pos)
-            if toks.capitalised(i) and (i > 0 or toks.original[i].isupper())
+            if toks.capitalised(i)
+            and (i > 0 or toks.original[i].isupper() or (contest and _proper(toks.words[i])))
         ]
         if names:
             window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
@@ -388,7 +562,7 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
             ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
             theirs = countries_in(rest) | {
-                c for c in CITIES if rest.find(phrase(c)) and rest.find(phrase(c))[0] == 0
+                c for c in _cities_in(rest) if rest.find(phrase(c))[0] == 0
             }
             if theirs and not ours:
                 return False
@@ -476,14 +650,29 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if any(name_in(toks, p) for p in pc.places):
         return 1.0, "+place"
     named = countries_in(toks)
-    named |= {city for city in CITIES if toks.find(phrase(city))}
+    named |= _cities_in(toks)
     ours = {" ".join(p) for p in (*pc.places, *pc.region)}
     others = {n for n in named if n not in ours}
     if others and _named_as_place(toks, others):
         return 0.0, "other_place"
     if any(name_in(toks, p) for p in pc.region):
-        return 0.85, "+region"
+        return 0.9, "+region"
     return 0.75, "+no_place"
+
+
+_CITIES_BY_FIRST: dict[str, list[str]] = {}
+for _city in CITIES:
+    _CITIES_BY_FIRST.setdefault(phrase(_city)[0], []).append(_city)
+
+
+def _cities_in(toks: Tokens) -> set[str]:
+    """The known cities a text names (looked up by first word, not by trying every city)."""
+    return {
+        city
+        for word in set(toks.words)
+        for city in _CITIES_BY_FIRST.get(word, ())
+        if toks.find(phrase(city))
+    }
 
 
 def _named_as_place(toks: Tokens, places: set[str]) -> bool:
@@ -498,21 +687,113 @@ def _named_as_place(toks: Tokens, places: set[str]) -> bool:
     return False
 
 
+# After a name in a headline, the words that put the person somewhere: "Modi in US",
+# "Yellen in China for talks", "PM Modi at White House".
+_AT_PLACE = frozenset({"in", "at"})
+
+
+def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
+    """Headline shorthand for a visit under way: "<actor> in <place>" with a capitalised place
+    (the claim's, or one the place check then weighs), no plan or future word before it."""
+    toks = tokenize(title)
+    actor = pc.actors[0]
+    if match_actor(actor, toks) == 0.0:
+        return []
+    names = [*actor.phrases, *actor.surnames]
+    for name in names:
+        for pos in toks.find(name):
+            end = pos + len(name)
+            if end + 1 >= len(toks.words) or toks.words[end] not in _AT_PLACE:
+                continue
+            if not toks.capitalised(end + 1):
+                continue
+            before = toks.words[:pos]
+            if any(w in SIGNAL_BEFORE for w in before[-3:]):
+                continue
+            clause = title
+            return [Finding(REPORT, 0.85, "report:headline in", clause, True, end)]
+    return []
+
+
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:
     present = set(toks.words) | acronyms_in(text)
     return any(o in present for o in objects)
 
 
-def _event_date(clause: str, published: date) -> date:
-    """The day the clause says the event happened: a weekday or 'yesterday', else the publication day."""
-    words = tokenize(clause).words
+_MONTH_NUMBER = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def _stated_date(words: tuple[str, ...], published: date) -> date | None:
+    """A calendar date the clause states ("on July 6", "6 July", "Dec. 12, 2023"): the latest
+    such day not after publication (a report never dates an event in its own future)."""
+    for i, word in enumerate(words):
+        month = _MONTH_NUMBER.get(word)
+        if month is None or (word == "may" and not (i + 1 < len(words) and words[i + 1].isdigit())):
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+                year = published.year
+                if i + 2 < len(words) and j == i + 1 and len(words[i + 2]) == 4:
+                    year = int(words[i + 2]) if words[i + 2].isdigit() else year
+                try:
+                    day = date(year, month, int(words[j]))
+                except ValueError:
+                    continue
+                if day > published:
+                    try:
+                        day = date(year - 1, month, int(words[j]))
+                    except ValueError:
+                        continue
+                return day
+    return None
+
+
+def _event_date(clause: str, published: date, text: str = "", due_latest: date = date.max) -> date:
+    """The day the item says the event happened: what the reporting clause says (a stated
+    date, 'yesterday', a weekday), else what the rest of the item says; with no day at all, the
+    publication day, or the day before when that is the window's last day (news of an evening
+    event comes out the next morning)."""
+    for source in (clause, *clauses(text)):
+        day = _said_day(tokenize(source).words, published) if source else None
+        if day is not None:
+            return day
+    if published - timedelta(days=1) == due_latest:
+        return due_latest
+    return published
+
+
+def _said_day(words: tuple[str, ...], published: date) -> date | None:
+    # A dateline ("WASHINGTON, April 5 (Reuters) -") dates the story, not the event.
+    stated = _stated_date(words[4:], published)
+    if stated is not None and (published - stated).days <= 14:
+        return stated
     if "yesterday" in words:
         return published - timedelta(days=1)
     for i, day in enumerate(_WEEKDAYS):
         if day in words and "next" not in words:
             back = (published.weekday() - i) % 7
             return published - timedelta(days=back)
-    return published
+    return None
 
 
 def _negate(j: Judgement, published: date) -> Judgement:

@@ -4,12 +4,16 @@ These are grammar and world knowledge, not examples: an event family lists the v
 English news uses for one kind of event (a visit is also a trip, a journey, an arrival, a
 landing), and the markers list the ways English says "planned" (to, will, expected to) or
 "called off" (cancelled, postponed, ruled out). Verb forms are generated from the base form
-(``conjugate``), with irregular forms spelled out.
+(``conjugate``) by lemminflect's English inflection lexicon (its data ships in the wheel), with
+a few forms spelled out where news spelling differs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas
 
 
 def words(text: str) -> frozenset[str]:
@@ -103,10 +107,16 @@ class VerbForms:
     ing: str
 
 
+@lru_cache(maxsize=4096)
 def conjugate(base: str) -> VerbForms:
-    """The five forms of an English verb (regular rules unless listed as irregular)."""
+    """The five forms of an English verb: spelled out above, else lemminflect's lexicon, else
+    the regular rules (for a verb neither knows)."""
     if base in _IRREGULAR:
         return VerbForms(base, *_IRREGULAR[base])
+    forms = getAllInflections(base, upos="VERB")
+    if forms.get("VBD") and forms.get("VBZ") and forms.get("VBG"):
+        past = forms["VBD"][0]
+        return VerbForms(base, forms["VBZ"][0], past, forms.get("VBN", (past,))[0], forms["VBG"][0])
     if base.endswith("e"):
         past, ing = base + "d", base[:-1] + "ing"
     elif base.endswith("y") and base[-2:-1] not in "aeiou":
@@ -120,6 +130,31 @@ def conjugate(base: str) -> VerbForms:
     else:
         third = base + "s"
     return VerbForms(base, third, past, past, ing)
+
+
+@lru_cache(maxsize=65536)
+def verb_lemma(word: str) -> str:
+    """The base form of a word used as a verb ("struck" -> "strike"), or "" if it is none."""
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    return lemmas[0] if lemmas else ""
+
+
+# Suffixes that make a noun of a verb ("arraignment" <- "arraign", "approval" <- "approve").
+_NOMINAL = ("ment", "ation", "ition", "ion", "al", "ance", "ence", "ure")
+
+
+@lru_cache(maxsize=4096)
+def verb_of_noun(noun: str) -> str:
+    """The verb a noun of action comes from, if the lexicon knows it ("arraignment" ->
+    "arraign", "approval" -> "approve", "departure" -> "depart"); else ""."""
+    for suffix in _NOMINAL:
+        if not noun.endswith(suffix) or len(noun) - len(suffix) < 3:
+            continue
+        stem = noun[: -len(suffix)]
+        for candidate in (stem, stem + "e", stem + "ate"):
+            if getAllInflections(candidate, upos="VERB").get("VBD"):
+                return candidate
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +173,8 @@ FAMILIES: dict[str, Family] = {
     for f in (
         Family(
             "visit",
-            ("visit", "travel", "tour", "arrive", "land", "fly", "touch down"),
-            ("visit", "trip", "journey", "tour", "arrival", "state visit"),
+            ("visit", "travel", "tour", "arrive", "land", "fly", "touch down", "head to", "reach"),
+            ("visit", "trip", "journey", "tour", "arrival", "state visit", "visits", "trips"),
             implied_by=("meet", "attend"),
         ),
         Family(
@@ -155,8 +190,19 @@ FAMILIES: dict[str, Family] = {
                 "hold a summit",
                 "receive",
                 "welcome",
+                "hold bilateral talks",
+                "hold a bilateral meeting",
             ),
-            ("meeting", "talks", "summit", "encounter", "bilateral", "tête-à-tête"),
+            (
+                "meeting",
+                "talks",
+                "summit",
+                "encounter",
+                "bilateral",
+                "tête-à-tête",
+                "bilateral meet",
+                "handshake",
+            ),
         ),
         Family(
             "attend",
@@ -175,6 +221,7 @@ FAMILIES: dict[str, Family] = {
                 "win",
                 "cast ballots",
                 "claim victory",
+                "declare victory",
             ),
             ("election", "elections", "vote", "ballot", "polls", "runoff", "referendum"),
         ),
@@ -194,6 +241,11 @@ FAMILIES: dict[str, Family] = {
                 "hit shelves",
                 "ship",
                 "fly",
+                "introduce",
+                "reveal",
+                "showcase",
+                "start selling",
+                "hit the market",
             ),
             (
                 "launch",
@@ -215,12 +267,40 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "rate_change",
-            ("raise", "hike", "cut", "lower", "reduce", "ease", "hold", "keep", "leave", "pause"),
+            (
+                "raise",
+                "hike",
+                "cut",
+                "lower",
+                "reduce",
+                "ease",
+                "hold",
+                "keep",
+                "leave",
+                "pause",
+                "increase",
+                "tighten",
+                "slash",
+                "trim",
+            ),
             ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision"),
         ),
         Family(
             "pass",
-            ("pass", "approve", "adopt", "enact", "vote through", "clear"),
+            (
+                "pass",
+                "approve",
+                "adopt",
+                "enact",
+                "vote through",
+                "clear",
+                "authorize",
+                "authorise",
+                "greenlight",
+                "green-light",
+                "sign off on",
+                "rubber-stamp",
+            ),
             ("passage", "approval", "adoption"),
         ),
         Family(
@@ -230,8 +310,18 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "win",
-            ("win", "clinch", "capture", "secure", "claim"),
-            ("victory", "win", "title", "triumph"),
+            (
+                "win",
+                "clinch",
+                "capture",
+                "secure",
+                "claim",
+                "take home",
+                "scoop",
+                "bag",
+                "declare victory",
+            ),
+            ("victory", "win", "title", "triumph", "award", "prize"),
         ),
         Family(
             "land",
@@ -302,11 +392,48 @@ FAMILIES: dict[str, Family] = {
             ("expiry", "expiration"),
         ),
         Family(
+            "inaugurate",
+            (
+                "swear in",
+                "take office",
+                "take the oath",
+                "take oath",
+                "assume office",
+                "inaugurate",
+            ),
+            ("inauguration", "swearing-in", "oath", "oath of office"),
+        ),
+        Family(
+            "strike",
+            ("strike", "walk out", "walk off", "go on strike", "down tools", "stage a walkout"),
+            ("strike", "strikes", "walkout", "walkouts", "stoppage", "industrial action"),
+        ),
+        Family(
+            "appear",
+            ("appear", "arraign", "plead", "surrender", "testify", "turn himself in"),
+            ("arraignment", "court appearance", "hearing", "testimony"),
+        ),
+        Family(
             "announce",
             ("announce", "unveil", "reveal", "publish", "disclose"),
             ("announcement",),
         ),
     )
+}
+
+# Words that name the matter of a family without being a report of it: enough for the
+# candidate search to bring an item to the judge ("Japan ends negative rates", "COP28 heads into
+# overtime as negotiators seek consensus"), never evidence by themselves.
+FAMILY_HINTS: dict[str, tuple[str, ...]] = {
+    "rate_change": ("rate", "rates", "interest", "borrowing", "policy"),
+    "sign": ("deal", "talks", "negotiations", "negotiators", "consensus", "draft", "text"),
+    "acquire": ("deal", "deadline", "regulator", "regulators", "bid"),
+    "win": ("oscar", "oscars", "award", "awards", "prize", "final", "title", "medal"),
+    "election": ("runoff", "poll", "polls", "votes", "ballot", "result", "results", "victory"),
+    "launch": ("mission", "rocket", "spacecraft", "flight"),
+    "land": ("mission", "spacecraft", "lander", "probe", "moon"),
+    "pass": ("bill", "law", "act", "vote", "senate", "house"),
+    "strike": ("union", "unions", "workers", "contract"),
 }
 
 # Normalising the extractor's event_type (and synonyms a person might type) to a family.
@@ -357,6 +484,21 @@ FAMILY_ALIASES: dict[str, str] = {
     "sentencing": "convict",
     "sentence": "convict",
     "expiry": "end",
+    "walkout": "strike",
+    "swearing_in": "inaugurate",
+    "sworn_in": "inaugurate",
+    "inauguration": "inaugurate",
+    "oath": "inaugurate",
+    "oath_of_office": "inaugurate",
+    "court_appearance": "appear",
+    "appearance": "compete",
+    "arraignment": "appear",
+    "hearing": "appear",
+    "testimony": "appear",
+    "award": "win",
+    "debut": "compete",
+    "attendance": "attend",
+    "state_visit": "visit",
 }
 
 # Direction of a rate move: a cut is not evidence of a hike.
@@ -505,6 +647,9 @@ COUNTER_VERBS: dict[str, float] = {
     "halt": 0.7,
     "scrub": 0.6,
     "abort": 0.7,
+    "terminate": 0.9,
+    "crash": 0.95,
+    "miss": 0.75,
 }
 COUNTER_PHRASES: dict[str, float] = {
     "will not": 0.85,
@@ -526,6 +671,12 @@ COUNTER_PHRASES: dict[str, float] = {
     "absent from": 0.85,
     "absence": 0.8,
     "without": 0.6,
+    "deadline extended": 0.8,
+    "extended the deadline": 0.8,
+    "deadline passes": 0.8,
+    "deadline passed": 0.8,
+    "rather than attend": 0.85,
+    "instead of attending": 0.85,
 }
 
 # Verbs that say someone was not there, whatever the sentence names the event with.
@@ -592,6 +743,11 @@ NOUN_REPORT_VERBS: tuple[str, ...] = (
     "make",
     "pay",
     "complete",
+    "grant",
+    "receive",
+    "win",
+    "secure",
+    "get",
 )
 NOUN_REPORT_PREPS: tuple[str, ...] = (
     "during",

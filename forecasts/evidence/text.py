@@ -40,13 +40,23 @@ class Tokens:
     def __init__(self, words: tuple[str, ...], original: tuple[str, ...]) -> None:
         self.words = words
         self.original = original
-        positions: dict[str, list[int]] = {}
-        for i, word in enumerate(words):
-            positions.setdefault(word, []).append(i)
-        self._positions = positions
+        # Built on the first search: many token lists are only ever read as words.
+        self._positions: dict[str, list[int]] | None = None
+
+    def _index(self) -> dict[str, list[int]]:
+        positions = self._positions
+        if positions is None:
+            positions = {}
+            for i, word in enumerate(self.words):
+                if word in positions:
+                    positions[word].append(i)
+                else:
+                    positions[word] = [i]
+            self._positions = positions
+        return positions
 
     def __contains__(self, word: str) -> bool:
-        return word in self._positions
+        return word in self._index()
 
     def find(self, phrase: tuple[str, ...], start: int = 0) -> list[int]:
         """Every position where ``phrase`` (lower-case words) starts, from ``start`` on."""
@@ -54,7 +64,7 @@ class Tokens:
         if n == 0:
             return []
         hits = []
-        for i in self._positions.get(phrase[0], ()):
+        for i in self._index().get(phrase[0], ()):
             if i >= start and (n == 1 or self.words[i : i + n] == phrase):
                 hits.append(i)
         return hits

@@ -49,6 +49,9 @@ class ClaimStatus(StrEnum):
     NEEDS_REVIEW = "needs_review"
     NOT_VERIFIABLE = "not_verifiable"
     VOID = "void"
+    # The window closed and nothing in the store covers the event: not a miss, not scored;
+    # reopened when evidence arrives later.
+    UNRESOLVED = "unresolved"
 
 
 class Article(SQLModel, table=True):
@@ -206,5 +209,8 @@ class Evidence(SQLModel, table=True):
     url: str = ""
     kind: str = Field(description="'fulfilment', 'signal' (announcement/plan) or 'counter'")
     score: float = 0.0
-    rule: str = ""
+    rule: str = Field("", description="the name of the rule that decided (no data inside)")
+    event_date: date | None = Field(
+        default=None, description="the day the item says the event happened (reports only)"
+    )
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))

@@ -54,6 +54,8 @@ def outcome_from_claims(claims: Sequence[ClaimOutcome]) -> QuestionOutcome:
         )
     if decided and any(c.status == "needs_review" for c in decided):
         return QuestionOutcome("needs_review", "auto", None, "a claim about it needs review")
+    if decided and all(c.status == "unresolved" for c in decided):
+        return QuestionOutcome("unresolved", "auto", None, "no stored item covered the event")
     if claims and all(c.status == "not_verifiable" for c in claims):
         return QuestionOutcome("not_verifiable", "auto", None, "no claim about it is verifiable")
     return QuestionOutcome("open", "auto", None, "no decisive news yet")

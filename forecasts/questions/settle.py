@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -105,7 +105,7 @@ def _follow(
         event_date=decision.event_date,
     )
     changes[decision.status] += 1
-    if claim.status not in claim_store.ACTIVE and claim.id is not None:
+    if claim.status not in claim_store.JUDGED and claim.id is not None:
         claim_store.unindex_claim(s, claim.id)
     log.info(
         "claim %s -> %s from question %s",
@@ -124,15 +124,5 @@ def _facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
         link=ev.url or (item.link if item else ""),
         title=item.title if item else "",
         published=item.published_at.date() if item and item.published_at else None,
-        event_date=_rule_date(ev.rule),
+        event_date=ev.event_date,
     )
-
-
-def _rule_date(rule: str) -> date | None:
-    # Until the evidence table has its own event_date column, the date travels in the rule.
-    if "@" not in rule:
-        return None
-    try:
-        return date.fromisoformat(rule.rsplit("@", 1)[1])
-    except ValueError:
-        return None

@@ -80,8 +80,17 @@ def _status_sentence(counts: StatusCounts) -> str:
         f"{claims(counts.total)} fell due: {counts.fulfilled} fulfilled, "
         f"{counts.unfulfilled} unfulfilled, {counts.needs_review} need review, "
         f"{counts.open} still open, {counts.void} void, {counts.not_verifiable} not verifiable"
+        + (
+            f", {counts.unresolved} not covered by your feeds (unresolved)"
+            if counts.unresolved
+            else ""
+        )
         + (f"; they are about {counts.questions} questions." if counts.questions else ".")
     )
+
+
+# How a status reads in a report where its name alone would not say enough.
+_STATUS_TEXT = {"unresolved": "not covered by your feeds"}
 
 
 def _claims_table(rows: list[ClaimRow], *, with_status: bool = True) -> Table:
@@ -96,7 +105,10 @@ def _claims_table(rows: list[ClaimRow], *, with_status: bool = True) -> Table:
         row += [f"{r.probability:.2f}", window]
         if with_status:
             evidence: Cell = Link("evidence", r.evidence_url) if r.evidence_url else "—"
-            row += [r.status.replace("_", " "), r.event_date.isoformat() if r.event_date else "—"]
+            row += [
+                _STATUS_TEXT.get(r.status, r.status.replace("_", " ")),
+                r.event_date.isoformat() if r.event_date else "—",
+            ]
             row.append(evidence)
         out.append(row)
     return Table(headers, out, numeric={4})
@@ -135,7 +147,8 @@ def sections(report: MonthlyReport) -> list[Section]:
         + ("claim " if counts.resolved == 1 else "claims ")
         + f"about {counts.questions_resolved} "
         + ("question " if counts.questions_resolved == 1 else "questions ")
-        + "(claims needing review, still open, void or not verifiable are counted but not scored)."
+        + "(claims needing review, still open, void, not verifiable or not covered by your "
+        "feeds are counted but not scored)."
     )
     if d is not None:
         summary.paragraphs.append(
@@ -154,6 +167,7 @@ def sections(report: MonthlyReport) -> list[Section]:
                 ["open", str(counts.open)],
                 ["void", str(counts.void)],
                 ["not verifiable", str(counts.not_verifiable)],
+                ["not covered by your feeds", str(counts.unresolved)],
                 ["total", str(counts.total)],
             ],
             numeric={1},

@@ -16,7 +16,16 @@ from forecasts.errors import InputError
 from forecasts.reports.scores import CalibrationBin, Decomposition
 
 # Statuses in the order reports show them; only the first two have an outcome.
-STATUS_ORDER = ("fulfilled", "unfulfilled", "needs_review", "open", "void", "not_verifiable")
+# "unresolved": the window closed and nothing in the store covered the event (not scored).
+STATUS_ORDER = (
+    "fulfilled",
+    "unfulfilled",
+    "needs_review",
+    "open",
+    "void",
+    "not_verifiable",
+    "unresolved",
+)
 RESOLVED = ("fulfilled", "unfulfilled")
 # Claims with no speaker, or a generic one ("officials"): counted, but no one's track record.
 UNATTRIBUTED = "(unattributed)"
@@ -37,6 +46,7 @@ class StatusCounts:
     open: int = 0
     void: int = 0
     not_verifiable: int = 0
+    unresolved: int = 0
     # Claims are about questions (events): how many the claims cover, and the resolved ones.
     questions: int = 0
     questions_resolved: int = 0

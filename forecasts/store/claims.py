@@ -11,16 +11,18 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
 from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item
+from forecasts.models.core import UTCDateTime
 from forecasts.models.verify import ClaimKey, VerifyCursor
 
 # Statuses the automatic judge still works on (a claim in review may yet get decisive news).
 ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
+# Statuses whose claims stay indexed and judged: an unresolved claim (its window closed with
+# nothing covering it) is decided after all when evidence arrives later.
+JUDGED: tuple[str, ...] = (*ACTIVE, ClaimStatus.UNRESOLVED.value)
 # Statuses that close a claim: they carry a resolution time.
 RESOLVED: frozenset[str] = frozenset(
     {
@@ -112,7 +114,8 @@ def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
 
 
 def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
-    """What the judge needs of active claims, as plain rows (with the article's reference date).
+    """What the judge needs of judged claims (active or unresolved), as plain rows (with the
+    article's reference date).
 
     Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
     """
@@ -135,7 +138,7 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
                 col(Article.reference_date),
             )
             .join(Article, col(Article.id) == col(Claim.article_id))
-            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
+            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(JUDGED))
         )
         out.extend(session.connection().execute(query).all())
     return out
@@ -199,6 +202,37 @@ def evidence_for(session: Session, claim_id: int) -> list[tuple[Evidence, Item |
     return [(ev, item) for ev, item in session.exec(query).all()]
 
 
+def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
+    """Claims by id, read in chunks (one query per 500)."""
+    wanted = sorted(set(ids))
+    out: dict[int, Claim] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for claim in session.exec(select(Claim).where(col(Claim.id).in_(chunk))).all():
+            assert claim.id is not None
+            out[claim.id] = claim
+    return out
+
+
+def evidence_for_claims(
+    session: Session, ids: Iterable[int]
+) -> dict[int, list[tuple[Evidence, Item | None]]]:
+    """``evidence_for`` for many claims at once (one query per 500 claims)."""
+    wanted = sorted(set(ids))
+    out: dict[int, list[tuple[Evidence, Item | None]]] = {i: [] for i in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = (
+            select(Evidence, Item)
+            .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
+            .where(col(Evidence.claim_id).in_(chunk))
+            .order_by(col(Evidence.claim_id), col(Evidence.score).desc(), col(Evidence.id))
+        )
+        for ev, item in session.exec(query).all():
+            out[ev.claim_id].append((ev, item))
+    return out
+
+
 def add_evidence(
     session: Session,
     claim_id: int,
@@ -209,6 +243,7 @@ def add_evidence(
     score: float,
     rule: str,
     now: datetime,
+    event_date: date | None = None,
 ) -> bool:
     """Record one judged item; False when this claim already has it (one statement, no race)."""
     values = {
@@ -218,13 +253,10 @@ def add_evidence(
         "kind": kind,
         "score": score,
         "rule": rule,
+        "event_date": event_date,
         "created_at": now,
     }
-    table = Evidence.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
-        stmt: Any = pg_insert(table).values(**values).on_conflict_do_nothing()
-    else:
-        stmt = sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    stmt = _EVIDENCE_INSERT
     if item_id is None:
         # NULLs are distinct in a unique constraint: a hand-given URL needs an explicit check.
         exists = session.exec(
@@ -235,8 +267,20 @@ def add_evidence(
         if exists is not None:
             return False
     # RETURNING, not rowcount: psycopg reports 1 for an INSERT that ON CONFLICT skipped.
-    result = session.connection().execute(stmt.returning(table.c.id))
+    result = session.connection().execute(stmt, values)
     return result.first() is not None
+
+
+# One text statement, the same on SQLite and PostgreSQL: SQLAlchemy recompiles a dialect
+# insert with ON CONFLICT for every call, which was most of a pass's cost of writing evidence.
+_EVIDENCE_INSERT = sa.text(
+    "INSERT INTO evidence (claim_id, item_id, url, kind, score, rule, event_date, created_at) "
+    "VALUES (:claim_id, :item_id, :url, :kind, :score, :rule, :event_date, :created_at) "
+    "ON CONFLICT DO NOTHING RETURNING id"
+).bindparams(
+    sa.bindparam("event_date", type_=sa.Date()),
+    sa.bindparam("created_at", type_=UTCDateTime()),
+)
 
 
 # The index ---------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ class PairScores:
     decided_fulfilled: int = 0  # decisive fulfilment judgements
     decided_correct: int = 0
     expected_fulfilment: int = 0
+    candidates: CandidateScores | None = None
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -48,6 +49,13 @@ class PairScores:
         return self.decided_correct / self.expected_fulfilment if self.expected_fulfilment else 1.0
 
     @property
+    def counter_recall(self) -> float:
+        """Share of the pairs labelled counter that the judge calls counter-evidence."""
+        row = self.confusion["counter"]
+        expected = sum(row.values())
+        return row["counter"] / expected if expected else 1.0
+
+    @property
     def fulfilment_precision(self) -> float:
         """Precision of any fulfilment judgement, decisive or sent to review."""
         predicted = sum(self.confusion[e]["fulfilment"] for e in KINDS)
@@ -60,8 +68,43 @@ class PairScores:
             "fulfilled_precision": round(self.fulfilled_precision, 3),
             "fulfilled_recall": round(self.fulfilled_recall, 3),
             "fulfilment_precision_incl_review": round(self.fulfilment_precision, 3),
+            "counter_recall": round(self.counter_recall, 3),
+            "candidate_recall": self.candidates.as_dict() if self.candidates else None,
             "confusion": self.confusion,
             "errors": self.errors,
+        }
+
+
+@dataclass
+class CandidateScores:
+    """Does the candidate search bring a pair's item to the judge? Measured on its own.
+
+    Over the pairs labelled fulfilment or counter (the items that must reach the judge). Two
+    paths, both run for real on a SQLite store: a new item looks up the claims indexed under
+    its words (``by_item``); a new claim searches the stored items in its window (``by_claim``).
+    Which path applies depends on which arrives first, so the headline needs both.
+    """
+
+    pairs: int = 0
+    by_item: int = 0
+    by_claim: int = 0
+    both: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.both / self.pairs if self.pairs else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        def share(n: int) -> float:
+            return round(n / self.pairs, 3) if self.pairs else 1.0
+
+        return {
+            "pairs": self.pairs,
+            "recall": round(self.recall, 3),
+            "recall_new_item": share(self.by_item),
+            "recall_new_claim": share(self.by_claim),
+            "misses": self.misses,
         }
 
 
@@ -96,21 +139,44 @@ def pair_from_json(doc: dict[str, Any]) -> tuple[ClaimFacts, ItemFacts, str]:
     return claim, item, doc["expected"]
 
 
-def evaluate_pairs(path: Path) -> PairScores:
-    """Judge every pair of a JSON-lines file against its label."""
-    if not path.is_file():
-        raise InputError(f"{path}: no labelled pairs (see tests/corpus/README.md)")
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    claim: ClaimFacts
+    item: ItemFacts
+    expected: str
+
+
+def load_pairs(*paths: Path) -> list[Pair]:
+    """Labelled pairs from JSON-lines files; a malformed line is one clear error."""
+    out: list[Pair] = []
+    for path in paths:
+        if not path.is_file():
+            raise InputError(f"{path}: no labelled pairs (see tests/corpus/README.md)")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                claim, item, expected = pair_from_json(doc)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise InputError(f"{path}:{n}: not a labelled pair: {exc}") from None
+            if expected not in KINDS:
+                raise InputError(f"{path}:{n}: expected must be one of {', '.join(KINDS)}")
+            out.append(Pair(str(doc.get("id", f"{path.name}:{n}")), claim, item, expected))
+    return out
+
+
+def evaluate_pairs(*paths: Path) -> PairScores:
+    """Judge every pair of JSON-lines files against its label."""
+    return score_pairs(load_pairs(*paths))
+
+
+def score_pairs(pairs: list[Pair]) -> PairScores:
+    """The judge's kind for each pair against its label."""
     scores = PairScores()
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            doc = json.loads(line)
-            claim, item, expected = pair_from_json(doc)
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}:{n}: not a labelled pair: {exc}") from None
-        if expected not in KINDS:
-            raise InputError(f"{path}:{n}: expected must be one of {', '.join(KINDS)}")
+    for pair in pairs:
+        claim, item, expected = pair.claim, pair.item, pair.expected
         j = judge(claim, item)
         scores.total += 1
         scores.confusion[expected][j.kind] += 1
@@ -122,7 +188,7 @@ def evaluate_pairs(path: Path) -> PairScores:
         if j.kind != expected:
             scores.errors.append(
                 {
-                    "id": doc.get("id", f"line {n}"),
+                    "id": pair.id,
                     "expected": expected,
                     "got": j.kind,
                     "score": j.score,
@@ -143,6 +209,7 @@ class ScenarioScore:
     judged: int = 0  # expected claims the extractor found and left verifiable
     judged_correct: int = 0
     other_links: int = 0  # deciding evidence other than the expected item (distractors or repeats)
+    false_fulfilled: int = 0  # extracted claims ended fulfilled whose expected status is not
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -159,6 +226,9 @@ class ScenarioScore:
                 self.judged_correct / self.judged if self.judged else 1.0, 3
             ),
             "extracted_claims": self.judged,
+            "status_correct": self.status_correct,
+            "status_correct_where_extracted": self.judged_correct,
+            "false_fulfilled": self.false_fulfilled,
             "evidence_correct": f"{self.evidence_correct}/{self.fulfilled_expected}",
             "other_evidence_links": self.other_links,
             "misses": self.misses,
@@ -185,6 +255,8 @@ def score_scenario(
         if got is not None and (got["status"] != "not_verifiable" or want["status"] == status):
             score.judged += 1
             score.judged_correct += ok
+        if got is not None and status == "fulfilled" and want["status"] != "fulfilled":
+            score.false_fulfilled += 1
         if want["status"] == "fulfilled" and want.get("evidence_link"):
             score.fulfilled_expected += 1
             links = [e["link"] for e in got["evidence"]] if got else []

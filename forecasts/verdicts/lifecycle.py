@@ -3,7 +3,10 @@
     open ──decisive fulfilment──────────────▶ fulfilled     (event_date from the evidence)
     open ──decisive counter-evidence────────▶ unfulfilled   (cancelled, refused, denied)
     open ──weak or conflicting evidence─────▶ needs_review  (a person decides)
-    open ──window + grace passed, no news──▶ unfulfilled   (a negated claim: fulfilled)
+    open ──window + grace passed, the feeds covered the event, no report──▶ unfulfilled
+                                                             (a negated claim: fulfilled)
+    open ──window + grace passed, nothing stored covers the event──▶ unresolved
+    unresolved ──evidence arrives later─────▶ decided as above (fulfilled, unfulfilled, review)
     vague claim ───────────────────────────▶ not_verifiable
     any ──user: resolve --void─────────────▶ void          (superseded or withdrawn: not a miss)
     resolved ──user: resolve --reopen──────▶ open
@@ -42,6 +45,7 @@ class EvidenceFacts:
             "link": self.link,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
         }
 
 
@@ -100,16 +104,58 @@ def decide(evidence: Sequence[EvidenceFacts]) -> Decision | None:
     return None
 
 
-def expiry_decision(polarity: str, due_latest: date, grace_days: int, day: date) -> Decision | None:
-    """An open claim whose window and grace period have passed with no decisive news."""
+# How many covering items a decision cites (the strongest first).
+CITED = 3
+
+
+def expiry_decision(
+    polarity: str,
+    due_latest: date,
+    grace_days: int,
+    day: date,
+    covering: Sequence[EvidenceFacts] = (),
+) -> Decision | None:
+    """An open claim whose window and grace period have passed with no decisive news.
+
+    ``covering`` are the stored items that name the claim's actors and its kind of event
+    inside the window (plans, other places, other dates). With them, silence about the event
+    itself means it did not happen; without them the feeds never covered it, and no verdict
+    is honest: the claim is ``unresolved``.
+    """
     if day <= due_latest + timedelta(days=grace_days):
         return None
+    closed = f"window closed on {due_latest} (+{grace_days} days grace)"
+    if not covering:
+        return Decision(
+            ClaimStatus.UNRESOLVED.value,
+            f"{closed}: not covered by your feeds (no stored item in the window named its "
+            "actors and its kind of event)",
+        )
+    cited = sorted(covering, key=lambda e: -e.score)[:CITED]
+    said = f"{closed}: {len(covering)} stored item(s) covered it"
     if polarity == "negative":
         return Decision(
             ClaimStatus.FULFILLED.value,
-            f"window closed on {due_latest} (+{grace_days} days grace) and the event was not reported",
+            f"{said} and none reported the event",
+            evidence=[e.as_dict() for e in cited],
         )
     return Decision(
         ClaimStatus.UNFULFILLED.value,
-        f"window closed on {due_latest} (+{grace_days} days grace) with no evidence",
+        f"{said} and none reported it as happened",
+        evidence=[e.as_dict() for e in cited],
     )
+
+
+def late_decision(
+    evidence: Sequence[EvidenceFacts], polarity: str, due_latest: date, grace_days: int, day: date
+) -> Decision | None:
+    """An unresolved claim that got evidence after all: decided as if it had come in time."""
+    decision = decide(evidence)
+    if decision is not None:
+        return Decision(
+            decision.status,
+            f"reopened on late evidence: {decision.reason}",
+            decision.event_date,
+            decision.evidence,
+        )
+    return expiry_decision(polarity, due_latest, grace_days, day, evidence)

@@ -66,6 +66,7 @@ def evidence_row(ev: Evidence, item: Item | None) -> dict[str, Any]:
         "kind": ev.kind,
         "score": ev.score,
         "rule": ev.rule,
+        "event_date": ev.event_date,
     }
 
 
@@ -95,7 +96,27 @@ def claim_view(s: Session, claim_id: int) -> dict[str, Any]:
         }
         for h in store.history(s, claim_id)
     ]
+    row["why"] = _why(claim, row["history"])
     return row
+
+
+def _why(claim: Claim, history: list[dict[str, Any]]) -> dict[str, Any]:
+    """Why the claim has its status: the change that set it, with the items it cites."""
+    last = next((h for h in reversed(history) if h["to"] == claim.status), None)
+    if last is None or claim.status == ClaimStatus.OPEN.value:
+        return {
+            "status": claim.status,
+            "by": claim.status_by,
+            "reason": f"no decisive evidence yet; the window runs to {claim.due_latest}",
+            "evidence": [],
+        }
+    return {
+        "status": claim.status,
+        "by": last["by"],
+        "at": last["at"],
+        "reason": last["reason"],
+        "evidence": list(last["evidence"]),
+    }
 
 
 def claims_view(s: Session, status: str | None = None) -> list[dict[str, Any]]:

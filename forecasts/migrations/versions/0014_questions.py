@@ -8,7 +8,7 @@ question's status is read off its claims (``forecasts.questions.outcome``), a us
 on any of its claims making it the user's.
 
 Revision ID: 0014_questions
-Revises: 0007_report_indexes
+Revises: 0009_evidence_event_date
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from forecasts.questions.match import TRAVEL, Candidate, EventFacts, family, mat
 from forecasts.questions.outcome import ClaimOutcome, outcome_from_claims
 
 revision = "0014_questions"
-down_revision = "0007_report_indexes"
+down_revision = "0009_evidence_event_date"
 branch_labels = None
 depends_on = None
 
