@@ -6,7 +6,7 @@ use ``FixedClock`` and move it by hand, so a whole pipeline can be replayed "as 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -47,3 +47,9 @@ def start_of_day(day: date) -> datetime:
 def end_of_day(day: date) -> datetime:
     """The last representable instant of ``day`` in UTC."""
     return datetime.combine(day, time.max, tzinfo=UTC)
+
+
+def local_day(now: datetime, zone: tzinfo) -> date:
+    """The calendar day ``now`` falls on in the configured zone: the one "today" rule used
+    for dating articles and items, judging and expiring claims, and due-soon notices."""
+    return now.astimezone(zone).date()

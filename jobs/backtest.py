@@ -8,9 +8,8 @@ final table of claims with their statuses, resolution times and the evidence tha
 
 from __future__ import annotations
 
-import calendar
+import asyncio
 import hashlib
-import importlib
 import json
 import tempfile
 from collections.abc import Callable
@@ -19,18 +18,25 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
+from forecasts.articles.load import load_source
+from forecasts.claims.extract import extract_claims
 from forecasts.clock import FixedClock, end_of_day
 from forecasts.config import Settings
 from forecasts.db import open_database, session, write_session
-from forecasts.errors import ForecastsError, InputError
+from forecasts.errors import FeedParseError, FetchError, InputError
 from forecasts.evidence.judge import DECISIVE_COUNTER, DECISIVE_FULFILMENT
+from forecasts.feeds.fetch import Fetcher, FetchResult
+from forecasts.feeds.local import is_local, read_local
+from forecasts.feeds.parse import parse_feed
 from forecasts.models import Article, Claim, Feed, Item
+from forecasts.questions.attach import attach_new_claims
+from forecasts.store.articles import save_article
 from forecasts.verdicts.views import claim_evidence, claim_row
 from jobs.expire import expire_claims
+from jobs.questions import settle_questions
 from jobs.verify import verify_claims
 
 Progress = Callable[[str], None]
@@ -57,6 +63,7 @@ class _Entry:
     published: datetime
     guid: str
     author: str
+    source: str = ""
 
 
 def run_backtest(
@@ -100,8 +107,6 @@ def _replay(
     result: BacktestResult,
     say: Progress,
 ) -> None:
-    extract_claims = _contract("forecasts.claims.extract", "extract_claims")
-    save_article = _contract("forecasts.store.articles", "save_article")
     feed_ids = _make_feeds(engine, sorted({e.feed for e in entries}), first)
     clock = FixedClock(datetime.combine(first, time(0), tzinfo=UTC))
     day = first
@@ -115,7 +120,8 @@ def _replay(
             clock.set(datetime.combine(ref, time(12), tzinfo=UTC))
             claims = extract_claims(article.text, article.reference_date, settings)
             with write_session(engine) as s:
-                save_article(s, article, claims, clock.now())
+                _, rows, _ = save_article(s, article, claims, clock.now())
+                attach_new_claims(s, rows, clock.now())
             result.articles += 1
             say(f"{ref} article: {article.title or article.path} ({len(claims)} claims)")
         while e_index < len(entries) and entries[e_index].published.date() <= day:
@@ -126,24 +132,14 @@ def _replay(
         clock.set(end_of_day(day))
         verified = verify_claims(engine, settings, clock)
         expired = expire_claims(engine, settings, clock)
-        changes = {**verified.changes, **expired.changes}
+        settled = settle_questions(engine, settings, clock)
+        changes = {**verified.changes, **expired.changes, **settled.changes}
         if changes:
             say(f"{day} " + ", ".join(f"{n} {status}" for status, n in sorted(changes.items())))
         day += timedelta(days=1)
 
 
-def _contract(module: str, name: str) -> Any:
-    """A function another area provides; a clear error when it is not installed yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        raise ForecastsError(f"backtest needs {module}.{name}, which is not available") from None
-
-
 def _load_articles(settings: Settings, sources: list[str]) -> list[Any]:
-    if not sources:
-        return []
-    load_source = _contract("forecasts.articles.load", "load_source")
     out = []
     for source in sources:
         for article in load_source(source, settings):
@@ -154,79 +150,44 @@ def _load_articles(settings: Settings, sources: list[str]) -> list[Any]:
 
 
 def _load_feeds(settings: Settings, sources: list[str]) -> list[_Entry]:
-    try:
-        parse_feed = _contract("forecasts.feeds.parse", "parse_feed")
-    except ForecastsError:
-        parse_feed = _parse_with_feedparser  # the collector's parser is not installed
+    """The archive entries, read by the collector's own parser (dated ones only)."""
     entries: list[_Entry] = []
     for source in sources:
         for data, base in _feed_bodies(settings, source):
-            parsed = parse_feed(data, base_url=base)
+            try:
+                parsed = parse_feed(data, base_url=base)
+            except FeedParseError as exc:
+                raise InputError(f"--feed {source}: {exc}") from None
             for e in parsed.entries:
                 if e.published is None:
                     continue  # an undated archive entry cannot be placed on the timeline
                 entries.append(
-                    _Entry(source, e.title, e.link, e.summary, e.published, e.guid, e.author)
+                    _Entry(
+                        source, e.title, e.link, e.summary, e.published, e.guid, e.author, e.source
+                    )
                 )
     return entries
 
 
-@dataclass(frozen=True)
-class _Parsed:
-    entries: list[_Entry]
-
-
-def _parse_with_feedparser(data: bytes, *, base_url: str) -> _Parsed:
-    """A minimal archive reader (feedparser) for when forecasts.feeds.parse is absent."""
-    import feedparser  # type: ignore[import-untyped,unused-ignore]
-
-    parsed = feedparser.parse(data, response_headers={"content-location": base_url})
-    if parsed.bozo and not parsed.entries:
-        raise InputError(f"{base_url}: not a feed ({parsed.bozo_exception})")
-    out = []
-    for e in parsed.entries:
-        stamp = e.get("published_parsed") or e.get("updated_parsed")
-        when = datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp else None
-        out.append(
-            _Entry(
-                "",
-                e.get("title", ""),
-                e.get("link", ""),
-                e.get("summary", ""),
-                when,  # type: ignore[arg-type]
-                e.get("id", ""),
-                e.get("author", ""),
-            )
-        )
-    return _Parsed(out)
-
-
 def _feed_bodies(settings: Settings, source: str) -> list[tuple[bytes, str]]:
-    cap = settings.fetch.max_body_bytes
-    if source.startswith(("http://", "https://")):
+    """The feed documents behind ``source``: fetched through the collector's guarded fetcher
+    (SSRF checks on every hop, size cap on decoded bytes, deadline) or read from a local file or
+    folder with the collector's size cap."""
+    if is_local(source):
         try:
-            with httpx.Client(
-                timeout=settings.fetch.timeout_seconds,
-                headers={"User-Agent": settings.fetch.user_agent},
-                follow_redirects=True,
-            ) as client:
-                response = client.get(source)
-                response.raise_for_status()
-        except httpx.HTTPError as exc:
-            raise InputError(f"--feed {source}: {exc}") from exc
-        if len(response.content) > cap:
-            raise InputError(f"--feed {source}: larger than {cap} bytes")
-        return [(response.content, source)]
-    path = Path(source.removeprefix("file://"))
-    files = sorted(p for p in path.rglob("*.xml")) if path.is_dir() else [path]
-    out = []
-    for file in files:
-        if not file.is_file():
-            raise InputError(f"--feed {source}: no such file")
-        if file.stat().st_size > cap:
-            raise InputError(f"--feed {file}: larger than {cap} bytes")
-        out.append((file.read_bytes(), file.resolve().as_uri()))
-    return out
+            docs = read_local(source, Path.cwd(), settings.fetch.max_body_bytes)
+        except FetchError as exc:
+            raise InputError(f"--feed {source}: {exc}") from None
+        return [(doc.data, doc.source) for doc in docs]
+    result = asyncio.run(_fetch(settings, source))
+    if result.outcome != "ok":
+        raise InputError(f"--feed {source}: {result.error or f'HTTP {result.status}'}")
+    return [(result.body, result.final_url or source)]
+
+
+async def _fetch(settings: Settings, url: str) -> FetchResult:
+    async with Fetcher(settings.fetch) as fetcher:
+        return await fetcher.fetch(url)
 
 
 def _make_feeds(engine: Engine, names: list[str], first: date) -> dict[str, int]:
@@ -258,6 +219,7 @@ def _add_item(engine: Engine, feed_id: int, e: _Entry) -> bool:
                 title=e.title,
                 summary=e.summary,
                 author=e.author,
+                source=e.source,
                 content_hash=hashlib.sha256(f"{e.title}\n{e.summary}".encode()).hexdigest(),
                 published_at=e.published.astimezone(UTC),
                 published_estimated=False,

@@ -22,12 +22,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 
 from forecasts.articles.load import article_from_text, load_url
+from forecasts.articles.outlet import outlet_of
 from forecasts.claims.types import LoadedArticle
-from forecasts.clock import Clock
+from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ArticleError, ForecastsError
 from forecasts.models import Article, Feed, Item
+from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import article_by_hash, save_article
 from jobs.ingest import Extractor, default_extractor
 
@@ -113,7 +115,7 @@ def _one(
     summary: ExtractSummary,
 ) -> None:
     stamp = item.published_at or item.fetched_at
-    day = stamp.astimezone(settings.zone).date()
+    day = local_day(stamp, settings.zone)
     basis = "feed (first seen; the feed gave no date)" if item.published_estimated else "feed"
     loaded: LoadedArticle | None = None
     if feed.fetch_full_text and item.link:
@@ -128,29 +130,31 @@ def _one(
         text = "\n\n".join(part.strip() for part in (item.title, item.summary) if part.strip())
         try:
             loaded = article_from_text(
-                text, settings, title=item.title, outlet=feed.name, url=item.link, published=day
+                text, settings, title=item.title, url=item.link, published=day
             )
         except ArticleError:
             summary.skipped += 1
             return
     loaded.reference_date_basis = basis
-    if not loaded.source:
-        loaded.source = feed.name
+    # The publisher, never the feed's name: an archive or aggregator carries many outlets.
+    loaded.source = outlet_of(item.source, loaded.source, item.link)
     with session(engine) as s:
         if article_by_hash(s, loaded.content_hash) is not None:
             summary.duplicates += 1
             return
     assert loaded.reference_date is not None
     drafts = extractor(loaded.text, loaded.reference_date, settings)
+    now = clock.now()
     with write_session(engine) as s:
         article, rows, created = save_article(
             s,
             loaded,
             drafts,
-            clock.now(),
+            now,
             item_id=item.id,
             default_horizon_days=settings.extraction.default_horizon_days,
         )
+        attach_new_claims(s, rows, now)
     if created:
         summary.articles_created += 1
         summary.claims_found += len(rows)

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import col, or_, select
@@ -29,12 +27,10 @@ from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
-from jobs.registry import Unavailable, missing_code, resolve
+from jobs.ingest import ingest_sources
 
 log = logging.getLogger(__name__)
 
-INGEST = "jobs.ingest:ingest_sources"
-EXTRACTOR = "forecasts.claims.extract:extract_claims"  # ingest records errors without it
 SETTLE = timedelta(seconds=2)
 SIDECAR = ".meta.toml"
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
@@ -66,7 +62,6 @@ def ingest_inbox(engine: Engine, settings: Settings, clock: Clock) -> InboxSumma
     files = [p for p in sorted(inbox.iterdir()) if _is_article(p)]
     if not files:
         return summary
-    ingest = _ingester()
     now = clock.now()
     for path in files:
         mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
@@ -74,10 +69,10 @@ def ingest_inbox(engine: Engine, settings: Settings, clock: Clock) -> InboxSumma
             summary.waiting += 1
             continue
         try:
-            result = ingest(engine, settings, clock, [str(path)])
-            problems = [str(getattr(r, "error", r)) for r in getattr(result, "errors", [])]
+            result = ingest_sources(engine, settings, clock, [str(path)])
+            problems = [r.error for r in result.errors]
         except Exception as exc:
-            if isinstance(exc, StoreError) or missing_code(exc):
+            if isinstance(exc, StoreError | ImportError):
                 raise  # the database or our own code, not the file: it waits for the next run
             problems = [f"{type(exc).__name__}: {exc}"]
         if problems:
@@ -125,28 +120,14 @@ def ingest_seeds(engine: Engine, settings: Settings, clock: Clock) -> SeedSummar
     if not _marked(engine, MARK_ARTICLES):
         articles = seeds / "articles"
         if articles.is_dir() and any(_is_article(p) for p in articles.iterdir()):
-            try:
-                ingest = _ingester()
-            except Unavailable as exc:
-                summary.articles = f"waiting: {exc}"
-                return summary
-            result = ingest(engine, settings, clock, [str(articles)])
-            errors = [str(getattr(r, "error", r)) for r in getattr(result, "errors", [])]
-            for error in errors:
-                log.warning("seed article not ingested: %s", error)
-            created = getattr(result, "articles_created", None)
-            summary.articles = f"{created} articles" if created is not None else "ingested"
+            result = ingest_sources(engine, settings, clock, [str(articles)])
+            for failed in result.errors:
+                log.warning("seed article not ingested: %s", failed.error)
+            summary.articles = f"{result.articles_created} articles"
         with write_session(engine) as s:
             state.set_mark(s, MARK_ARTICLES, str(articles), clock.now())
         log.info("seed articles ingested from %s", articles)
     return summary
-
-
-def _ingester() -> Callable[..., Any]:
-    """The ingest job, once it and the extractor it needs are both there."""
-    ingest = resolve(INGEST)
-    resolve(EXTRACTOR)
-    return ingest
 
 
 def _subscribe_seed_feeds(

@@ -7,22 +7,22 @@ nothing (``created`` is False and the stored claims are returned).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import cast
 
 from sqlalchemy.engine import Engine
 
 from forecasts.articles.load import expand_source, load_source
+from forecasts.claims.extract import extract_claims
 from forecasts.claims.types import ExtractedClaim, LoadedArticle
-from forecasts.clock import Clock
+from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.errors import ForecastsError, InputError
 from forecasts.models import Claim
+from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import save_article
 
 log = logging.getLogger(__name__)
@@ -85,14 +85,8 @@ class IngestSummary:
 
 
 def default_extractor() -> Extractor:
-    """``forecasts.claims.extract.extract_claims``, looked up when first needed."""
-    try:
-        module = importlib.import_module("forecasts.claims.extract")
-    except ModuleNotFoundError as exc:
-        raise ForecastsError(
-            "the claim extractor (forecasts.claims.extract) is not available"
-        ) from exc
-    return cast(Extractor, module.extract_claims)
+    """The claim extractor: ``forecasts.claims.extract.extract_claims``."""
+    return extract_claims
 
 
 def ingest_sources(
@@ -151,14 +145,13 @@ def _ingest_one(
 ) -> ArticleResult:
     try:
         now = clock.now()
-        today = now.astimezone(settings.zone).date()
+        today = local_day(now, settings.zone)
         (loaded,) = load_source(source, settings, published=published, today=today)
         if loaded.reference_date is None:
             # Nothing in metadata or text dates it: it speaks from the day it was read.
             loaded.reference_date = today
             loaded.reference_date_basis = "ingest date (no date in metadata or text)"
-        # Looked up only once an article is in hand, so bad paths are reported as such.
-        extractor = extract or default_extractor()
+        extractor = extract or extract_claims
         drafts = extractor(loaded.text, loaded.reference_date, settings)
         result = ArticleResult(input=source, article=loaded)
         if dry_run or engine is None:
@@ -172,6 +165,7 @@ def _ingest_one(
                 now,
                 default_horizon_days=settings.extraction.default_horizon_days,
             )
+            attach_new_claims(session, rows, now)
             result.article_id = article.id
             result.created = created
             # Report what is stored (for a text seen before: as it was stored then).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy.engine import Engine
 
-from forecasts.clock import Clock
+from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.daemon import state
 from forecasts.db import session, write_session
@@ -58,7 +58,7 @@ def queue_events(engine: Engine, settings: Settings, clock: Clock) -> int:
             after = last
         state.set_mark(s, CURSOR, str(after), now)
         if settings.notify.on_due:
-            today = now.astimezone(settings.zone).date()
+            today = local_day(now, settings.zone)
             for message in events.falling_due(s, today, settings.notify.due_lead_days):
                 queued += outbox.enqueue(s, settings, message, now)
     return queued

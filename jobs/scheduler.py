@@ -38,7 +38,7 @@ from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
 from forecasts.scale import shares
-from jobs.registry import BY_NAME, JOBS, Unavailable, missing_code, resolve
+from jobs.registry import BY_NAME, JOBS
 from jobs.triggers import interval_trigger, monthly_trigger
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,6 @@ class Daemon:
         self._reload_requested = False
         self._instance_id: int | None = None
         self._current = ""
-        self._unavailable_logged: set[str] = set()
         self.scheduler: BackgroundScheduler | None = None
         self._scheduled: dict[str, datetime] = {}
 
@@ -97,15 +96,7 @@ class Daemon:
         with self._job_lock, job_context(name):
             if self._stopping.is_set():
                 return state.SKIPPED
-            try:
-                fn = resolve(spec.target)
-            except Unavailable as exc:
-                if name not in self._unavailable_logged:
-                    log.warning("job %s unavailable, skipped: %s", name, exc)
-                    self._unavailable_logged.add(name)
-                self._record(name, state.UNAVAILABLE, error=str(exc))
-                return state.UNAVAILABLE
-            self._unavailable_logged.discard(name)
+            fn = spec.function
             self._current = name
             self._record_start(name)
             late = self._lateness(name)
@@ -119,14 +110,8 @@ class Daemon:
                 with shares.exclusive(self.engine, name, self.clock, self.settings.scale) as ours:
                     result = fn(self.engine, self.settings, self.clock) if ours else SHARED
             except Exception as exc:
-                if isinstance(exc, Unavailable) or missing_code(exc):
-                    # The job needs code from an area that has not landed yet (for instance
-                    # the extractor): not a failure of the job, and it runs once it is there.
-                    log.warning("job %s waits for missing code: %s", name, exc)
-                    outcome, error, summary = state.UNAVAILABLE, str(exc), ""
-                else:
-                    log.exception("job %s failed", name)
-                    outcome, error, summary = state.ERROR, f"{type(exc).__name__}: {exc}", ""
+                log.exception("job %s failed", name)
+                outcome, error, summary = state.ERROR, f"{type(exc).__name__}: {exc}", ""
             else:
                 outcome, error, summary = state.OK, "", describe(result)
                 log.info("job %s finished: %s", name, summary or "ok")

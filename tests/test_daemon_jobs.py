@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,8 @@ from forecasts.db import session
 from forecasts.errors import ArticleError
 from forecasts.models import Feed
 from forecasts.models.daemon import DaemonMark, JobState
-from jobs.registry import Unavailable, availability, resolve
+from jobs.ingest import IngestSummary
+from jobs.registry import JOBS, JobSpec
 from jobs.scheduler import Daemon
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
@@ -46,26 +48,10 @@ def _job(engine: Engine, name: str) -> JobState | None:
         return s.get(JobState, name)
 
 
-def test_a_missing_module_is_unavailable_with_the_reason() -> None:
-    with pytest.raises(Unavailable, match="cannot be imported"):
-        resolve("jobs.no_such_module:run")
-    with pytest.raises(Unavailable, match="has no function"):
-        resolve("jobs.registry:no_such_function")
-    assert set(availability()) >= {"poll", "verify", "report", "notify", "inbox"}
-    assert availability()["notify"] == ""
-
-
-def test_run_job_records_an_unavailable_job_and_skips_it(
-    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def missing(target: str) -> Any:
-        raise Unavailable("jobs.poll cannot be imported")
-
-    monkeypatch.setattr(jobs.scheduler, "resolve", missing)
-    assert Daemon(cfg, engine, clock).run_job("poll") == state.UNAVAILABLE
-    row = _job(engine, "poll")
-    assert row is not None and row.last_outcome == "unavailable" and row.runs == 0
-    assert "cannot be imported" in row.last_error
+def test_every_job_is_imported_directly() -> None:
+    """The registry holds functions, not import strings: a broken install fails at start."""
+    assert [spec.name for spec in JOBS][:2] == ["sync_feeds", "seeds"]
+    assert all(callable(spec.function) for spec in JOBS)
 
 
 def test_a_failing_job_is_recorded_and_does_not_escape(
@@ -76,7 +62,7 @@ def test_a_failing_job_is_recorded_and_does_not_escape(
     def broken(*args: Any) -> None:
         raise RuntimeError("feed exploded")
 
-    monkeypatch.setattr(jobs.scheduler, "resolve", lambda target: broken)
+    _replace_jobs(monkeypatch, lambda spec: broken)
     daemon = Daemon(cfg, engine, clock)
     assert daemon.run_job("verify") == state.ERROR
     row = _job(engine, "verify")
@@ -90,18 +76,25 @@ def test_run_once_runs_every_job_and_reports_failure(
 ) -> None:
     calls: list[str] = []
 
-    def fake(target: str) -> Any:
+    def fake(spec: JobSpec) -> Any:
         def run(engine: Engine, settings: Settings, clock: Any) -> None:
-            calls.append(target)
-            if target.startswith("jobs.expire"):
+            calls.append(spec.name)
+            if spec.name == "expire":
                 raise ValueError("bad")
 
         return run
 
-    monkeypatch.setattr(jobs.scheduler, "resolve", fake)
+    _replace_jobs(monkeypatch, fake)
     assert Daemon(cfg, engine, clock).run_once() == 1
-    assert calls[0] == "jobs.poll:sync_config_feeds" and calls[-1] == "jobs.notify:notify"
-    assert len(calls) == 10
+    assert calls[0] == "sync_feeds" and calls[-1] == "notify"
+    assert len(calls) == len(JOBS)
+
+
+def _replace_jobs(monkeypatch: pytest.MonkeyPatch, make: Any) -> None:
+    """Every job's function replaced by ``make(spec)`` for the daemon under test."""
+    specs = tuple(dataclasses.replace(spec, function=make(spec)) for spec in JOBS)
+    monkeypatch.setattr(jobs.scheduler, "JOBS", specs)
+    monkeypatch.setattr(jobs.scheduler, "BY_NAME", {spec.name: spec for spec in specs})
 
 
 # --- inbox and seeds ---------------------------------------------------------------------------
@@ -113,17 +106,19 @@ class FakeIngest:
     def __init__(self) -> None:
         self.sources: list[str] = []
 
-    def __call__(self, engine: Engine, settings: Settings, clock: Any, sources: list[str]) -> str:
+    def __call__(
+        self, engine: Engine, settings: Settings, clock: Any, sources: list[str]
+    ) -> IngestSummary:
         self.sources += sources
         if any("bad" in Path(s).name for s in sources):
             raise ArticleError("no article text")
-        return "ok"
+        return IngestSummary()
 
 
 @pytest.fixture
 def ingest(monkeypatch: pytest.MonkeyPatch) -> FakeIngest:
     fake = FakeIngest()
-    monkeypatch.setattr(jobs.inbox, "resolve", lambda target: fake)
+    monkeypatch.setattr(jobs.inbox, "ingest_sources", fake)
     return fake
 
 
@@ -182,60 +177,7 @@ def test_seeds_are_ingested_and_subscribed_once(
     assert feed.origin == "seeds" and feed.interval_minutes == 1440
 
 
-def test_seed_articles_wait_for_the_ingest_job(
-    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without jobs.ingest the article seeds are not marked done, so a later run picks them up."""
-
-    def missing(target: str) -> Any:
-        raise Unavailable("no jobs.ingest")
-
-    monkeypatch.setattr(jobs.inbox, "resolve", missing)
-    _drop(cfg.path(cfg.seeds_dir) / "articles", "a.txt")
-    assert jobs.inbox.ingest_seeds(engine, cfg, clock).articles == "waiting: no jobs.ingest"
-    with session(engine) as s:
-        assert s.get(DaemonMark, "seeds.articles") is None
-
-
 # --- monthly report ----------------------------------------------------------------------------
-
-
-def _no_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
-    def missing(target: str) -> Any:
-        raise Unavailable("no jobs.report")
-
-    monkeypatch.setattr(jobs.monthly, "resolve", missing)
-
-
-def test_without_the_renderer_a_status_summary_is_written_once(
-    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On 10 March the February report is due; a missed 1st is caught up, and only once."""
-    _no_renderer(monkeypatch)
-    first = jobs.monthly.write_due_report(engine, cfg, clock)
-    assert first.month == "2024-02" and first.kind == "summary"
-    assert (cfg.path(cfg.reports_dir) / "status-2024-02.md").read_text().startswith("# forecasts")
-    assert jobs.monthly.write_due_report(engine, cfg, clock).kind == ""
-
-
-def test_the_real_report_replaces_the_summary_once_it_lands(
-    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _no_renderer(monkeypatch)
-    jobs.monthly.write_due_report(engine, cfg, clock)
-    months: list[str | None] = []
-
-    class Report:
-        paths = ("reports/2024-02.md",)
-
-    def render(engine: Engine, settings: Settings, clock: Any, *, month: str | None = None) -> Any:
-        months.append(month)
-        return Report()
-
-    monkeypatch.setattr(jobs.monthly, "resolve", lambda target: render)
-    assert jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
-    assert jobs.monthly.write_due_report(engine, cfg, clock).kind == ""
-    assert months == ["2024-02"]
 
 
 def test_errors_reported_in_the_ingest_summary_also_fail_the_file(
@@ -249,29 +191,11 @@ def test_errors_reported_in_the_ingest_summary_also_fail_the_file(
     class Summary:
         errors = (Result(),)
 
-    monkeypatch.setattr(jobs.inbox, "resolve", lambda target: lambda *a: Summary())
+    monkeypatch.setattr(jobs.inbox, "ingest_sources", lambda *a: Summary())
     inbox = cfg.path(cfg.inbox_dir)
     _drop(inbox, "empty.txt", "")
     assert jobs.inbox.ingest_inbox(engine, cfg, clock).failed == ["empty.txt"]
     assert "no article text" in (inbox / "failed" / "empty.txt.error.txt").read_text()
-
-
-def test_inbox_files_wait_while_the_extractor_is_missing(
-    engine: Engine, cfg: Settings, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without the claim extractor nothing is ingested (or failed): the files stay for later."""
-
-    def resolve(target: str) -> Any:
-        if target == jobs.inbox.EXTRACTOR:
-            raise Unavailable("forecasts.claims.extract cannot be imported")
-        return FakeIngest()
-
-    monkeypatch.setattr(jobs.inbox, "resolve", resolve)
-    inbox = cfg.path(cfg.inbox_dir)
-    _drop(inbox, "later.txt")
-    with pytest.raises(Unavailable):
-        jobs.inbox.ingest_inbox(engine, cfg, clock)
-    assert (inbox / "later.txt").exists()
 
 
 def test_a_report_already_written_by_hand_is_not_announced_again(
@@ -291,7 +215,27 @@ def test_a_report_already_written_by_hand_is_not_announced_again(
         paths = ("reports/2024-02.md",)
         written = False
 
-    monkeypatch.setattr(jobs.monthly, "resolve", lambda target: lambda *a, **k: Existing())
+    monkeypatch.setattr(jobs.monthly, "write_monthly_report", lambda *a, **k: Existing())
     assert jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
     with session(engine) as s:
         assert s.exec(select(Outbox)).all() == []
+
+
+def test_a_broken_install_makes_daemon_once_fail(tmp_path: Path, db_url: str) -> None:
+    """A job module that cannot be imported (here: the verifier) stops `daemon --once` with a
+    non-zero exit, instead of skipping the job and exiting 0."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "broken.toml"
+    config.write_text(f'database_url = "{db_url}"\n[daemon]\ningest_seeds = false\n', "utf-8")
+    script = (
+        "import sys; sys.modules['jobs.verify'] = None\n"
+        "from forecasts.cli import main\n"
+        f"sys.exit(main(['--config', {str(config)!r}, 'daemon', '--once']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode != 0
+    assert "jobs.verify" in done.stderr

@@ -139,3 +139,27 @@ def test_the_daemon_log_goes_to_stderr_and_the_log_file(tmp_path: Path, capsys) 
     line = (tmp_path / "logs" / "daemon.log").read_text(encoding="utf-8")
     assert "job=poll" in line and "polled 3 feeds" in line
     assert "polled 3 feeds" in capsys.readouterr().err
+
+
+def test_log_lines_show_their_structured_fields(tmp_path: Path) -> None:
+    """`extra={"claim_id": 7, "feed_id": 3}` is printed as `claim_id=7 feed_id=3`, not dropped."""
+    import logging
+
+    from forecasts.config import Settings
+    from forecasts.daemon.logs import setup_logging
+
+    settings = Settings(log_file=str(tmp_path / "daemon.log"))
+    level = logging.getLogger().level
+    setup_logging(settings)
+    try:
+        logging.getLogger("forecasts.test").info(
+            "claim judged", extra={"claim_id": 7, "feed_id": 3, "job": "verify"}
+        )
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "_forecasts", False):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+        logging.getLogger().setLevel(level)
+    line = (tmp_path / "daemon.log").read_text(encoding="utf-8")
+    assert "job=verify: claim judged claim_id=7 feed_id=3" in line

@@ -48,7 +48,7 @@ def will_sentences(text: str, reference: date, settings: Settings) -> list[Extra
 
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(jobs.ingest, "default_extractor", lambda: will_sentences)
+    monkeypatch.setattr(jobs.ingest, "extract_claims", will_sentences)
 
 
 @pytest.mark.usefixtures("fake_extractor")

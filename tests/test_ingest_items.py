@@ -87,7 +87,8 @@ def test_items_become_articles_dated_by_the_feed(engine: Engine, settings: Setti
     assert article.item_id == item
     assert article.reference_date == date(2024, 3, 20)
     assert article.reference_date_basis == "feed"
-    assert article.source == "markets" and article.url == "https://news.example.com/fed"
+    # The publisher, not the feed's name: with no <source> in the item, the link's domain.
+    assert article.source == "news.example.com" and article.url == "https://news.example.com/fed"
     assert article.text.startswith("Story fed\n\nThe Federal Reserve")
 
 
@@ -181,3 +182,12 @@ def test_full_text_feeds_read_the_linked_page(
     assert "Powell will speak again in May" in fed.text
     assert fed.reference_date == date(2024, 3, 20) and fed.reference_date_basis == "feed"
     assert ecb.text.endswith(ECB)  # the page is gone: the summary stands in
+
+
+def test_an_item_naming_its_publisher_is_credited_to_it(engine: Engine, settings: Settings) -> None:
+    """An aggregated item with <source>Associated Press</source> is AP's, not the feed's."""
+    feed = make_feed(engine, "archive")
+    make_item(engine, feed, "fed", FED, source="Associated Press")
+    extract_new_items(engine, settings, CLOCK, extract=will_sentences)
+    (article,) = articles(engine)
+    assert article.source == "Associated Press"

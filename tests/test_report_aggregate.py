@@ -162,3 +162,52 @@ def test_sql_aggregation_agrees_with_the_pure_scores(engine: Engine) -> None:
         assert got_bin.mean_forecast == pytest.approx(want_bin.mean_forecast)
     assert sum(r.resolved for r in report.speakers_month) == len(pairs)
     assert sum(r.claims for r in report.outlets_month) == 400
+
+
+def test_counts_say_how_many_questions_the_claims_cover(engine: Engine) -> None:
+    """Three claims about one event and one about another: 4 claims, 2 questions; only the
+    resolved claims' questions count as resolved."""
+    from forecasts.db import write_session
+    from forecasts.models import Question
+    from tests.report_data import make_article, make_claim
+
+    with write_session(engine) as s:
+        article = make_article(s, "Reuters", 1)
+        trip = Question(
+            title="trip", due_earliest=NOW.date(), due_latest=NOW.date(), created_at=NOW
+        )
+        meeting = Question(
+            title="meet", due_earliest=NOW.date(), due_latest=NOW.date(), created_at=NOW
+        )
+        s.add(trip)
+        s.add(meeting)
+        s.flush()
+        for status in ("fulfilled", "fulfilled", "unfulfilled"):
+            make_claim(s, article, status=status, question_id=trip.id)
+        make_claim(s, article, status="open", question_id=meeting.id)
+    counts = build_report(engine, "2023-06", now=NOW, timezone="UTC").counts
+    assert (counts.total, counts.questions, counts.questions_resolved) == (4, 2, 1)
+
+
+def test_speakers_are_one_name_and_generic_sources_none(engine: Engine) -> None:
+    """ "the Treasury" and "Treasury Department" are one record; "officials" is unattributed;
+    a speaker with ten resolved claims gets a calibration by probability bin."""
+    from forecasts.db import write_session
+    from tests.report_data import make_article, make_claim
+
+    with write_session(engine) as s:
+        article = make_article(s, "Reuters", 1)
+        for n in range(10):
+            make_claim(
+                s,
+                article,
+                speaker="the Treasury" if n % 2 else "Treasury Department",
+                status="fulfilled" if n < 7 else "unfulfilled",
+            )
+        make_claim(s, article, speaker="officials", status="fulfilled")
+    report = build_report(engine, "2023-06", now=NOW, timezone="UTC")
+    names = {r.name: r.claims for r in report.speakers_month}
+    assert names == {"Treasury Department": 10, "(unattributed)": 1}
+    (treasury,) = report.speaker_calibration
+    assert treasury.name == "Treasury Department" and treasury.resolved == 10
+    assert [(b.label, b.count, b.hits) for b in treasury.bins] == [(treasury.bins[0].label, 10, 7)]

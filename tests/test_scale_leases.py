@@ -22,8 +22,9 @@ from sqlmodel import select
 from forecasts.clock import FixedClock
 from forecasts.db import session, write_session
 from forecasts.models import Claim, Feed
-from forecasts.scale import leases, once
+from forecasts.scale import once
 from forecasts.scale.keeper import LeaseKeeper
+from forecasts.store import leases
 
 REPO = Path(__file__).resolve().parent.parent
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -323,7 +324,7 @@ from datetime import datetime, timezone, timedelta
 import sqlalchemy as sa
 from forecasts.db import open_database, write_session
 from forecasts.models import Feed
-from forecasts.scale import leases
+from forecasts.store import leases
 
 engine = open_database(sys.argv[1], migrate_schema=False)
 now = datetime.fromisoformat(sys.argv[2])

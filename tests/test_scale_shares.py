@@ -11,7 +11,8 @@ from sqlalchemy.engine import Engine
 from forecasts.clock import FixedClock
 from forecasts.config import ScaleSettings
 from forecasts.db import is_sqlite, write_session
-from forecasts.scale import leases, shares
+from forecasts.scale import shares
+from forecasts.store import leases
 from tests.test_scale_leases import make_feeds, poll
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)

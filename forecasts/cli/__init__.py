@@ -18,6 +18,7 @@ from forecasts.cli import (  # noqa: F401  (imported for the commands they regis
     eval_verification,
     extract,
     feeds,
+    questions,
     report,
     serve,
     verify,

@@ -64,10 +64,10 @@ def status_cmd(as_json: bool) -> None:
     Example:
       forecasts status --json
     """
-    from jobs.registry import availability
+    from jobs.registry import JOBS
 
     settings = state.settings()
-    report = gather(state.engine(), settings, SystemClock().now(), availability())
+    report = gather(state.engine(), settings, SystemClock().now(), [j.name for j in JOBS])
     if as_json:
         print_json(report.as_dict())
         return
@@ -86,10 +86,8 @@ def status_cmd(as_json: bool) -> None:
     for job in report.jobs:
         last = job["last_finished"] or job["last_started"]
         outcome = job["last_outcome"] or "never run"
-        if not job["available"]:
-            outcome = "unavailable"
         line = f"  {job['name']:<11} {outcome:<11} last {_t(last):<20} next {_t(job['next_run'])}"
-        if job["last_error"] and job["available"]:
+        if job["last_error"]:
             line += f"  error: {clean(job['last_error'])[:120]}"
         console.print(line, markup=False)
     if report.feeds_with_errors:

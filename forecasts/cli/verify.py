@@ -24,6 +24,7 @@ from forecasts.errors import InputError
 from forecasts.verdicts import views
 from jobs.backtest import run_backtest
 from jobs.expire import expire_claims
+from jobs.questions import settle_questions
 from jobs.verify import verify_claims
 
 
@@ -51,9 +52,10 @@ def verify(as_of: str | None, as_json: bool) -> None:
     engine, settings, clock = state.engine(), state.settings(), SystemClock()
     verified = verify_claims(engine, settings, clock, as_of=day)
     expired = expire_claims(engine, settings, clock, as_of=day)
+    settled = settle_questions(engine, settings, clock)
     changes = {
-        k: verified.changes.get(k, 0) + expired.changes.get(k, 0)
-        for k in {*verified.changes, *expired.changes}
+        k: verified.changes.get(k, 0) + expired.changes.get(k, 0) + settled.changes.get(k, 0)
+        for k in {*verified.changes, *expired.changes, *settled.changes}
     }
     doc: dict[str, Any] = {
         "as_of": verified.as_of,

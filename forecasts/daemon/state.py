@@ -21,7 +21,6 @@ RUNNING = "running"
 INTERRUPTED = "interrupted"  # shown, never stored: recorded running, but no daemon runs
 OK = "ok"
 ERROR = "error"
-UNAVAILABLE = "unavailable"
 SKIPPED = "skipped"
 
 

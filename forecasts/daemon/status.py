@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, or_, select
 
+from forecasts.clock import local_day
 from forecasts.config import Settings
 from forecasts.daemon import state
 from forecasts.daemon.lock import file_heartbeat, holder_pid, lock_path
@@ -70,17 +72,15 @@ def daemon_view(s: Session, settings: Settings, now: datetime) -> DaemonView:
     return view
 
 
-def job_rows(s: Session, availability: dict[str, str], running: bool) -> list[dict[str, Any]]:
+def job_rows(s: Session, job_names: Sequence[str], running: bool) -> list[dict[str, Any]]:
     """Each job's last run, outcome and (while a daemon runs) next run."""
     rows = {r.name: r for r in state.all_job_states(s)}
     jobs = []
-    for name, missing in availability.items():
+    for name in job_names:
         r = rows.get(name)
         jobs.append(
             {
                 "name": name,
-                "available": not missing,
-                "unavailable_reason": missing,
                 "last_started": r.last_started if r else None,
                 "last_finished": r.last_finished if r else None,
                 "last_outcome": _outcome(r.last_outcome, running) if r else "",
@@ -94,11 +94,11 @@ def job_rows(s: Session, availability: dict[str, str], running: bool) -> list[di
 
 
 def gather(
-    engine: Engine, settings: Settings, now: datetime, availability: dict[str, str]
+    engine: Engine, settings: Settings, now: datetime, job_names: Sequence[str]
 ) -> Status:
     with session(engine) as s:
         view = daemon_view(s, settings, now)
-        jobs = job_rows(s, availability, view.running)
+        jobs = job_rows(s, job_names, view.running)
         feeds = s.exec(
             select(Feed)
             .where(
@@ -122,7 +122,7 @@ def gather(
             for f in feeds
         ]
         by_status = Counter(s.exec(select(Claim.status)).all())
-        today = now.astimezone(settings.zone).date()
+        today = local_day(now, settings.zone)
         due = s.exec(
             select(Claim)
             .where(col(Claim.status) == ClaimStatus.OPEN.value)

@@ -63,6 +63,7 @@ class ParsedEntry:
     published: datetime | None
     guid: str
     author: str
+    source: str = ""  # the publisher the entry names (<source>), for aggregated feeds
 
 
 @dataclass
@@ -172,6 +173,14 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:4096]))
 
 
+def _source(entry: Any) -> str:
+    """The publisher an entry names: RSS ``<source>Name</source>``, Atom ``<source><title>``."""
+    source = entry.get("source")
+    if not isinstance(source, dict):
+        return ""
+    return html_to_text(source.get("title") or "", 300)
+
+
 def parse_feed(data: bytes, *, base_url: str, content_type: str = "") -> ParsedFeed:
     """Parse feed bytes; raise FeedParseError when they hold no usable feed."""
     if not data.strip():
@@ -211,6 +220,7 @@ def parse_feed(data: bytes, *, base_url: str, content_type: str = "") -> ParsedF
             published=_date(entry),
             guid=_plain(entry.get("id"), MAX_FIELD_CHARS),
             author=html_to_text(entry.get("author") or "", 500),
+            source=_source(entry),
         )
         for entry in entries
     ]

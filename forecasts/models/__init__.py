@@ -18,6 +18,7 @@ from forecasts.models.core import (
     Item,
     UTCDateTime,
 )
+from forecasts.models.questions import Question, QuestionHistory, QuestionMerge
 
 __all__ = [
     "Article",
@@ -27,5 +28,8 @@ __all__ = [
     "Evidence",
     "Feed",
     "Item",
+    "Question",
+    "QuestionHistory",
+    "QuestionMerge",
     "UTCDateTime",
 ]

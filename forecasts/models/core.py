@@ -76,7 +76,7 @@ class Claim(SQLModel, table=True):
     """A forward-looking claim and its current status."""
 
     # Covering indexes for the monthly report (bench/report_bench.py: 2.2 s -> 1.2 s CPU per
-    # report over a million claims): the month/trend/outlet queries, and the all-time GROUP BY
+    # report over a million claims): the month/trend/outlet/question-count queries, and the all-time GROUP BY
     # speaker, hedge, probability streamed in index order instead of sorting every row.
     __table_args__ = (
         sa.Index(
@@ -87,6 +87,7 @@ class Claim(SQLModel, table=True):
             "hedge",
             "speaker",
             "article_id",
+            "question_id",
         ),
         sa.Index(
             "ix_claim_speaker_report", "speaker", "hedge", "probability", "status", "due_latest"
@@ -97,6 +98,9 @@ class Claim(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
+    question_id: int | None = Field(
+        default=None, foreign_key="question.id", index=True, description="the event it is about"
+    )
     sentence: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     claim: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
     actors: list[str] = Field(default_factory=list, sa_column=_json_column())
@@ -192,6 +196,7 @@ class Item(SQLModel, table=True):
     title: str = ""
     summary: str = Field("", sa_column=sa.Column(sa.Text(), nullable=False, default=""))
     author: str = ""
+    source: str = ""  # the publisher the entry names (RSS/Atom <source>): an item's outlet
     content_hash: str = Field("", max_length=64, index=True)
     published_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
     published_estimated: bool = Field(

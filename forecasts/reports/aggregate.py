@@ -18,12 +18,16 @@ from sqlmodel import SQLModel
 
 import forecasts.models  # noqa: F401  (registers the tables read below)
 from forecasts.reports.model import (
+    MIN_SPEAKER_RESOLVED,
     RESOLVED,
+    SPEAKER_CALIBRATION_ROWS,
     STATUS_ORDER,
+    UNATTRIBUTED,
     Calibration,
     ClaimRow,
     HedgeCalibration,
     MonthlyReport,
+    SpeakerCalibration,
     StatusCounts,
     TrackRecord,
     TrendPoint,
@@ -37,6 +41,7 @@ from forecasts.reports.scores import (
     decompose,
     wilson_interval,
 )
+from forecasts.reports.speakers import canonical_speakers
 
 # Core tables rather than ORM entities: the report reads aggregates, never whole objects.
 claim_t = SQLModel.metadata.tables["claim"]
@@ -180,16 +185,75 @@ def calibration(groups: Sequence[Any]) -> Calibration:
     return _bins_and_hedges(groups)
 
 
-def speaker_records(groups: Sequence[Any]) -> list[TrackRecord]:
-    """Per speaker: claims due, resolved, hits, hit rate, Brier score."""
+def _speaker_names(groups: Sequence[Any]) -> dict[str, str | None]:
+    counts: dict[str, int] = {}
+    for row in groups:
+        counts[row.speaker or ""] = counts.get(row.speaker or "", 0) + int(row.n)
+    return canonical_speakers(counts, counts)
+
+
+def speaker_records(
+    groups: Sequence[Any], names: dict[str, str | None] | None = None
+) -> list[TrackRecord]:
+    """Per speaker (normalised: "the Treasury" is "U.S. Treasury"): claims due, resolved, hits,
+    hit rate, Brier score. Generic sources ("officials") count as unattributed. ``names``:
+    the normalised names, when already worked out over a superset of ``groups``."""
+    names = names if names is not None else _speaker_names(groups)
     acc: dict[str, list[float]] = {}
     for row in groups:
-        a = acc.setdefault(row.speaker or "(unattributed)", [0, 0, 0, 0.0])
+        name = names.get(row.speaker or "") or UNATTRIBUTED
+        a = acc.setdefault(name, [0, 0, 0, 0.0])
         a[0] += int(row.n)
         a[1] += int(row.resolved or 0)
         a[2] += int(row.hits or 0)
         a[3] += float(row.sum_sq or 0)
     return _ordered([_record(name, *a) for name, a in acc.items()])
+
+
+def speaker_calibration(
+    groups: Sequence[Any],
+    names: dict[str, str | None] | None = None,
+    *,
+    min_resolved: int = MIN_SPEAKER_RESOLVED,
+    limit: int = SPEAKER_CALIBRATION_ROWS,
+) -> list[SpeakerCalibration]:
+    """Reliability by probability bin for the ``limit`` named speakers with the most resolved
+    claims, ``min_resolved`` at least (generic and unattributed speakers have no record)."""
+    names = names if names is not None else _speaker_names(groups)
+    per: dict[str, dict[int, list[float]]] = {}
+    for row in groups:
+        name = names.get(row.speaker or "")
+        if not name or not row.resolved:
+            continue
+        bucket = bucket_index(min(1.0, max(0.0, float(row.probability))))
+        a = per.setdefault(name, {}).setdefault(bucket, [0, 0, 0.0, 0.0])
+        a[0] += int(row.resolved)
+        a[1] += int(row.hits or 0)
+        a[2] += float(row.sum_p or 0)
+        a[3] += float(row.sum_sq or 0)
+    out = []
+    for name, bins in per.items():
+        stats = [BinStats(k, int(a[0]), int(a[1]), a[2], a[3]) for k, a in sorted(bins.items())]
+        resolved = sum(s.count for s in stats)
+        if resolved < min_resolved:
+            continue
+        hits = sum(s.hits for s in stats)
+        brier = sum(s.sum_squared_error for s in stats) / resolved
+        out.append(SpeakerCalibration(name, resolved, hits, brier, calibration_bins(stats)))
+    out.sort(key=lambda c: (-c.resolved, c.name))
+    return out[:limit]
+
+
+def question_counts(conn: Connection, start: date, end: date) -> tuple[int, int]:
+    """How many questions the claims due in start..end are about, and how many of those the
+    resolved claims cover."""
+    row = conn.execute(
+        sa.select(
+            sa.func.count(sa.distinct(c.question_id)),
+            sa.func.count(sa.distinct(sa.case((_resolved, c.question_id), else_=None))),
+        ).where(_due_between(start, end))
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def _due_filter(conn: Connection, start: date | None, end: date) -> sa.ColumnElement[bool]:
@@ -420,19 +484,22 @@ def build_report(
     with engine.connect() as conn:
         month_groups = scored_groups(conn, start, end)
         all_groups = scored_groups(conn, None, end)
+        names = _speaker_names(all_groups)  # the month's speakers are among them
+        counts = status_counts(conn, start, end)
+        counts.questions, counts.questions_resolved = question_counts(conn, start, end)
         return MonthlyReport(
             month=month,
             start=start,
             end=end,
             generated_at=now,
             timezone=timezone,
-            counts=status_counts(conn, start, end),
+            counts=counts,
             claims=claims_due(conn, start, end, listing_limit),
             calibration=calibration(month_groups),
             all_time=calibration(all_groups),
-            speakers_month=speaker_records(month_groups),
+            speakers_month=speaker_records(month_groups, names),
             outlets_month=outlet_records(conn, start, end),
-            speakers_all_time=speaker_records(all_groups),
+            speakers_all_time=speaker_records(all_groups, names),
             outlets_all_time=outlet_records(conn, None, end),
             overconfident_misses=overconfident_misses(conn, start, end, highlights),
             surprises=surprises(conn, start, end, highlights),
@@ -441,4 +508,5 @@ def build_report(
             next_month_counts=status_counts(conn, next_start, next_end),
             next_month_claims=claims_due(conn, next_start, next_end, listing_limit),
             listing_limit=listing_limit,
+            speaker_calibration=speaker_calibration(all_groups, names),
         )

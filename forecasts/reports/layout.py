@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from forecasts.reports.model import ClaimRow, MonthlyReport, StatusCounts, TrackRecord
+from forecasts.reports.model import (
+    MIN_SPEAKER_RESOLVED,
+    ClaimRow,
+    MonthlyReport,
+    StatusCounts,
+    TrackRecord,
+)
 
 TRACK_ROWS = 25
 
@@ -75,10 +81,11 @@ def _status_sentence(counts: StatusCounts) -> str:
         f"{counts.unfulfilled} unfulfilled, {counts.needs_review} need review, "
         f"{counts.open} still open, {counts.void} void, {counts.not_verifiable} not verifiable"
         + (
-            f", {counts.unresolved} not covered by your feeds (unresolved)."
+            f", {counts.unresolved} not covered by your feeds (unresolved)"
             if counts.unresolved
-            else "."
+            else ""
         )
+        + (f"; they are about {counts.questions} questions." if counts.questions else ".")
     )
 
 
@@ -138,6 +145,8 @@ def sections(report: MonthlyReport) -> list[Section]:
     summary.paragraphs.append(
         f"Hit rate: {pct(counts.hit_rate)} of {counts.resolved} resolved "
         + ("claim " if counts.resolved == 1 else "claims ")
+        + f"about {counts.questions_resolved} "
+        + ("question " if counts.questions_resolved == 1 else "questions ")
         + "(claims needing review, still open, void, not verifiable or not covered by your "
         "feeds are counted but not scored)."
     )
@@ -185,6 +194,8 @@ def sections(report: MonthlyReport) -> list[Section]:
         _track_table(report.speakers_all_time, "Speakers, all time"),
         _track_table(report.outlets_all_time, "Outlets, all time"),
     ]
+    if report.speaker_calibration:
+        track.tables.append(_speaker_calibration_table(report))
 
     highlights = Section("Misses and surprises")
     misses = _claims_table(report.overconfident_misses)
@@ -224,6 +235,27 @@ def sections(report: MonthlyReport) -> list[Section]:
     if report.next_month_claims:
         coming.tables.append(_claims_table(report.next_month_claims, with_status=False))
     return [summary, calibration, track, highlights, trend, due, coming]
+
+
+def _speaker_calibration_table(report: MonthlyReport) -> Table:
+    return Table(
+        ["Speaker", "Bin", "Claims", "Came true", "Observed", "95% interval"],
+        [
+            [
+                sc.name,
+                b.label,
+                str(b.count),
+                str(b.hits),
+                pct(b.observed),
+                f"{pct(b.wilson_low)}–{pct(b.wilson_high)}",
+            ]
+            for sc in report.speaker_calibration
+            for b in sc.bins
+        ],
+        numeric={2, 3, 4},
+        caption="Calibration per speaker, all time (the speakers with most resolved claims, "
+        f"{MIN_SPEAKER_RESOLVED} at least)",
+    )
 
 
 def _bins_table(report: MonthlyReport, *, all_time: bool) -> Table:

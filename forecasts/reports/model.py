@@ -27,6 +27,13 @@ STATUS_ORDER = (
     "unresolved",
 )
 RESOLVED = ("fulfilled", "unfulfilled")
+# Claims with no speaker, or a generic one ("officials"): counted, but no one's track record.
+UNATTRIBUTED = "(unattributed)"
+# A speaker's calibration is shown once this many of their claims are resolved (all time).
+MIN_SPEAKER_RESOLVED = 10
+# ... for the speakers with the most resolved claims (a table of every speaker's bins would
+# swamp the report).
+SPEAKER_CALIBRATION_ROWS = 10
 
 
 @dataclass
@@ -40,6 +47,9 @@ class StatusCounts:
     void: int = 0
     not_verifiable: int = 0
     unresolved: int = 0
+    # Claims are about questions (events): how many the claims cover, and the resolved ones.
+    questions: int = 0
+    questions_resolved: int = 0
 
     @property
     def total(self) -> int:
@@ -56,6 +66,7 @@ class StatusCounts:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {s: getattr(self, s) for s in STATUS_ORDER}
         out.update(total=self.total, resolved=self.resolved, hit_rate=self.hit_rate)
+        out.update(questions=self.questions, questions_resolved=self.questions_resolved)
         return out
 
 
@@ -105,6 +116,17 @@ class TrackRecord:
 
 
 @dataclass
+class SpeakerCalibration:
+    """One speaker's reliability: for each probability bin, how often their claims came true."""
+
+    name: str
+    resolved: int
+    hits: int
+    brier: float
+    bins: list[CalibrationBin]
+
+
+@dataclass
 class TrendPoint:
     month: str
     due: int
@@ -147,6 +169,7 @@ class MonthlyReport:
     next_month_counts: StatusCounts
     next_month_claims: list[ClaimRow]
     listing_limit: int
+    speaker_calibration: list[SpeakerCalibration] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:

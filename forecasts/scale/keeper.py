@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from forecasts.clock import Clock
 from forecasts.db import write_session
-from forecasts.scale import leases
+from forecasts.store import leases
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from sqlmodel import Session
 from forecasts.clock import Clock
 from forecasts.db import write_session
 from forecasts.models.scale import OnceDone
-from forecasts.scale import leases
+from forecasts.store import leases
 
 T = TypeVar("T")
 PREFIX = "once:"

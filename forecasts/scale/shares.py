@@ -23,8 +23,8 @@ from sqlalchemy.engine import Engine
 from forecasts.clock import Clock
 from forecasts.config import ScaleSettings
 from forecasts.db import is_sqlite, write_session
-from forecasts.scale import leases
 from forecasts.scale.keeper import LeaseKeeper
+from forecasts.store import leases
 
 WORKER = leases.worker_id()  # this process, as lease holder
 PER_WORKER_JOBS = frozenset({"inbox", "poll"})  # never exclusive: see the module docstring

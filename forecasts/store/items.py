@@ -107,6 +107,7 @@ def insert_items(session: Session, polls: Sequence[NewItems]) -> list[int]:
                     "title": entry.title,
                     "summary": entry.summary,
                     "author": entry.author,
+                    "source": entry.source,
                     "content_hash": keyed.content_hash,
                     # No date in the feed: first seen, and marked so. Never pretend it is published.
                     "published_at": entry.published or poll.fetched_at,

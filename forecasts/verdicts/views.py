@@ -54,6 +54,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         status_by=claim.status_by,
         event_date=claim.event_date,
         resolved_at=claim.resolved_at,
+        question=claim.question_id,
     )
     return row
 

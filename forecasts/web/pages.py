@@ -70,7 +70,7 @@ def _feed_row(feed: Any) -> dict[str, Any]:
 
 
 def dashboard(request: Request) -> Response:
-    from jobs.registry import availability  # the jobs layer, loaded with the first page
+    from jobs.registry import JOBS  # the jobs layer, loaded with the first page
 
     web = ctx(request)
     today = _today(request)
@@ -83,7 +83,7 @@ def dashboard(request: Request) -> Response:
         latest = store.latest_changes(conn, DASHBOARD_ROWS)
         feeds = [_feed_row(f) for f in feed_store.list_feeds(s) if f.origin != "search"]
         daemon = daemon_view(s, web.settings, web.clock.now())
-        jobs = job_rows(s, availability(), daemon.running)
+        jobs = job_rows(s, [j.name for j in JOBS], daemon.running)
     doc: dict[str, Any] = {
         "claims_by_status": counts,
         "claims_total": sum(counts.values()),
