@@ -3,7 +3,8 @@
 Sources, highest priority first: keyword arguments (tests), environment variables
 (``FORECASTS_DATABASE_URL``, nested with a double underscore: ``FORECASTS_FETCH__TIMEOUT_SECONDS``),
 then the TOML file (``--config PATH``, else ``$FORECASTS_CONFIG``, else ``./config.toml`` when it
-exists), then the defaults below. Every field's description is its documentation; ``config.toml``
+exists, else ``~/.config/forecasts/config.toml`` when it exists), then the defaults below. With no
+config file, relative paths (the database, inbox, reports) live in ``~/.local/share/forecasts``. Every field's description is its documentation; ``config.toml``
 at the repository root repeats them as comments and a test keeps the two in step.
 
 Unknown keys are errors, not silently ignored: a typo in a config file must not quietly fall
@@ -420,7 +421,9 @@ class Settings(BaseSettings):
 
     @property
     def base_dir(self) -> Path:
-        return self.config_path.parent if self.config_path else Path.cwd()
+        """Relative paths resolve against the config file's folder; without a config file,
+        against the user's data folder (never wherever the command happened to run)."""
+        return self.config_path.parent if self.config_path else user_data_dir()
 
     def path(self, value: str) -> Path:
         """Resolve a path setting against the config file's folder."""
@@ -447,15 +450,39 @@ class Settings(BaseSettings):
 _toml_file_for_load: dict[str, Path | None] = {"path": None}
 
 
-def find_config(explicit: str | Path | None) -> Path | None:
-    """The config file to read: --config, else $FORECASTS_CONFIG, else ./config.toml if present."""
+def user_config_dir() -> Path:
+    """Where a user's own config lives: $XDG_CONFIG_HOME/forecasts, else ~/.config/forecasts."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "forecasts"
+
+
+def user_data_dir() -> Path:
+    """Where data goes when no config file says otherwise (database, inbox, reports):
+    $XDG_DATA_HOME/forecasts, else ~/.local/share/forecasts."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "forecasts"
+
+
+def config_source(explicit: str | Path | None) -> tuple[Path | None, str]:
+    """The config file to read and why: --config, $FORECASTS_CONFIG, ./config.toml, then
+    the user's config dir (``user_config_dir() / "config.toml"``); (None, ...) when none is."""
     if explicit:
-        return Path(explicit)
+        return Path(explicit), "--config"
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
-        return Path(from_env)
+        return Path(from_env), f"${CONFIG_ENV}"
     local = Path.cwd() / "config.toml"
-    return local if local.is_file() else None
+    if local.is_file():
+        return local, "./config.toml in the current folder"
+    user = user_config_dir() / "config.toml"
+    if user.is_file():
+        return user, "the user's config folder"
+    return None, "none found: built-in defaults, data in " + str(user_data_dir())
+
+
+def find_config(explicit: str | Path | None) -> Path | None:
+    """The config file to read (see ``config_source``)."""
+    return config_source(explicit)[0]
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

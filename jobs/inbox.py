@@ -156,6 +156,10 @@ def _subscribe_seed_feeds(
     files = (
         sorted(p for p in folder.iterdir() if p.suffix in FEED_SUFFIXES) if folder.is_dir() else []
     )
+    # A seed file a config feed already polls (config.toml's `archive` is the seeds/feeds
+    # folder) is not subscribed a second time under another name.
+    configured = _configured_local_paths(settings)
+    files = [p for p in files if not {p.resolve(), p.parent.resolve()} & configured]
     with write_session(engine) as s:
         for path in files:
             name, url = f"seed-{path.stem}", path.resolve().as_uri()
@@ -177,6 +181,20 @@ def _subscribe_seed_feeds(
     if added:
         log.info("seed feeds subscribed: %s", ", ".join(added))
     return added
+
+
+def _configured_local_paths(settings: Settings) -> set[Path]:
+    from forecasts.errors import FetchError
+    from forecasts.feeds.local import is_local, local_path
+
+    out: set[Path] = set()
+    for feed in settings.feeds:
+        if is_local(feed.url):
+            try:
+                out.add(local_path(feed.url, settings.base_dir).resolve())
+            except (OSError, ValueError, FetchError):
+                continue
+    return out
 
 
 def _marked(engine: Engine, key: str) -> bool:
