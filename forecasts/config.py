@@ -3,8 +3,9 @@
 Sources, highest priority first: keyword arguments (tests), environment variables
 (``FORECASTS_DATABASE_URL``, nested with a double underscore: ``FORECASTS_FETCH__TIMEOUT_SECONDS``),
 then the TOML file (``--config PATH``, else ``$FORECASTS_CONFIG``, else ``./config.toml`` when it
-exists, else ``~/.config/forecasts/config.toml`` when it exists), then the defaults below. With no
-config file, relative paths (the database, inbox, reports) live in ``~/.local/share/forecasts``. Every field's description is its documentation; ``config.toml``
+exists, else ``~/.config/forecasts/config.toml`` when it exists: see ``forecasts.paths``), then the
+defaults below. With no config file, relative paths (the database, inbox, reports) live in
+``~/.local/share/forecasts``. Every field's description is its documentation; ``config.toml``
 at the repository root repeats them as comments and a test keeps the two in step.
 
 Unknown keys are errors, not silently ignored: a typo in a config file must not quietly fall
@@ -14,7 +15,6 @@ back to a default.
 from __future__ import annotations
 
 import ipaddress
-import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -29,9 +29,9 @@ from pydantic_settings import (
 )
 
 from forecasts.errors import ConfigError
+from forecasts.paths import config_source, user_data_dir
 
 ENV_PREFIX = "FORECASTS_"
-CONFIG_ENV = "FORECASTS_CONFIG"
 
 # Words of estimative probability: the chance a reader takes each hedge to mean.
 # Anchored on Mauboussin & Mauboussin, "If You Say Something Is 'Likely,' How Likely Do People
@@ -448,36 +448,6 @@ class Settings(BaseSettings):
 # pydantic-settings builds sources inside the constructor, so the file chosen by load_settings
 # is handed over through this one-slot holder rather than a class attribute shared by all calls.
 _toml_file_for_load: dict[str, Path | None] = {"path": None}
-
-
-def user_config_dir() -> Path:
-    """Where a user's own config lives: $XDG_CONFIG_HOME/forecasts, else ~/.config/forecasts."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "forecasts"
-
-
-def user_data_dir() -> Path:
-    """Where data goes when no config file says otherwise (database, inbox, reports):
-    $XDG_DATA_HOME/forecasts, else ~/.local/share/forecasts."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "forecasts"
-
-
-def config_source(explicit: str | Path | None) -> tuple[Path | None, str]:
-    """The config file to read and why: --config, $FORECASTS_CONFIG, ./config.toml, then
-    the user's config dir (``user_config_dir() / "config.toml"``); (None, ...) when none is."""
-    if explicit:
-        return Path(explicit), "--config"
-    from_env = os.environ.get(CONFIG_ENV)
-    if from_env:
-        return Path(from_env), f"${CONFIG_ENV}"
-    local = Path.cwd() / "config.toml"
-    if local.is_file():
-        return local, "./config.toml in the current folder"
-    user = user_config_dir() / "config.toml"
-    if user.is_file():
-        return user, "the user's config folder"
-    return None, "none found: built-in defaults, data in " + str(user_data_dir())
 
 
 def find_config(explicit: str | Path | None) -> Path | None:

@@ -78,16 +78,23 @@ class AppState:
             self._engine = open_database(self.settings().resolved_database_url())
         return self._engine
 
-    def read_engine(self) -> Engine:
+    def read_engine(self, *, quick: bool = False) -> Engine:
         """The existing database, for commands that only read: never creates one.
 
         A missing SQLite file or an empty database is a NotFoundError saying how to start; a
-        schema older than this version is migrated (as a write command would).
+        schema older than this version is migrated (as a write command would). ``quick``:
+        find the database without building the settings (a listing needs nothing else).
         """
         if self._engine is None:
-            from forecasts.cli.database import open_existing
+            from forecasts.cli.database import open_existing, quick_database_url
 
-            self._engine = open_existing(self.settings(), hint=START_HINT)
+            found = None
+            if quick and self._settings is None:
+                found = quick_database_url(self.config_path, self.overrides)
+            if found is not None:
+                self._engine = open_existing(None, hint=START_HINT, quick=found)
+            else:
+                self._engine = open_existing(self.settings(), hint=START_HINT)
         return self._engine
 
     def close(self) -> None:
@@ -141,6 +148,18 @@ class LazyGroup(click.Group):
         if module and module not in sys.modules:
             importlib.import_module(module)
         return self.commands.get(cmd_name)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        """Command names from the table (importing nothing); options as click completes them."""
+        if incomplete.startswith("-"):
+            return super().shell_complete(ctx, incomplete)
+        from click.shell_completion import CompletionItem
+
+        return [
+            CompletionItem(name, help=summary)
+            for name, (_, summary) in sorted(COMMANDS.items())
+            if name.startswith(incomplete)
+        ]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS)]

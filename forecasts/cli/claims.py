@@ -123,7 +123,8 @@ def claims_cmd(
     f = make_filter(search, speaker, outlet, tags, due_before, due_after, statuses)
     from forecasts.store.claim_lists import find_claims
 
-    engine = state.read_engine()
+    # Only the database is needed: the settings model is not built (bench/cli_bench.py).
+    engine = state.read_engine(quick=True)
     with engine.connect() as conn:
         rows = find_claims(conn, f, sort=sort, limit=limit)
         if as_json:

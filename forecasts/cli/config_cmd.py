@@ -22,7 +22,7 @@ def show_config(as_json: bool) -> None:
       forecasts config
       FORECASTS_TIMEZONE=Europe/Berlin forecasts config --json
     """
-    from forecasts.config import config_source
+    from forecasts.paths import config_source
 
     settings = state.settings()
     _, why = config_source(state.config_path)

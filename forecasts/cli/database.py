@@ -8,9 +8,11 @@ only migrates when the schema is older than the code.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -52,12 +54,56 @@ def sqlite_file(url: str) -> str | None:
     return path
 
 
-def open_existing(settings: Settings, *, hint: str) -> Engine:
-    """The configured database if it exists and holds a schema; else NotFoundError with a hint."""
-    from pathlib import Path
+# Settings.database_url's default; tests/test_cli_database.py keeps the two in step.
+DEFAULT_DATABASE_URL = "sqlite:///forecasts.db"
+DATABASE_ENV = "FORECASTS_DATABASE_URL"
 
-    url = settings.resolved_database_url()
-    where = _where(settings)
+
+def quick_database_url(config: str | None, overrides: dict[str, Any]) -> tuple[str, str] | None:
+    """(database URL, where it came from) as ``load_settings`` would resolve it, without
+    building the settings model (~0.2 s of a listing's start-up); None when in any doubt
+    (the caller then loads the settings in full, which explains any problem)."""
+    import tomllib
+
+    from forecasts.paths import config_source, user_data_dir
+
+    path, _ = config_source(config)
+    url: Any = overrides.get("database_url")
+    if url is None:
+        url = next((v for k, v in os.environ.items() if k.upper() == DATABASE_ENV), None)
+    if url is None and path is not None:
+        try:
+            with path.open("rb") as fh:
+                url = tomllib.load(fh).get("database_url", DEFAULT_DATABASE_URL)
+        except (OSError, tomllib.TOMLDecodeError):
+            return None
+    if url is None:
+        url = DEFAULT_DATABASE_URL
+    if not isinstance(url, str):
+        return None
+    base = path.resolve().parent if path is not None else user_data_dir()
+    where = f"config {path.resolve()}" if path is not None else _NO_CONFIG
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/"):
+        rest = url[len(prefix) :]
+        if rest and rest != ":memory:" and not rest.startswith("file:"):
+            p = Path(rest).expanduser()
+            url = prefix + str(p if p.is_absolute() else base / p)
+    return url, where
+
+
+def open_existing(
+    settings: Settings | None, *, hint: str, quick: tuple[str, str] | None = None
+) -> Engine:
+    """The configured database if it exists and holds a schema; else NotFoundError with a hint.
+
+    ``quick`` is (url, where) from ``quick_database_url``, used instead of ``settings``.
+    """
+    if quick is not None:
+        url, where = quick
+    else:
+        assert settings is not None
+        url, where = settings.resolved_database_url(), _where(settings)
     path = sqlite_file(url)
     if path is not None and not Path(path).is_file():
         raise NotFoundError(f"no database at {path} ({where}); {hint}")
@@ -72,13 +118,17 @@ def open_existing(settings: Settings, *, hint: str) -> Engine:
                 row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")
             }
     except sa.exc.SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {url}: {exc}") from exc
+        shown = sa.engine.make_url(url).render_as_string(hide_password=True)
+        raise StoreError(f"cannot open database {shown}: {exc}") from exc
     if current != head_revisions():
         migrate(engine)
     return engine
 
 
+_NO_CONFIG = "no config file found: built-in defaults"
+
+
 def _where(settings: Settings) -> str:
     if settings.config_path is None:
-        return "no config file found: built-in defaults"
+        return _NO_CONFIG
     return f"config {settings.config_path}"

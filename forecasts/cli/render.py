@@ -59,15 +59,18 @@ def cut(text: str, columns: int) -> str:
     if columns <= 1:
         return ELLIPSIS if columns == 1 else ""
     room = columns - 1  # the ellipsis takes one column
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > room:
-            break
-        out.append(ch)
-        used += w
-    head = "".join(out)
+    if text.isascii():
+        head = text[:room]
+    else:
+        out: list[str] = []
+        used = 0
+        for ch in text:
+            w = char_width(ch)
+            if used + w > room:
+                break
+            out.append(ch)
+            used += w
+        head = "".join(out)
     # Back off to the last whole word, unless that would leave almost nothing.
     space = head.rfind(" ")
     if space >= room // 2:

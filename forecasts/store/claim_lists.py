@@ -170,7 +170,7 @@ def find_claims(
             hedge=row[10] or "",
             probability=float(row[11] or 0.0),
         )
-        for row in conn.execute(query)
+        for row in conn.execute(query).all()
     ]
 
 
