@@ -108,7 +108,8 @@ state = AppState()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 # name -> (module that registers it on `cli`, one-line summary for `forecasts --help`).
-# The summaries are the commands' own short help; tests/test_cli_app.py keeps them in step.
+# The summaries are the commands' own short help (55 columns); tests/test_cli_app.py keeps them in
+# step.
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("forecasts.cli.extract", "Extract forward-looking claims from text files, HTML..."),
     "claims": ("forecasts.cli.claims", "List claims: one line each, filtered and sorted."),
@@ -117,22 +118,25 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("forecasts.cli.claims", "Add tags to a claim."),
     "untag": ("forecasts.cli.claims", "Remove tags from a claim."),
     "feeds": ("forecasts.cli.feeds", "Subscribed feeds and how their polling goes."),
-    "poll": ("forecasts.cli.feeds", "Poll the due feeds now and store their new items (what..."),
+    "poll": ("forecasts.cli.feeds", "Poll the due feeds now and store their new items..."),
     "items": ("forecasts.cli.feeds", "Collected feed items."),
     "verify": ("forecasts.cli.verify", "Run one verification pass now: match new items to..."),
     "resolve": ("forecasts.cli.verify", "Decide a claim by hand; the automatic judge never..."),
-    "review": ("forecasts.cli.verify", "List claims that need a person's decision, with their..."),
+    "review": ("forecasts.cli.verify", "List claims that need a person's decision, with..."),
     "backtest": ("forecasts.cli.verify", "Replay articles and archive feeds in a temporary..."),
-    "report": ("forecasts.cli.report", "Monthly accuracy report: hit rates, calibration, Brier..."),
-    "export": ("forecasts.cli.report", "Export every claim with its article, speaker, hedge..."),
-    "daemon": ("forecasts.cli.daemon", "Run the scheduler in the foreground: poll, extract..."),
-    "status": ("forecasts.cli.daemon", "Show whether a daemon is running, each job's last and..."),
-    "config": ("forecasts.cli.config_cmd", "Show the settings in force and which files they..."),
-    "db": ("forecasts.cli.db_cmd", "Database maintenance: move a database to another engine."),
-    "eval": ("forecasts.cli.evals", "Measure quality on the labelled corpora in tests/corpus..."),
+    "report": ("forecasts.cli.report", "Monthly accuracy report: hit rates, calibration,..."),
+    "export": ("forecasts.cli.report", "Export every claim with its article, speaker, hedge,..."),
+    "daemon": ("forecasts.cli.daemon", "Run the scheduler in the foreground: poll, extract,..."),
+    "status": ("forecasts.cli.daemon", "Show whether a daemon is running, each job's last..."),
+    "config": (
+        "forecasts.cli.config_cmd",
+        "Show the settings in force and which files they come...",
+    ),
+    "db": ("forecasts.cli.db_cmd", "Database maintenance: move a database to another..."),
+    "eval": ("forecasts.cli.evals", "Measure quality on the labelled corpora in..."),
     "completion": (
         "forecasts.cli.completion",
-        "Print the shell completion script for bash, zsh...",
+        "Print the shell completion script for bash, zsh or...",
     ),
 }
 

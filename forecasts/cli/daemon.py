@@ -67,7 +67,7 @@ def status_cmd(as_json: bool) -> None:
     from jobs.registry import availability
 
     settings = state.settings()
-    report = gather(state.engine(), settings, SystemClock().now(), availability())
+    report = gather(state.read_engine(), settings, SystemClock().now(), availability())
     if as_json:
         print_json(report.as_dict())
         return

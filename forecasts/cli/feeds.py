@@ -85,7 +85,7 @@ def feeds_group(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    engine = state.engine()
+    engine = state.read_engine()
     sync_config_feeds(engine, state.settings(), SystemClock())
     with session(engine) as s:
         feeds = [f for f in feed_store.list_feeds(s) if show_all or f.origin != "search"]
@@ -131,7 +131,7 @@ def list_cmd(as_json: bool) -> None:
     Example:
       forecasts feeds list
     """
-    engine = state.engine()
+    engine = state.read_engine()
     sync_config_feeds(engine, state.settings(), SystemClock())
     with session(engine) as s:
         feeds = [f for f in feed_store.list_feeds(s) if f.origin != "search"]
@@ -225,7 +225,7 @@ def export_opml_cmd(output: str | None) -> None:
     Example:
       forecasts feeds export-opml -o subscriptions.opml
     """
-    with session(state.engine()) as s:
+    with session(state.read_engine()) as s:
         feeds = [f for f in feed_store.list_feeds(s) if f.origin != "search"]
     data = to_opml([Subscription(f.name, f.url, tuple(f.tags)) for f in feeds])
     if output:
@@ -332,7 +332,7 @@ def search_cmd(
     end = parse_date_option(before, "--before")
     if not query.strip():
         raise InputError("the search query is empty")
-    with session(state.engine()) as s:
+    with session(state.read_engine()) as s:
         items = search_items(
             s,
             query,

@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from forecasts.cli.app import cli, console, err_console, parse_date_option, state
+from forecasts.cli.claims import filter_options, make_filter
 from forecasts.clock import SystemClock
 from forecasts.errors import InputError
-from forecasts.models import ClaimStatus
 from forecasts.reports import export as exporting
 from forecasts.reports import render, table
+from forecasts.store.claim_lists import matching_ids
 from jobs.report import monthly_report, report_paths
 
 
@@ -46,7 +47,7 @@ def report_cmd(month: str | None, fmt: str, out: str | None) -> None:
       forecasts report --month 2023-12 --format json > 2023-12.json
     """
     settings = state.settings()
-    report = monthly_report(state.engine(), settings, SystemClock(), month=month)
+    report = monthly_report(state.read_engine(), settings, SystemClock(), month=month)
     if out is None and fmt in ("md", "html"):
         out = str(report_paths(settings, report.month, [fmt])[0])
     if out is not None:
@@ -62,9 +63,6 @@ def report_cmd(month: str | None, fmt: str, out: str | None) -> None:
         sys.stdout.write(render.render_text(report, fmt))
 
 
-STATUSES = [s.value for s in ClaimStatus]
-
-
 @cli.command(name="export")
 @click.option(
     "--format",
@@ -74,27 +72,36 @@ STATUSES = [s.value for s in ClaimStatus]
     show_default=True,
     help="CSV (lists as JSON text) or a JSON array.",
 )
-@click.option(
-    "--status",
-    "statuses",
-    multiple=True,
-    type=click.Choice(STATUSES),
-    help="Only claims with this status (repeat for several).",
-)
+@filter_options
 @click.option("--since", metavar="DATE", help="Only claims made on or after DATE (YYYY-MM-DD).")
 @click.option(
     "--out", type=click.Path(dir_okay=False), help="Write to this file (default: stdout)."
 )
-def export_cmd(fmt: str, statuses: tuple[str, ...], since: str | None, out: str | None) -> None:
+def export_cmd(
+    fmt: str,
+    search: str,
+    speaker: str,
+    outlet: str,
+    tags: tuple[str, ...],
+    due_before: str | None,
+    due_after: str | None,
+    statuses: tuple[str, ...],
+    since: str | None,
+    out: str | None,
+) -> None:
     """Export every claim with its article, speaker, hedge, window, status and evidence.
 
     \b
     Examples:
       forecasts export --format csv --out claims.csv
       forecasts export --format json --status fulfilled --since 2023-01-01
+      forecasts export --format csv --speaker Blinken --search Beijing --out blinken.csv
     """
     since_day = parse_date_option(since, "--since")
-    rows = exporting.iter_claims(state.engine(), statuses=statuses, since=since_day)
+    found = make_filter(search, speaker, outlet, tags, due_before, due_after, statuses)
+    rows = exporting.iter_claims(
+        state.read_engine(), since=since_day, claim_ids=matching_ids(found)
+    )
     write = exporting.write_csv if fmt == "csv" else exporting.write_json
     if out is None:
         write(rows, sys.stdout)
