@@ -42,6 +42,7 @@ JOBS: tuple[JobSpec, ...] = (
     JobSpec("verify", "jobs.verify:verify_claims", "verify open claims against new items", "verify_interval_minutes"),
     JobSpec("expire", "jobs.expire:expire_claims", "expire claims past window and grace", "expire_interval_minutes"),
     JobSpec("report", "jobs.monthly:write_due_report", "write last month's report (on report_day)", None),
+    JobSpec("refresh", "jobs.monthly:refresh_reports", "rewrite reports whose claims changed", "verify_interval_minutes"),
     JobSpec("notify", "jobs.notify:notify", "gather and deliver notifications", "notify_interval_minutes"),
 )  # fmt: skip
 

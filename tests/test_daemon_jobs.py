@@ -21,7 +21,7 @@ from forecasts.db import session
 from forecasts.errors import ArticleError
 from forecasts.models import Feed
 from forecasts.models.daemon import DaemonMark, JobState
-from jobs.registry import Unavailable, availability, resolve
+from jobs.registry import JOBS, Unavailable, availability, resolve
 from jobs.scheduler import Daemon
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
@@ -101,7 +101,7 @@ def test_run_once_runs_every_job_and_reports_failure(
     monkeypatch.setattr(jobs.scheduler, "resolve", fake)
     assert Daemon(cfg, engine, clock).run_once() == 1
     assert calls[0] == "jobs.poll:sync_config_feeds" and calls[-1] == "jobs.notify:notify"
-    assert len(calls) == 10
+    assert len(calls) == len(JOBS)
 
 
 # --- inbox and seeds ---------------------------------------------------------------------------

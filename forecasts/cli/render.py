@@ -51,9 +51,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def cut(text: str, columns: int) -> str:
-    """``text`` in at most ``columns`` columns: cut at a word boundary and ended with "…"."""
-    text = one_line(text)
+def cut(text: str, columns: int, *, fold: bool = True) -> str:
+    """``text`` in at most ``columns`` columns: cut at a word boundary and ended with "…".
+
+    ``fold``: first fold whitespace to single spaces (off for lines already laid out).
+    """
+    if fold:
+        text = one_line(text)
     if width(text) <= columns:
         return text
     if columns <= 1:

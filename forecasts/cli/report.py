@@ -3,23 +3,44 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
-from forecasts.cli.app import cli, console, err_console, parse_date_option, state
+from forecasts.cli.app import cli, err_console, parse_date_option, state
 from forecasts.cli.claims import filter_options, make_filter
 from forecasts.clock import SystemClock
 from forecasts.errors import InputError
 from forecasts.reports import export as exporting
-from forecasts.reports import render, table
+from forecasts.reports import render
+from forecasts.reports.model import previous_month
 from forecasts.store.claim_lists import matching_ids
 from jobs.report import monthly_report, report_paths
 
 
+def default_month(engine: Any, zone: Any, now: datetime) -> tuple[str, str]:
+    """The month `forecasts report` shows without --month, and why (one definition, shared
+    with the daemon's first report: jobs.monthly)."""
+    from forecasts.store.claim_lists import latest_resolved_month
+
+    today = now.astimezone(zone).date()
+    previous = previous_month(now, str(zone))
+    with engine.connect() as conn:
+        latest = latest_resolved_month(conn, today.replace(day=1))
+    if latest is None:
+        return previous, "no claims resolved yet; the previous month"
+    if latest == previous:
+        return previous, "the previous month"
+    return latest, f"the most recent month with resolved claims (none in {previous})"
+
+
 @cli.command(name="report")
 @click.option(
-    "--month", metavar="YYYY-MM", help="Month to report on (default: the previous month)."
+    "--month",
+    metavar="YYYY-MM",
+    help="Month to report on (default: the most recent month with resolved claims).",
 )
 @click.option(
     "--format",
@@ -38,7 +59,9 @@ def report_cmd(month: str | None, fmt: str, out: str | None) -> None:
     """Monthly accuracy report: hit rates, calibration, Brier scores, track records.
 
     Claims count in the month their due window closes. Months follow the configured
-    time zone.
+    time zone. Without --month: the most recent month before this one with claims resolved
+    (fulfilled or unfulfilled), which is the previous month once the daemon has run a while;
+    the month chosen is said on stderr. In the terminal the tables fit its width.
 
     \b
     Examples:
@@ -47,7 +70,11 @@ def report_cmd(month: str | None, fmt: str, out: str | None) -> None:
       forecasts report --month 2023-12 --format json > 2023-12.json
     """
     settings = state.settings()
-    report = monthly_report(state.read_engine(), settings, SystemClock(), month=month)
+    engine = state.read_engine()
+    if month is None:
+        month, why = default_month(engine, settings.zone, SystemClock().now())
+        err_console.print(f"report for {month}: {why} (--month to choose)", markup=False)
+    report = monthly_report(engine, settings, SystemClock(), month=month)
     if out is None and fmt in ("md", "html"):
         out = str(report_paths(settings, report.month, [fmt])[0])
     if out is not None:
@@ -58,7 +85,11 @@ def report_cmd(month: str | None, fmt: str, out: str | None) -> None:
         for path in paths:
             err_console.print(f"wrote {path}", markup=False)
     elif fmt == "table":
-        console.print(table.renderable(report))
+        from forecasts.cli import render as term
+        from forecasts.cli.report_text import report_lines
+
+        lines = report_lines(report, term.terminal_size()[0])
+        term.emit(lines, pager=not state.no_pager)
     else:
         sys.stdout.write(render.render_text(report, fmt))
 

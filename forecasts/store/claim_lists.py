@@ -205,3 +205,16 @@ def _day(value: Any) -> str:
     if value is None:
         return ""
     return str(value)[:10]
+
+
+# Statuses that count as an answer for "the most recent month with resolved claims".
+DECIDED = ("fulfilled", "unfulfilled")
+
+
+def latest_resolved_month(conn: sa.Connection, before: date) -> str | None:
+    """YYYY-MM of the latest due date before ``before`` among decided claims (None: none)."""
+    query = sa.select(sa.func.max(claim.c.due_latest)).where(
+        claim.c.status.in_(DECIDED), claim.c.due_latest < before
+    )
+    value = conn.execute(query).scalar()
+    return None if value is None else str(value)[:7]
