@@ -43,3 +43,10 @@ def config_source(explicit: str | Path | None) -> tuple[Path | None, str]:
     if user.is_file():
         return user, "the user's config folder"
     return None, f"none found: built-in defaults, data in {user_data_dir()}"
+
+
+def bundled_seeds() -> Path:
+    """The seed articles and archive feed shipped inside the package (``seeds/`` at the root of
+    a checkout is a link to the same folder), used when ``seeds_dir`` is left at its default
+    and no such folder exists beside the config: an installed copy has no checkout around it."""
+    return Path(__file__).resolve().parent / "seeds"

@@ -28,6 +28,7 @@ from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.models import Feed
+from forecasts.paths import bundled_seeds
 from forecasts.store import feeds as feed_store
 from jobs.registry import Unavailable, missing_code, resolve
 
@@ -120,6 +121,8 @@ def ingest_seeds(engine: Engine, settings: Settings, clock: Clock) -> SeedSummar
     if not settings.daemon.ingest_seeds:
         return summary
     seeds = settings.path(settings.seeds_dir)
+    if not seeds.is_dir() and settings.seeds_dir == Settings.model_fields["seeds_dir"].default:
+        seeds = bundled_seeds()
     if not _marked(engine, MARK_FEEDS):
         summary.feeds_subscribed = _subscribe_seed_feeds(engine, settings, clock, seeds / "feeds")
     if not _marked(engine, MARK_ARTICLES):

@@ -60,5 +60,14 @@ def _files(settings: Any, why: str) -> dict[str, str]:
         "database": database,
         "inbox": str(settings.path(settings.inbox_dir)),
         "reports": str(settings.path(settings.reports_dir)),
-        "seeds": str(settings.path(settings.seeds_dir)),
+        "seeds": _seeds(settings),
     }
+
+
+def _seeds(settings: Any) -> str:
+    from forecasts.paths import bundled_seeds
+
+    path = settings.path(settings.seeds_dir)
+    if not path.is_dir() and settings.seeds_dir == type(settings).model_fields["seeds_dir"].default:
+        return f"{bundled_seeds()} (bundled)"
+    return str(path)
