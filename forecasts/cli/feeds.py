@@ -195,7 +195,7 @@ def add_cmd(url: str, name: str | None, interval: int | None, tags: tuple[str, .
 @feeds_group.command("remove")
 @click.argument("name")
 @click.option("--yes", "-y", is_flag=True, help="Do not ask (for scripts).")
-def remove_cmd(name: str, yes: bool) -> None:
+def remove_cmd(name: str, yes: bool) -> int:
     """Unsubscribe and delete the feed's items; items cited as evidence are kept.
 
     On a terminal it asks first (--yes does not). Evidence keeps its title, link and date;
@@ -217,11 +217,14 @@ def remove_cmd(name: str, yes: bool) -> None:
         cited = len(feed_store.cited_items(s, name))
     if not yes and terminal_is_interactive():
         kept = f" ({cited} cited as evidence are kept)" if cited else ""
-        click.confirm(f"Remove feed {clean(name)} and its {total} items{kept}?", abort=True)
+        if not click.confirm(f"Remove feed {clean(name)} and its {total} items{kept}?"):
+            console.print("nothing removed", markup=False)
+            return 1
     with write_session(engine) as s:
         removed = feed_store.remove_feed(s, name)
     kept = f", kept {cited} cited as evidence" if cited else ""
     console.print(f"removed {clean(name)} and {removed} items{kept}", markup=False)
+    return 0
 
 
 @feeds_group.command("import-opml")

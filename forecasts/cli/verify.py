@@ -181,16 +181,28 @@ def review(as_json: bool) -> None:
     if not rows:
         console.print("Nothing to review.")
         return
+    import textwrap
+
+    from forecasts.cli import render
+
     choices = {"f": "fulfilled", "u": "unfulfilled", "v": "void", "s": "skip", "q": "quit"}
-    for row in rows:
-        console.print(f"\n[bold]#{row['id']}[/bold] {_fmt(row['claim'])}")
-        console.print(f"  window {row['due_earliest']} .. {row['due_latest']}")
+    columns = render.terminal_size()[0]
+    for n, row in enumerate(rows, 1):
+        statement = render.one_line(_fmt(claim_extras(row["id"])["statement"] or row["claim"]))
+        console.print(f"\n[{n}/{len(rows)}] claim {row['id']}", markup=False, style="bold")
+        for line in textwrap.wrap(statement, columns - 2):
+            console.print("  " + line, markup=False)
+        console.print(f"  window {row['due_earliest']} .. {row['due_latest']}", markup=False)
         for ev in row["evidence"]:
-            console.print(
-                f"  {ev['kind']:<10} {ev['score']:.2f} {_fmt(ev['published'])} "
-                f"{_fmt(ev['title'])}  {_fmt(ev['link'])}",
-                markup=False,
+            day = _fmt(ev["published"])[:10] or "----------"
+            head = (
+                f"  {ev['kind']:<10} {ev['score']:.2f} {day} {render.one_line(_fmt(ev['title']))}"
             )
+            console.print(render.cut(head, columns, fold=False), markup=False)
+            if ev["link"]:
+                console.print(
+                    render.cut("    " + _fmt(ev["link"]), columns, fold=False), markup=False
+                )
         answer = click.prompt(
             "  [f]ulfilled, [u]nfulfilled, [v]oid, [s]kip, [q]uit",
             type=click.Choice(list(choices)),
