@@ -84,3 +84,10 @@ def test_docs_name_every_command() -> None:
     doc = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     for name in COMMANDS:
         assert f"forecasts {name}" in doc, name
+
+
+def test_conflicting_poll_flags_are_refused(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """`poll --feed X --all` and `poll --search --all` are refused before anything is polled."""
+    for args in (("--feed", "x", "--all"), ("--search", "--all"), ("--feed", "x", "--search")):
+        r = run_cli("poll", *args)
+        assert r.code == 2 and "cannot be used together" in r.err, args

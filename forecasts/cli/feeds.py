@@ -16,6 +16,7 @@ from forecasts.cli.app import (
     cli,
     console,
     err_console,
+    exclusive,
     json_option,
     parse_date_option,
     print_json,
@@ -299,6 +300,7 @@ def poll_cmd(feed_name: str | None, poll_all: bool, search: bool, as_json: bool)
     Example:
       forecasts poll --feed archive --json
     """
+    exclusive(feed=feed_name, all=poll_all, search=search)
     engine, settings = state.engine(), state.settings()
     with Progress(
         TextColumn("polling"),
