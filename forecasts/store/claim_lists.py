@@ -28,7 +28,7 @@ claim = sa.table(
     sa.column("id"),
     sa.column("article_id"),
     sa.column("sentence"),
-    sa.column(STATEMENT_COLUMN),
+    *{name: sa.column(name) for name in dict.fromkeys(("claim", STATEMENT_COLUMN))}.values(),
     sa.column("speaker"),
     sa.column("status"),
     sa.column("status_by"),
@@ -90,8 +90,9 @@ def conditions(f: ClaimFilter) -> list[sa.ColumnElement[bool]]:
     """The WHERE clauses of a filter over ``claim`` joined to ``article``."""
     c = claim.c
     out: list[sa.ColumnElement[bool]] = []
+    texts = [c[name] for name in dict.fromkeys((STATEMENT_COLUMN, "claim", "sentence"))]
     for word in f.search.split():
-        out.append(sa.or_(_contains(c[STATEMENT_COLUMN], word), _contains(c.sentence, word)))
+        out.append(sa.or_(*(_contains(text, word) for text in texts)))
     if f.speaker.strip():
         out.append(_contains(c.speaker, f.speaker.strip()))
     if f.outlet.strip():
@@ -114,6 +115,13 @@ def matching_ids(f: ClaimFilter) -> sa.Select[Any]:
         claim.join(article, article.c.id == claim.c.article_id)
     )
     return query.where(*conditions(f))
+
+
+def statement_text() -> sa.ColumnElement[str]:
+    """The statement, or the claim text where a claim has none."""
+    if STATEMENT_COLUMN == "claim":
+        return claim.c.claim
+    return sa.func.coalesce(sa.func.nullif(claim.c[STATEMENT_COLUMN], ""), claim.c.claim)
 
 
 def _order(sort: str) -> list[Any]:
@@ -145,7 +153,7 @@ def find_claims(
             c.event_date,
             c.speaker,
             article.c.source,
-            c[STATEMENT_COLUMN],
+            statement_text(),
             c.hedge,
             c.probability,
         )
