@@ -3,7 +3,9 @@
 Sources, highest priority first: keyword arguments (tests), environment variables
 (``FORECASTS_DATABASE_URL``, nested with a double underscore: ``FORECASTS_FETCH__TIMEOUT_SECONDS``),
 then the TOML file (``--config PATH``, else ``$FORECASTS_CONFIG``, else ``./config.toml`` when it
-exists), then the defaults below. Every field's description is its documentation; ``config.toml``
+exists, else ``~/.config/forecasts/config.toml`` when it exists: see ``forecasts.paths``), then the
+defaults below. With no config file, relative paths (the database, inbox, reports) live in
+``~/.local/share/forecasts``. Every field's description is its documentation; ``config.toml``
 at the repository root repeats them as comments and a test keeps the two in step.
 
 Unknown keys are errors, not silently ignored: a typo in a config file must not quietly fall
@@ -12,7 +14,6 @@ back to a default.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -30,9 +31,9 @@ from pydantic_settings import (
 from forecasts.controls import check_name
 from forecasts.errors import ConfigError, InputError
 from forecasts.feeds.ssrf import parse_allowance
+from forecasts.paths import config_source, user_data_dir
 
 ENV_PREFIX = "FORECASTS_"
-CONFIG_ENV = "FORECASTS_CONFIG"
 
 # Words of estimative probability: the chance a reader takes each hedge to mean.
 # Anchored on Mauboussin & Mauboussin, "If You Say Something Is 'Likely,' How Likely Do People
@@ -505,7 +506,9 @@ class Settings(BaseSettings):
 
     @property
     def base_dir(self) -> Path:
-        return self.config_path.parent if self.config_path else Path.cwd()
+        """Relative paths resolve against the config file's folder; without a config file,
+        against the user's data folder (never wherever the command happened to run)."""
+        return self.config_path.parent if self.config_path else user_data_dir()
 
     def path(self, value: str) -> Path:
         """Resolve a path setting against the config file's folder."""
@@ -533,14 +536,8 @@ _toml_file_for_load: dict[str, Path | None] = {"path": None}
 
 
 def find_config(explicit: str | Path | None) -> Path | None:
-    """The config file to read: --config, else $FORECASTS_CONFIG, else ./config.toml if present."""
-    if explicit:
-        return Path(explicit)
-    from_env = os.environ.get(CONFIG_ENV)
-    if from_env:
-        return Path(from_env)
-    local = Path.cwd() / "config.toml"
-    return local if local.is_file() else None
+    """The config file to read (see ``config_source``)."""
+    return config_source(explicit)[0]
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

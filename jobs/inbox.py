@@ -26,6 +26,7 @@ from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.models import Feed
+from forecasts.paths import bundled_seeds
 from forecasts.store import feeds as feed_store
 from jobs.ingest import ingest_sources
 
@@ -115,6 +116,8 @@ def ingest_seeds(engine: Engine, settings: Settings, clock: Clock) -> SeedSummar
     if not settings.daemon.ingest_seeds:
         return summary
     seeds = settings.path(settings.seeds_dir)
+    if not seeds.is_dir() and settings.seeds_dir == Settings.model_fields["seeds_dir"].default:
+        seeds = bundled_seeds()
     if not _marked(engine, MARK_FEEDS):
         summary.feeds_subscribed = _subscribe_seed_feeds(engine, settings, clock, seeds / "feeds")
     if not _marked(engine, MARK_ARTICLES):
@@ -137,6 +140,10 @@ def _subscribe_seed_feeds(
     files = (
         sorted(p for p in folder.iterdir() if p.suffix in FEED_SUFFIXES) if folder.is_dir() else []
     )
+    # A seed file a config feed already polls (config.toml's `archive` is the seeds/feeds
+    # folder) is not subscribed a second time under another name.
+    configured = _configured_local_paths(settings)
+    files = [p for p in files if not {p.resolve(), p.parent.resolve()} & configured]
     with write_session(engine) as s:
         for path in files:
             name, url = f"seed-{path.stem}", path.resolve().as_uri()
@@ -158,6 +165,20 @@ def _subscribe_seed_feeds(
     if added:
         log.info("seed feeds subscribed: %s", ", ".join(added))
     return added
+
+
+def _configured_local_paths(settings: Settings) -> set[Path]:
+    from forecasts.errors import FetchError
+    from forecasts.feeds.local import is_local, local_path
+
+    out: set[Path] = set()
+    for feed in settings.feeds:
+        if is_local(feed.url):
+            try:
+                out.add(local_path(feed.url, settings.base_dir).resolve())
+            except (OSError, ValueError, FetchError):
+                continue
+    return out
 
 
 def _marked(engine: Engine, key: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
@@ -18,6 +19,7 @@ from forecasts.config import Settings
 from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.notify import message, outbox
+from forecasts.store import report_marks
 from jobs.report import write_monthly_report
 from jobs.triggers import report_month_due
 
@@ -31,6 +33,45 @@ class MonthlySummary:
     month: str
     kind: str = ""  # "report", or "" (already there)
     paths: list[str] = field(default_factory=list)
+    refreshed: list[str] = field(default_factory=list)  # months rewritten: a claim changed
+    first: str = ""  # on the first run: the most recent month with resolved claims, if older
+
+
+def refresh_reports(engine: Engine, settings: Settings, clock: Clock) -> list[str]:
+    """The `refresh` job: reports on disk follow later verdicts and edits of their claims."""
+    return _refresh_stale(engine, clock, write_monthly_report, settings)
+
+
+def _refresh_stale(engine: Engine, clock: Clock, render: Any, settings: Settings) -> list[str]:
+    """Rewrite the reports on disk of months whose claims changed since they were written."""
+    with session(engine) as s:
+        written = report_marks.written_reports(s, REPORT)
+        stale = [m for m, at in sorted(written.items()) if report_marks.changed_since(s, m, at)]
+    for month in stale:
+        render(engine, settings, clock, month=month)
+        with write_session(engine) as s:
+            state.set_mark(s, f"report:{month}", REPORT, clock.now())
+        log.info("monthly report for %s rewritten: its claims changed", month)
+    return stale
+
+
+def _first_report(
+    engine: Engine, settings: Settings, clock: Clock, render: Any, due_month: str
+) -> str:
+    """A fresh install's first report is the most recent month with resolved claims (as
+    `forecasts report` without --month chooses), not an empty last month."""
+    from forecasts.store.claim_lists import latest_resolved_month
+
+    today = clock.now().astimezone(settings.zone).date()
+    with engine.connect() as conn:
+        latest = latest_resolved_month(conn, today.replace(day=1))
+    if latest is None or latest >= due_month:
+        return ""
+    render(engine, settings, clock, month=latest)
+    with write_session(engine) as s:
+        state.set_mark(s, f"report:{latest}", REPORT, clock.now())
+    log.info("first report: %s, the most recent month with resolved claims", latest)
+    return latest
 
 
 def write_due_report(engine: Engine, settings: Settings, clock: Clock) -> MonthlySummary:
@@ -40,11 +81,16 @@ def write_due_report(engine: Engine, settings: Settings, clock: Clock) -> Monthl
     key = f"report:{month}"
     with session(engine) as s:
         mark = state.get_mark(s, key)
+        first_ever = not report_marks.any_report_written(s)
     done = mark.value if mark else ""
     result = MonthlySummary(month)
+    render = write_monthly_report
+    result.refreshed = _refresh_stale(engine, clock, render, settings)
+    if first_ever:
+        result.first = _first_report(engine, settings, clock, render, month)
     if done == REPORT:
         return result
-    report = write_monthly_report(engine, settings, clock, month=month)
+    report = render(engine, settings, clock, month=month)
     result.kind, result.paths = REPORT, [str(p) for p in report.paths]
     written = report.written
     with write_session(engine) as s:

@@ -15,7 +15,7 @@ from forecasts.config import Settings
 from jobs.expire import expire_claims
 from jobs.extract_items import extract_new_items
 from jobs.inbox import ingest_inbox, ingest_seeds
-from jobs.monthly import write_due_report
+from jobs.monthly import refresh_reports, write_due_report
 from jobs.notify import notify
 from jobs.poll import poll_feeds, poll_search_feeds, sync_config_feeds
 from jobs.questions import settle_questions
@@ -49,6 +49,7 @@ JOBS: tuple[JobSpec, ...] = (
     JobSpec("expire", expire_claims, "expire claims past window and grace", "expire_interval_minutes"),
     JobSpec("questions", settle_questions, "settle questions and their claims", "verify_interval_minutes"),
     JobSpec("report", write_due_report, "write last month's report (on report_day)", None),
+    JobSpec("refresh", refresh_reports, "rewrite reports whose claims changed", "verify_interval_minutes"),
     JobSpec("notify", notify, "gather and deliver notifications", "notify_interval_minutes"),
 )  # fmt: skip
 

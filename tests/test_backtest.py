@@ -109,7 +109,9 @@ def test_vague_claims_are_not_verifiable_and_nothing_is_left_half_done(
 ) -> None:
     statuses = {c["status"] for c in seed_backtest["claims"]}
     assert "not_verifiable" in statuses
-    assert statuses <= {"fulfilled", "unfulfilled", "not_verifiable", "open", "needs_review"}
+    assert statuses <= {
+        "fulfilled", "unfulfilled", "unresolved", "not_verifiable", "open", "needs_review"
+    }
 
 
 def test_a_bad_date_is_one_clear_error(run_cli) -> None:  # type: ignore[no-untyped-def]

@@ -38,7 +38,7 @@ def _claim(engine: Engine, due: date, status: str = "open") -> None:
         )
 
 
-def test_status_json_on_a_fresh_database(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_status_json_on_a_fresh_database(run_cli, engine) -> None:  # type: ignore[no-untyped-def]
     """No daemon yet: not running, every job listed, no claims."""
     result = run_cli("status", "--json")
     assert result.code == 0, result.err

@@ -38,7 +38,7 @@ def test_add_list_remove(run_cli, tmp_path: Path) -> None:  # type: ignore[no-un
     ]
 
 
-def test_bad_input_is_one_line_and_a_non_zero_exit(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_line_and_a_non_zero_exit(run_cli, engine) -> None:  # type: ignore[no-untyped-def]
     for args, code, text in [
         (("feeds", "add", "ftp://example.org/x"), 2, "http(s)://"),
         (("feeds", "add", "/no/such/folder"), 2, "no such file"),

@@ -75,13 +75,13 @@ def test_md_without_out_goes_to_the_reports_folder(
     assert (settings.path(settings.reports_dir) / "2023-06.md").is_file()
 
 
-def test_a_bad_month_is_one_clear_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_month_is_one_clear_error(run_cli, engine) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("report", "--month", "2023-13")
     assert result.code == 2
     assert "--month: '2023-13' is not a month (expected YYYY-MM)" in result.err
 
 
-def test_an_empty_month_is_not_an_error(run_cli) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_month_is_not_an_error(run_cli, engine) -> None:  # type: ignore[no-untyped-def]
     result = run_cli("report", "--month", "2031-02")
     assert result.code == 0
     assert "No claims fell due in February 2031." in result.out

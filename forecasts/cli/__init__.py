@@ -1,7 +1,8 @@
 """Command-line interface: thin commands over library functions.
 
-Each module imported below adds its commands to the ``cli`` group; ``main`` runs the group and
-turns every ``ForecastsError`` into one line on stderr and its exit code (see ``forecasts.errors``).
+``forecasts.cli.app`` holds the ``cli`` group, which imports a command's module only when the
+command is used (start-up time); ``main`` runs the group and turns every ``ForecastsError`` into
+one line on stderr and its exit code (see ``forecasts.errors``).
 """
 
 from __future__ import annotations
@@ -10,19 +11,6 @@ import sys
 
 import click
 
-from forecasts.cli import (  # noqa: F401  (imported for the commands they register)
-    config_cmd,
-    daemon,
-    db_cmd,
-    eval_extraction,
-    eval_verification,
-    extract,
-    feeds,
-    questions,
-    report,
-    serve,
-    verify,
-)
 from forecasts.cli.app import cli, err_console, state
 from forecasts.errors import ForecastsError
 
@@ -43,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err_console.print("Interrupted.")
         return 130
+    except BrokenPipeError:
+        # `forecasts claims | head`: the reader left; say nothing, like other Unix tools.
+        sys.stderr.close()
+        return 141
     finally:
         state.close()
     return result if isinstance(result, int) else 0

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
+from datetime import datetime
+from typing import Any
 
 import click
 
-from forecasts.cli.app import clean, cli, console, json_option, print_json, state
+from forecasts.cli import render
+from forecasts.cli.app import clean, cli, json_option, print_json, state
 from forecasts.clock import SystemClock
 from forecasts.config import load_settings
 from forecasts.daemon.lock import InstanceLock
 from forecasts.daemon.logs import setup_logging
 from forecasts.daemon.status import gather
+from forecasts.store.feeds import RETAINED_FEED
+
+SEARCH_PREFIX = "search/"  # jobs.poll names each claim-search feed search/TEMPLATE/claim-ID
 
 
 @cli.command("daemon")
@@ -55,8 +60,9 @@ def daemon_cmd(once: bool) -> int:
 
 
 @cli.command("status")
+@click.option("--verbose", "-v", is_flag=True, help="Whole error messages.")
 @json_option
-def status_cmd(as_json: bool) -> None:
+def status_cmd(as_json: bool, verbose: bool) -> None:
     """Show whether a daemon is running, each job's last and next run, feeds with errors,
     claims by status and claims falling due in the next 30 days.
 
@@ -67,52 +73,76 @@ def status_cmd(as_json: bool) -> None:
     from jobs.registry import JOBS
 
     settings = state.settings()
-    report = gather(state.engine(), settings, SystemClock().now(), [j.name for j in JOBS])
+    report = gather(state.read_engine(), settings, SystemClock().now(), [j.name for j in JOBS])
     if as_json:
         print_json(report.as_dict())
         return
+    render.emit(status_lines(report, SystemClock().now(), verbose=verbose), pager=False)
+
+
+def status_lines(report: Any, now: datetime, *, verbose: bool = False) -> list[str]:
+    """`forecasts status` as lines within the terminal's width (errors whole with --verbose)."""
+    columns = render.terminal_size()[0]
+
+    def fit(line: str) -> str:
+        # Callers fold the text they insert (``one``); the layout's own spaces stay.
+        return line if verbose else render.cut(line, columns, fold=False)
+
+    def one(text: object) -> str:
+        return render.one_line(clean(str(text)))
+
+    lines: list[str] = []
     d = report.daemon
     if d.running:
-        since = d.since.isoformat(timespec="seconds") if d.since else "?"
+        since = _t(d.since, now)
         doing = f", running {d.current_job}" if d.current_job else ", idle"
         beat = ""
         if d.heartbeat_at is not None:
-            age = (SystemClock().now() - d.heartbeat_at).total_seconds()
-            beat = f", last heartbeat {age:.0f}s ago"
-        console.print(f"daemon: running (pid {d.pid}) since {since}{doing}{beat}", markup=False)
+            beat = f", heartbeat {(now - d.heartbeat_at).total_seconds():.0f}s ago"
+        lines.append(fit(f"daemon: running (pid {d.pid}) since {since}{one(doing)}{beat}"))
     else:
-        console.print("daemon: not running", markup=False)
-    console.print("\njobs:", markup=False)
+        lines.append("daemon: not running")
+    lines += ["", f"jobs:{'':<10}{'outcome':<12}{'last':<18}next"]
     for job in report.jobs:
         last = job["last_finished"] or job["last_started"]
         outcome = job["last_outcome"] or "never run"
-        line = f"  {job['name']:<11} {outcome:<11} last {_t(last):<20} next {_t(job['next_run'])}"
+        lines.append(
+            fit(f"  {job['name']:<13}{outcome:<12}{_t(last, now):<18}{_t(job['next_run'], now)}")
+        )
         if job["last_error"]:
-            line += f"  error: {clean(job['last_error'])[:120]}"
-        console.print(line, markup=False)
-    if report.feeds_with_errors:
-        console.print("\nfeeds with errors:", markup=False)
-        for f in report.feeds_with_errors:
-            why = f["disabled_reason"] or f["last_error"]
-            console.print(
-                f"  {clean(f['name'])}: {f['consecutive_errors']}x {clean(why)[:120]}", markup=False
-            )
-    console.print("\nclaims by status:", markup=False)
+            lines.append(fit(f"    ! {one(job['last_error'])}"))
+    own = [f for f in report.feeds_with_errors if not str(f["name"]).startswith(SEARCH_PREFIX)]
+    searches = [f for f in report.feeds_with_errors if str(f["name"]).startswith(SEARCH_PREFIX)]
+    own = [f for f in own if f["name"] != RETAINED_FEED]
+    if own or searches:
+        lines += ["", "feeds with errors:"]
+    for f in own:
+        why = f["disabled_reason"] or f["last_error"]
+        lines.append(fit(f"  {one(f['name'])}: {f['consecutive_errors']}x {one(why)}"))
+    if searches:
+        sample = searches[0]["last_error"] or searches[0]["disabled_reason"]
+        lines.append(fit(f"  claim-search feeds: {len(searches)} failing, e.g. {one(sample)}"))
+    lines += ["", "claims by status:"]
     for name, count in report.claims_by_status.items() or {"(none)": 0}.items():
-        console.print(f"  {name:<15} {count}", markup=False)
-    console.print(f"\nclaims due in the next 30 days: {len(report.claims_due_soon)}", markup=False)
+        lines.append(f"  {name:<15} {count}")
+    lines += ["", f"claims due in the next 30 days: {len(report.claims_due_soon)}"]
     for c in report.claims_due_soon[:20]:
-        console.print(f"  #{c['id']} {c['due_latest']}  {clean(c['claim'])[:100]}", markup=False)
+        lines.append(fit(f"  {c['id']:>5}  {c['due_latest']}  {one(c['claim'])}"))
     n = report.notifications
     if any(n.values()):
-        console.print(
-            f"\nnotifications: {n['sent']} sent, {n['pending']} pending, {n['gave_up']} given up",
-            markup=False,
-        )
-    sys.stdout.flush()
+        lines += [
+            "",
+            f"notifications: {n['sent']} sent, {n['pending']} pending, {n['gave_up']} given up",
+        ]
+    return lines
 
 
-def _t(value: object) -> str:
+def _t(value: object, now: datetime) -> str:
+    """A time in 16 columns or fewer: HH:MM:SS today, else YYYY-MM-DD HH:MM (UTC)."""
     if value is None:
         return "-"
-    return value.isoformat(timespec="seconds") if hasattr(value, "isoformat") else str(value)
+    if isinstance(value, datetime):
+        if value.date() == now.date():
+            return value.strftime("%H:%M:%S")
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)

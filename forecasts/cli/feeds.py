@@ -9,13 +9,14 @@ from typing import Any
 import click
 import httpx
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from forecasts.cli import render
 from forecasts.cli.app import (
     clean,
     cli,
     console,
     err_console,
+    exclusive,
     json_option,
     parse_date_option,
     print_json,
@@ -72,12 +73,14 @@ def _check_url(url: str) -> str:
 @cli.group("feeds", invoke_without_command=True)
 @json_option
 @click.option("--all", "show_all", is_flag=True, help="Include the per-claim search feeds.")
+@click.option("--verbose", "-v", is_flag=True, help="Whole error messages, every search feed.")
 @click.pass_context
-def feeds_group(ctx: click.Context, as_json: bool, show_all: bool) -> None:
+def feeds_group(ctx: click.Context, as_json: bool, show_all: bool, verbose: bool) -> None:
     """Subscribed feeds and how their polling goes.
 
-    Without a subcommand: for each feed, last poll, last success, items, consecutive errors,
-    last error and next poll.
+    Without a subcommand: for each feed, last poll, last success, items, consecutive errors
+    and next poll (times today as HH:MM, else the date), and its last error on the line below,
+    cut to the terminal's width (--verbose: whole).
 
     \b
     Example:
@@ -85,41 +88,61 @@ def feeds_group(ctx: click.Context, as_json: bool, show_all: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    engine = state.engine()
+    engine = state.read_engine()
     sync_config_feeds(engine, state.settings(), SystemClock())
     with session(engine) as s:
-        feeds = [f for f in feed_store.list_feeds(s) if show_all or f.origin != "search"]
+        feeds = [f for f in feed_store.list_feeds(s) if f.origin != feed_store.RETAINED_ORIGIN]
     if as_json:
-        print_json([_feed_json(f) for f in feeds])
+        print_json([_feed_json(f) for f in feeds if show_all or f.origin != "search"])
         return
-    if not feeds:
+    if not [f for f in feeds if show_all or f.origin != "search"]:
         console.print("No feeds. Add one with `forecasts feeds add URL` or in config.toml.")
         return
-    table = Table(show_lines=False)
-    for column in (
-        "feed",
-        "last poll",
-        "last success",
-        "items",
-        "errors",
-        "last error",
-        "next poll",
-    ):
-        table.add_column(column, overflow="fold")
+    lines = feed_lines(feeds, SystemClock().now(), verbose=verbose, search=show_all)
+    render.emit(lines, pager=not state.no_pager)
+
+
+def _short(value: datetime | None, now: datetime) -> str:
+    """HH:MM today, else the date: the columns stay narrow and nothing is ambiguous."""
+    if value is None:
+        return "-"
+    if value.date() == now.date():
+        return value.strftime("%H:%M")
+    return value.strftime("%Y-%m-%d")
+
+
+def feed_lines(
+    feeds: list[Feed], now: datetime, *, verbose: bool = False, search: bool = False
+) -> list[str]:
+    """The feeds table in the terminal's width: one line per feed, its last error under it
+    on one line (cut to the width; whole with --verbose). Claim-search feeds with errors are
+    summed up in one line."""
+    columns = render.terminal_size()[0]
+    name_w = min(max([4, *(render.width(clean(f.name)) for f in feeds)]), 24)
+    head = f"{'feed':<{name_w}}  {'last poll':<10}  {'last ok':<10}  {'items':>6}  {'errs':>4}  next poll"
+    lines = [head]
+    search_failing = [
+        f for f in feeds if f.origin == "search" and (f.last_error or f.consecutive_errors)
+    ]
     for f in feeds:
-        error = clean(f.last_error)[:80]
-        if f.disabled_reason:
-            error = f"DISABLED ({clean(f.disabled_reason)}) {error}".strip()
-        table.add_row(
-            clean(f.name),
-            _when(f.last_poll_at),
-            _when(f.last_success_at),
-            str(f.item_count),
-            str(f.consecutive_errors),
-            error or "-",
-            "-" if f.disabled_reason else _when(f.next_poll_at) if f.next_poll_at else "now",
+        if f.origin == "search" and not search:
+            continue
+        nxt = "-" if f.disabled_reason else _short(f.next_poll_at, now) if f.next_poll_at else "now"
+        name = render.pad(render.cut(clean(f.name), name_w), name_w)
+        lines.append(
+            f"{name}  {_short(f.last_poll_at, now):<10}  {_short(f.last_success_at, now):<10}  "
+            f"{f.item_count:>6}  {f.consecutive_errors:>4}  {nxt}"
         )
-    console.print(table)
+        error = render.one_line(clean(f.last_error))
+        if f.disabled_reason:
+            error = f"DISABLED: {render.one_line(clean(f.disabled_reason))}. {error}".strip()
+        if error:
+            lines.append("  ! " + (error if verbose else render.cut(error, columns - 4)))
+    if search_failing and not search:
+        sample = render.one_line(clean(search_failing[0].last_error))
+        summary = f"claim-search feeds: {len(search_failing)} failing, e.g. {sample}"
+        lines.append(render.cut(summary, columns - 13) + "  (--all: each)")
+    return lines
 
 
 @feeds_group.command("list")
@@ -131,10 +154,14 @@ def list_cmd(as_json: bool) -> None:
     Example:
       forecasts feeds list
     """
-    engine = state.engine()
+    engine = state.read_engine()
     sync_config_feeds(engine, state.settings(), SystemClock())
     with session(engine) as s:
-        feeds = [f for f in feed_store.list_feeds(s) if f.origin != "search"]
+        feeds = [
+            f
+            for f in feed_store.list_feeds(s)
+            if f.origin not in ("search", feed_store.RETAINED_ORIGIN)
+        ]
     if as_json:
         print_json([_feed_json(f) for f in feeds])
         return
@@ -168,19 +195,37 @@ def add_cmd(url: str, name: str | None, interval: int | None, tags: tuple[str, .
 
 @feeds_group.command("remove")
 @click.argument("name")
-def remove_cmd(name: str) -> None:
-    """Unsubscribe and delete the feed's items (articles and evidence made from them stay).
+@click.option("--yes", "-y", is_flag=True, help="Do not ask (for scripts).")
+def remove_cmd(name: str, yes: bool) -> int:
+    """Unsubscribe and delete the feed's items; items cited as evidence are kept.
+
+    On a terminal it asks first (--yes does not). Evidence keeps its title, link and date;
+    articles made from the feed's items keep their text.
 
     \b
     Example:
-      forecasts feeds remove npr-world
+      forecasts feeds remove npr-world --yes
     """
-    with write_session(state.engine()) as s:
+    from forecasts.cli.app import terminal_is_interactive
+    from forecasts.store.items import count_items
+
+    engine = state.read_engine()
+    with session(engine) as s:
         feed = feed_store.require_feed(s, name)
         if feed.origin == "config":
             raise InputError(f"'{name}' comes from config.toml: remove it there")
+        total = count_items(s, feed.id)
+        cited = len(feed_store.cited_items(s, name))
+    if not yes and terminal_is_interactive():
+        kept = f" ({cited} cited as evidence are kept)" if cited else ""
+        if not click.confirm(f"Remove feed {clean(name)} and its {total} items{kept}?"):
+            console.print("nothing removed", markup=False)
+            return 1
+    with write_session(engine) as s:
         removed = feed_store.remove_feed(s, name)
-    console.print(f"removed {clean(name)} and {removed} items", markup=False)
+    kept = f", kept {cited} cited as evidence" if cited else ""
+    console.print(f"removed {clean(name)} and {removed} items{kept}", markup=False)
+    return 0
 
 
 @feeds_group.command("import-opml")
@@ -225,8 +270,12 @@ def export_opml_cmd(output: str | None) -> None:
     Example:
       forecasts feeds export-opml -o subscriptions.opml
     """
-    with session(state.engine()) as s:
-        feeds = [f for f in feed_store.list_feeds(s) if f.origin != "search"]
+    with session(state.read_engine()) as s:
+        feeds = [
+            f
+            for f in feed_store.list_feeds(s)
+            if f.origin not in ("search", feed_store.RETAINED_ORIGIN)
+        ]
     data = to_opml([Subscription(f.name, f.url, tuple(f.tags)) for f in feeds])
     if output:
         Path(output).write_bytes(data)
@@ -251,6 +300,7 @@ def poll_cmd(feed_name: str | None, poll_all: bool, search: bool, as_json: bool)
     Example:
       forecasts poll --feed archive --json
     """
+    exclusive(feed=feed_name, all=poll_all, search=search)
     engine, settings = state.engine(), state.settings()
     with Progress(
         TextColumn("polling"),
@@ -332,7 +382,7 @@ def search_cmd(
     end = parse_date_option(before, "--before")
     if not query.strip():
         raise InputError("the search query is empty")
-    with session(state.engine()) as s:
+    with session(state.read_engine()) as s:
         items = search_items(
             s,
             query,

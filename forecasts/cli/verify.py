@@ -13,6 +13,7 @@ from forecasts.cli.app import (
     cli,
     console,
     err_console,
+    exclusive,
     json_option,
     parse_date_option,
     state,
@@ -21,11 +22,36 @@ from forecasts.cli.app import print_json as emit
 from forecasts.clock import SystemClock
 from forecasts.db import session, write_session
 from forecasts.errors import InputError
+from forecasts.store import claims as store_claims
 from forecasts.verdicts import views
 from jobs.backtest import run_backtest
 from jobs.expire import expire_claims
 from jobs.questions import settle_questions
 from jobs.verify import verify_claims
+
+
+def claim_extras(claim_id: int) -> dict[str, Any]:
+    """What people add to a claim: its statement, tags and the edits made to it."""
+    from forecasts.store.claim_edits import edits_of, tags_of
+    from forecasts.store.claim_lists import STATEMENT_COLUMN
+
+    with session(state.read_engine()) as s:
+        claim = store_claims.get_claim(s, claim_id)
+        return {
+            "statement": str(getattr(claim, STATEMENT_COLUMN) or claim.claim),
+            "tags": tags_of(s, claim_id),
+            "edits": [
+                {
+                    "at": e.at,
+                    "by": e.by,
+                    "field": e.field_name,
+                    "from": e.from_value,
+                    "to": e.to_value,
+                    "reason": e.reason,
+                }
+                for e in edits_of(s, claim_id)
+            ],
+        }
 
 
 def _fmt(value: Any) -> str:
@@ -79,17 +105,20 @@ def verify(as_of: str | None, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("claim_id", type=int)
-@click.option("--fulfilled", "action", flag_value="fulfilled", help="It came true.")
-@click.option("--unfulfilled", "action", flag_value="unfulfilled", help="It did not.")
-@click.option("--void", "action", flag_value="void", help="Superseded or withdrawn: not scored.")
-@click.option("--reopen", "action", flag_value="reopen", help="Undo a resolution (audited).")
+@click.option("--fulfilled", is_flag=True, help="It came true.")
+@click.option("--unfulfilled", is_flag=True, help="It did not.")
+@click.option("--void", is_flag=True, help="Superseded or withdrawn: not scored.")
+@click.option("--reopen", is_flag=True, help="Undo a resolution (audited).")
 @click.option("--note", default="", help="Why: kept in the claim's history.")
 @click.option("--evidence", "evidence_url", default="", metavar="URL", help="A link that shows it.")
 @click.option("--event-date", "event_date", metavar="DATE", help="When it happened (YYYY-MM-DD).")
 @json_option
 def resolve(
     claim_id: int,
-    action: str | None,
+    fulfilled: bool,
+    unfulfilled: bool,
+    void: bool,
+    reopen: bool,
     note: str,
     evidence_url: str,
     event_date: str | None,
@@ -101,8 +130,24 @@ def resolve(
     Example:
       forecasts resolve 3 --fulfilled --evidence https://example.com/yellen-lands --note "seen it"
     """
-    if action is None:
+    # Separate flags, not one flag_value option: click keeps the last of several, and
+    # `--fulfilled --unfulfilled` must be refused, not silently recorded as unfulfilled.
+    exclusive(fulfilled=fulfilled, unfulfilled=unfulfilled, void=void, reopen=reopen)
+    chosen = [
+        name
+        for name, given in (
+            ("fulfilled", fulfilled),
+            ("unfulfilled", unfulfilled),
+            ("void", void),
+            ("reopen", reopen),
+        )
+        if given
+    ]
+    if not chosen:
         raise InputError("say what happened: --fulfilled, --unfulfilled, --void or --reopen")
+    action = chosen[0]
+    if event_date is not None and action != "fulfilled":
+        raise InputError("--event-date goes with --fulfilled only")
     day = parse_date_option(event_date, "--event-date")
     with write_session(state.engine()) as s:
         row = views.resolve(
@@ -130,7 +175,7 @@ def review(as_json: bool) -> None:
       forecasts review            # interactive
       forecasts review --json     # just list them
     """
-    with session(state.engine()) as s:
+    with session(state.read_engine()) as s:
         rows = views.review_view(s)
     if as_json:
         emit({"claims": rows})
@@ -138,16 +183,28 @@ def review(as_json: bool) -> None:
     if not rows:
         console.print("Nothing to review.")
         return
+    import textwrap
+
+    from forecasts.cli import render
+
     choices = {"f": "fulfilled", "u": "unfulfilled", "v": "void", "s": "skip", "q": "quit"}
-    for row in rows:
-        console.print(f"\n[bold]#{row['id']}[/bold] {_fmt(row['claim'])}")
-        console.print(f"  window {row['due_earliest']} .. {row['due_latest']}")
+    columns = render.terminal_size()[0]
+    for n, row in enumerate(rows, 1):
+        statement = render.one_line(_fmt(claim_extras(row["id"])["statement"] or row["claim"]))
+        console.print(f"\n[{n}/{len(rows)}] claim {row['id']}", markup=False, style="bold")
+        for line in textwrap.wrap(statement, columns - 2):
+            console.print("  " + line, markup=False)
+        console.print(f"  window {row['due_earliest']} .. {row['due_latest']}", markup=False)
         for ev in row["evidence"]:
-            console.print(
-                f"  {ev['kind']:<10} {ev['score']:.2f} {_fmt(ev['published'])} "
-                f"{_fmt(ev['title'])}  {_fmt(ev['link'])}",
-                markup=False,
+            day = _fmt(ev["published"])[:10] or "----------"
+            head = (
+                f"  {ev['kind']:<10} {ev['score']:.2f} {day} {render.one_line(_fmt(ev['title']))}"
             )
+            console.print(render.cut(head, columns, fold=False), markup=False)
+            if ev["link"]:
+                console.print(
+                    render.cut("    " + _fmt(ev["link"]), columns, fold=False), markup=False
+                )
         answer = click.prompt(
             "  [f]ulfilled, [u]nfulfilled, [v]oid, [s]kip, [q]uit",
             type=click.Choice(list(choices)),
@@ -174,12 +231,17 @@ def claim_cmd(claim_id: int, as_json: bool) -> None:
     Example:
       forecasts claim 3 --json
     """
-    with session(state.engine()) as s:
+    with session(state.read_engine()) as s:
         row = views.claim_view(s, claim_id)
     if as_json:
-        emit(row)
+        emit({**row, **claim_extras(claim_id)})
         return
-    console.print(f"[bold]#{row['id']}[/bold] {_fmt(row['claim'])}", highlight=False)
+    extra = claim_extras(row["id"])
+    console.print(
+        f"[bold]#{row['id']}[/bold] {_fmt(extra['statement'] or row['claim'])}", highlight=False
+    )
+    if extra["tags"]:
+        console.print(f"  tags        {_fmt(', '.join(extra['tags']))}", markup=False)
     console.print(f"  status      {row['status']} (by {row['status_by']})")
     console.print(
         f"  window      {row['due_earliest']} .. {row['due_latest']} ({row['due_basis']})"
@@ -210,24 +272,12 @@ def claim_cmd(claim_id: int, as_json: bool) -> None:
             f"  {_fmt(h['at'])[:19]}  {h['from']} -> {h['to']} by {h['by']}: {_fmt(h['reason'])}",
             markup=False,
         )
-
-
-@cli.command(name="claims")
-@click.option("--status", default=None, help="Only claims with this status (e.g. open, fulfilled).")
-@json_option
-def claims_cmd(status: str | None, as_json: bool) -> None:
-    """List claims and their status.
-
-    \b
-    Example:
-      forecasts claims --status needs_review
-    """
-    with session(state.engine()) as s:
-        rows = views.claims_view(s, status)
-    if as_json:
-        emit({"claims": rows})
-        return
-    _claims_table(rows)
+    for e in extra["edits"]:
+        console.print(
+            f"  {_fmt(e['at'])[:19]}  edited {e['field']} by {_fmt(e['by'])}: "
+            f"{_fmt(e['from'])!r} -> {_fmt(e['to'])!r} ({_fmt(e['reason'])})",
+            markup=False,
+        )
 
 
 def _claims_table(rows: list[dict[str, Any]], *, with_evidence: bool = False) -> None:

@@ -93,9 +93,7 @@ def job_rows(s: Session, job_names: Sequence[str], running: bool) -> list[dict[s
     return jobs
 
 
-def gather(
-    engine: Engine, settings: Settings, now: datetime, job_names: Sequence[str]
-) -> Status:
+def gather(engine: Engine, settings: Settings, now: datetime, job_names: Sequence[str]) -> Status:
     with session(engine) as s:
         view = daemon_view(s, settings, now)
         jobs = job_rows(s, job_names, view.running)

@@ -7,7 +7,7 @@ evidence). Each area keeps the tables only it needs in its own module, imported 
 
 from __future__ import annotations
 
-from forecasts.models import daemon, feeds, scale, verify  # noqa: F401  (registers tables)
+from forecasts.models import daemon, edits, feeds, scale, verify  # noqa: F401  (registers tables)
 from forecasts.models.core import (
     Article,
     Claim,

@@ -59,9 +59,14 @@ _columns = [
 
 
 def iter_claims(
-    engine: Engine, *, statuses: Sequence[str] = (), since: date | None = None
+    engine: Engine,
+    *,
+    statuses: Sequence[str] = (),
+    since: date | None = None,
+    claim_ids: sa.Select[Any] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Every claim (optionally only these statuses, or made on/after ``since``), by id."""
+    """Every claim (optionally only these statuses, made on/after ``since``, or whose id
+    ``claim_ids`` selects: the filters of `forecasts claims`), by id."""
     query = sa.select(*_columns).select_from(
         claim_t.join(article_t, claim_t.c.article_id == article_t.c.id)
     )
@@ -69,6 +74,8 @@ def iter_claims(
         query = query.where(claim_t.c.status.in_(list(statuses)))
     if since is not None:
         query = query.where(article_t.c.reference_date >= since)
+    if claim_ids is not None:
+        query = query.where(claim_t.c.id.in_(claim_ids))
     query = query.order_by(claim_t.c.id)
     with engine.connect() as conn:
         result = conn.execution_options(yield_per=CHUNK).execute(query)

@@ -146,21 +146,66 @@ def add_feed(
     return feed
 
 
+# Items cited as evidence outlive their feed: `feeds remove` moves them here, a disabled feed
+# that is never polled, so evidence keeps its title, link and date.
+RETAINED_FEED = "(removed feeds)"
+RETAINED_ORIGIN = "removed"
+
+
 def remove_feed(session: Session, name: str) -> int:
-    """Delete a feed and its items; articles and evidence made from them keep their text."""
+    """Delete a feed and its items, except items cited as evidence (kept under RETAINED_FEED);
+    articles made from deleted items keep their text. Returns the number of items deleted."""
     feed = require_feed(session, name)
+    if feed.origin == RETAINED_ORIGIN:
+        raise InputError(f"'{name}' holds evidence of removed feeds and cannot be removed")
+    cited = cited_items(session, name)
+    if cited:
+        keeper = _retained_feed(session)
+        # dedup_key is unique per feed; the keeper is never polled, so a prefix keeps it unique.
+        prefixed = sa.func.substr(
+            sa.cast(ITEMS.c.id, sa.String) + sa.literal(":") + ITEMS.c.dedup_key, 1, 200
+        )
+        session.execute(
+            sa.update(ITEMS)
+            .where(ITEMS.c.id.in_(cited))
+            .values(feed_id=keeper.id, dedup_key=prefixed)
+        )
+        keeper.item_count += len(cited)
+        session.add(keeper)
     item_ids = sa.select(ITEMS.c.id).where(ITEMS.c.feed_id == feed.id)
     session.execute(
         sa.update(Article).where(col(Article.item_id).in_(item_ids)).values(item_id=None)
-    )
-    session.execute(
-        sa.update(Evidence).where(col(Evidence.item_id).in_(item_ids)).values(item_id=None)
     )
     removed = count_items(session, feed.id)
     session.execute(sa.delete(Item).where(col(Item.feed_id) == feed.id))
     session.execute(sa.delete(ItemTombstone).where(col(ItemTombstone.feed_id) == feed.id))
     session.delete(feed)
     return removed
+
+
+def cited_items(session: Session, name: str) -> list[int]:
+    """Ids of the feed's items that some claim cites as evidence."""
+    feed = require_feed(session, name)
+    query = (
+        sa.select(sa.distinct(col(Evidence.item_id)))
+        .join(Item, col(Item.id) == col(Evidence.item_id))
+        .where(col(Item.feed_id) == feed.id)
+    )
+    return sorted(int(i) for i in session.execute(query).scalars().all() if i is not None)
+
+
+def _retained_feed(session: Session) -> Feed:
+    keeper = get_feed(session, RETAINED_FEED)
+    if keeper is None:
+        keeper = Feed(
+            name=RETAINED_FEED,
+            url="",
+            origin=RETAINED_ORIGIN,
+            disabled_reason="holds items of removed feeds that are cited as evidence",
+        )
+        session.add(keeper)
+        session.flush()
+    return keeper
 
 
 @dataclass
@@ -212,7 +257,9 @@ def _changes(record: PollRecord) -> dict[str, Any]:
     else:
         values.update(
             last_success_at=state.now,
-            last_error=strip_controls(state.error),  # a warning (bozo) may be kept on a successful poll
+            last_error=strip_controls(
+                state.error
+            ),  # a warning (bozo) may be kept on a successful poll
             disabled_reason="",
         )
         for name in ("etag", "last_modified", "body_hash"):
