@@ -110,7 +110,12 @@ def test_vague_claims_are_not_verifiable_and_nothing_is_left_half_done(
     statuses = {c["status"] for c in seed_backtest["claims"]}
     assert "not_verifiable" in statuses
     assert statuses <= {
-        "fulfilled", "unfulfilled", "unresolved", "not_verifiable", "open", "needs_review"
+        "fulfilled",
+        "unfulfilled",
+        "unresolved",
+        "not_verifiable",
+        "open",
+        "needs_review",
     }
 
 
