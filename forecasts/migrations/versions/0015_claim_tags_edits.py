@@ -1,6 +1,6 @@
 """claim tags and the history of field edits made by people
 
-Revision ID: 0010_claim_tags_edits
+Revision ID: 0015_claim_tags_edits
 Revises: 0007_report_indexes
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 import forecasts.models
 
-revision = "0010_claim_tags_edits"
-down_revision = "0007_report_indexes"
+revision = "0015_claim_tags_edits"
+down_revision = "0014_questions"
 branch_labels = None
 depends_on = None
 
