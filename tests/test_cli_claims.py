@@ -166,11 +166,18 @@ def test_read_command_without_a_database_creates_none(tmp_path: Path, run_cli) -
     assert not db.exists() and not db.parent.exists()
 
 
-def test_statement_column_is_the_claim_text_until_the_statement_field_lands(engine: Engine) -> None:
-    """The list shows the claim text (one switch, STATEMENT_COLUMN, moves it to `statement`)."""
-    from forecasts.store.claim_lists import STATEMENT_COLUMN
+def test_the_list_shows_the_statement_or_else_the_claim_text(engine: Engine) -> None:
+    """A claim's statement is its line; a claim without one (an older row) shows its claim text."""
+    from forecasts.store.claim_lists import ClaimFilter, find_claims
 
-    claim_id = make_claim(engine, make_article(engine))
+    article = make_article(engine)
+    bare = make_claim(engine, article)
+    stated = make_claim(engine, article)
     with write_session(engine) as s:
-        claim = get_claim(s, claim_id)
-        assert getattr(claim, STATEMENT_COLUMN)
+        claim = get_claim(s, stated)
+        claim.statement = "Janet Yellen visits Beijing"
+        s.add(claim)
+    with engine.connect() as conn:
+        lines = {line.id: line.statement for line in find_claims(conn, ClaimFilter())}
+    assert lines[stated] == "Janet Yellen visits Beijing"
+    assert lines[bare] == "Janet Yellen could travel to Beijing later this year"
