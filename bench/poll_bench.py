@@ -107,7 +107,7 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
     from forecasts.clock import FixedClock
     from forecasts.config import load_settings
     from forecasts.db import open_database
-    from jobs.poll import poll_feeds
+    from forecasts.jobs.poll import poll_feeds
 
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "config.toml"

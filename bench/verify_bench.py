@@ -5,7 +5,7 @@
 
 For each claim count a fresh SQLite file is filled (claims and their index rows written in
 bulk; every claim is marked as already checked so that only the item-side path is timed), then
-``--repeat`` passes of ``jobs.verify.verify_claims`` each read ``--items`` new items. Printed:
+``--repeat`` passes of ``forecasts.jobs.verify.verify_claims`` each read ``--items`` new items. Printed:
 median items/s, per-item milliseconds (wall and CPU: CPU is the steadier figure on a shared
 machine), candidate pairs judged per item, and the peak RSS of the process that ran the
 configuration (each configuration runs in its own process); the 1-minute load average is printed
@@ -39,7 +39,7 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import open_database
 from forecasts.evidence.judge import ClaimFacts, prepare
-from jobs.verify import verify_claims
+from forecasts.jobs.verify import verify_claims
 
 START = date(2024, 1, 1)
 CITIES = ["Beijing", "Paris", "Tokyo", "Nairobi", "Brasilia", "Ottawa", "Jakarta", "Berlin"]

@@ -1,6 +1,6 @@
 """Throughput of 1, 2 and 4 workers sharing 2,000 local feeds on one PostgreSQL database.
 
-Each worker is a process running the daemon's poll job (``jobs.poll.poll_feeds``, with the
+Each worker is a process running the daemon's poll job (``forecasts.jobs.poll.poll_feeds``, with the
 lease hooks of ``forecasts.scale.shares``) until no feed is due. Workers import and connect
 first, then all start together; the time from the start to the last worker's exit is the wall
 time of one cycle over the 2,000 feeds. Each count gets a fresh database (migrated, feeds
@@ -95,7 +95,7 @@ def worker(config: str, go: str) -> None:
     from forecasts.clock import SystemClock
     from forecasts.config import load_settings
     from forecasts.db import open_database
-    from jobs.poll import poll_feeds
+    from forecasts.jobs.poll import poll_feeds
 
     settings = load_settings(config)
     engine = open_database(settings.resolved_database_url(), migrate_schema=False)
@@ -115,7 +115,7 @@ def one_run(
     from forecasts.clock import SystemClock
     from forecasts.config import load_settings
     from forecasts.db import open_database
-    from jobs.poll import sync_config_feeds
+    from forecasts.jobs.poll import sync_config_feeds
 
     admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
     name = f"forecasts_bench_{uuid.uuid4().hex[:10]}"

@@ -31,13 +31,13 @@ from forecasts.evidence.judge import DECISIVE_COUNTER, DECISIVE_FULFILMENT
 from forecasts.feeds.fetch import Fetcher, FetchResult
 from forecasts.feeds.local import is_local, read_local
 from forecasts.feeds.parse import parse_feed
+from forecasts.jobs.expire import expire_claims
+from forecasts.jobs.questions import settle_questions
+from forecasts.jobs.verify import verify_claims
 from forecasts.models import Article, Claim, Feed, Item
 from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import save_article
 from forecasts.verdicts.views import claim_evidence, claim_row
-from jobs.expire import expire_claims
-from jobs.questions import settle_questions
-from jobs.verify import verify_claims
 
 Progress = Callable[[str], None]
 

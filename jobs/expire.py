@@ -20,10 +20,10 @@ from forecasts.clock import Clock, end_of_day, start_of_day
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.evidence.judge import REPORT_LAG_DAYS, judge_prepared, prepare
+from forecasts.jobs.verify import evidence_facts, facts_of, item_facts, items_for_claim
 from forecasts.models import Claim, ClaimStatus
 from forecasts.store import claims as store
 from forecasts.verdicts.lifecycle import EvidenceFacts, expiry_decision
-from jobs.verify import evidence_facts, facts_of, item_facts, items_for_claim
 
 log = logging.getLogger(__name__)
 

@@ -28,10 +28,10 @@ from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ArticleError, ForecastsError
+from forecasts.jobs.ingest import Extractor, default_extractor
 from forecasts.models import Article, Feed, Item
 from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import article_by_hash, save_article
-from jobs.ingest import Extractor, default_extractor
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Ingest articles dropped into the inbox folder, and the bundled seeds on first start. Glue only.
 
-A file in ``inbox_dir`` is ingested through ``jobs.ingest.ingest_sources`` and then moved to
+A file in ``inbox_dir`` is ingested through ``forecasts.jobs.ingest.ingest_sources`` and then moved to
 ``inbox/done/``, or to ``inbox/failed/`` next to a ``.error.txt`` saying why: nothing dropped
 in is lost, and nothing is ingested twice. A ``NAME.meta.toml`` sidecar travels with its
 article. Files still being written (modified in the last few seconds) wait for the next run.
@@ -25,10 +25,10 @@ from forecasts.config import Settings
 from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
+from forecasts.jobs.ingest import ingest_sources
 from forecasts.models import Feed
 from forecasts.paths import bundled_seeds
 from forecasts.store import feeds as feed_store
-from jobs.ingest import ingest_sources
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """The monthly report job: last month's report, written once, even if the 1st was missed. Glue.
 
-Every run asks the database which month is due (``jobs.triggers.report_month_due`` in the
+Every run asks the database which month is due (``forecasts.jobs.triggers.report_month_due`` in the
 configured zone) and whether its report exists (a ``report:YYYY-MM`` mark). So the cron run on
 the 1st writes it, and a run at start writes it if the daemon was down on the 1st. The
-renderer is ``jobs.report.write_monthly_report``.
+renderer is ``forecasts.jobs.report.write_monthly_report``.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from forecasts.clock import Clock
 from forecasts.config import Settings
 from forecasts.daemon import state
 from forecasts.db import session, write_session
+from forecasts.jobs.report import write_monthly_report
+from forecasts.jobs.triggers import report_month_due
 from forecasts.notify import message, outbox
 from forecasts.store import report_marks
-from jobs.report import write_monthly_report
-from jobs.triggers import report_month_due
 
 log = logging.getLogger(__name__)
 

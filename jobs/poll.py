@@ -32,11 +32,11 @@ from forecasts.feeds import cadence
 from forecasts.feeds.fetch import Fetcher, FetchResult
 from forecasts.feeds.items import ParsedDocuments, parse_documents
 from forecasts.feeds.local import documents_hash, is_local, read_local
+from forecasts.jobs.workers import process_pool
 from forecasts.models import Feed
 from forecasts.scale import shares
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import prune_items
-from jobs.workers import process_pool
 
 log = logging.getLogger("forecasts.poll")
 

@@ -1,4 +1,4 @@
-"""The daemon: APScheduler 3.11 running the jobs of ``jobs.registry``; state in our own tables.
+"""The daemon: APScheduler 3.11 running the jobs of ``forecasts.jobs.registry``; state in our own tables.
 
 Choices (see docs/daemon.md):
 - Jobs are defined in code at every start and kept in APScheduler's MemoryJobStore: nothing is
@@ -37,9 +37,9 @@ from forecasts.daemon.lock import touch
 from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
+from forecasts.jobs.registry import BY_NAME, JOBS
+from forecasts.jobs.triggers import interval_trigger, monthly_trigger
 from forecasts.scale import shares
-from jobs.registry import BY_NAME, JOBS
-from jobs.triggers import interval_trigger, monthly_trigger
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Candidate recall, measured on its own: does the candidate search bring a pair's item to the
 judge? Run for real: the pairs' items and claims go into a temporary SQLite store (migrated as
-the daemon's is), and the daemon's two lookups are asked (``jobs.verify.claims_for_items`` for
-a new item, ``jobs.verify.items_for_claim`` for a new claim). Glue only.
+the daemon's is), and the daemon's two lookups are asked (``forecasts.jobs.verify.claims_for_items`` for
+a new item, ``forecasts.jobs.verify.items_for_claim`` for a new claim). Glue only.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from sqlmodel import Session
 from forecasts.clock import end_of_day, start_of_day
 from forecasts.db import open_database, session, write_session
 from forecasts.evidence.judge import REPORT_LAG_DAYS, ClaimFacts, ItemFacts, prepare
+from forecasts.jobs.verify import claims_for_items, index_claim, items_for_claim
 from forecasts.models import Article, Claim, Feed, Item
 from forecasts.verdicts.evaluation import CandidateScores, Pair
-from jobs.verify import claims_for_items, index_claim, items_for_claim
 
 # The pairs whose item must reach the judge: for the others it does not matter.
 MUST_REACH = frozenset({"fulfilment", "counter"})

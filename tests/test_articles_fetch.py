@@ -23,8 +23,8 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.errors import FetchError, ResponseTooLargeError
+from forecasts.jobs.extract_items import extract_new_items
 from forecasts.models import Feed, Item
-from jobs.extract_items import extract_new_items
 from tests.conftest import REPO
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)

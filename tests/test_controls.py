@@ -20,8 +20,8 @@ from forecasts.controls import check_name, strip_controls
 from forecasts.daemon.logs import setup_logging
 from forecasts.db import open_database, session
 from forecasts.errors import ConfigError, InputError
+from forecasts.jobs.poll import poll_feeds, sync_config_feeds
 from forecasts.models import Feed, Item
-from jobs.poll import poll_feeds, sync_config_feeds
 from tests.feedserver import FeedServer
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)

@@ -12,19 +12,19 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-import jobs.inbox
-import jobs.monthly
-import jobs.scheduler
+import forecasts.jobs.inbox
+import forecasts.jobs.monthly
+import forecasts.jobs.scheduler
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
 from forecasts.daemon import state
 from forecasts.db import session
 from forecasts.errors import ArticleError
+from forecasts.jobs.ingest import IngestSummary
+from forecasts.jobs.registry import JOBS, JobSpec
+from forecasts.jobs.scheduler import Daemon
 from forecasts.models import Feed
 from forecasts.models.daemon import DaemonMark, JobState
-from jobs.ingest import IngestSummary
-from jobs.registry import JOBS, JobSpec
-from jobs.scheduler import Daemon
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -93,15 +93,15 @@ def test_run_once_runs_every_job_and_reports_failure(
 def _replace_jobs(monkeypatch: pytest.MonkeyPatch, make: Any) -> None:
     """Every job's function replaced by ``make(spec)`` for the daemon under test."""
     specs = tuple(dataclasses.replace(spec, function=make(spec)) for spec in JOBS)
-    monkeypatch.setattr(jobs.scheduler, "JOBS", specs)
-    monkeypatch.setattr(jobs.scheduler, "BY_NAME", {spec.name: spec for spec in specs})
+    monkeypatch.setattr(forecasts.jobs.scheduler, "JOBS", specs)
+    monkeypatch.setattr(forecasts.jobs.scheduler, "BY_NAME", {spec.name: spec for spec in specs})
 
 
 # --- inbox and seeds ---------------------------------------------------------------------------
 
 
 class FakeIngest:
-    """Stands in for jobs.ingest.ingest_sources (another area's job): refuses 'bad' files."""
+    """Stands in for forecasts.jobs.ingest.ingest_sources (another area's job): refuses 'bad' files."""
 
     def __init__(self) -> None:
         self.sources: list[str] = []
@@ -118,7 +118,7 @@ class FakeIngest:
 @pytest.fixture
 def ingest(monkeypatch: pytest.MonkeyPatch) -> FakeIngest:
     fake = FakeIngest()
-    monkeypatch.setattr(jobs.inbox, "ingest_sources", fake)
+    monkeypatch.setattr(forecasts.jobs.inbox, "ingest_sources", fake)
     return fake
 
 
@@ -139,13 +139,13 @@ def test_inbox_moves_ingested_files_to_done_and_failures_to_failed(
     _drop(inbox, "good.txt")
     _drop(inbox, "good.meta.toml", 'published = "2024-03-01"\n')
     _drop(inbox, "bad.txt")
-    summary = jobs.inbox.ingest_inbox(engine, cfg, clock)
+    summary = forecasts.jobs.inbox.ingest_inbox(engine, cfg, clock)
     assert summary.done == ["good.txt"] and summary.failed == ["bad.txt"]
     assert (inbox / "done" / "good.txt").exists() and (inbox / "done" / "good.meta.toml").exists()
     assert (inbox / "failed" / "bad.txt").exists()
     assert "no article text" in (inbox / "failed" / "bad.txt.error.txt").read_text()
     assert sorted(p.name for p in inbox.iterdir()) == ["done", "failed"]
-    assert jobs.inbox.ingest_inbox(engine, cfg, clock).done == []
+    assert forecasts.jobs.inbox.ingest_inbox(engine, cfg, clock).done == []
 
 
 def test_a_file_still_being_written_waits(
@@ -154,7 +154,7 @@ def test_a_file_still_being_written_waits(
     inbox = cfg.path(cfg.inbox_dir)
     fresh = _drop(inbox, "fresh.txt")
     os.utime(fresh, (NOW.timestamp(), NOW.timestamp()))
-    assert jobs.inbox.ingest_inbox(engine, cfg, clock).waiting == 1
+    assert forecasts.jobs.inbox.ingest_inbox(engine, cfg, clock).waiting == 1
     assert fresh.exists() and ingest.sources == []
 
 
@@ -165,10 +165,10 @@ def test_seeds_are_ingested_and_subscribed_once(
     seeds = cfg.path(cfg.seeds_dir)
     _drop(seeds / "articles", "a.txt")
     _drop(seeds / "feeds", "archive.xml", "<rss/>")
-    first = jobs.inbox.ingest_seeds(engine, cfg, clock)
+    first = forecasts.jobs.inbox.ingest_seeds(engine, cfg, clock)
     assert first.feeds_subscribed == ["seed-archive"]
     assert ingest.sources == [str(seeds / "articles")]
-    again = jobs.inbox.ingest_seeds(engine, cfg, clock)
+    again = forecasts.jobs.inbox.ingest_seeds(engine, cfg, clock)
     assert again.feeds_subscribed == [] and ingest.sources == [str(seeds / "articles")]
     with session(engine) as s:
         feed = s.exec(select(Feed)).one()
@@ -191,10 +191,10 @@ def test_errors_reported_in_the_ingest_summary_also_fail_the_file(
     class Summary:
         errors = (Result(),)
 
-    monkeypatch.setattr(jobs.inbox, "ingest_sources", lambda *a: Summary())
+    monkeypatch.setattr(forecasts.jobs.inbox, "ingest_sources", lambda *a: Summary())
     inbox = cfg.path(cfg.inbox_dir)
     _drop(inbox, "empty.txt", "")
-    assert jobs.inbox.ingest_inbox(engine, cfg, clock).failed == ["empty.txt"]
+    assert forecasts.jobs.inbox.ingest_inbox(engine, cfg, clock).failed == ["empty.txt"]
     assert "no article text" in (inbox / "failed" / "empty.txt.error.txt").read_text()
 
 
@@ -215,8 +215,8 @@ def test_a_report_already_written_by_hand_is_not_announced_again(
         paths = ("reports/2024-02.md",)
         written = False
 
-    monkeypatch.setattr(jobs.monthly, "write_monthly_report", lambda *a, **k: Existing())
-    assert jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
+    monkeypatch.setattr(forecasts.jobs.monthly, "write_monthly_report", lambda *a, **k: Existing())
+    assert forecasts.jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
     with session(engine) as s:
         assert s.exec(select(Outbox)).all() == []
 
@@ -230,7 +230,7 @@ def test_a_broken_install_makes_daemon_once_fail(tmp_path: Path, db_url: str) ->
     config = tmp_path / "broken.toml"
     config.write_text(f'database_url = "{db_url}"\n[daemon]\ningest_seeds = false\n', "utf-8")
     script = (
-        "import sys; sys.modules['jobs.verify'] = None\n"
+        "import sys; sys.modules['forecasts.jobs.verify'] = None\n"
         "from forecasts.cli import main\n"
         f"sys.exit(main(['--config', {str(config)!r}, 'daemon', '--once']))\n"
     )
@@ -238,4 +238,4 @@ def test_a_broken_install_makes_daemon_once_fail(tmp_path: Path, db_url: str) ->
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode != 0
-    assert "jobs.verify" in done.stderr
+    assert "forecasts.jobs.verify" in done.stderr

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from forecasts.config import Settings
 from forecasts.daemon.state import due_at
+from forecasts.jobs.triggers import monthly_trigger, previous_month, report_month_due
 from forecasts.models.daemon import JobState
-from jobs.triggers import monthly_trigger, previous_month, report_month_due
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import jobs.ingest
+import forecasts.jobs.ingest
 from forecasts.claims.types import ExtractedClaim
 from forecasts.config import Settings
 
@@ -48,7 +48,7 @@ def will_sentences(text: str, reference: date, settings: Settings) -> list[Extra
 
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(jobs.ingest, "extract_claims", will_sentences)
+    monkeypatch.setattr(forecasts.jobs.ingest, "extract_claims", will_sentences)
 
 
 @pytest.mark.usefixtures("fake_extractor")

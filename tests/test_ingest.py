@@ -15,8 +15,8 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import session
 from forecasts.errors import ForecastsError
+from forecasts.jobs.ingest import ingest_sources
 from forecasts.models import Article, Claim
-from jobs.ingest import ingest_sources
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "tests" / "data" / "articles"

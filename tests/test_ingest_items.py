@@ -13,8 +13,8 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ForecastsError
+from forecasts.jobs.extract_items import extract_new_items
 from forecasts.models import Article, Claim, Feed, Item
-from jobs.extract_items import extract_new_items
 from tests.test_articles_load import Route, server  # noqa: F401  (fixture)
 
 CLOCK = FixedClock(datetime(2024, 3, 21, 6, 0, tzinfo=UTC))

@@ -19,10 +19,10 @@ from sqlmodel import select
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
 from forecasts.db import session, write_session
+from forecasts.jobs.notify import notify
 from forecasts.models import Article, Claim, ClaimHistory
 from forecasts.models.daemon import Outbox
 from forecasts.notify import message, outbox, webhook
-from jobs.notify import notify
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
 

@@ -14,9 +14,9 @@ from sqlmodel import select
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
 from forecasts.db import open_database, session
+from forecasts.jobs.poll import poll_feeds
 from forecasts.models import Feed, Item
 from forecasts.store import feeds as feed_store
-from jobs.poll import poll_feeds
 from tests.feedserver import FeedServer, make_rss
 
 DATA = Path(__file__).parent / "data" / "feeds"
@@ -137,7 +137,7 @@ def test_same_bytes_without_validators_are_not_parsed_again(
     def boom(*a: object, **k: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("jobs.poll.parse_documents", boom)  # the inline path of one feed
+    monkeypatch.setattr("forecasts.jobs.poll.parse_documents", boom)  # the inline path of one feed
     clock.advance(timedelta(hours=2))
     summary = poll(engine, settings, clock)
     assert summary.feeds[0].outcome == "unchanged"

@@ -13,8 +13,8 @@ from forecasts.clock import FixedClock
 from forecasts.config import load_settings
 from forecasts.db import open_database, session, write_session
 from forecasts.feeds.search import build_query, search_url
+from forecasts.jobs.poll import poll_search_feeds
 from forecasts.models import Article, Claim, Feed, Item
-from jobs.poll import poll_search_feeds
 from tests.feedserver import FeedServer, make_rss
 
 T0 = datetime(2023, 6, 20, 12, 0, tzinfo=UTC)

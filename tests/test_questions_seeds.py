@@ -14,8 +14,8 @@ from sqlalchemy.engine import Engine
 from forecasts.clock import FixedClock
 from forecasts.config import load_settings
 from forecasts.db import open_database, session
+from forecasts.jobs.scheduler import Daemon
 from forecasts.questions import views
-from jobs.scheduler import Daemon
 from tests.conftest import REPO
 
 

@@ -142,7 +142,7 @@ def test_a_user_decides_a_question_and_its_claims_follow_but_the_judge_never_ove
     """`decide Q --fulfilled --event-date`: claims whose window holds the day are fulfilled,
     audited; a later automatic settling pass leaves the user's question as it is."""
     from forecasts.clock import FixedClock
-    from jobs.questions import settle_questions
+    from forecasts.jobs.questions import settle_questions
 
     trip = _question_of(engine, three["later"])
     shown = _json(run_cli, "decide", str(trip), "--fulfilled", "--event-date", "2023-07-06")

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from forecasts.clock import FixedClock
 from forecasts.config import Settings
-from jobs.report import write_monthly_report
+from forecasts.jobs.report import write_monthly_report
 from tests.report_data import small_db
 
 

@@ -121,8 +121,8 @@ def test_counter_recall_is_the_share_of_counter_pairs_judged_counter(tmp_path: P
 def test_candidate_recall_asks_the_daemon_lookups_on_a_real_store(tmp_path: Path) -> None:
     """An item naming the actor in the window reaches the judge by both lookups; an item that
     names nobody the claim is indexed under is a miss, and signal pairs are not counted."""
+    from forecasts.jobs.verify_eval import candidate_recall
     from forecasts.verdicts.evaluation import load_pairs
-    from jobs.verify_eval import candidate_recall
 
     path = tmp_path / "pairs.jsonl"
     rows = [

@@ -9,9 +9,9 @@ from sqlalchemy.engine import Engine
 from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import session
+from forecasts.jobs.expire import expire_claims
+from forecasts.jobs.verify import verify_claims
 from forecasts.store import claims as store
-from jobs.expire import expire_claims
-from jobs.verify import verify_claims
 from tests.test_verify_factories import make_article, make_claim, make_feed, make_item
 
 

@@ -164,8 +164,8 @@ def test_a_date_the_item_states_dates_the_event_not_the_dateline() -> None:
 def test_headline_shorthand_reaches_the_judge_through_the_daemon_lookup(tmp_path: Path) -> None:
     """'Yellen in China for talks' names no visit word, but talks imply a visit: the new-item
     lookup on a real SQLite store returns the visit claim for it."""
+    from forecasts.jobs.verify_eval import candidate_recall
     from forecasts.verdicts.evaluation import load_pairs
-    from jobs.verify_eval import candidate_recall
 
     row = {
         "id": "p1",

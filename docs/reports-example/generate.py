@@ -4,7 +4,7 @@
     python docs/reports-example/generate.py --month 2023-12
 
 It replays the bundled article (seeds/articles) and archive feed (seeds/feeds) with the verify
-area's ``jobs.backtest.run_backtest``, stores the final claims table (claims, statuses and the
+area's ``forecasts.jobs.backtest.run_backtest``, stores the final claims table (claims, statuses and the
 deciding evidence) in a fresh SQLite database, and writes the report of the month in which most
 claims were resolved, in every format, beside this file (not under seeds/, where every .md,
 .html and .txt file would be ingested as an article): YYYY-MM.md (+ its two SVG charts),
@@ -75,13 +75,12 @@ def main() -> None:
     parser.add_argument("--month", help="Report month (default: the most resolved claims).")
     args = parser.parse_args()
 
-    from jobs.backtest import run_backtest
-
     from forecasts.clock import FixedClock
     from forecasts.config import load_settings
     from forecasts.db import open_database
+    from forecasts.jobs.backtest import run_backtest
+    from forecasts.jobs.report import monthly_report
     from forecasts.reports import render
-    from jobs.report import monthly_report
 
     settings = load_settings(REPO / "config.toml")
     until = date.fromisoformat(args.until)

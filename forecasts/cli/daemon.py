@@ -18,7 +18,9 @@ from forecasts.daemon.logs import setup_logging
 from forecasts.daemon.status import gather
 from forecasts.store.feeds import RETAINED_FEED
 
-SEARCH_PREFIX = "search/"  # jobs.poll names each claim-search feed search/TEMPLATE/claim-ID
+SEARCH_PREFIX = (
+    "search/"  # forecasts.jobs.poll names each claim-search feed search/TEMPLATE/claim-ID
+)
 
 
 @cli.command("daemon")
@@ -35,7 +37,9 @@ def daemon_cmd(once: bool) -> int:
       forecasts daemon
       forecasts daemon --once     # for cron: one cycle, exit 1 if a job failed
     """
-    from jobs.scheduler import Daemon  # the jobs layer sits above the CLI's shared helpers
+    from forecasts.jobs.scheduler import (
+        Daemon,  # the jobs layer sits above the CLI's shared helpers
+    )
 
     settings = state.settings()
     setup_logging(settings)
@@ -70,7 +74,7 @@ def status_cmd(as_json: bool, verbose: bool) -> None:
     Example:
       forecasts status --json
     """
-    from jobs.registry import JOBS
+    from forecasts.jobs.registry import JOBS
 
     settings = state.settings()
     report = gather(state.read_engine(), settings, SystemClock().now(), [j.name for j in JOBS])

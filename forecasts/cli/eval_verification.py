@@ -16,6 +16,8 @@ import click
 from forecasts.cli.app import console, eval_group, json_option, state
 from forecasts.cli.app import print_json as emit
 from forecasts.errors import InputError
+from forecasts.jobs.backtest import run_scenario
+from forecasts.jobs.verify_eval import candidate_recall
 from forecasts.verdicts.evaluation import (
     KINDS,
     load_pairs,
@@ -23,8 +25,6 @@ from forecasts.verdicts.evaluation import (
     score_pairs,
     score_scenario,
 )
-from jobs.backtest import run_scenario
-from jobs.verify_eval import candidate_recall
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
 REAL = CORPUS / "real"

@@ -23,8 +23,8 @@ from forecasts.cli.app import (
 )
 from forecasts.clock import SystemClock
 from forecasts.errors import InputError
-from jobs.extract_items import extract_new_items
-from jobs.ingest import ArticleResult, count_inputs, ingest_sources
+from forecasts.jobs.extract_items import extract_new_items
+from forecasts.jobs.ingest import ArticleResult, count_inputs, ingest_sources
 
 PROGRESS_FROM = 5  # inputs: fewer finish before a bar would be worth drawing
 

@@ -27,10 +27,10 @@ from forecasts.db import session, write_session
 from forecasts.errors import FetchError, InputError
 from forecasts.feeds.local import is_local, local_path
 from forecasts.feeds.opml import Subscription, name_for_url, parse_opml, remote_url, to_opml
+from forecasts.jobs.poll import FeedOutcome, poll_feeds, poll_search_feeds, sync_config_feeds
 from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
 from forecasts.store.items import search_items
-from jobs.poll import FeedOutcome, poll_feeds, poll_search_feeds, sync_config_feeds
 
 
 def _when(value: datetime | None) -> str:

@@ -13,16 +13,16 @@ from forecasts.cli.app import cli, err_console, parse_date_option, state
 from forecasts.cli.claims import filter_options, make_filter
 from forecasts.clock import SystemClock
 from forecasts.errors import InputError
+from forecasts.jobs.report import monthly_report, report_paths
 from forecasts.reports import export as exporting
 from forecasts.reports import render
 from forecasts.reports.model import previous_month
 from forecasts.store.claim_lists import matching_ids
-from jobs.report import monthly_report, report_paths
 
 
 def default_month(engine: Any, zone: Any, now: datetime) -> tuple[str, str]:
     """The month `forecasts report` shows without --month, and why (one definition, shared
-    with the daemon's first report: jobs.monthly)."""
+    with the daemon's first report: forecasts.jobs.monthly)."""
     from forecasts.store.claim_lists import latest_resolved_month
 
     today = now.astimezone(zone).date()

@@ -22,12 +22,12 @@ from forecasts.cli.app import print_json as emit
 from forecasts.clock import SystemClock
 from forecasts.db import session, write_session
 from forecasts.errors import InputError
+from forecasts.jobs.backtest import run_backtest
+from forecasts.jobs.expire import expire_claims
+from forecasts.jobs.questions import settle_questions
+from forecasts.jobs.verify import verify_claims
 from forecasts.store import claims as store_claims
 from forecasts.verdicts import views
-from jobs.backtest import run_backtest
-from jobs.expire import expire_claims
-from jobs.questions import settle_questions
-from jobs.verify import verify_claims
 
 
 def claim_extras(claim_id: int) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """One question settled: its verdict (a user's stands), then each of its claims from it.
 
 Session-level glue between ``resolve`` (pure) and the store, shared by the settling job
-(``jobs.questions``) and a user's decision on a question (``views.decide``).
+(``forecasts.jobs.questions``) and a user's decision on a question (``views.decide``).
 """
 
 from __future__ import annotations

@@ -70,7 +70,7 @@ def _feed_row(feed: Any) -> dict[str, Any]:
 
 
 def dashboard(request: Request) -> Response:
-    from jobs.registry import JOBS  # the jobs layer, loaded with the first page
+    from forecasts.jobs.registry import JOBS  # the jobs layer, loaded with the first page
 
     web = ctx(request)
     today = _today(request)
@@ -230,7 +230,7 @@ def _month(value: str) -> str:
 
 
 def report(request: Request) -> Response:
-    from jobs.report import monthly_report
+    from forecasts.jobs.report import monthly_report
 
     web = ctx(request)
     month = _month(request.path_params["month"])
