@@ -22,12 +22,12 @@ from sqlmodel import col, or_, select
 
 from forecasts.clock import Clock
 from forecasts.config import Settings
-from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.jobs.ingest import ingest_sources
 from forecasts.models import Feed
 from forecasts.paths import bundled_seeds
+from forecasts.store import daemon as state
 from forecasts.store import feeds as feed_store
 
 log = logging.getLogger(__name__)

@@ -16,11 +16,11 @@ from sqlalchemy.engine import Engine
 
 from forecasts.clock import Clock
 from forecasts.config import Settings
-from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.jobs.report import write_monthly_report
 from forecasts.jobs.triggers import report_month_due
 from forecasts.notify import message, outbox
+from forecasts.store import daemon as state
 from forecasts.store import report_marks
 
 log = logging.getLogger(__name__)

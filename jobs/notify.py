@@ -16,10 +16,11 @@ from sqlalchemy.engine import Engine
 
 from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
-from forecasts.daemon import state
 from forecasts.db import session, write_session
 from forecasts.notify import email, events, outbox, webhook
 from forecasts.notify.webhook import DeliveryError
+from forecasts.store import daemon as state
+from forecasts.store import outbox as outbox_store
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def deliver(
     """Send every due outbox row once; failures are rescheduled with back-off, never raised."""
     summary = summary or NotifySummary()
     with session(engine) as s:
-        rows = outbox.due(s, clock.now())
+        rows = outbox_store.due(s, clock.now())
     if not rows:
         return summary
     own_client = client is None
@@ -99,7 +100,7 @@ def deliver(
                     summary.gave_up += 1
             else:
                 with write_session(engine) as s:
-                    outbox.record_sent(s, row.id, clock.now())
+                    outbox_store.record_sent(s, row.id, clock.now())
                 summary.sent += 1
                 log.info("notification %s sent by %s: %s", row.id, row.channel, row.subject)
     finally:

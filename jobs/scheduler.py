@@ -32,14 +32,14 @@ from sqlalchemy.engine import Engine
 
 from forecasts.clock import Clock, SystemClock
 from forecasts.config import Settings, load_settings
-from forecasts.daemon import state
 from forecasts.daemon.lock import touch
 from forecasts.daemon.logs import job_context, setup_logging
 from forecasts.db import session, write_session
 from forecasts.errors import ConfigError
 from forecasts.jobs.registry import BY_NAME, JOBS
-from forecasts.jobs.triggers import interval_trigger, monthly_trigger
+from forecasts.jobs.triggers import due_at, interval_trigger, monthly_trigger
 from forecasts.scale import shares
+from forecasts.store import daemon as state
 
 log = logging.getLogger(__name__)
 
@@ -304,7 +304,7 @@ class Daemon:
             minutes = spec.interval_minutes(self.settings)
             if minutes is None:
                 continue
-            start = state.due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
+            start = due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
             start += order[spec.name]
             scheduler.add_job(
                 self.run_job,
@@ -363,7 +363,7 @@ class Daemon:
             minutes = spec.interval_minutes(new)
             if minutes is None or minutes == spec.interval_minutes(old):
                 continue
-            start = state.due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
+            start = due_at(rows.get(spec.name), timedelta(minutes=minutes), now)
             self.scheduler.reschedule_job(spec.name, trigger=interval_trigger(minutes, start))
             self.scheduler.modify_job(spec.name, next_run_time=start)
             log.info("job %s now every %g minutes", spec.name, minutes)

@@ -16,6 +16,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from forecasts.config import Settings
+from forecasts.models.daemon import JobState
 from forecasts.reports.model import previous_month as reports_previous_month
 
 
@@ -50,3 +51,14 @@ def report_month_due(now: datetime, zone: ZoneInfo, day: int, hour: int) -> str:
     return previous_month(
         datetime(first.year, first.month, 1, 12, tzinfo=zone) - timedelta(days=1), zone
     )
+
+
+def due_at(row: JobState | None, interval: timedelta, now: datetime) -> datetime:
+    """When a job next runs after a (re)start: at once if it never finished, was interrupted
+    (started after its last finish: the daemon died mid-run) or is overdue; otherwise one
+    interval after its last finish. Missed intervals collapse into one run."""
+    if row is None or row.last_finished is None:
+        return now
+    if row.last_started is not None and row.last_started > row.last_finished:
+        return now
+    return max(now, row.last_finished + interval)

@@ -17,7 +17,6 @@ import forecasts.jobs.monthly
 import forecasts.jobs.scheduler
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
-from forecasts.daemon import state
 from forecasts.db import session
 from forecasts.errors import ArticleError
 from forecasts.jobs.ingest import IngestSummary
@@ -25,6 +24,7 @@ from forecasts.jobs.registry import JOBS, JobSpec
 from forecasts.jobs.scheduler import Daemon
 from forecasts.models import Feed
 from forecasts.models.daemon import DaemonMark, JobState
+from forecasts.store import daemon as state
 
 NOW = datetime(2024, 3, 10, 9, 0, tzinfo=UTC)
 

@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from forecasts.config import Settings
-from forecasts.daemon.state import due_at
-from forecasts.jobs.triggers import monthly_trigger, previous_month, report_month_due
+from forecasts.jobs.triggers import due_at, monthly_trigger, previous_month, report_month_due
 from forecasts.models.daemon import JobState
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session
 
 from forecasts.clock import local_day
 from forecasts.config import Settings
-from forecasts.daemon import state
 from forecasts.daemon.lock import file_heartbeat, holder_pid, lock_path
 from forecasts.db import session
-from forecasts.models import Claim, ClaimStatus, Feed
-from forecasts.notify import outbox
+from forecasts.store import daemon as state
+from forecasts.store import outbox as outbox_store
+from forecasts.store import overview
 
 DUE_DAYS = 30
 
@@ -97,40 +96,11 @@ def gather(engine: Engine, settings: Settings, now: datetime, job_names: Sequenc
     with session(engine) as s:
         view = daemon_view(s, settings, now)
         jobs = job_rows(s, job_names, view.running)
-        feeds = s.exec(
-            select(Feed)
-            .where(
-                or_(
-                    col(Feed.consecutive_errors) > 0,
-                    col(Feed.last_error) != "",
-                    col(Feed.disabled_reason) != "",
-                )
-            )
-            .order_by(col(Feed.name))
-        ).all()
-        feed_rows = [
-            {
-                "name": f.name,
-                "url": f.url,
-                "consecutive_errors": f.consecutive_errors,
-                "last_error": f.last_error,
-                "disabled_reason": f.disabled_reason,
-                "next_poll_at": f.next_poll_at,
-            }
-            for f in feeds
-        ]
-        by_status = Counter(s.exec(select(Claim.status)).all())
+        feed_rows = overview.feeds_in_trouble(s)
+        by_status = overview.claims_by_status(s)
         today = local_day(now, settings.zone)
-        due = s.exec(
-            select(Claim)
-            .where(col(Claim.status) == ClaimStatus.OPEN.value)
-            .where(col(Claim.due_latest) >= today)
-            .where(col(Claim.due_latest) <= today + timedelta(days=DUE_DAYS))
-            .order_by(col(Claim.due_latest), col(Claim.id))
-        ).all()
         due_rows = [
-            {"id": c.id, "claim": c.claim, "due_latest": c.due_latest, "speaker": c.speaker}
-            for c in due
+            asdict(c) for c in overview.open_claims_due(s, today, today + timedelta(days=DUE_DAYS))
         ]
-        notes = outbox.counts(s)
-    return Status(view, jobs, feed_rows, dict(sorted(by_status.items())), due_rows, notes)
+        notes = outbox_store.counts(s)
+    return Status(view, jobs, feed_rows, by_status, due_rows, notes)

@@ -4,44 +4,41 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from forecasts.models import Claim, ClaimHistory, ClaimStatus
+from forecasts.models import ClaimStatus
 from forecasts.notify import message as m
+from forecasts.store import overview
 
 RESOLVED = (ClaimStatus.FULFILLED.value, ClaimStatus.UNFULFILLED.value)
 
 
 def status_changes(s: Session, after_id: int, limit: int = 500) -> tuple[list[m.Message], int]:
     """Messages for status changes with history id > ``after_id``, and the last id read."""
-    rows = s.exec(
-        select(ClaimHistory, Claim)
-        .join(Claim, col(Claim.id) == col(ClaimHistory.claim_id))
-        .where(col(ClaimHistory.id) > after_id)
-        .order_by(col(ClaimHistory.id))
-        .limit(limit)
-    ).all()
     messages: list[m.Message] = []
     last = after_id
-    for hist, claim in rows:
-        assert hist.id is not None and claim.id is not None
-        last = hist.id
-        if hist.to_status in RESOLVED:
+    for change in overview.status_changes_after(s, after_id, limit):
+        last = change.history_id
+        if change.to_status in RESOLVED:
             messages.append(
-                m.claim_resolved(hist.id, claim.id, claim.claim, hist.to_status, hist.reason)
+                m.claim_resolved(
+                    change.history_id,
+                    change.claim_id,
+                    change.claim,
+                    change.to_status,
+                    change.reason,
+                )
             )
-        elif hist.to_status == ClaimStatus.NEEDS_REVIEW.value:
-            messages.append(m.claim_needs_review(hist.id, claim.id, claim.claim, hist.reason))
+        elif change.to_status == ClaimStatus.NEEDS_REVIEW.value:
+            messages.append(
+                m.claim_needs_review(
+                    change.history_id, change.claim_id, change.claim, change.reason
+                )
+            )
     return messages, last
 
 
 def falling_due(s: Session, today: date, lead_days: int) -> list[m.Message]:
     """Open claims whose window closes between today and ``lead_days`` from now."""
-    rows = s.exec(
-        select(Claim)
-        .where(col(Claim.status) == ClaimStatus.OPEN.value)
-        .where(col(Claim.due_latest) >= today)
-        .where(col(Claim.due_latest) <= today + timedelta(days=lead_days))
-        .order_by(col(Claim.due_latest), col(Claim.id))
-    ).all()
-    return [m.claim_due_soon(c.id, c.claim, c.due_latest) for c in rows if c.id is not None]
+    due = overview.open_claims_due(s, today, today + timedelta(days=lead_days))
+    return [m.claim_due_soon(c.id, c.claim, c.due_latest) for c in due]

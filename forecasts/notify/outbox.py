@@ -11,11 +11,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from forecasts.config import NotifySettings, Settings
 from forecasts.models.daemon import Outbox
 from forecasts.notify.message import Message
+from forecasts.store import outbox as store
 
 log = logging.getLogger(__name__)
 
@@ -48,37 +49,17 @@ def enqueue(s: Session, settings: Settings, message: Message, now: datetime) -> 
         return 0
     added = 0
     for channel in channels(settings.notify):
-        key = f"{channel}:{message.key}"
-        if s.exec(select(Outbox.id).where(col(Outbox.dedup_key) == key)).first() is not None:
-            continue
-        s.add(
-            Outbox(
-                dedup_key=key,
-                channel=channel,
-                kind=message.kind,
-                subject=message.subject,
-                body=message.text,
-                payload=message.data,
-                created_at=now,
-                next_attempt_at=now,
-            )
+        added += store.add_once(
+            s,
+            dedup_key=f"{channel}:{message.key}",
+            channel=channel,
+            kind=message.kind,
+            subject=message.subject,
+            body=message.text,
+            payload=message.data,
+            now=now,
         )
-        added += 1
-    s.flush()
     return added
-
-
-def due(s: Session, now: datetime, limit: int = 100) -> list[Outbox]:
-    """Rows waiting for delivery whose next attempt time has come, oldest first."""
-    return list(
-        s.exec(
-            select(Outbox)
-            .where(col(Outbox.sent_at).is_(None), col(Outbox.gave_up).is_(False))
-            .where(col(Outbox.next_attempt_at) <= now)
-            .order_by(col(Outbox.id))
-            .limit(limit)
-        ).all()
-    )
 
 
 def as_message(row: Outbox) -> Message:
@@ -91,15 +72,6 @@ def retry_delay(settings: NotifySettings, attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, settings.retry_max_seconds))
 
 
-def record_sent(s: Session, row_id: int, now: datetime) -> None:
-    row = s.get(Outbox, row_id)
-    if row is not None:
-        row.attempts += 1
-        row.sent_at = now
-        row.last_error = ""
-        s.add(row)
-
-
 @dataclass(frozen=True)
 class Failure:
     gave_up: bool
@@ -109,38 +81,31 @@ class Failure:
 def record_failure(
     s: Session, settings: NotifySettings, row_id: int, now: datetime, error: str
 ) -> Failure | None:
-    row = s.get(Outbox, row_id)
-    if row is None:
+    """Record a failed delivery: retried with back-off, given up (and logged as an error)
+    after ``max_attempts``."""
+    failed = store.record_failure(
+        s,
+        row_id,
+        error,
+        max_attempts=settings.max_attempts,
+        retry_at=lambda attempts: now + retry_delay(settings, attempts),
+    )
+    if failed is None:
         return None
-    row.attempts += 1
-    row.last_error = error[:2000]
-    if row.attempts >= settings.max_attempts:
-        row.gave_up = True
+    if failed.gave_up:
         log.error(
             "notification %s (%s) given up after %d attempts: %s",
-            row.id,
-            row.channel,
-            row.attempts,
+            row_id,
+            failed.channel,
+            failed.attempts,
             error,
         )
     else:
-        row.next_attempt_at = now + retry_delay(settings, row.attempts)
         log.warning(
             "notification %s (%s) failed, retry at %s: %s",
-            row.id,
-            row.channel,
-            row.next_attempt_at.isoformat(),
+            row_id,
+            failed.channel,
+            failed.next_attempt_at.isoformat(),
             error,
         )
-    s.add(row)
-    return Failure(row.gave_up, row.next_attempt_at)
-
-
-def counts(s: Session) -> dict[str, int]:
-    rows = s.exec(select(Outbox.sent_at, Outbox.gave_up)).all()
-    pending = sum(1 for sent, gave in rows if sent is None and not gave)
-    return {
-        "sent": sum(1 for sent, _ in rows if sent is not None),
-        "pending": pending,
-        "gave_up": sum(1 for _, gave in rows if gave),
-    }
+    return Failure(failed.gave_up, failed.next_attempt_at)

@@ -1,5 +1,7 @@
 """Queries over the daemon's own tables: job runs, the heartbeat and one-off marks.
 
+When a job runs is the scheduler's rule (``forecasts.jobs.triggers.due_at``), not a query.
+
 Every writer here takes a ``Session`` opened by ``forecasts.db.write_session`` (BEGIN
 IMMEDIATE), and each is one short transaction: none is held across a job or a network call.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 import os
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -76,17 +78,6 @@ def set_next_run(s: Session, name: str, when: datetime | None) -> None:
     row = job_state(s, name)
     row.next_run = when
     s.add(row)
-
-
-def due_at(row: JobState | None, interval: timedelta, now: datetime) -> datetime:
-    """When a job next runs after a (re)start: at once if it never finished, was interrupted
-    (started after its last finish: the daemon died mid-run) or is overdue; otherwise one
-    interval after its last finish. Missed intervals collapse into one run."""
-    if row is None or row.last_finished is None:
-        return now
-    if row.last_started is not None and row.last_started > row.last_finished:
-        return now
-    return max(now, row.last_finished + interval)
 
 
 # --- heartbeat -------------------------------------------------------------------------------
