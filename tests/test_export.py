@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from forecasts.db import write_session
-from forecasts.reports.export import FIELDS, iter_claims, write_csv
+from forecasts.reports.export import write_csv
+from forecasts.store.claim_export import FIELDS, iter_claims
 from tests.report_data import make_article, make_claim, small_db
 
 
@@ -76,7 +77,7 @@ def test_spreadsheet_formulas_in_article_text_stay_text(engine: Engine) -> None:
 
 def test_export_streams_in_chunks(engine: Engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Evidence is attached per chunk, so exports stay in constant memory."""
-    import forecasts.reports.export as export
+    import forecasts.store.claim_export as export
 
     monkeypatch.setattr(export, "CHUNK", 3)
     small_db(engine)

@@ -25,6 +25,7 @@ from forecasts.models import Claim, Feed
 from forecasts.scale import once
 from forecasts.scale.keeper import LeaseKeeper
 from forecasts.store import leases
+from forecasts.store import once as once_done
 
 REPO = Path(__file__).resolve().parent.parent
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -210,7 +211,7 @@ def test_work_is_done_once(engine: Engine) -> None:
     assert not once.run_once(engine, "report:2026-10", "c", clock, lambda: calls.append("c"))[0]
     assert calls == ["b"]
     with session(engine) as s:
-        assert once.is_done(s, "report:2026-10")
+        assert once_done.is_done(s, "report:2026-10")
 
 
 def test_work_in_progress_elsewhere_is_not_started(engine: Engine) -> None:
@@ -325,6 +326,7 @@ import sqlalchemy as sa
 from forecasts.db import open_database, write_session
 from forecasts.models import Feed
 from forecasts.store import leases
+from forecasts.store import once as once_done
 
 engine = open_database(sys.argv[1], migrate_schema=False)
 now = datetime.fromisoformat(sys.argv[2])

@@ -17,6 +17,7 @@ from forecasts.jobs.report import monthly_report, report_paths
 from forecasts.reports import export as exporting
 from forecasts.reports import render
 from forecasts.reports.model import previous_month
+from forecasts.store import claim_export
 from forecasts.store.claim_lists import matching_ids
 
 
@@ -130,7 +131,7 @@ def export_cmd(
     """
     since_day = parse_date_option(since, "--since")
     found = make_filter(search, speaker, outlet, tags, due_before, due_after, statuses)
-    rows = exporting.iter_claims(
+    rows = claim_export.iter_claims(
         state.read_engine(), since=since_day, claim_ids=matching_ids(found)
     )
     write = exporting.write_csv if fmt == "csv" else exporting.write_json

@@ -1,36 +1,26 @@
-"""The report's figures, aggregated in the database (GROUP BY), on SQLite and PostgreSQL alike.
+"""The report: the figures read by ``forecasts.store.report_figures`` combined into scores.
 
-Every count and sum is computed by SQL; Python only combines the few aggregated rows (bins,
-hedge words, speakers) into scores. A month's claims are those whose due window closes in it
-(``due_latest`` within the month): that is when a claim "falls due". "All time" means every
-claim due up to the end of the report month, so a past month's report stays reproducible.
+SQL returns a few aggregated rows per speaker, hedge and probability; here they roll up into
+reliability bins, hedge words, the Brier decomposition and per-speaker records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
-from typing import Any, NamedTuple
+from datetime import datetime
+from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
-from sqlmodel import SQLModel
+from sqlalchemy.engine import Engine
 
-import forecasts.models  # noqa: F401  (registers the tables read below)
 from forecasts.reports.model import (
     MIN_SPEAKER_RESOLVED,
-    RESOLVED,
     SPEAKER_CALIBRATION_ROWS,
-    STATUS_ORDER,
     UNATTRIBUTED,
     Calibration,
-    ClaimRow,
     HedgeCalibration,
     MonthlyReport,
     SpeakerCalibration,
-    StatusCounts,
     TrackRecord,
-    TrendPoint,
     parse_month,
     shift_month,
 )
@@ -42,51 +32,18 @@ from forecasts.reports.scores import (
     wilson_interval,
 )
 from forecasts.reports.speakers import canonical_speakers
-
-# Core tables rather than ORM entities: the report reads aggregates, never whole objects.
-claim_t = SQLModel.metadata.tables["claim"]
-article_t = SQLModel.metadata.tables["article"]
-evidence_t = SQLModel.metadata.tables["evidence"]
-item_t = SQLModel.metadata.tables["item"]
-c = claim_t.c
-
-_resolved = c.status.in_(RESOLVED)
-# Constants as SQL literals rather than bound parameters: SQLite then evaluates one constant
-# expression per row instead of binding a dozen parameters (these are our numbers, not input).
-_ONE: sa.ColumnElement[int] = sa.literal_column("1")
-_ZERO: sa.ColumnElement[int] = sa.literal_column("0")
-_FZERO: sa.ColumnElement[float] = sa.literal_column("0.0")
-_outcome = sa.case((c.status == "fulfilled", _ONE), else_=_ZERO)
-_is_resolved = sa.case((_resolved, _ONE), else_=_ZERO)
-_squared_error = sa.case(
-    (_resolved, (c.probability - _outcome) * (c.probability - _outcome)), else_=_FZERO
+from forecasts.store.report_figures import (
+    by_resolved,
+    claims_due,
+    outlet_records,
+    overconfident_misses,
+    question_counts,
+    scored_groups,
+    status_counts,
+    surprises,
+    track_record,
+    trend,
 )
-
-
-def _due_between(start: date, end: date) -> sa.ColumnElement[bool]:
-    return c.due_latest.between(start, end)
-
-
-def _sums() -> list[sa.ColumnElement[Any]]:
-    """count, resolved, hits, sum of probability over resolved, sum of squared error."""
-    return [
-        sa.func.count().label("n"),
-        sa.func.sum(_is_resolved).label("resolved"),
-        sa.func.sum(_outcome).label("hits"),
-        sa.func.sum(sa.case((_resolved, c.probability), else_=_FZERO)).label("sum_p"),
-        sa.func.sum(_squared_error).label("sum_sq"),
-    ]
-
-
-def status_counts(conn: Connection, start: date, end: date) -> StatusCounts:
-    rows = conn.execute(
-        sa.select(c.status, sa.func.count()).where(_due_between(start, end)).group_by(c.status)
-    ).all()
-    counts = StatusCounts()
-    for status, n in rows:
-        if status in STATUS_ORDER:
-            setattr(counts, status, int(n))
-    return counts
 
 
 def _bins_and_hedges(rows: Iterable[Any]) -> Calibration:
@@ -134,52 +91,6 @@ def _bins_and_hedges(rows: Iterable[Any]) -> Calibration:
     return Calibration(decomposition=decompose(stats), bins=calibration_bins(stats), hedges=words)
 
 
-def scored_groups(conn: Connection, start: date | None, end: date) -> Sequence[Any]:
-    """One pass over the claims due in start..end (all up to ``end`` when start is None),
-    grouped by speaker, hedge and probability: calibration and speakers roll up from it.
-
-    One GROUP BY instead of two saves a whole scan of the table for the all-time figures, and
-    grouping on plain columns (not a bin expression) lets an index on (speaker, hedge,
-    probability, ...) stream the groups without sorting.
-    """
-    # SQL only counts per status (the index holds status next in line); the sums follow here,
-    # from a few rows per group, instead of five CASE expressions evaluated for every claim.
-    rows = conn.execute(
-        sa.select(c.speaker, c.hedge, c.probability, c.status, sa.func.count().label("n"))
-        .where(_due_filter(conn, start, end))
-        .group_by(c.speaker, c.hedge, c.probability, c.status)
-    ).all()
-    groups: dict[tuple[Any, Any, Any], list[Any]] = {}
-    for speaker, hedge, probability, status, n in rows:
-        g = groups.get((speaker, hedge, probability))
-        if g is None:
-            g = groups[(speaker, hedge, probability)] = [0, 0, 0]
-        g[0] += n
-        if status in RESOLVED:
-            g[1] += n
-            if status == "fulfilled":
-                g[2] += n
-    out = []
-    for (speaker, hedge, probability), (n, resolved, hits) in groups.items():
-        p = float(probability)
-        sum_sq = hits * (p - 1) * (p - 1) + (resolved - hits) * p * p
-        out.append(_Group(speaker, hedge, probability, n, resolved, hits, p * resolved, sum_sq))
-    return out
-
-
-class _Group(NamedTuple):
-    """The claims of one speaker, hedge and probability: counts and sums for the scores."""
-
-    speaker: str
-    hedge: str
-    probability: float
-    n: int
-    resolved: int
-    hits: int
-    sum_p: float
-    sum_sq: float
-
-
 def calibration(groups: Sequence[Any]) -> Calibration:
     """Reliability bins, hedge words and the Brier decomposition of the resolved claims."""
     return _bins_and_hedges(groups)
@@ -207,7 +118,7 @@ def speaker_records(
         a[1] += int(row.resolved or 0)
         a[2] += int(row.hits or 0)
         a[3] += float(row.sum_sq or 0)
-    return _ordered([_record(name, *a) for name, a in acc.items()])
+    return by_resolved([track_record(name, *a) for name, a in acc.items()])
 
 
 def speaker_calibration(
@@ -242,230 +153,6 @@ def speaker_calibration(
         out.append(SpeakerCalibration(name, resolved, hits, brier, calibration_bins(stats)))
     out.sort(key=lambda c: (-c.resolved, c.name))
     return out[:limit]
-
-
-def question_counts(conn: Connection, start: date, end: date) -> tuple[int, int]:
-    """How many questions the claims due in start..end are about, and how many of those the
-    resolved claims cover."""
-    row = conn.execute(
-        sa.select(
-            sa.func.count(sa.distinct(c.question_id)),
-            sa.func.count(sa.distinct(sa.case((_resolved, c.question_id), else_=None))),
-        ).where(_due_between(start, end))
-    ).one()
-    return int(row[0] or 0), int(row[1] or 0)
-
-
-def _due_filter(conn: Connection, start: date | None, end: date) -> sa.ColumnElement[bool]:
-    """Claims due in start..end, or all due up to ``end`` when start is None.
-
-    An all-time filter keeps most rows, yet SQLite's planner (without statistics) would walk
-    the due_latest index and fetch each row by rowid: 1M random reads, ten times slower than
-    one pass over the table. ``likelihood(x, 0.9)`` tells it the filter is broad. PostgreSQL
-    plans from its statistics and needs no hint.
-    """
-    if start is not None:
-        return _due_between(start, end)
-    broad = c.due_latest <= end
-    if conn.dialect.name == "sqlite":
-        return sa.func.likelihood(broad, sa.literal_column("0.9"))
-    return broad
-
-
-def _record(name: str, n: float, resolved: float, hits: float, sum_sq: float) -> TrackRecord:
-    return TrackRecord(
-        name=name,
-        claims=int(n),
-        resolved=int(resolved),
-        hits=int(hits),
-        hit_rate=hits / resolved if resolved else None,
-        brier=sum_sq / resolved if resolved else None,
-    )
-
-
-def _ordered(records: list[TrackRecord]) -> list[TrackRecord]:
-    return sorted(records, key=lambda r: (-r.resolved, -r.claims, r.name))
-
-
-def outlet_records(conn: Connection, start: date | None, end: date) -> list[TrackRecord]:
-    """Per outlet (the article's source), summed per article first and then per outlet.
-
-    Grouping the claims by article before joining means one article lookup per article, not
-    per claim. For a month, the due_latest index finds the few claims (grouping them by
-    ``article_id + 0`` keeps SQLite off the article_id index's row-by-row walk); for all time,
-    the covering index (article_id, due_latest, status, probability) streams the groups in
-    order, with no sort of a million rows and no table reads.
-    """
-    article = c.article_id if start is None else c.article_id + _ZERO
-    per_article = (
-        sa.select(article.label("aid"), *_sums())
-        .where(_due_filter(conn, start, end))
-        .group_by(article)
-        .subquery("per_article")
-    )
-    g = per_article.c
-    source = article_t.c.source
-    rows = conn.execute(
-        sa.select(
-            source,
-            sa.func.sum(g.n).label("n"),
-            sa.func.sum(g.resolved).label("resolved"),
-            sa.func.sum(g.hits).label("hits"),
-            sa.func.sum(g.sum_sq).label("sum_sq"),
-        )
-        .select_from(per_article.join(article_t, article_t.c.id == g.aid))
-        .group_by(source)
-    ).all()
-    return _ordered(
-        [
-            _record(
-                row.source or "(unknown)",
-                int(row.n),
-                int(row.resolved or 0),
-                int(row.hits or 0),
-                float(row.sum_sq or 0),
-            )
-            for row in rows
-        ]
-    )
-
-
-def trend(conn: Connection, month: str, months: int = 12) -> list[TrendPoint]:
-    """Hit rate and Brier score per month for the ``months`` months ending with ``month``."""
-    labels = [shift_month(month, -k) for k in range(months - 1, -1, -1)]
-    bounds = [parse_month(m) for m in labels]
-    month_label = sa.case(
-        *[(c.due_latest <= end, label) for label, (_, end) in zip(labels, bounds, strict=True)],
-        else_=None,
-    ).label("due_month")
-    # A year of claims is a broad slice of most databases: scan, don't walk the index.
-    where = _due_between(bounds[0][0], bounds[-1][1])
-    if conn.dialect.name == "sqlite":
-        where = sa.func.likelihood(where, sa.literal_column("0.9"))
-    rows = conn.execute(
-        sa.select(month_label, *_sums()).where(where).group_by(sa.literal_column("due_month"))
-    ).all()
-    by_month = {row.due_month: row for row in rows}
-    points = []
-    for label in labels:
-        row = by_month.get(label)
-        resolved = int(row.resolved or 0) if row else 0
-        hits = int(row.hits or 0) if row else 0
-        points.append(
-            TrendPoint(
-                month=label,
-                due=int(row.n) if row else 0,
-                resolved=resolved,
-                hits=hits,
-                hit_rate=hits / resolved if resolved else None,
-                brier=float(row.sum_sq) / resolved if row and resolved else None,
-            )
-        )
-    return points
-
-
-_claim_columns = (
-    c.id,
-    c.claim,
-    c.event,
-    c.speaker,
-    article_t.c.source,
-    c.hedge,
-    c.probability,
-    c.due_earliest,
-    c.due_latest,
-    c.status,
-    c.event_date,
-    article_t.c.url,
-)
-
-
-def _claim_select() -> sa.Select[Any]:
-    return sa.select(*_claim_columns).select_from(
-        claim_t.join(article_t, c.article_id == article_t.c.id)
-    )
-
-
-def _rows(conn: Connection, query: sa.Select[Any]) -> list[ClaimRow]:
-    rows = [
-        ClaimRow(
-            id=r[0],
-            claim=r[1],
-            event=r[2],
-            speaker=r[3],
-            outlet=r[4],
-            hedge=r[5],
-            probability=float(r[6]),
-            due_earliest=r[7],
-            due_latest=r[8],
-            status=r[9],
-            event_date=r[10],
-            article_url=r[11],
-        )
-        for r in conn.execute(query).all()
-    ]
-    links = evidence_links(conn, [r.id for r in rows])
-    for row in rows:
-        row.evidence_url = links.get(row.id, "")
-    return rows
-
-
-def evidence_links(conn: Connection, claim_ids: Sequence[int]) -> dict[int, str]:
-    """The best evidence link per claim: fulfilment before counter before signal, then score."""
-    if not claim_ids:
-        return {}
-    e = evidence_t.c
-    kind_rank = sa.case((e.kind == "fulfilment", 0), (e.kind == "counter", 1), else_=2)
-    link = sa.func.coalesce(sa.func.nullif(e.url, ""), item_t.c.link, "")
-    rows = conn.execute(
-        sa.select(e.claim_id, link)
-        .select_from(evidence_t.outerjoin(item_t, e.item_id == item_t.c.id))
-        .where(e.claim_id.in_(list(claim_ids)))
-        .order_by(e.claim_id, kind_rank, e.score.desc(), e.id)
-    ).all()
-    best: dict[int, str] = {}
-    for claim_id, url in rows:
-        if url and claim_id not in best:
-            best[claim_id] = url
-    return best
-
-
-def _status_rank() -> sa.ColumnElement[int]:
-    return sa.case(
-        *[(c.status == s, i) for i, s in enumerate(STATUS_ORDER)], else_=len(STATUS_ORDER)
-    )
-
-
-def claims_due(conn: Connection, start: date, end: date, limit: int) -> list[ClaimRow]:
-    return _rows(
-        conn,
-        _claim_select()
-        .where(_due_between(start, end))
-        .order_by(_status_rank(), c.due_latest, c.id)
-        .limit(limit),
-    )
-
-
-def overconfident_misses(conn: Connection, start: date, end: date, limit: int) -> list[ClaimRow]:
-    """Claims given more than even odds that did not come true, most confident first."""
-    return _rows(
-        conn,
-        _claim_select()
-        .where(_due_between(start, end), c.status == "unfulfilled", c.probability > 0.5)
-        .order_by(c.probability.desc(), c.id)
-        .limit(limit),
-    )
-
-
-def surprises(conn: Connection, start: date, end: date, limit: int) -> list[ClaimRow]:
-    """Claims given less than even odds that came true, least expected first."""
-    return _rows(
-        conn,
-        _claim_select()
-        .where(_due_between(start, end), c.status == "fulfilled", c.probability < 0.5)
-        .order_by(c.probability, c.id)
-        .limit(limit),
-    )
 
 
 def build_report(

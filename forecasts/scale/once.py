@@ -17,26 +17,22 @@ from sqlmodel import Session
 
 from forecasts.clock import Clock
 from forecasts.db import write_session
-from forecasts.models.scale import OnceDone
 from forecasts.store import leases
+from forecasts.store import once as once_done
 
 T = TypeVar("T")
 PREFIX = "once:"
 
 
-def is_done(session: Session, key: str) -> bool:
-    return session.get(OnceDone, key) is not None
-
-
 def begin(session: Session, key: str, holder: str, now: datetime, lease_seconds: float) -> bool:
     """True if ``holder`` should do the work now: not done yet, and nobody else is at it."""
-    if is_done(session, key):
+    if once_done.is_done(session, key):
         return False
     if not leases.acquire(session, PREFIX + key, holder, now, lease_seconds):
         return False
     # Another worker may have finished and released between our two reads: look again.
     session.expire_all()
-    if is_done(session, key):
+    if once_done.is_done(session, key):
         leases.release(session, [PREFIX + key], holder)
         return False
     return True
@@ -44,10 +40,7 @@ def begin(session: Session, key: str, holder: str, now: datetime, lease_seconds:
 
 def finish(session: Session, key: str, holder: str, now: datetime, result: str = "") -> bool:
     """Record the work as done and release the attempt; False if it was already recorded."""
-    fresh = not is_done(session, key)
-    if fresh:
-        session.add(OnceDone(key=key, holder=holder, done_at=now, result=result))
-        session.flush()
+    fresh = once_done.record_done(session, key, holder, now, result)
     leases.release(session, [PREFIX + key], holder)
     return fresh
 

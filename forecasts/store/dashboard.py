@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import forecasts.models  # noqa: F401  (registers the tables read below)
-from forecasts.reports.aggregate import _sums
+from forecasts.store.report_figures import _sums
 
 claim_t = SQLModel.metadata.tables["claim"]
 article_t = SQLModel.metadata.tables["article"]
@@ -173,7 +173,7 @@ def latest_changes(conn: Connection, limit: int) -> list[dict[str, Any]]:
 def scored_groups_for(conn: Connection, *, speaker: str = "", outlet: str = "") -> list[Any]:
     """Sums per (hedge, probability) of one speaker's or one outlet's claims, all time.
 
-    The same row shape as ``reports.aggregate.scored_groups``, so the report's own
+    The same row shape as ``store.report_figures.scored_groups``, so the report's own
     ``calibration`` and ``speaker_records`` turn them into bins, hedge words and a record.
     """
     # The name as the "speaker" of every row: an outlet's claims roll up into one record.

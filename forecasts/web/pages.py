@@ -27,6 +27,7 @@ from forecasts.reports.layout import month_name, sections
 from forecasts.reports.model import parse_month, previous_month, shift_month, to_json
 from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
+from forecasts.store import report_figures
 from forecasts.store.claims import ACTIVE, get_claim
 from forecasts.verdicts import views
 from forecasts.web import params, security
@@ -262,12 +263,12 @@ def chart(request: Request) -> Response:
         with web.engine.connect() as conn:
             if kind == "reliability":
                 fig = charts.reliability_diagram(
-                    aggregate.calibration(aggregate.scored_groups(conn, start, end)),
+                    aggregate.calibration(report_figures.scored_groups(conn, start, end)),
                     f"Reliability, {month_name(month)}",
-                    aggregate.calibration(aggregate.scored_groups(conn, None, end)),
+                    aggregate.calibration(report_figures.scored_groups(conn, None, end)),
                 )
             else:
-                points = aggregate.trend(conn, month)
+                points = report_figures.trend(conn, month)
                 fig = charts.trend_chart(points, "Hit rate and Brier score by month")
     elif kind == "calibration" and (q.get("speaker") or q.get("outlet")):
         key = {"speaker": q["speaker"]} if q.get("speaker") else {"outlet": q.get("outlet", "")}
