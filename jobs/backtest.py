@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
 
 from forecasts.articles.load import load_source
 from forecasts.claims.extract import extract_claims
@@ -34,9 +33,12 @@ from forecasts.feeds.parse import parse_feed
 from forecasts.jobs.expire import expire_claims
 from forecasts.jobs.questions import settle_questions
 from forecasts.jobs.verify import verify_claims
-from forecasts.models import Article, Claim, Feed, Item
+from forecasts.models import Item
 from forecasts.questions.attach import attach_new_claims
+from forecasts.store import replays
 from forecasts.store.articles import save_article
+from forecasts.store.claims import list_claims
+from forecasts.store.feeds import add_feed
 from forecasts.verdicts.views import claim_evidence, claim_row
 
 Progress = Callable[[str], None]
@@ -194,9 +196,7 @@ def _make_feeds(engine: Engine, names: list[str], first: date) -> dict[str, int]
     ids: dict[str, int] = {}
     with write_session(engine) as s:
         for n, name in enumerate(names):
-            feed = Feed(name=f"backtest-{n}", url=name, origin="cli", config_url="")
-            s.add(feed)
-            s.flush()
+            feed = add_feed(s, name=f"backtest-{n}", url=name, origin="cli")
             assert feed.id is not None
             ids[name] = feed.id
     return ids
@@ -204,40 +204,34 @@ def _make_feeds(engine: Engine, names: list[str], first: date) -> dict[str, int]
 
 def _add_item(engine: Engine, feed_id: int, e: _Entry) -> bool:
     key = (e.guid or e.link or hashlib.sha256(f"{e.title}{e.summary}".encode()).hexdigest())[:200]
+    item = Item(
+        feed_id=feed_id,
+        dedup_key=key,
+        guid=e.guid,
+        link=e.link,
+        title=e.title,
+        summary=e.summary,
+        author=e.author,
+        source=e.source,
+        content_hash=hashlib.sha256(f"{e.title}\n{e.summary}".encode()).hexdigest(),
+        published_at=e.published.astimezone(UTC),
+        published_estimated=False,
+        fetched_at=e.published.astimezone(UTC),
+    )
     with write_session(engine) as s:
-        exists = s.exec(
-            select(Item.id).where(Item.feed_id == feed_id, Item.dedup_key == key)
-        ).first()
-        if exists is not None:
-            return False
-        s.add(
-            Item(
-                feed_id=feed_id,
-                dedup_key=key,
-                guid=e.guid,
-                link=e.link,
-                title=e.title,
-                summary=e.summary,
-                author=e.author,
-                source=e.source,
-                content_hash=hashlib.sha256(f"{e.title}\n{e.summary}".encode()).hexdigest(),
-                published_at=e.published.astimezone(UTC),
-                published_estimated=False,
-                fetched_at=e.published.astimezone(UTC),
-            )
-        )
-    return True
+        return replays.add_item_once(s, item)
 
 
 def _final_table(engine: Engine) -> list[dict[str, Any]]:
     """Every claim with its status and the evidence that decided it (not mere signals)."""
     rows = []
     with session(engine) as s:
-        for claim in s.exec(select(Claim).order_by(col(Claim.id))).all():
+        claims = list_claims(s)
+        titles = replays.article_titles(s, [claim.article_id for claim in claims])
+        for claim in claims:
             assert claim.id is not None
             row = claim_row(claim)
-            article = s.get(Article, claim.article_id)
-            row["article"] = article.title if article else ""
+            row["article"] = titles.get(claim.article_id, "")
             row["evidence"] = _deciding_evidence(claim_evidence(s, claim.id), claim.status)
             rows.append(row)
     return rows

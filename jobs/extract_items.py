@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
-from sqlmodel import col, select
 
 from forecasts.articles.load import article_from_text, load_url
 from forecasts.articles.outlet import outlet_of
@@ -29,9 +28,10 @@ from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ArticleError, ForecastsError
 from forecasts.jobs.ingest import Extractor, default_extractor
-from forecasts.models import Article, Feed, Item
+from forecasts.models import Feed, Item
 from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import article_by_hash, save_article
+from forecasts.store.extraction import items_to_extract
 
 log = logging.getLogger(__name__)
 
@@ -90,18 +90,8 @@ class _FetchBudget:
 
 
 def _pending(engine: Engine, after: int, limit: int) -> list[tuple[Item, Feed]]:
-    turned = select(Article.item_id).where(col(Article.item_id).is_not(None))
-    query = (
-        select(Item, Feed)
-        .join(Feed, col(Feed.id) == col(Item.feed_id))
-        .where(col(Feed.extract_claims).is_(True))
-        .where(col(Item.id) > after)
-        .where(col(Item.id).not_in(turned))
-        .order_by(col(Item.id))
-        .limit(limit)
-    )
     with session(engine) as s:
-        return [(item, feed) for item, feed in s.exec(query)]
+        return items_to_extract(s, after, limit)
 
 
 def _one(

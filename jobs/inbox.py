@@ -18,14 +18,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
-from sqlmodel import col, or_, select
 
 from forecasts.clock import Clock
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import StoreError
 from forecasts.jobs.ingest import ingest_sources
-from forecasts.models import Feed
 from forecasts.paths import bundled_seeds
 from forecasts.store import daemon as state
 from forecasts.store import feeds as feed_store
@@ -147,10 +145,7 @@ def _subscribe_seed_feeds(
     with write_session(engine) as s:
         for path in files:
             name, url = f"seed-{path.stem}", path.resolve().as_uri()
-            exists = s.exec(
-                select(Feed).where(or_(col(Feed.name) == name, col(Feed.url) == url))
-            ).first()
-            if exists is None:
+            if feed_store.feed_named_or_at(s, name, url) is None:
                 feed_store.add_feed(
                     s,
                     name=name,

@@ -18,7 +18,9 @@ from forecasts.clock import end_of_day, start_of_day
 from forecasts.db import open_database, session, write_session
 from forecasts.evidence.judge import REPORT_LAG_DAYS, ClaimFacts, ItemFacts, prepare
 from forecasts.jobs.verify import claims_for_items, index_claim, items_for_claim
-from forecasts.models import Article, Claim, Feed, Item
+from forecasts.models import Article, Claim, Item
+from forecasts.store import replays
+from forecasts.store.feeds import add_feed
 from forecasts.verdicts.evaluation import CandidateScores, Pair
 
 # The pairs whose item must reach the judge: for the others it does not matter.
@@ -38,7 +40,9 @@ def candidate_recall(pairs: list[Pair]) -> CandidateScores:
                 for pair in pairs:
                     if pair.expected not in MUST_REACH or pair.item.published is None:
                         continue
-                    _measure(s, pair, s.get(Item, items[_item_key(pair.item)]), claims, scores)
+                    _measure(
+                        s, pair, replays.get_item(s, items[_item_key(pair.item)]), claims, scores
+                    )
         finally:
             engine.dispose()
     return scores
@@ -74,9 +78,7 @@ def _measure(
 
 def _store(s: Session, pairs: list[Pair]) -> tuple[dict[str, int], dict[str, int]]:
     """Each distinct item and claim once; claims indexed as a verification pass indexes them."""
-    feed = Feed(name="pairs", url="file:///pairs.xml", origin="cli", config_url="")
-    s.add(feed)
-    s.flush()
+    feed = add_feed(s, name="pairs", url="file:///pairs.xml", origin="cli")
     assert feed.id is not None
     items: dict[str, int] = {}
     claims: dict[str, int] = {}
@@ -104,10 +106,7 @@ def _add_item(s: Session, feed_id: int, key: str, item: ItemFacts) -> int:
         published_estimated=False,
         fetched_at=item.published.astimezone(UTC),
     )
-    s.add(row)
-    s.flush()
-    assert row.id is not None
-    return row.id
+    return replays.add_item(s, row)
 
 
 def _add_claim(s: Session, key: str, claim: ClaimFacts) -> int:
@@ -118,11 +117,8 @@ def _add_claim(s: Session, key: str, claim: ClaimFacts) -> int:
         reference_date=claim.reference_date,
         ingested_at=_STORED_AT,
     )
-    s.add(article)
-    s.flush()
-    assert article.id is not None
     row = Claim(
-        article_id=article.id,
+        article_id=replays.add_article(s, article),
         sentence=claim.sentence or claim.claim,
         claim=claim.claim,
         actors=list(claim.actors),
@@ -137,11 +133,9 @@ def _add_claim(s: Session, key: str, claim: ClaimFacts) -> int:
         created_at=_STORED_AT,
         checked_at=_STORED_AT,
     )
-    s.add(row)
-    s.flush()
-    assert row.id is not None
-    index_claim(s, row.id, prepare(claim))
-    return row.id
+    claim_id = replays.add_claim(s, row)
+    index_claim(s, claim_id, prepare(claim))
+    return claim_id
 
 
 def _digest(value: object) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel, col, or_, select
 
 from forecasts.controls import check_name, strip_controls
 from forecasts.errors import InputError, NotFoundError
@@ -115,6 +115,13 @@ def feeds_named(session: Session, names: Sequence[str]) -> list[Feed]:
         chunk = list(names[start : start + 500])
         found.extend(session.exec(select(Feed).where(col(Feed.name).in_(chunk))).all())
     return found
+
+
+def feed_named_or_at(session: Session, name: str, url: str) -> Feed | None:
+    """The feed called ``name`` or subscribed to ``url``, if any."""
+    return session.exec(
+        select(Feed).where(or_(col(Feed.name) == name, col(Feed.url) == url))
+    ).first()
 
 
 def add_feed(
