@@ -21,7 +21,7 @@ from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.errors import ForecastsError, InputError
-from forecasts.models import Claim
+from forecasts.models import Claim, claim_fields
 from forecasts.questions.attach import attach_new_claims
 from forecasts.store.articles import save_article
 
@@ -199,21 +199,4 @@ def _failed(source: str, exc: ForecastsError) -> ArticleResult:
 
 
 def _draft_of(row: Claim) -> ExtractedClaim:
-    return ExtractedClaim(
-        sentence=row.sentence,
-        claim=row.claim,
-        actors=list(row.actors),
-        event=row.event,
-        event_type=row.event_type,
-        location=row.location,
-        hedge=row.hedge,
-        probability=row.probability,
-        polarity=row.polarity,
-        speaker=row.speaker,
-        time_expression=row.time_expression,
-        due_earliest=row.due_earliest,
-        due_latest=row.due_latest,
-        due_basis=row.due_basis,
-        verifiable=row.verifiable,
-        statement=row.statement,
-    )
+    return ExtractedClaim(**claim_fields.values(row))

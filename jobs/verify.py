@@ -34,7 +34,7 @@ from forecasts.evidence.judge import (
     judge_prepared,
     prepare,
 )
-from forecasts.models import Claim, ClaimStatus, Evidence, Item
+from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.store import claims as store
 from forecasts.store.items import items_after, search_items
 from forecasts.verdicts.lifecycle import EvidenceFacts, decide, late_decision
@@ -133,18 +133,7 @@ def _big_cache(dbapi_conn: Any, _record: Any) -> None:
 
 
 def facts_of(claim: Claim, reference_date: date) -> ClaimFacts:
-    return ClaimFacts(
-        claim=claim.claim,
-        actors=tuple(claim.actors or ()),
-        event=claim.event,
-        event_type=claim.event_type,
-        location=claim.location,
-        polarity=claim.polarity,
-        reference_date=reference_date,
-        due_earliest=claim.due_earliest,
-        due_latest=claim.due_latest,
-        sentence=claim.sentence,
-    )
+    return ClaimFacts(**claim_fields.fact_values(claim), reference_date=reference_date)
 
 
 def item_facts(item: Item) -> ItemFacts:
@@ -154,18 +143,7 @@ def item_facts(item: Item) -> ItemFacts:
 def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, PreparedClaim]) -> None:
     missing = [i for i in claim_ids if i not in cache]
     for row in store.active_claim_rows(s, missing):
-        facts = ClaimFacts(
-            claim=row.claim,
-            actors=tuple(row.actors or ()),
-            event=row.event,
-            event_type=row.event_type,
-            location=row.location,
-            polarity=row.polarity,
-            reference_date=row.reference_date,
-            due_earliest=row.due_earliest,
-            due_latest=row.due_latest,
-            sentence=row.sentence,
-        )
+        facts = ClaimFacts(**claim_fields.fact_values(row), reference_date=row.reference_date)
         cache[row.id] = prepare(facts)
 
 

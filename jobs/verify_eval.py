@@ -18,7 +18,7 @@ from forecasts.clock import end_of_day, start_of_day
 from forecasts.db import open_database, session, write_session
 from forecasts.evidence.judge import REPORT_LAG_DAYS, ClaimFacts, ItemFacts, prepare
 from forecasts.jobs.verify import claims_for_items, index_claim, items_for_claim
-from forecasts.models import Article, Claim, Item
+from forecasts.models import Article, Claim, Item, claim_fields
 from forecasts.store import replays
 from forecasts.store.feeds import add_feed
 from forecasts.verdicts.evaluation import CandidateScores, Pair
@@ -117,17 +117,10 @@ def _add_claim(s: Session, key: str, claim: ClaimFacts) -> int:
         reference_date=claim.reference_date,
         ingested_at=_STORED_AT,
     )
+    facts = claim_fields.fact_values(claim) | {"actors": list(claim.actors)}
     row = Claim(
+        **facts | {"sentence": claim.sentence or claim.claim},
         article_id=replays.add_article(s, article),
-        sentence=claim.sentence or claim.claim,
-        claim=claim.claim,
-        actors=list(claim.actors),
-        event=claim.event,
-        event_type=claim.event_type,
-        location=claim.location,
-        polarity=claim.polarity,
-        due_earliest=claim.due_earliest,
-        due_latest=claim.due_latest,
         status="open",
         status_by="auto",
         created_at=_STORED_AT,

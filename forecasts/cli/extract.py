@@ -25,6 +25,7 @@ from forecasts.clock import SystemClock
 from forecasts.errors import InputError
 from forecasts.jobs.extract_items import extract_new_items
 from forecasts.jobs.ingest import ArticleResult, count_inputs, ingest_sources
+from forecasts.models import claim_fields as fields
 
 PROGRESS_FROM = 5  # inputs: fewer finish before a bar would be worth drawing
 
@@ -153,24 +154,7 @@ def document(result: ArticleResult) -> dict[str, Any]:
 
 
 def claim_fields(claim: ExtractedClaim) -> dict[str, Any]:
-    return {
-        "sentence": claim.sentence,
-        "claim": claim.claim,
-        "actors": list(claim.actors),
-        "event": claim.event,
-        "event_type": claim.event_type,
-        "location": claim.location,
-        "hedge": claim.hedge,
-        "probability": claim.probability,
-        "polarity": claim.polarity,
-        "speaker": claim.speaker,
-        "time_expression": claim.time_expression,
-        "due_earliest": claim.due_earliest,
-        "due_latest": claim.due_latest,
-        "due_basis": claim.due_basis,
-        "verifiable": claim.verifiable,
-        "statement": claim.statement,
-    }
+    return fields.values(claim)
 
 
 def print_article(result: ArticleResult, *, dry_run: bool) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from forecasts.claims.types import ExtractedClaim, LoadedArticle
-from forecasts.models import Article, Claim, ClaimStatus
+from forecasts.models import Article, Claim, ClaimStatus, claim_fields
 
 DEFAULT_HORIZON_DAYS = 365
 
@@ -92,24 +92,11 @@ def _claim_values(
     earliest = draft.due_earliest or reference
     latest = draft.due_latest or max(earliest, reference + timedelta(days=horizon))
     basis = draft.due_basis or ("default_horizon" if draft.due_latest is None else "")
-    return dict(
+    return claim_fields.values(draft) | dict(
         article_id=article_id,
-        sentence=draft.sentence,
-        claim=draft.claim,
-        actors=list(draft.actors),
-        event=draft.event,
-        event_type=draft.event_type,
-        location=draft.location,
-        hedge=draft.hedge,
-        probability=draft.probability,
-        polarity=draft.polarity,
-        speaker=draft.speaker,
-        time_expression=draft.time_expression,
         due_earliest=earliest,
         due_latest=max(latest, earliest),
         due_basis=basis,
-        verifiable=draft.verifiable,
-        statement=draft.statement,
         status=(ClaimStatus.OPEN if draft.verifiable else ClaimStatus.NOT_VERIFIABLE).value,
         status_by="auto",
         created_at=now,

@@ -13,27 +13,13 @@ from typing import Any
 from sqlmodel import Session
 
 from forecasts.errors import InputError
-from forecasts.models import Claim, ClaimStatus, Evidence, Item
+from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.store import claims as store
 
 # The keys of `forecasts extract --json` (issue 2), which the backtest output repeats.
-EXTRACT_KEYS = (
-    "id",
-    "sentence",
-    "claim",
-    "actors",
-    "event",
-    "location",
-    "hedge",
-    "probability",
-    "polarity",
-    "speaker",
-    "time_expression",
-    "due_earliest",
-    "due_latest",
-    "due_basis",
-    "statement",
-)
+# The extract keys of `claims --json`: the claim's fields, event_type and verifiable shown
+# after them with the verdict.
+EXTRACT_KEYS = ("id", *(n for n in claim_fields.NAMES if n not in ("event_type", "verifiable")))
 
 ACTIONS = {
     "fulfilled": ClaimStatus.FULFILLED.value,
