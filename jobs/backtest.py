@@ -122,7 +122,13 @@ def _replay(
             clock.set(datetime.combine(ref, time(12), tzinfo=UTC))
             claims = extract_claims(article.text, article.reference_date, settings)
             with write_session(engine) as s:
-                _, rows, _ = save_article(s, article, claims, clock.now())
+                _, rows, _ = save_article(
+                    s,
+                    article,
+                    claims,
+                    clock.now(),
+                    default_horizon_days=settings.extraction.default_horizon_days,
+                )
                 attach_new_claims(s, rows, clock.now())
             result.articles += 1
             say(f"{ref} article: {article.title or article.path} ({len(claims)} claims)")

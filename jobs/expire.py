@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from forecasts.clock import Clock, end_of_day, start_of_day
+from forecasts.clock import Clock, end_of_day, local_day, start_of_day
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.evidence.judge import REPORT_LAG_DAYS, judge_prepared, prepare
@@ -40,7 +40,7 @@ def expire_claims(
 ) -> ExpireSummary:
     """Close open claims whose window ended more than ``verification.grace_days`` ago."""
     now = clock.now()
-    day = as_of or now.date()
+    day = as_of or local_day(now, settings.zone)  # "today" where the user is, as ingestion has it
     grace = settings.verification.grace_days
     summary = ExpireSummary(as_of=day)
     changes: Counter[str] = Counter()

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from forecasts.clock import Clock
+from forecasts.clock import Clock, local_day
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.jobs.report import write_monthly_report
@@ -62,7 +62,7 @@ def _first_report(
     `forecasts report` without --month chooses), not an empty last month."""
     from forecasts.store.claim_lists import latest_resolved_month
 
-    today = clock.now().astimezone(settings.zone).date()
+    today = local_day(clock.now(), settings.zone)
     with engine.connect() as conn:
         latest = latest_resolved_month(conn, today.replace(day=1))
     if latest is None or latest >= due_month:

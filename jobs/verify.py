@@ -21,7 +21,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from forecasts.clock import Clock, end_of_day, start_of_day
+from forecasts.clock import Clock, end_of_day, local_day, start_of_day
 from forecasts.config import Settings
 from forecasts.db import is_sqlite, write_session
 from forecasts.evidence.candidates import item_words
@@ -64,9 +64,10 @@ class VerifySummary:
 def verify_claims(
     engine: Engine, settings: Settings, clock: Clock, *, as_of: date | None = None
 ) -> VerifySummary:
-    """Run one verification pass; items published after ``as_of`` (default: today) wait."""
+    """Run one verification pass; items published after ``as_of`` (default: today, the local
+    day in the configured zone, as ingestion dates articles) wait."""
     now = clock.now()
-    day = as_of or now.date()
+    day = as_of or local_day(now, settings.zone)
     summary = VerifySummary(as_of=day)
     changes: Counter[str] = Counter()
     cache: dict[int, PreparedClaim] = {}
@@ -341,7 +342,9 @@ def _decide(
     if claim.status == ClaimStatus.UNRESOLVED.value:
         # Evidence after the window closed with nothing covering it: decide it after all.
         grace = settings.verification.grace_days
-        decision = late_decision(facts, claim.polarity, claim.due_latest, grace, now.date())
+        decision = late_decision(
+            facts, claim.polarity, claim.due_latest, grace, local_day(now, settings.zone)
+        )
     else:
         decision = decide(facts)
     if decision is None or decision.status == claim.status:

@@ -11,7 +11,7 @@ import click
 
 from forecasts.cli.app import cli, err_console, parse_date_option, state
 from forecasts.cli.claims import filter_options, make_filter
-from forecasts.clock import SystemClock
+from forecasts.clock import SystemClock, local_day
 from forecasts.errors import InputError
 from forecasts.jobs.report import monthly_report, report_paths
 from forecasts.reports import export as exporting
@@ -26,7 +26,7 @@ def default_month(engine: Any, zone: Any, now: datetime) -> tuple[str, str]:
     with the daemon's first report: forecasts.jobs.monthly)."""
     from forecasts.store.claim_lists import latest_resolved_month
 
-    today = now.astimezone(zone).date()
+    today = local_day(now, zone)
     previous = previous_month(now, str(zone))
     with engine.connect() as conn:
         latest = latest_resolved_month(conn, today.replace(day=1))

@@ -7,16 +7,19 @@ path, URL or feed) returns the stored article and its claims and writes nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from forecasts.claims.types import ExtractedClaim, LoadedArticle
+from forecasts.claims.when import default_window
+from forecasts.config import ExtractionSettings
 from forecasts.models import Article, Claim, ClaimStatus, claim_fields
 
-DEFAULT_HORIZON_DAYS = 365
+# The configured default (extraction.default_horizon_days) when a caller has no settings.
+DEFAULT_HORIZON_DAYS: int = ExtractionSettings.model_fields["default_horizon_days"].default
 
 
 def article_by_hash(session: Session, content_hash: str) -> Article | None:
@@ -89,9 +92,11 @@ def save_article(
 def _claim_values(
     article_id: int, reference: date, draft: ExtractedClaim, now: datetime, horizon: int
 ) -> dict[str, Any]:
-    earliest = draft.due_earliest or reference
-    latest = draft.due_latest or max(earliest, reference + timedelta(days=horizon))
-    basis = draft.due_basis or ("default_horizon" if draft.due_latest is None else "")
+    # A draft without an end gets the extractor's own default window (one rule, claims.when).
+    fallback = default_window(reference, horizon)
+    earliest = draft.due_earliest or fallback.earliest
+    latest = draft.due_latest or max(earliest, fallback.latest)
+    basis = draft.due_basis or (fallback.basis if draft.due_latest is None else "")
     return claim_fields.values(draft) | dict(
         article_id=article_id,
         due_earliest=earliest,
