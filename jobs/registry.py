@@ -13,12 +13,12 @@ from typing import Any
 
 from forecasts.config import Settings
 from forecasts.jobs.expire import expire_claims
-from forecasts.jobs.extract_items import extract_new_items
+from forecasts.jobs.extract import extract_new_items
 from forecasts.jobs.inbox import ingest_inbox, ingest_seeds
-from forecasts.jobs.monthly import refresh_reports, write_due_report
 from forecasts.jobs.notify import notify
 from forecasts.jobs.poll import poll_feeds, poll_search_feeds, sync_config_feeds
 from forecasts.jobs.questions import settle_questions
+from forecasts.jobs.report import refresh_reports, write_due_report
 from forecasts.jobs.verify import verify_claims
 
 JobFunction = Callable[..., Any]

@@ -23,7 +23,7 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import write_session
 from forecasts.errors import FetchError, ResponseTooLargeError
-from forecasts.jobs.extract_items import extract_new_items
+from forecasts.jobs.extract import extract_new_items
 from forecasts.models import Feed, Item
 from tests.conftest import REPO
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-import forecasts.jobs.monthly
+import forecasts.jobs.report
 from forecasts.cli.render import width
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
@@ -68,10 +68,10 @@ def test_first_daemon_report_is_the_latest_month_with_resolved_claims(
     """A fresh install in 2026 with 2023 data writes the 2023 month with verdicts too."""
     small_db(engine)
     clock = FixedClock(datetime(2026, 12, 4, 9, tzinfo=UTC))
-    result = forecasts.jobs.monthly.write_due_report(engine, cfg, clock)
+    result = forecasts.jobs.report.write_due_report(engine, cfg, clock)
     assert result.month == "2026-11" and result.first == "2023-06"
     assert (cfg.path(cfg.reports_dir) / "2023-06.md").exists()
-    again = forecasts.jobs.monthly.write_due_report(engine, cfg, clock)
+    again = forecasts.jobs.report.write_due_report(engine, cfg, clock)
     assert again.first == ""  # only the first time
 
 
@@ -82,18 +82,18 @@ def test_a_report_is_rewritten_when_a_claim_of_its_month_changes(
     article = make_article(engine)
     claim_id = make_claim(engine, article, due_latest=date(2026, 11, 20))
     clock = FixedClock(datetime(2026, 12, 4, 9, tzinfo=UTC))
-    forecasts.jobs.monthly.write_due_report(engine, cfg, clock)
+    forecasts.jobs.report.write_due_report(engine, cfg, clock)
     report = cfg.path(cfg.reports_dir) / "2026-11.md"
     before = report.read_text(encoding="utf-8")
-    assert forecasts.jobs.monthly.refresh_reports(engine, cfg, clock) == []  # nothing changed
+    assert forecasts.jobs.report.refresh_reports(engine, cfg, clock) == []  # nothing changed
     later = FixedClock(datetime(2026, 12, 5, 9, tzinfo=UTC))
     with write_session(engine) as s:
         claim = claim_store.get_claim(s, claim_id)
         claim_store.change_status(
             s, claim, "fulfilled", by="user", reason="seen", evidence=[], now=later.now()
         )
-    assert forecasts.jobs.monthly.refresh_reports(
+    assert forecasts.jobs.report.refresh_reports(
         engine, cfg, FixedClock(datetime(2026, 12, 5, 10, tzinfo=UTC))
     ) == ["2026-11"]
     assert report.read_text(encoding="utf-8") != before
-    assert forecasts.jobs.monthly.refresh_reports(engine, cfg, later) == []
+    assert forecasts.jobs.report.refresh_reports(engine, cfg, later) == []

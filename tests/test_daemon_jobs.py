@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 import forecasts.jobs.inbox
-import forecasts.jobs.monthly
+import forecasts.jobs.report
 import forecasts.jobs.scheduler
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
@@ -215,8 +215,8 @@ def test_a_report_already_written_by_hand_is_not_announced_again(
         paths = ("reports/2024-02.md",)
         written = False
 
-    monkeypatch.setattr(forecasts.jobs.monthly, "write_monthly_report", lambda *a, **k: Existing())
-    assert forecasts.jobs.monthly.write_due_report(engine, cfg, clock).kind == "report"
+    monkeypatch.setattr(forecasts.jobs.report, "write_monthly_report", lambda *a, **k: Existing())
+    assert forecasts.jobs.report.write_due_report(engine, cfg, clock).kind == "report"
     with session(engine) as s:
         assert s.exec(select(Outbox)).all() == []
 

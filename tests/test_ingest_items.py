@@ -13,7 +13,7 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import session, write_session
 from forecasts.errors import ForecastsError
-from forecasts.jobs.extract_items import extract_new_items
+from forecasts.jobs.extract import extract_new_items
 from forecasts.models import Article, Claim, Feed, Item
 from tests.test_articles_load import Route, server  # noqa: F401  (fixture)
 

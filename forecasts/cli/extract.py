@@ -23,7 +23,7 @@ from forecasts.cli.app import (
 )
 from forecasts.clock import SystemClock
 from forecasts.errors import InputError
-from forecasts.jobs.extract_items import extract_new_items
+from forecasts.jobs.extract import extract_new_items
 from forecasts.jobs.ingest import ArticleResult, count_inputs, ingest_sources
 from forecasts.models import claim_fields as fields
 

@@ -23,7 +23,7 @@ from forecasts.store.claim_lists import matching_ids
 
 def default_month(engine: Any, zone: Any, now: datetime) -> tuple[str, str]:
     """The month `forecasts report` shows without --month, and why (one definition, shared
-    with the daemon's first report: forecasts.jobs.monthly)."""
+    with the daemon's first report: forecasts.jobs.report)."""
     from forecasts.store.claim_lists import latest_resolved_month
 
     today = local_day(now, zone)
