@@ -10,7 +10,8 @@
     │   ├── ResponseTooLargeError  the decoded body passed the size cap
     │   └── FeedParseError         the body is not a usable feed
     ├── StoreError                 the database refused an operation
-    └── DaemonLockedError          another daemon already holds the database
+    ├── DaemonLockedError          another daemon already holds the database
+    └── InstallError               a module of forecasts or a dependency cannot be imported
 
 The CLI prints ``str(error)`` as one line and exits with ``error.exit_code``.
 """
@@ -62,3 +63,9 @@ class StoreError(ForecastsError):
 
 class DaemonLockedError(ForecastsError):
     exit_code = 75  # EX_TEMPFAIL: try again once the other daemon has stopped
+
+
+class InstallError(ForecastsError):
+    """A broken install: the daemon refuses to start rather than skip the jobs it cannot load."""
+
+    exit_code = 70  # EX_SOFTWARE from sysexits.h: reinstalling fixes it, not the config

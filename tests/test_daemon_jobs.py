@@ -221,21 +221,30 @@ def test_a_report_already_written_by_hand_is_not_announced_again(
         assert s.exec(select(Outbox)).all() == []
 
 
-def test_a_broken_install_makes_daemon_once_fail(tmp_path: Path, db_url: str) -> None:
-    """A job module that cannot be imported (here: the verifier) stops `daemon --once` with a
-    non-zero exit, instead of skipping the job and exiting 0."""
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "forecasts.jobs.verify",  # a module of the package (a wheel built without jobs/)
+        "forecasts.store.outbox",  # a module a job imports
+        "feedparser",  # a dependency
+    ],
+)
+def test_a_broken_install_makes_daemon_once_fail(tmp_path: Path, db_url: str, missing: str) -> None:
+    """A module that cannot be imported stops `daemon --once` with exit code 70 and one
+    readable line naming it, instead of skipping the job and exiting 0."""
     import subprocess
     import sys
 
     config = tmp_path / "broken.toml"
     config.write_text(f'database_url = "{db_url}"\n[daemon]\ningest_seeds = false\n', "utf-8")
     script = (
-        "import sys; sys.modules['forecasts.jobs.verify'] = None\n"
+        f"import sys; sys.modules[{missing!r}] = None\n"
         "from forecasts.cli import main\n"
         f"sys.exit(main(['--config', {str(config)!r}, 'daemon', '--once']))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
-    assert done.returncode != 0
-    assert "forecasts.jobs.verify" in done.stderr
+    assert done.returncode == 70, done.stderr
+    assert "broken install" in done.stderr and missing in done.stderr
+    assert "Traceback" not in done.stderr

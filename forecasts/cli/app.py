@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from forecasts import __version__
-from forecasts.errors import InputError
+from forecasts.errors import InputError, InstallError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -162,7 +162,10 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name, ("", ""))[0]
         if module and module not in sys.modules:
-            importlib.import_module(module)
+            try:
+                importlib.import_module(module)
+            except ImportError as exc:  # a missing module or dependency: say so in one line
+                raise InstallError(f"broken install, `{cmd_name}` cannot be loaded: {exc}") from exc
         return self.commands.get(cmd_name)
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:

@@ -16,6 +16,7 @@ from forecasts.config import load_settings
 from forecasts.daemon.lock import InstanceLock
 from forecasts.daemon.logs import setup_logging
 from forecasts.daemon.status import gather
+from forecasts.errors import InstallError
 from forecasts.store.feeds import RETAINED_FEED
 
 SEARCH_PREFIX = (
@@ -37,9 +38,10 @@ def daemon_cmd(once: bool) -> int:
       forecasts daemon
       forecasts daemon --once     # for cron: one cycle, exit 1 if a job failed
     """
-    from forecasts.jobs.scheduler import (
-        Daemon,  # the jobs layer sits above the CLI's shared helpers
-    )
+    try:  # the jobs layer sits above the CLI's shared helpers
+        from forecasts.jobs.scheduler import Daemon
+    except ImportError as exc:  # every job is imported here: none is skipped quietly
+        raise InstallError(f"broken install, a job cannot be loaded: {exc}") from exc
 
     settings = state.settings()
     setup_logging(settings)
