@@ -1,0 +1,240 @@
+"""Queries behind the dashboard's claims and questions lists: the CLI's filters, sorted and paged.
+
+The claims list filters with ``claim_lists.conditions``, the very WHERE clauses of
+`forecasts claims` (all search words over statement, claim and sentence; speaker and outlet
+contain; tags; several statuses; due dates), so the page and the command always agree. A page
+is found as ids first (LIMIT/OFFSET over the claim table alone, the article joined only for
+the outlet filter), then those rows are read whole; a COUNT gives the total.
+
+Questions are listed the same way over the question table: standing questions only (a merged
+one lives on in the question it was merged into), as `forecasts questions` lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlmodel import Session, SQLModel, col, select
+
+from forecasts.models import QuestionHistory
+from forecasts.store import claim_lists
+from forecasts.store.claim_lists import ClaimFilter
+
+light = claim_lists.claim.c
+claim_t = SQLModel.metadata.tables["claim"]
+article_t = SQLModel.metadata.tables["article"]
+question_t = SQLModel.metadata.tables["question"]
+question_history_t = SQLModel.metadata.tables["question_history"]
+c = claim_t.c
+q = question_t.c
+
+# Sort keys of the claims list: the CLI's (due, id, status, resolved) and a few more; the id
+# breaks ties so pages are stable.
+CLAIM_SORTS: dict[str, tuple[Any, ...]] = {
+    "due": (light.due_latest, light.id),
+    "-due": (light.due_latest.desc(), light.id.desc()),
+    "id": (light.id,),
+    "-id": (light.id.desc(),),
+    "status": (light.status, light.due_latest, light.id),
+    "resolved": (light.resolved_at.is_(None), light.resolved_at, light.id),
+    "probability": (light.probability, light.id),
+    "-probability": (light.probability.desc(), light.id),
+    "speaker": (light.speaker, light.id),
+}
+QUESTION_SORTS: dict[str, tuple[Any, ...]] = {
+    "due": (q.due_latest, q.id),
+    "-due": (q.due_latest.desc(), q.id.desc()),
+    "id": (q.id,),
+    "-id": (q.id.desc(),),
+    "status": (q.status, q.due_latest, q.id),
+}
+
+_CLAIM_COLUMNS = (
+    c.id,
+    c.claim,
+    sa.func.coalesce(sa.func.nullif(c.statement, ""), c.claim).label("statement"),
+    c.speaker,
+    article_t.c.source.label("outlet"),
+    c.hedge,
+    c.probability,
+    c.due_earliest,
+    c.due_latest,
+    c.status,
+    c.status_by,
+    c.event_date,
+    c.question_id.label("question"),
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int = 1
+    size: int = 50
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+
+def _claim_source(f: ClaimFilter) -> Any:
+    if f.outlet.strip():
+        article = claim_lists.article
+        return claim_lists.claim.join(article, article.c.id == light.article_id)
+    return claim_lists.claim
+
+
+def list_claims(
+    conn: Connection, f: ClaimFilter, sort: str, page: Page
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the claims matching ``f`` (plain dicts, in ``sort`` order) and the total."""
+    where = claim_lists.conditions(f)
+    source = _claim_source(f)
+    ids = [
+        int(r[0])
+        for r in conn.execute(
+            sa.select(light.id)
+            .select_from(source)
+            .where(*where)
+            .order_by(*CLAIM_SORTS[sort])
+            .limit(page.size)
+            .offset(page.offset)
+        )
+    ]
+    rows = claims_by_ids(conn, ids)
+    total = conn.execute(sa.select(sa.func.count()).select_from(source).where(*where))
+    return rows, int(total.scalar_one())
+
+
+def claims_by_ids(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """List rows of the claims ``ids``, in that order."""
+    if not ids:
+        return []
+    found = {
+        r["id"]: dict(r)
+        for r in conn.execute(
+            sa.select(*_CLAIM_COLUMNS)
+            .select_from(claim_t.join(article_t, c.article_id == article_t.c.id))
+            .where(c.id.in_(ids))
+        ).mappings()
+    }
+    return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class QuestionFilter:
+    """What a questions list shows: `forecasts questions --status`, plus words, family, dates."""
+
+    statuses: tuple[str, ...] = ()
+    search: str = ""
+    event_type: str = ""
+    due_after: date | None = None
+    due_before: date | None = None
+
+
+def _question_where(f: QuestionFilter) -> list[sa.ColumnElement[bool]]:
+    where: list[sa.ColumnElement[bool]] = [q.merged_into.is_(None)]
+    if f.statuses:
+        where.append(q.status.in_(list(f.statuses)))
+    for word in f.search.split():
+        pattern = f"%{claim_lists.escape_like(word.lower())}%"
+        where.append(
+            sa.or_(
+                *(
+                    sa.func.lower(column).like(pattern, escape="\\")
+                    for column in (q.title, q.event, q.location)
+                )
+            )
+        )
+    if f.event_type.strip():
+        where.append(q.event_type == f.event_type.strip())
+    if f.due_after is not None:
+        where.append(q.due_latest >= f.due_after)
+    if f.due_before is not None:
+        where.append(q.due_latest <= f.due_before)
+    return where
+
+
+def list_questions(
+    conn: Connection, f: QuestionFilter, sort: str, page: Page
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of standing questions matching ``f``, each with its claim count, and the total."""
+    where = _question_where(f)
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            sa.select(
+                q.id,
+                q.title,
+                q.event_type,
+                q.location,
+                q.due_earliest,
+                q.due_latest,
+                q.status,
+                q.status_by,
+                q.event_date,
+            )
+            .where(*where)
+            .order_by(*QUESTION_SORTS[sort])
+            .limit(page.size)
+            .offset(page.offset)
+        ).mappings()
+    ]
+    counts: dict[int, int] = {
+        int(qid): int(n)
+        for qid, n in conn.execute(
+            sa.select(c.question_id, sa.func.count())
+            .where(c.question_id.in_([r["id"] for r in rows]))
+            .group_by(c.question_id)
+        )
+    }
+    for row in rows:
+        row["claims"] = int(counts.get(row["id"], 0))
+    total = conn.execute(sa.select(sa.func.count()).select_from(question_t).where(*where))
+    return rows, int(total.scalar_one())
+
+
+def question_counts(conn: Connection) -> dict[str, int]:
+    """Standing questions by status."""
+    rows = conn.execute(
+        sa.select(q.status, sa.func.count()).where(q.merged_into.is_(None)).group_by(q.status)
+    ).all()
+    return {status: int(n) for status, n in sorted(rows)}
+
+
+def event_types(conn: Connection) -> list[str]:
+    """The event families questions have (for the list's menu)."""
+    rows = conn.execute(
+        sa.select(q.event_type)
+        .where(q.event_type != "")
+        .group_by(q.event_type)
+        .order_by(q.event_type)
+    )
+    return [str(r[0]) for r in rows]
+
+
+def question_history_high_water(s: Session) -> int:
+    """The newest question history id: what a change made on the web writes comes after it."""
+    newest = s.connection().execute(sa.select(sa.func.max(question_history_t.c.id))).scalar()
+    return int(newest or 0)
+
+
+def mark_question_history(s: Session, after: int, question_ids: Iterable[int], mark: str) -> None:
+    """Append ``mark`` to the reasons of the history rows this transaction wrote (ids past
+    ``after``) for ``question_ids``: a merge or split made on the web says so in its history."""
+    s.flush()
+    rows = s.exec(
+        select(QuestionHistory).where(
+            col(QuestionHistory.id) > after,
+            col(QuestionHistory.question_id).in_(list(question_ids)),
+            QuestionHistory.by == "user",
+        )
+    ).all()
+    for row in rows:
+        if not row.reason.endswith(mark):
+            row.reason += mark
+            s.add(row)
