@@ -12,7 +12,8 @@ from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import session
 from forecasts.models import Claim, ClaimHistory
-from forecasts.store import claim_edits
+from forecasts.store import claim_edits, web_queries
+from forecasts.store.claim_lists import ClaimFilter, find_claims
 from forecasts.web.app import create_app, local_target
 from tests.report_data import NOW, small_db
 from tests.web_client import WebClient
@@ -215,3 +216,21 @@ def test_a_decision_after_an_edit_history_stays_readable(web: WebClient, engine:
     with session(engine) as s:
         rows = s.exec(ClaimHistory.__table__.select().where(ClaimHistory.claim_id == 7)).all()  # type: ignore[attr-defined]
     assert [r.reason for r in rows] == ["withdrawn (user via web)"]
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        ClaimFilter(search="VISIT beijing"),
+        ClaimFilter(search="100%"),
+        ClaimFilter(search="meet_xi"),
+        ClaimFilter(speaker="YELLEN", statuses=("open", "unfulfilled")),
+        ClaimFilter(outlet="reuters", due_after=date(2023, 6, 1)),
+    ],
+)
+def test_the_list_finds_what_the_cli_finds(web: WebClient, engine: Engine, f: ClaimFilter) -> None:
+    """The page's search (LIKE without lower() on SQLite) matches `forecasts claims` exactly."""
+    with engine.connect() as conn:
+        cli = [line.id for line in find_claims(conn, f, sort="id")]
+        page, total = web_queries.list_claims(conn, f, "id", web_queries.Page(1, 200))
+    assert [r["id"] for r in page] == cli and total == len(cli)
