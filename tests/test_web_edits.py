@@ -234,3 +234,19 @@ def test_the_list_finds_what_the_cli_finds(web: WebClient, engine: Engine, f: Cl
         cli = [line.id for line in find_claims(conn, f, sort="id")]
         page, total = web_queries.list_claims(conn, f, "id", web_queries.Page(1, 200))
     assert [r["id"] for r in page] == cli and total == len(cli)
+
+
+def test_the_review_queue_edits_and_tags_in_place(web: WebClient, engine: Engine) -> None:
+    """Each review card has the edit and tag forms; after either the browser is back at it."""
+    text = web.get("/review").text
+    assert 'action="/claims/6/edit"' in text and 'action="/claims/6/tags"' in text
+    token = web.csrf("/review")
+    response = web.post(
+        "/claims/6/tags", {"csrf_token": token, "add": "asia", "next": "/review#claim-6"}
+    )
+    assert response.headers["location"] == "/review#claim-6"
+    assert 'href="/claims?tag=asia"' in web.get("/review").text
+    form = edit_form(web, 6)
+    form.update(speaker="Kishida", next="/review#claim-6")
+    assert web.post("/claims/6/edit", form).headers["location"] == "/review#claim-6"
+    assert claim(engine, 6).speaker == "Kishida"

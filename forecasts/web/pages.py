@@ -26,7 +26,7 @@ from forecasts.questions import views as question_views
 from forecasts.reports import aggregate, charts, html
 from forecasts.reports.layout import month_name, sections
 from forecasts.reports.model import parse_month, previous_month, shift_month, to_json
-from forecasts.store import claim_edits, web_queries
+from forecasts.store import claim_edits, claim_lists, web_queries
 from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
 from forecasts.store.claims import ACTIVE, get_claim
@@ -232,8 +232,7 @@ def review(request: Request) -> Response:
         due, due_total = store.due_between(
             conn, today, today + timedelta(days=DUE_DAYS), (ClaimStatus.OPEN.value,), per
         )
-        for row in waiting + due:
-            row["evidence"] = views.claim_evidence(s, row["id"])[:3]
+        waiting, due = _cards(s, waiting), _cards(s, due)
     if wants_json(request):
         return json_response(
             {
@@ -255,7 +254,27 @@ def review(request: Request) -> Response:
         pages=max(1, -(-waiting_total // per)),
         due_days=DUE_DAYS,
         page_query=page_links(request),
+        polarities=claim_edits.POLARITIES,
     )
+
+
+def _cards(s: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Review cards: each listed claim whole (for its edit form), its tags and best evidence."""
+    ids = [r["id"] for r in rows]
+    claims = claim_edits.claims_by_id(s, ids)
+    tags = claim_lists.tags_of(s.connection(), ids)
+    out = []
+    for row in rows:
+        claim = claims[row["id"]]
+        card = views.claim_row(claim)
+        card.update(
+            statement=claim.statement or claim.claim,
+            outlet=row["outlet"],
+            tags=tags.get(row["id"], []),
+            evidence=views.claim_evidence(s, row["id"])[:3],
+        )
+        out.append(card)
+    return out
 
 
 def _track(request: Request, kind: str) -> Response:
