@@ -73,6 +73,12 @@ def test_an_edit_records_only_the_changed_fields_as_user_via_web(
     ]
     assert (edits[0].by, edits[0].reason) == ("user via web", "the article says by year end")
     assert claim(engine, 3).status == "open"
+    with session(engine) as s:
+        reopened = s.exec(
+            ClaimHistory.__table__.select().where(ClaimHistory.claim_id == 3)  # type: ignore[attr-defined]
+        ).all()[-1]
+    assert reopened.by == "user" and reopened.reason.count("user via web") == 1
+    assert reopened.reason.endswith("the article says by year end (user via web)")
     page = web.get("/claims/3").text
     row = page[page.index("<caption>Corrections</caption>") :]
     row = row[: row.index("</table>")]

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, SQLModel, col, select
 
-from forecasts.models import QuestionHistory
+import forecasts.models  # noqa: F401  (registers the tables read below)
 from forecasts.store import claim_lists
 from forecasts.store.claim_lists import ClaimFilter
 
@@ -29,7 +29,6 @@ light = claim_lists.claim.c
 claim_t = SQLModel.metadata.tables["claim"]
 article_t = SQLModel.metadata.tables["article"]
 question_t = SQLModel.metadata.tables["question"]
-question_history_t = SQLModel.metadata.tables["question_history"]
 c = claim_t.c
 q = question_t.c
 
@@ -241,21 +240,24 @@ def event_types(conn: Connection) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def question_history_high_water(s: Session) -> int:
-    """The newest question history id: what a change made on the web writes comes after it."""
-    newest = s.connection().execute(sa.select(sa.func.max(question_history_t.c.id))).scalar()
-    return int(newest or 0)
+def history_high_water(s: Session, table: Any) -> int:
+    """The newest id of a history table: the rows a change made on the web writes come after."""
+    return int(s.connection().execute(sa.select(sa.func.max(table.id))).scalar() or 0)
 
 
-def mark_question_history(s: Session, after: int, question_ids: Iterable[int], mark: str) -> None:
-    """Append ``mark`` to the reasons of the history rows this transaction wrote (ids past
-    ``after``) for ``question_ids``: a merge or split made on the web says so in its history."""
+def mark_history(
+    s: Session, table: Any, after: int, owners: dict[str, Iterable[int]], mark: str
+) -> None:
+    """Append ``mark`` to the reasons of the user's history rows this transaction wrote (ids
+    past ``after``) for the given owners (``{"question_id": ids}`` or ``{"claim_id": ids}``):
+    a change made on the web says so in its history, as the CLI's rows name their command."""
     s.flush()
+    ((column, ids),) = owners.items()
     rows = s.exec(
-        select(QuestionHistory).where(
-            col(QuestionHistory.id) > after,
-            col(QuestionHistory.question_id).in_(list(question_ids)),
-            QuestionHistory.by == "user",
+        select(table).where(
+            col(table.id) > after,
+            col(getattr(table, column)).in_(list(ids)),
+            table.by == "user",
         )
     ).all()
     for row in rows:

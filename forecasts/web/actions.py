@@ -24,6 +24,7 @@ from starlette.responses import RedirectResponse, Response
 from forecasts.db import write_session
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.opml import name_for_url
+from forecasts.models import ClaimHistory, QuestionHistory
 from forecasts.questions import views as question_views
 from forecasts.store import claim_edits, web_queries
 from forecasts.store import claims as claim_store
@@ -33,6 +34,7 @@ from forecasts.web import params, security
 from forecasts.web.app import WebContext, ctx, local_target, render
 
 VIA_WEB = "user via web"
+MARK = f" ({VIA_WEB})"
 WRONG_PASSWORD_DELAY = 0.5  # seconds: slows guessing without bothering a person
 
 
@@ -146,9 +148,13 @@ async def edit(request: Request) -> Response:
             known = web.settings.hedges.get(hedge.lower())  # the hedge sets it, as in the CLI
             if known is not None:
                 changes["probability"] = known
+        after = web_queries.history_high_water(s, ClaimHistory)
         claim_edits.edit_claim(
             s, claim_id, changes, by=VIA_WEB, reason=_note(data), now=web.clock.now()
         )
+        # The edit rows name "user via web" as their author; a status reopened by the edit
+        # (by "user") says it in its reason.
+        web_queries.mark_history(s, ClaimHistory, after, {"claim_id": (claim_id,)}, MARK)
 
     await _write(web, change)
     return _back(data, f"/claims/{claim_id}")
@@ -209,9 +215,11 @@ async def merge(request: Request) -> Response:
     other = _other_id(data, "other")
 
     def change(s: Any) -> None:
-        after = web_queries.question_history_high_water(s)
+        after = web_queries.history_high_water(s, QuestionHistory)
         question_views.merge(s, question_id, other, now=web.clock.now())
-        web_queries.mark_question_history(s, after, (question_id, other), f" ({VIA_WEB})")
+        web_queries.mark_history(
+            s, QuestionHistory, after, {"question_id": (question_id, other)}, MARK
+        )
 
     await _write(web, change)
     return _back(data, f"/questions/{question_id}")
@@ -228,10 +236,12 @@ async def split(request: Request) -> Response:
     made: list[int] = []
 
     def change(s: Any) -> None:
-        after = web_queries.question_history_high_water(s)
+        after = web_queries.history_high_water(s, QuestionHistory)
         row = question_views.split(s, question_id, claim_id, now=web.clock.now())
         made.append(int(row["new_question"]))
-        web_queries.mark_question_history(s, after, (question_id, made[0]), f" ({VIA_WEB})")
+        web_queries.mark_history(
+            s, QuestionHistory, after, {"question_id": (question_id, made[0])}, MARK
+        )
 
     await _write(web, change)
     return _back(data, f"/questions/{made[0]}")
