@@ -236,6 +236,7 @@ def test_correcting_a_claim_and_deciding_a_question(
     page.get_by_role("button", name="Tag", exact=True).click()
     page.wait_for_url(server + "/claims/2")
     assert page.get_by_role("link", name="trips").is_visible()
+    shot(page, "web-claim-tagged")
     page.get_by_role("link", name="question 1").click()
     page.wait_for_url(server + "/questions/1")
     page.locator("form[action='/questions/1/decide']").get_by_label("Event date").fill("2023-06-20")
