@@ -3,7 +3,7 @@
 The database is filled once by a bulk insert (schema from the real migrations) and reused on
 later runs: 100,000 claims over 5,000 articles from 40 outlets and 500 speakers, due across
 three years around "now" (2024-06-15), in every status, with history rows, 60 feeds, a question
-for every three claims (33,333 at 100,000) and a tag on every 50th claim. Each
+for every three claims (33,334 at 100,000) and a tag on every 50th claim. Each
 page is then requested through the ASGI app in-process (httpx.ASGITransport: routing,
 middleware, queries, templates; no network), a few times to warm up and then ``--repeats``
 times; the median and 90th percentile are printed with the machine's load average.
