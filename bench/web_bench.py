@@ -2,7 +2,8 @@
 
 The database is filled once by a bulk insert (schema from the real migrations) and reused on
 later runs: 100,000 claims over 5,000 articles from 40 outlets and 500 speakers, due across
-three years around "now" (2024-06-15), in every status, with history rows and 60 feeds. Each
+three years around "now" (2024-06-15), in every status, with history rows, 60 feeds, a question
+for every three claims (33,334 at 100,000) and a tag on every 50th claim. Each
 page is then requested through the ASGI app in-process (httpx.ASGITransport: routing,
 middleware, queries, templates; no network), a few times to warm up and then ``--repeats``
 times; the median and 90th percentile are printed with the machine's load average.
@@ -43,10 +44,18 @@ PAGES = [
     ("claims, outlet", "/claims?outlet=Outlet%207"),
     ("claims, due range", "/claims?due_after=2024-06-01&due_before=2024-09-30"),
     ("claims, page 500", "/claims?page=500&sort=-due"),
+    ("claims, 2 statuses", "/claims?status=open&status=needs_review"),
+    ("claims, tag", "/claims?tag=china"),
     ("claims, json", "/claims?format=json"),
+    ("questions", "/questions"),
+    ("questions, status", "/questions?status=open"),
+    ("questions, search", "/questions?search=Beijing"),
+    ("questions, page 300", "/questions?page=300&sort=-due"),
+    ("questions, json", "/questions?format=json"),
     ("review", "/review"),
     ("feeds", "/feeds"),
     ("claim page", "/claims/54321"),
+    ("question page", "/questions/12345"),
 ]
 # Shown for information (no target): pages that aggregate or draw charts.
 OTHER_PAGES = [
@@ -101,6 +110,7 @@ def fill(db: Path, claims: int, seed: int = 11) -> None:
             text = f"Minister {i % 997} {hedge} visit {place} for talks"
             yield (
                 i,
+                (i - 1) // 3 + 1,
                 rng.randrange(1, n_articles + 1),
                 text + ".",
                 text,
@@ -115,12 +125,26 @@ def fill(db: Path, claims: int, seed: int = 11) -> None:
             )
 
     conn.executemany(
-        "INSERT INTO claim (id, article_id, sentence, claim, actors, event, event_type, location,"
-        " hedge, probability, polarity, speaker, time_expression, due_earliest, due_latest,"
-        " due_basis, verifiable, status, status_by, event_date, resolved_at, created_at)"
-        " VALUES (?, ?, ?, ?, '[]', ?, '', '', ?, ?, 'positive', ?, '', ?, ?, '', 1, ?, 'auto',"
-        " NULL, NULL, ?)",
+        "INSERT INTO claim (id, question_id, article_id, sentence, claim, actors, event,"
+        " event_type, location, hedge, probability, polarity, speaker, time_expression,"
+        " due_earliest, due_latest, due_basis, verifiable, status, status_by, event_date,"
+        " resolved_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, '[]', ?, 'visit', '', ?, ?, 'positive', ?, '', ?, ?, '', 1, ?,"
+        " 'auto', NULL, NULL, ?)",
         rows(),
+    )
+    # One question per three claims, with the first claim's text and window (as matching opens
+    # them) and a status of its own.
+    conn.execute(
+        "INSERT INTO question (id, title, actors, event, event_type, location, due_earliest,"
+        " due_latest, status, status_by, event_date, resolved_at, merged_into, created_at)"
+        " SELECT question_id, claim, '[]', event, 'visit', '', MIN(due_earliest),"
+        " MAX(due_latest), status, 'auto', NULL, NULL, NULL, created_at"
+        " FROM claim GROUP BY question_id"
+    )
+    conn.executemany(
+        "INSERT INTO claim_tag (claim_id, tag) VALUES (?, ?)",
+        ((i, "china" if i % 100 else "trade") for i in range(1, claims + 1, 50)),
     )
     conn.executemany(
         "INSERT INTO claim_history (claim_id, at, from_status, to_status, by, reason, evidence)"
@@ -169,7 +193,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
-    db = args.db or Path(tempfile.gettempdir()) / f"forecasts-web-bench-{args.claims}.db"
+    # v2: with questions and tags (a database from an older version of this script is refilled).
+    db = args.db or Path(tempfile.gettempdir()) / f"forecasts-web-bench-v2-{args.claims}.db"
     if not db.exists():
         started = time.perf_counter()
         fill(db, args.claims)

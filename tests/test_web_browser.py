@@ -25,8 +25,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from forecasts.db import session, write_session
-from forecasts.models import Claim, ClaimHistory
+from forecasts.models import Claim, ClaimHistory, Question
 from forecasts.store import feeds as feed_store
+from forecasts.store import questions as qstore
 from forecasts.verdicts import views
 from tests.conftest import REPO
 from tests.report_data import make_article, make_claim, small_db
@@ -49,6 +50,9 @@ PAGES = [
     "/",
     "/claims",
     "/claims/6",
+    "/claims?status=open&status=needs_review&sort=-due",
+    "/questions",
+    "/questions/1",
     "/review",
     "/speakers/Yellen",
     "/outlets/Reuters",
@@ -81,6 +85,14 @@ def upcoming(engine: Engine) -> None:
             )
         feed_store.add_feed(s, name="archive", url="https://news.example/archive.xml")
         views.resolve(s, 7, "unfulfilled", now=datetime.now(UTC), note="no visit by June 30")
+        # Questions: claims 1-3 on one event, claim 4 on another, claim 11 on a third.
+        now = datetime.now(UTC)
+        claims = {c.id: c for c in s.exec(select(Claim)).all()}
+        first = qstore.open_question(s, claims[1], "visit", now, by="auto")
+        for cid in (2, 3):
+            qstore.attach(s, first, claims[cid], score=0.8, rule="same event", by="auto", now=now)
+        qstore.open_question(s, claims[4], "visit", now, by="auto")
+        qstore.open_question(s, claims[11], "meet", now, by="auto")
 
 
 def free_port() -> int:
@@ -184,8 +196,8 @@ def test_reviewing_a_claim_end_to_end(browser: Any, server: str, engine: Engine)
     page.get_by_role("link", name="Review", exact=True).click()
     page.wait_for_url(server + "/review")
     card = page.locator("#claim-6")
-    card.get_by_label("Note").fill("the visit was reported")
-    card.get_by_label("Evidence link").fill("https://example.com/visit")
+    card.locator("form.resolve").get_by_label("Note").fill("the visit was reported")
+    card.locator("form.resolve").get_by_label("Evidence link").fill("https://example.com/visit")
     shot(page, "web-review")
     card.get_by_role("button", name="Fulfilled", exact=True).click()
     page.wait_for_url(server + "/review")
@@ -199,6 +211,49 @@ def test_reviewing_a_claim_end_to_end(browser: Any, server: str, engine: Engine)
         assert claim is not None and (claim.status, claim.status_by) == ("fulfilled", "user")
         history = s.exec(select(ClaimHistory).where(ClaimHistory.claim_id == 6)).all()
         assert [h.reason for h in history] == ["the visit was reported (user via web)"]
+    assert watch.problems == []
+    assert watch.outside(server) == []
+
+
+def test_correcting_a_claim_and_deciding_a_question(
+    browser: Any, server: str, engine: Engine
+) -> None:
+    """Edit a claim's window and tag it, then decide its question: every change by the forms,
+    recorded as the user's via the web, with no console errors or outside requests."""
+    page = browser.new_page()
+    watch = Watch(page)
+    page.goto(server + "/claims/2", wait_until="load")
+    page.get_by_text("Edit what the extractor got wrong").click()
+    page.get_by_label("Due latest").fill("2023-07-31")
+    page.locator("form.edit").get_by_label("Note").fill("the article says July")
+    shot(page, "web-claim-edit")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url(server + "/claims/2")
+    corrections = page.locator("table", has=page.locator("caption", has_text="Corrections"))
+    assert "2023-07-31" in corrections.inner_text()
+    assert corrections.inner_text().count("user via web") == 1
+    page.get_by_label("Add tags").fill("china, trips")
+    page.get_by_role("button", name="Tag", exact=True).click()
+    page.wait_for_url(server + "/claims/2")
+    assert page.get_by_role("link", name="trips").is_visible()
+    shot(page, "web-claim-tagged")
+    page.get_by_role("link", name="question 1").click()
+    page.wait_for_url(server + "/questions/1")
+    page.locator("form[action='/questions/1/decide']").get_by_label("Event date").fill("2023-06-20")
+    page.locator("form[action='/questions/1/decide']").get_by_label("Note").fill("confirmed")
+    page.get_by_role("button", name="It happened").click()
+    page.wait_for_url(server + "/questions/1")
+    assert "fulfilled" in page.locator("main > p .badge").first.inner_text()
+    assert page.get_by_text("confirmed (user via web)").is_visible()
+    shot(page, "web-question")
+    page.goto(server + "/questions", wait_until="load")
+    shot(page, "web-questions")
+    with session(engine) as s:
+        question = s.get(Question, 1)
+        assert question is not None and (question.status, question.status_by) == (
+            "fulfilled",
+            "user",
+        )
     assert watch.problems == []
     assert watch.outside(server) == []
 
@@ -235,5 +290,9 @@ def test_every_page_fits_a_phone_screen(browser: Any, server: str) -> None:
     shot(page, "web-dashboard-phone")
     page.goto(server + "/review", wait_until="load")
     shot(page, "web-review-phone")
+    page.goto(server + "/claims/2", wait_until="load")
+    shot(page, "web-claim-phone")
+    page.goto(server + "/questions/1", wait_until="load")
+    shot(page, "web-question-phone")
     page.goto(server + "/reports/2023-06", wait_until="load")
     shot(page, "web-report-phone")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
+from starlette.routing import Route
 
 from forecasts.clock import FixedClock
 from forecasts.config import Settings, load_settings
@@ -73,11 +74,19 @@ def test_a_token_from_another_session_is_refused(open_web: WebClient, engine: En
     assert response.status_code == 403 and status_of(engine, 7) == "open"
 
 
-@pytest.mark.parametrize("path", ["/feeds/add", "/feeds/remove", "/login", "/logout"])
-def test_every_form_checks_the_csrf_token(open_web: WebClient, path: str) -> None:
-    """Each POST endpoint refuses a body without the token."""
+def test_every_form_checks_the_csrf_token(open_web: WebClient) -> None:
+    """Each POST endpoint of the app (all of them, read from its routes) refuses a body
+    without the token."""
     open_web.csrf()
-    assert open_web.post(path, {"name": "x", "url": "https://x.example/"}).status_code == 403
+    posts = [
+        route.path.replace("{claim_id:int}", "7").replace("{question_id:int}", "1")
+        for route in open_web.app.routes
+        if isinstance(route, Route) and "POST" in (route.methods or ())
+    ]
+    assert {"/feeds/add", "/claims/7/edit", "/questions/1/merge", "/logout"} <= set(posts)
+    for path in posts:
+        form = {"name": "x", "url": "https://x.example/", "action": "void", "add": "t"}
+        assert open_web.post(path, form).status_code == 403, path
 
 
 def test_a_forged_session_cookie_is_replaced(open_web: WebClient) -> None:

@@ -22,6 +22,8 @@ from forecasts.store import questions as store
 from forecasts.verdicts.views import claim_evidence, claim_row
 
 STATUSES = tuple(s.value for s in ClaimStatus)
+# What a decision on a question sets its claims to (and reopening it takes back).
+FOLLOWED = frozenset({ClaimStatus.FULFILLED.value, ClaimStatus.UNFULFILLED.value})
 
 
 def question_row(question: Question, claims: int) -> dict[str, Any]:
@@ -137,5 +139,26 @@ def decide(
         now=now,
         event_date=event_date if action == "fulfilled" else None,
     )
+    if action == "reopen":
+        _hand_back_claims(s, question_id, now)
     settle_question(s, question, now, Counter())
     return question_view(s, question_id)
+
+
+def _hand_back_claims(s: Session, question_id: int, now: datetime) -> None:
+    """On reopening, the claims that followed the withdrawn decision go back to the judge too:
+    left decided, the question would at once read their statuses and take that decision back."""
+    for claim in store.claims_of(s, question_id):
+        if claim.status_by == "auto" and claim.status in FOLLOWED and claim.id is not None:
+            claim_store.change_status(
+                s,
+                claim,
+                ClaimStatus.OPEN.value,
+                by="auto",
+                reason=f"question {question_id} reopened by a user: judged again",
+                evidence=[],
+                now=now,
+            )
+            claim_store.unindex_claim(s, claim.id)
+            claim.checked_at = None
+            s.add(claim)

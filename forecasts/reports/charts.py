@@ -76,10 +76,10 @@ def reliability_diagram(
     ax.set_title(title)
     ax.grid(True, linewidth=0.4, alpha=0.5)
     # Below the figure, not inside the plot: no corner of a reliability diagram is always empty.
-    fig.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    fig.legend(loc="outside lower center", ncols=3, fontsize=9, frameon=False)
     _count_histogram(hist, cal)
     hist.set_xlabel("probability the words imply (mean per bin)")
-    hist.set_xticks([k / 10 for k in range(11)], [f"{10 * k}%" for k in range(11)], fontsize=8)
+    hist.set_xticks([k / 10 for k in range(11)], [f"{10 * k}%" for k in range(11)], fontsize=9)
     return fig
 
 
@@ -97,7 +97,7 @@ def _count_histogram(hist: Any, cal: Calibration) -> None:
             f"n={count}",
             ha="center",
             va="bottom",
-            fontsize=7.5,
+            fontsize=9,
             color="#333333",
         )
     hist.set_ylim(0, max(top, 1) * 1.45)  # room for the labels above the tallest bar
@@ -153,7 +153,7 @@ def trend_chart(points: list[TrendPoint], title: str) -> Figure:
             str(n),
             ha="center",
             va="bottom",
-            fontsize=7.5,
+            fontsize=9,
             color="#333333",
         )
     low.set_ylim(0, max(most, 1) * 1.5)

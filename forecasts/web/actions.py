@@ -1,8 +1,10 @@
-"""The forms: resolve/reopen/void a claim, add/remove a feed, log in and out.
+"""The forms: decide, edit and tag a claim; decide, merge and split a question; add/remove a
+feed; log in and out.
 
 Every change goes through the function the CLI uses (``verdicts.views.resolve``,
+``store.claim_edits``, ``questions.views.decide`` / ``merge`` / ``split``,
 ``store.feeds.add_feed`` / ``remove_feed``) inside ``write_session``, so it is audited the same
-way; a decision's history row says it came from the web. Each POST must carry the session's
+way; its history rows say it came from the web ("user via web"). Each POST must carry the session's
 CSRF token (403 otherwise) and then redirects (303) back to a page of this site.
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 from starlette.concurrency import run_in_threadpool
@@ -20,12 +24,17 @@ from starlette.responses import RedirectResponse, Response
 from forecasts.db import write_session
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.opml import name_for_url
+from forecasts.models import ClaimHistory, QuestionHistory
+from forecasts.questions import views as question_views
+from forecasts.store import claim_edits, web_queries
+from forecasts.store import claims as claim_store
 from forecasts.store import feeds as feed_store
 from forecasts.verdicts import views
 from forecasts.web import params, security
-from forecasts.web.app import ctx, local_target, render
+from forecasts.web.app import WebContext, ctx, local_target, render
 
 VIA_WEB = "user via web"
+MARK = f" ({VIA_WEB})"
 WRONG_PASSWORD_DELAY = 0.5  # seconds: slows guessing without bothering a person
 
 
@@ -45,7 +54,7 @@ def _back(data: dict[str, str], default: str) -> RedirectResponse:
 
 
 async def resolve(request: Request) -> Response:
-    claim_id = int(request.path_params["claim_id"])
+    claim_id = params.path_id(request, "claim_id")
     data = await checked_form(request)
     action = data.get("action", "")
     event_date = params.day(data.get("event_date"), "event_date")
@@ -72,6 +81,173 @@ async def resolve(request: Request) -> Response:
     except InputError as exc:
         raise HTTPException(400, str(exc).replace("--evidence", "evidence")) from None
     return _back(data, f"/claims/{claim_id}")
+
+
+async def _write(web: WebContext, change: Callable[[Any], None]) -> None:
+    """Run ``change(session)`` in one write transaction off the event loop; the library's
+    errors become 404 (unknown id) or 400 (one readable message), nothing written."""
+
+    def run() -> None:
+        with write_session(web.engine) as s:
+            change(s)
+
+    try:
+        await run_in_threadpool(run)
+    except NotFoundError as exc:
+        raise HTTPException(404, str(exc)) from None
+    except InputError as exc:
+        raise HTTPException(400, str(exc).removeprefix("--")) from None
+
+
+def _note(data: dict[str, str]) -> str:
+    return data.get("note", "").strip()[:2000]
+
+
+# Claims: edits and tags ------------------------------------------------------------------
+
+TEXT_FIELDS = ("statement", "event", "place", "speaker", "hedge", "polarity")
+
+
+def _probability(value: str) -> float | None:
+    if not value.strip():
+        return None
+    try:
+        p = float(value)
+    except ValueError:
+        raise params.bad(f"probability: '{value}' is not a number between 0 and 1") from None
+    if not 0.0 <= p <= 1.0:
+        raise params.bad(f"probability: {value} is outside 0..1")
+    return p
+
+
+async def edit(request: Request) -> Response:
+    """Correct a claim's fields (``store.claim_edits.edit_claim``, as `forecasts edit`): only the
+    fields whose value differs are recorded, each as an edit row by "user via web"."""
+    claim_id = params.path_id(request, "claim_id")
+    data = await checked_form(request)
+    web = ctx(request)
+    dates = {name: params.day(data.get(name), name) for name in ("due_earliest", "due_latest")}
+    probability = _probability(data.get("probability", ""))
+
+    def change(s: Any) -> None:
+        claim = claim_store.get_claim(s, claim_id)
+        changes: dict[str, Any] = {
+            name: data[name].strip()[:2000] for name in TEXT_FIELDS if name in data
+        }
+        # The form shows the claim text where there is no statement: sending it back unchanged
+        # is not an edit.
+        if not claim.statement and changes.get("statement") == claim.claim:
+            del changes["statement"]
+        if "actors" in data:
+            changes["actors"] = data["actors"][:2000].split(",")
+        changes.update({name: day for name, day in dates.items() if day is not None})
+        hedge = changes.get("hedge")
+        if probability is not None:
+            changes["probability"] = probability
+        if hedge and hedge != claim.hedge and probability in (None, claim.probability):
+            known = web.settings.hedges.get(hedge.lower())  # the hedge sets it, as in the CLI
+            if known is not None:
+                changes["probability"] = known
+        after = web_queries.history_high_water(s, ClaimHistory)
+        claim_edits.edit_claim(
+            s, claim_id, changes, by=VIA_WEB, reason=_note(data), now=web.clock.now()
+        )
+        # The edit rows name "user via web" as their author; a status reopened by the edit
+        # (by "user") says it in its reason.
+        web_queries.mark_history(s, ClaimHistory, after, {"claim_id": (claim_id,)}, MARK)
+
+    await _write(web, change)
+    return _back(data, f"/claims/{claim_id}")
+
+
+async def tags(request: Request) -> Response:
+    """Add comma-separated tags, or remove one (``store.claim_edits``, as `forecasts tag`)."""
+    claim_id = params.path_id(request, "claim_id")
+    data = await checked_form(request)
+    web = ctx(request)
+    added = [t for t in data.get("add", "")[:2000].split(",") if t.strip()]
+    removed = [t for t in (data.get("remove", "")[:200],) if t.strip()]
+    if not (added or removed):
+        raise params.bad("tags: name a tag to add or remove")
+
+    def change(s: Any) -> None:
+        claim_edits.add_tags(s, claim_id, added)
+        claim_edits.remove_tags(s, claim_id, removed)
+
+    await _write(web, change)
+    return _back(data, f"/claims/{claim_id}")
+
+
+# Questions: decide, merge, split ----------------------------------------------------------
+
+
+async def decide(request: Request) -> Response:
+    """A user's decision on a question (``questions.views.decide``, as `forecasts decide`)."""
+    question_id = params.path_id(request, "question_id")
+    data = await checked_form(request)
+    web = ctx(request)
+    action = data.get("action", "")
+    event_date = params.day(data.get("event_date"), "event_date")
+    note = _note(data)
+    reason = f"{note} ({VIA_WEB})" if note else f"decided by hand: {action} ({VIA_WEB})"
+
+    def change(s: Any) -> None:
+        question_views.decide(
+            s, question_id, action, now=web.clock.now(), note=reason, event_date=event_date
+        )
+
+    await _write(web, change)
+    return _back(data, f"/questions/{question_id}")
+
+
+def _other_id(data: dict[str, str], name: str) -> int:
+    value = params.number(data.get(name), name, 0, 0, params.MAX_ID)
+    if not value:
+        raise params.bad(f"{name}: give the id of a question")
+    return value
+
+
+async def merge(request: Request) -> Response:
+    """Merge another question into this one (``questions.views.merge``, as `forecasts merge`)."""
+    question_id = params.path_id(request, "question_id")
+    data = await checked_form(request)
+    web = ctx(request)
+    other = _other_id(data, "other")
+
+    def change(s: Any) -> None:
+        after = web_queries.history_high_water(s, QuestionHistory)
+        question_views.merge(s, question_id, other, now=web.clock.now())
+        web_queries.mark_history(
+            s, QuestionHistory, after, {"question_id": (question_id, other)}, MARK
+        )
+
+    await _write(web, change)
+    return _back(data, f"/questions/{question_id}")
+
+
+async def split(request: Request) -> Response:
+    """Split a claim off this question (``questions.views.split``, as `forecasts split`)."""
+    question_id = params.path_id(request, "question_id")
+    data = await checked_form(request)
+    web = ctx(request)
+    claim_id = params.number(data.get("claim"), "claim", 0, 0, params.MAX_ID)
+    if not claim_id:
+        raise params.bad("claim: give the id of the claim to split off")
+    made: list[int] = []
+
+    def change(s: Any) -> None:
+        after = web_queries.history_high_water(s, QuestionHistory)
+        row = question_views.split(s, question_id, claim_id, now=web.clock.now())
+        made.append(int(row["new_question"]))
+        web_queries.mark_history(
+            s, QuestionHistory, after, {"question_id": (question_id, made[0])}, MARK
+        )
+
+    await _write(web, change)
+    return _back(data, f"/questions/{made[0]}")
+
+
+# Feeds -------------------------------------------------------------------------------------
 
 
 def _feed_url(url: str) -> str:

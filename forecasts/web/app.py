@@ -36,6 +36,7 @@ HERE = Path(__file__).parent
 NAV = (
     ("/", "Dashboard"),
     ("/claims", "Claims"),
+    ("/questions", "Questions"),
     ("/review", "Review"),
     ("/reports", "Reports"),
     ("/feeds", "Feeds"),
@@ -185,8 +186,16 @@ def _local(request: Request) -> str:
 
 
 def local_target(value: str, default: str) -> str:
-    """A redirect target from a form: only a path on this site ('/x', never '//host' or 'http:')."""
-    if value.startswith("/") and not value.startswith(("//", "/\\")):
+    """A redirect or back-link target: only a path on this site ('/x', never '//host' or
+    'http:'). Browsers drop tabs and newlines from URLs and read a backslash as a slash, so
+    '/<TAB>/host' or '/<BACKSLASH>host' would leave the site: any space, control character or
+    backslash is refused."""
+    if (
+        value.startswith("/")
+        and not value.startswith("//")
+        and len(value) <= 2000
+        and not any(ch <= " " or ch in "\\\x7f" for ch in value)
+    ):
         return value
     return default
 
@@ -219,6 +228,13 @@ def create_app(
         Route("/claims", pages.claims),
         Route("/claims/{claim_id:int}", pages.claim),
         Route("/claims/{claim_id:int}/resolve", actions.resolve, methods=["POST"]),
+        Route("/claims/{claim_id:int}/edit", actions.edit, methods=["POST"]),
+        Route("/claims/{claim_id:int}/tags", actions.tags, methods=["POST"]),
+        Route("/questions", pages.questions),
+        Route("/questions/{question_id:int}", pages.question),
+        Route("/questions/{question_id:int}/decide", actions.decide, methods=["POST"]),
+        Route("/questions/{question_id:int}/merge", actions.merge, methods=["POST"]),
+        Route("/questions/{question_id:int}/split", actions.split, methods=["POST"]),
         Route("/review", pages.review),
         Route("/speakers/{name:path}", pages.speaker),
         Route("/outlets/{name:path}", pages.outlet),

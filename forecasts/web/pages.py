@@ -22,9 +22,11 @@ from forecasts.daemon.status import daemon_view, job_rows
 from forecasts.db import session
 from forecasts.errors import InputError, NotFoundError
 from forecasts.models import ClaimStatus
+from forecasts.questions import views as question_views
 from forecasts.reports import aggregate, charts, html
 from forecasts.reports.layout import month_name, sections
 from forecasts.reports.model import parse_month, previous_month, shift_month, to_json
+from forecasts.store import claim_edits, claim_lists, web_queries
 from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
 from forecasts.store import report_figures
@@ -41,8 +43,8 @@ DASHBOARD_ROWS = 10
 
 def page_links(request: Request) -> Callable[[int], str]:
     """The current query string with another page number (for the pager's links)."""
-    base = {k: v for k, v in request.query_params.items() if k != "page"}
-    return lambda page: urlencode({**base, "page": page})
+    base = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
+    return lambda page: urlencode([*base, ("page", page)])
 
 
 def statuses() -> list[str]:
@@ -78,6 +80,7 @@ def dashboard(request: Request) -> Response:
     with session(web.engine) as s:
         conn = s.connection()
         counts = store.counts_by_status(conn)
+        question_counts = web_queries.question_counts(conn)
         due, due_total = store.due_between(
             conn, today, today + timedelta(days=DUE_DAYS), ACTIVE, DASHBOARD_ROWS
         )
@@ -88,6 +91,8 @@ def dashboard(request: Request) -> Response:
     doc: dict[str, Any] = {
         "claims_by_status": counts,
         "claims_total": sum(counts.values()),
+        "questions_by_status": question_counts,
+        "questions_total": sum(question_counts.values()),
         "due_soon": due,
         "due_soon_total": due_total,
         "latest_changes": latest,
@@ -100,48 +105,120 @@ def dashboard(request: Request) -> Response:
     return render(request, "dashboard.html", today=today, due_days=DUE_DAYS, **doc)
 
 
+def _list_links(request: Request) -> dict[str, Any]:
+    return {
+        "page_query": page_links(request),
+        "json_query": urlencode([*request.query_params.multi_items(), ("format", "json")]),
+    }
+
+
 def claims(request: Request) -> Response:
     web = ctx(request)
-    f = params.claim_filter(request.query_params, statuses())
-    with session(web.engine) as s:
-        rows, total = store.list_claims(s.connection(), f)
+    f, sort, page = params.claim_filter(request.query_params, statuses())
+    with web.engine.connect() as conn:
+        rows, total = web_queries.list_claims(conn, f, sort, page)
     if wants_json(request):
         return json_response(
-            {"claims": rows, "total": total, "page": f.page, "per_page": f.per_page}
+            {"claims": rows, "total": total, "page": page.number, "per_page": page.size}
         )
-    pages = max(1, -(-total // f.per_page))
     return render(
         request,
         "claims.html",
         rows=rows,
         total=total,
         f=f,
-        pages=pages,
+        sort=sort,
+        page=page,
+        pages=max(1, -(-total // page.size)),
         statuses=statuses(),
-        sorts=list(store.SORTS),
-        page_query=page_links(request),
-        json_query=urlencode({**dict(request.query_params.items()), "format": "json"}),
+        sorts=list(web_queries.CLAIM_SORTS),
+        **_list_links(request),
     )
+
+
+def questions(request: Request) -> Response:
+    web = ctx(request)
+    f, sort, page = params.question_filter(request.query_params, statuses())
+    with web.engine.connect() as conn:
+        rows, total = web_queries.list_questions(conn, f, sort, page)
+        families = web_queries.event_types(conn)
+    if wants_json(request):
+        return json_response(
+            {"questions": rows, "total": total, "page": page.number, "per_page": page.size}
+        )
+    return render(
+        request,
+        "questions.html",
+        rows=rows,
+        total=total,
+        f=f,
+        sort=sort,
+        page=page,
+        pages=max(1, -(-total // page.size)),
+        statuses=statuses(),
+        families=families,
+        sorts=list(web_queries.QUESTION_SORTS),
+        **_list_links(request),
+    )
+
+
+def question(request: Request) -> Response:
+    web = ctx(request)
+    question_id = params.path_id(request, "question_id")
+    with session(web.engine) as s:
+        try:
+            row = question_views.question_view(s, question_id)
+        except NotFoundError as exc:
+            raise HTTPException(404, str(exc)) from None
+        outlets = {
+            r["id"]: r["outlet"]
+            for r in web_queries.claims_by_ids(s.connection(), [c["id"] for c in row["claims"]])
+        }
+    for c in row["claims"]:
+        c["outlet"] = outlets.get(c["id"], "")
+    if wants_json(request):
+        return json_response(row)
+    return render(request, "question.html", qn=row, statuses=statuses())
 
 
 def claim(request: Request) -> Response:
     web = ctx(request)
-    claim_id = int(request.path_params["claim_id"])
+    claim_id = params.path_id(request, "claim_id")
     with session(web.engine) as s:
         try:
             row = views.claim_view(s, claim_id)
         except NotFoundError as exc:
             raise HTTPException(404, str(exc)) from None
         claim_obj = get_claim(s, claim_id)
-        # The extraction area adds a `statement` column; until then the claim text stands in.
-        row["statement"] = getattr(claim_obj, "statement", "") or row["claim"]
+        row["statement"] = claim_obj.statement or row["claim"]
+        row["tags"] = claim_edits.tags_of(s, claim_id)
+        row["edits"] = [
+            {
+                "at": e.at,
+                "field": e.field_name,
+                "from": e.from_value,
+                "to": e.to_value,
+                "by": e.by,
+                "reason": e.reason,
+            }
+            for e in claim_edits.edits_of(s, claim_id)
+        ]
         article = store.article_text(s.connection(), claim_obj.article_id)
     if article is not None:
         row["article"] = {k: v for k, v in article.items() if k != "text"}
     if wants_json(request):
         return json_response(row)
     context = in_context(article["text"] if article else "", row["sentence"])
-    return render(request, "claim.html", c=row, article=article, context=context)
+    back = local_target(request.query_params.get("back", ""), "/claims")
+    return render(
+        request,
+        "claim.html",
+        c=row,
+        article=article,
+        context=context,
+        back=back,
+        polarities=claim_edits.POLARITIES,
+    )
 
 
 def review(request: Request) -> Response:
@@ -156,8 +233,7 @@ def review(request: Request) -> Response:
         due, due_total = store.due_between(
             conn, today, today + timedelta(days=DUE_DAYS), (ClaimStatus.OPEN.value,), per
         )
-        for row in waiting + due:
-            row["evidence"] = views.claim_evidence(s, row["id"])[:3]
+        waiting, due = _cards(s, waiting), _cards(s, due)
     if wants_json(request):
         return json_response(
             {
@@ -179,7 +255,27 @@ def review(request: Request) -> Response:
         pages=max(1, -(-waiting_total // per)),
         due_days=DUE_DAYS,
         page_query=page_links(request),
+        polarities=claim_edits.POLARITIES,
     )
+
+
+def _cards(s: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Review cards: each listed claim whole (for its edit form), its tags and best evidence."""
+    ids = [r["id"] for r in rows]
+    claims = claim_edits.claims_by_id(s, ids)
+    tags = claim_lists.tags_of(s.connection(), ids)
+    out = []
+    for row in rows:
+        claim = claims[row["id"]]
+        card = views.claim_row(claim)
+        card.update(
+            statement=claim.statement or claim.claim,
+            outlet=row["outlet"],
+            tags=tags.get(row["id"], []),
+            evidence=views.claim_evidence(s, row["id"])[:3],
+        )
+        out.append(card)
+    return out
 
 
 def _track(request: Request, kind: str) -> Response:
