@@ -26,10 +26,9 @@ from forecasts.questions import views as question_views
 from forecasts.reports import aggregate, charts, html
 from forecasts.reports.layout import month_name, sections
 from forecasts.reports.model import parse_month, previous_month, shift_month, to_json
-from forecasts.store import claim_edits, claim_lists, web_queries
+from forecasts.store import claim_edits, claim_lists, report_figures, web_queries
 from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
-from forecasts.store import report_figures
 from forecasts.store.claims import ACTIVE, get_claim
 from forecasts.verdicts import views
 from forecasts.web import params, security
