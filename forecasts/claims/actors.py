@@ -228,10 +228,49 @@ def find_actors(text: str, book: NameBook) -> list[str]:
             book.add_title(book.expand(name), run[: len(run) - len(name)])
         if name.lower() in STOP_CAPS or name.lower() in TITLE_WORDS or len(name) < 2:
             continue
+        if position == 0 and name in _SENTENCE_OPENERS and text.lstrip().startswith(name):
+            continue  # "New austerity cuts ...": a capitalised adjective opening the sentence
         name = book.add(name)
+        if name not in book.persons and _is_person_by_pronoun(name, text):
+            book.persons.add(name)
         if name not in out:
             out.append(name)
     return out
+
+
+_SENTENCE_OPENERS = {
+    "New",
+    "Old",
+    "Big",
+    "Top",
+    "Key",
+    "More",
+    "Fresh",
+    "Further",
+    "Higher",
+    "Lower",
+}
+_PERSON_PRONOUN = re.compile(r"\b(?:his|her|he|she|himself|herself)\b")
+_PERSON_NAME = re.compile(
+    r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[a-z]{2,3}|[A-Z]\.))*[ -][A-Z][a-z'’-]+"
+)
+
+
+def _is_person_by_pronoun(name: str, text: str) -> bool:
+    """ "George Osborne is unveiling his budget": a two- to four-word name that opens its clause,
+    followed by "his"/"her" with no other name between, is a person, title or not."""
+    if not _PERSON_NAME.fullmatch(name) or len(name.split()) > 4:
+        return False
+    if any(w.lower() in ORG_WORDS or w.lower() in GEO_WORDS for w in name.split()):
+        return False
+    at = text.find(name)
+    if at < 0 or text[:at].strip(' “"‘'):
+        return False
+    rest = text[at + len(name) : at + len(name) + 60]
+    pronoun = _PERSON_PRONOUN.search(rest)
+    if pronoun is None:
+        return False
+    return not re.search(r"\b[A-Z][a-z]", rest[: pronoun.start()])
 
 
 PRONOUN_SUBJECT = re.compile(

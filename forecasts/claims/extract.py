@@ -497,7 +497,19 @@ def _make_claim(
         names = [speaker]  # "China has said it will not take part": "it" is the speaker
     if not names:
         # "the chancellor", "the two ministers", "she": who the article named before
-        names = ctx.discourse.resolve(object_hint or subject, ctx.book.persons, ctx.organisations)
+        orgs = ctx.organisations
+        at = sent.text.find(subject.strip()) if subject.strip() else -1
+        if at > 0:
+            # "Materials maker Techmer PM's executives say the company will ...": the last
+            # organisation named earlier in the sentence
+            before = [
+                n
+                for n in actors_mod.find_actors(sent.text[:at], ctx.book)
+                if n not in ctx.book.persons
+            ]
+            if before:
+                orgs = [*orgs, before[-1]]
+        names = ctx.discourse.resolve(object_hint or subject, ctx.book.persons, orgs)
     if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
@@ -638,6 +650,12 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
 
 
 def _plural(subject: str) -> bool:
+    head = re.split(r"\s+of\s+", subject.strip(), maxsplit=1)[0]
+    if head != subject.strip() and head:
+        # "New austerity cuts of up to £2.5bn", "Members of the group": the head decides
+        if re.fullmatch(r"(?i)(?:one|each|either|neither|none|any)", head):
+            return False
+        subject = head
     low = subject.lower().strip()
     if " and " in low or re.fullmatch(r"(?:they|we|you|both|the\s+two\b.*)", low):
         return True

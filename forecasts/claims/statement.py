@@ -22,7 +22,10 @@ _ES = re.compile(r"(?:s|sh|ch|x|z|o)$")
 _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
     r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
-    r"formally|officially|jointly|potentially|rather|already)\s+)+",
+    r"formally|officially|jointly|potentially|rather|already|yet|"
+    # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
+    r"(?!(?:apply|rely|reply|fly|supply|comply|multiply|ally|rally|tally|imply|bully|sully|"
+    r"dally|resupply)\b)[a-z]{3,}ly)\s+)+",
     re.IGNORECASE,
 )
 _NOT_VERB = {
