@@ -77,3 +77,39 @@ def test_every_claim_gets_a_self_contained_statement(text: str, statement: str) 
     """Resolved subject, simple present, negation kept, the time as the window it resolves to."""
     claims = extract_claims(text, date(2024, 1, 8), Settings())
     assert statement in [c.statement for c in claims]
+
+
+def test_statement_names_person_known_by_his_pronoun() -> None:
+    """A name that opens a sentence and is followed by "his" is a person: "the chancellor"
+    two sentences on is him, though no title introduced him."""
+    text = (
+        "George Osborne is unveiling his budget statement after the loss of the AAA rating.\n\n"
+        "Growth forecasts are downgraded further.\n\n"
+        "But the chancellor could abolish the so-called beer tax escalator."
+    )
+    claims = extract_claims(text, date(2013, 3, 20), Settings())
+    assert [c.statement for c in claims] == [
+        "George Osborne abolishes the so-called beer tax escalator"
+    ]
+
+
+def test_statement_names_organisation_named_earlier_in_sentence() -> None:
+    """ "Materials maker Techmer PM's executives say the company will ...": the company is the
+    last organisation named before the description, not the sentence's first capitalised word."""
+    text = (
+        "Materials maker Techmer PM's top two executives say the company will have four "
+        "compounding lines operating in Mexico by the end of the year."
+    )
+    (claim,) = extract_claims(text, date(2018, 4, 18), Settings())
+    assert claim.statement.startswith("Techmer PM has four compounding lines")
+
+
+@pytest.mark.parametrize(
+    ("predicate", "plural", "out"),
+    [("primarily supply customers", False, "supplies customers"),
+     ("yet be heading for a victory", False, "is heading for a victory"),
+     ("supply customers", False, "supplies customers")],
+)  # fmt: skip
+def test_present_drops_any_ly_adverb(predicate: str, plural: bool, out: str) -> None:
+    """'-ly' adverbs ahead of the verb go ('primarily supply'), verbs ending in -ly stay."""
+    assert present(predicate, plural=plural) == out
