@@ -560,3 +560,34 @@ def test_a_joint_trip_stays_one_claim(cfg: Settings) -> None:
         cfg,
     )
     assert len(claims) == 1 and claims[0].actors[:2] == ["Yoon Suk Yeol", "Fumio Kishida"]
+
+
+def test_travel_to_place_for_event_gives_place_and_talks(cfg: Settings) -> None:
+    """'travel to PLACE for EVENT and talks with X': the place stops before the purpose, and
+    the talks are a claim of their own, held, not 'travel talks'."""
+    text = "China confirms Xi will travel to San Francisco for APEC and talks with Biden."
+    claims = extract_claims(text, date(2023, 11, 10), cfg)
+    assert [c.location for c in claims][:1] == ["San Francisco"]
+    assert [c.statement for c in claims] == [
+        "Xi travels to San Francisco for APEC",
+        "Xi holds talks with Biden",
+    ]
+
+
+def test_headline_plan_with_a_time_is_a_claim_unless_the_body_repeats_it(cfg: Settings) -> None:
+    """'X to visit Y next week' as a headline is a plan; restated in the lede, it is one claim."""
+    alone = extract_claims(
+        "Apple to unveil new iPhone on Sept. 12\nThe company sent invitations on Tuesday.",
+        date(2023, 8, 30),
+        cfg,
+    )
+    assert [(c.statement, c.due_earliest) for c in alone] == [
+        ("Apple unveils new iPhone on 12 September 2023", date(2023, 9, 12))
+    ]
+    repeated = extract_claims(
+        "Scholz to visit Washington next week\n"
+        "German Chancellor Olaf Scholz will visit Washington next week, officials said.",
+        date(2023, 11, 10),
+        cfg,
+    )
+    assert len(repeated) == 1 and repeated[0].statement.startswith("German Chancellor Olaf Scholz")

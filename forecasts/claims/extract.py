@@ -33,7 +33,7 @@ from forecasts.claims.hedges import (
     stated_odds,
 )
 from forecasts.claims.reference import Discourse
-from forecasts.claims.repeats import once
+from forecasts.claims.repeats import content_words, once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
 from forecasts.claims.types import ExtractedClaim, Window
@@ -98,6 +98,12 @@ _SPLIT_EVENT = re.compile(
     r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:talks|meetings?|visits?|a\s+trip|trips?|summit|stop|dinner|news\s+conference|speech|address)\b)",
     re.IGNORECASE,
 )
+_MOTION_VERB = re.compile(r"travel|go|fly|head|come|arrive|return|journey|jet")
+_LIGHT_VERB = {
+    "talks": "hold", "meeting": "hold", "meetings": "hold", "visit": "make", "visits": "make",
+    "trip": "make", "trips": "make", "stop": "make", "speech": "give", "address": "give",
+    "news": "give",
+}  # fmt: skip
 _PAST_CLAUSE = re.compile(
     r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told)\b|"
     r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
@@ -651,11 +657,13 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
 
 def _plural(subject: str) -> bool:
     head = re.split(r"\s+of\s+", subject.strip(), maxsplit=1)[0]
-    if head != subject.strip() and head:
-        # "New austerity cuts of up to £2.5bn", "Members of the group": the head decides
+    if head != subject.strip() and head and " and " not in subject:
+        # "New austerity cuts of up to £2.5bn", "the crew of astronauts": the head decides;
+        # a quantifier ("more of", "one or two of") leaves it to the noun after "of"
         if re.fullmatch(r"(?i)(?:one|each|either|neither|none|any)", head):
             return False
-        subject = head
+        if not _QUANTIFIER_HEAD.search(head):
+            subject = head
     low = subject.lower().strip()
     if " and " in low or re.fullmatch(r"(?:they|we|you|both|the\s+two\b.*)", low):
         return True
@@ -673,6 +681,10 @@ def _plural(subject: str) -> bool:
     )
 
 
+_QUANTIFIER_HEAD = re.compile(
+    r"(?i)\b(?:more|most|some|all|many|several|few|both|bulk|majority|half|rest|lot|lots|number|"
+    r"two|three|four|five|\d+)$"
+)
 _PLURAL_HEADS = {
     "policymakers",
     "countries",
@@ -706,6 +718,9 @@ def _is_place_in(name: str, text: str) -> bool:
     return bool(re.search(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?" + re.escape(name), text))
 
 
+_PLACE_END = re.compile(r"\s+(?:for|to|with|on|at)\s+")
+
+
 def _location(predicate: str, ctx: _Context) -> str:
     for m in re.finditer(r"\b(?:in|to|at|for|near)\s+(?:the\s+)?(?=[A-Z])", predicate):
         runs = actors_mod.capitalised_runs(predicate[m.end() :])
@@ -720,7 +735,8 @@ def _location(predicate: str, ctx: _Context) -> str:
                 continue
             if ctx.book.expand(name) in ctx.book.persons:
                 continue  # a person already named, not a place
-            return name
+            # "to San Francisco for APEC": the place ends where the purpose begins
+            return _PLACE_END.split(name, maxsplit=1)[0]
     return ""
 
 
@@ -1286,6 +1302,11 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
         first = predicate[: m.start()].strip()
         verb = first.split()[0] if first.split() else ""
         second = predicate[m.end() :].strip()
+        if _MOTION_VERB.fullmatch(verb.lower()):
+            # "travel to San Francisco for APEC and talks with Biden": one travels *for* the
+            # talks; the second claim is the talks held, not "travel talks"
+            noun = re.sub(r"^(?:a|an|the)\s+", "", second, flags=re.IGNORECASE).split()[0].lower()
+            return [(first, None), (f"{_LIGHT_VERB.get(noun, 'attend')} {second}", "")]
         return [
             (first, None),
             (f"{verb} {second}" if verb and not second.startswith(verb) else second, ""),
@@ -1372,6 +1393,38 @@ def _scheduled(
     return out
 
 
+HEADLINE_SENTENCES = 2  # a headline opens the article (a standfirst may follow it)
+_HEADLINE_PLAN = re.compile(
+    r"^(?P<subj>[A-Z][^:;|]{1,80}?)\s+to\s+(?P<pred>(?:visit|meet|travel|attend|hold|host|launch|"
+    r"unveil|sign|announce|release|publish|open|start|begin|vote|resign|step\s+down|join|"
+    r"buy|acquire|sell|list|cut|raise|hike|lift|lower|keep|hold|debut|return|tour|address|"
+    r"face|testify|decide|rule|name|appoint|headline|play|stage|close|end|introduce|present|"
+    r"report|deliver|fly|go|head|arrive|propose|table|lay\s+out|set\s+out|outline)\b.*)$"
+)
+
+
+def _headline_plan(sent: Sentence, index: int, ctx: _Context) -> list[ExtractedClaim]:
+    """A headline's plan, "Scholz to visit Washington next week": a claim when it names a
+    time of its own (a repeat in the lede merges with it in ``once``)."""
+    text = sent.text.strip().rstrip(".")
+    if " | " in text or text.isupper():
+        return []
+    m = _HEADLINE_PLAN.match(text)
+    if m is None or re.search(
+        r"(?i)\b(?:how|why|what|who|whether|plans?|wants?|hopes?)\b", m["subj"]
+    ):
+        return []
+    times = ctx.times(text)
+    time = _choose_time(times, m.start("pred"), len(text))
+    if time is None or time.is_past or time.window.basis not in _SPECIFIC:
+        return []
+    claim = _make_claim(
+        sent, index, ctx, m["subj"], "to", m["pred"], "will", times,
+        (m.start("pred"), len(text)), (0, 0), "",
+    )  # fmt: skip
+    return [claim] if claim is not None else []
+
+
 def extract_claims(text: str, reference_date: date, settings: Settings) -> list[ExtractedClaim]:
     """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
     ctx = _Context(reference_date, settings)
@@ -1395,8 +1448,11 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
                 speakers[i] = speakers[j]
                 break
     claims: list[ExtractedClaim] = []
+    headlines: list[ExtractedClaim] = []
     for i, sent in enumerate(sentences):
         if not usable[i]:
+            if i < HEADLINE_SENTENCES:
+                headlines.extend(_headline_plan(sent, i, ctx))
             continue
         names_here = actors_mod.find_actors(sent.text, ctx.book)
         att = attributions[i]
@@ -1421,4 +1477,23 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
-    return once(claims)
+    return once([*_unrepeated(headlines, claims), *claims])
+
+
+HEADLINE_REPEAT = 0.5  # share of a headline's content words that marks the body's claim a repeat
+
+
+def _unrepeated(
+    headlines: list[ExtractedClaim], body: list[ExtractedClaim]
+) -> list[ExtractedClaim]:
+    """Headline claims the body does not restate: a headline is terse and the lede reworded
+    ("Scholz to visit Washington" / "the chancellor will travel to Washington"), so a looser
+    overlap than ``once`` marks a repeat."""
+    kept = []
+    for h in headlines:
+        words = content_words(h.statement)
+        if not any(
+            len(words & content_words(c.statement)) >= HEADLINE_REPEAT * len(words) for c in body
+        ):
+            kept.append(h)
+    return kept
