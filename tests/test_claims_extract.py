@@ -591,3 +591,32 @@ def test_headline_plan_with_a_time_is_a_claim_unless_the_body_repeats_it(cfg: Se
         cfg,
     )
     assert len(repeated) == 1 and repeated[0].statement.startswith("German Chancellor Olaf Scholz")
+
+
+def test_live_blog_voice_and_list_headings_are_not_claims(cfg: Settings) -> None:
+    """The page speaking to its reader ("We'll post ...", "You can follow ...") and an agenda
+    heading without a verb ("Plan to bring ...") are no forward-looking claims."""
+    text = (
+        "We will post new laws from other states on Tuesday.\n"
+        "Plan to bring more adults back into the workforce.\n"
+        "A comprehensive plan to remove the barriers to work."
+    )
+    assert extract_claims(text, date(2014, 6, 30), cfg) == []
+
+
+def test_statement_subject_drops_reporting_frame_and_resolves_its(cfg: Settings) -> None:
+    """'You can follow the updates from the budget, which will begin at noon': the claim is
+    about the budget; 'its flights' belongs to the airline named before."""
+    (budget,) = extract_claims(
+        "You can follow all the updates from the budget, which will begin around 12.30pm.",
+        date(2013, 3, 20),
+        cfg,
+    )
+    assert budget.statement.startswith("The budget begins around 12.30pm")
+    claims = extract_claims(
+        "Alaska Airlines ordered new jets on Monday.\n"
+        "Its flights to Everett will begin in the fall of 2018, the company said.",
+        date(2017, 5, 30),
+        cfg,
+    )
+    assert claims[-1].statement.startswith("Alaska Airlines’s flights to Everett begin")

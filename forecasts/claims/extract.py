@@ -457,6 +457,30 @@ def _event_phrase(
     return shorten(text, 12)
 
 
+_LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
+_LIVE_BLOG_VERB = re.compile(
+    r"(?i)(?:follow|post|bring\s+you|update|keep\s+(?:you|this)|be\s+(?:back|updating|bringing|"
+    r"following|posting|covering)|cover|have\s+(?:more|the\s+latest|live|full)|return\s+to\s+this|"
+    r"read|find|watch|listen|look\s+at|take\s+a\s+look|hear\s+from)\b"
+)
+# A list heading or bullet without a finite verb: "A comprehensive plan to remove the barriers
+# to work." It names an item of an agenda, not a claim of its own.
+_LIST_HEADING = re.compile(
+    r"^(?:[•*-]\s*)?(?:(?:[Pp]lans?|[Pp]roposals?|[Pp]ledges?|[Mm]easures?|[Mm]oves?|[Bb]id|[Pp]ush|"
+    r"[Ss]teps?|[Cc]ommitments?)|(?:A|An|New|a|an|new)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|"
+    r"pledge|measure|move|bid|push|drive|step|commitment))\s+to\s+[a-z]"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|shall|should|must|has|have|had|"
+    r"said|says|announced|unveiled|confirmed|set\s+out|laid\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_list_heading(text: str) -> bool:
+    return bool(_LIST_HEADING.match(text)) and not _FINITE.search(text)
+
+
 def _make_claim(
     sent: Sentence,
     index: int,
@@ -473,6 +497,10 @@ def _make_claim(
     own: tuple[int, int] | None = None,
     kind_of_trigger: str = "",
 ) -> ExtractedClaim | None:
+    if _LIVE_BLOG_SUBJECT.fullmatch(
+        _strip_opener(subject.strip(' ,“”"‘’'))
+    ) and _LIVE_BLOG_VERB.match(predicate):
+        return None  # "You can follow all the updates", "We'll post new laws": the page's voice
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
@@ -508,10 +536,12 @@ def _make_claim(
         if at > 0:
             # "Materials maker Techmer PM's executives say the company will ...": the last
             # organisation named earlier in the sentence
+            opening = sent.text.lstrip()
             before = [
                 n
                 for n in actors_mod.find_actors(sent.text[:at], ctx.book)
                 if n not in ctx.book.persons
+                and not (len(n.split()) == 1 and opening.startswith(n))  # "Even if ...": no name
             ]
             if before:
                 orgs = [*orgs, before[-1]]
@@ -639,6 +669,23 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
     text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    # "another forecast it", "I believe the character": a reporting frame left in the subject
+    unframed = _REPORTING_FRAME.sub("", text)
+    if unframed and not re.match(r"(?i)(?:he|she|i|we|you|they)\b", unframed):
+        text = unframed  # "Musk said that he hopes" keeps its name
+    if len(text.split()) > 3 and _MODAL_CLAUSE.search(text):
+        # "You can follow all the updates from the budget, which will begin ...": a whole
+        # clause before a relative pronoun; the claim is about its last noun phrase
+        last = _LAST_NP.search(text)
+        if last:
+            text = last.group(0)
+    owner = _POSSESSIVE.match(text)
+    if owner:
+        # "Its flights", "his company": whose, as a reader resolves the determiner (never a
+        # name inside the phrase itself: "its flights to Everett")
+        whose = _possessor(owner.group(1).lower(), [n for n in names if n not in text], ctx)
+        if whose:
+            return f"{whose}’s {text[owner.end() :]}"
     if not names and re.fullmatch(r"(?i)it|they", text) and ctx.last_np:
         return ctx.last_np
     if re.match(r"(?i)(?:the|this)\s+[a-z]", text) and not names:
@@ -655,6 +702,30 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     return text
 
 
+_REPORTING_FRAME = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:forecasts?|predicted|predicts?|believes?|thinks?|expects?|"
+    r"reckons?|says?|said|warned|argued|noted)\s+(?:that\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_MODAL_CLAUSE = re.compile(r"(?i)\b(?:can|could|will|would|may|might|should|must)\s+[a-z]+\b")
+_LAST_NP = re.compile(
+    r"\b(?:the|its|their|his|her|this)\s+(?:(?!(?:the|its|their|his|her|this)\b)[\w’'-]+\s+){0,3}"
+    r"[\w’'-]+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(its|his|her|their)\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
+    """Whom 'its', 'his', 'her', 'their' refers to: the claim's own names, else the latest
+    organisation (its, their) or person (his, her) the article named."""
+    if names:
+        return " and ".join(names[:2])
+    if determiner in ("his", "her"):
+        return ctx.discourse.latest_person(ctx.book.persons)
+    return ctx.organisations[-1] if ctx.organisations else ""
+
+
 def _plural(subject: str) -> bool:
     head = re.split(r"\s+of\s+", subject.strip(), maxsplit=1)[0]
     if head != subject.strip() and head and " and " not in subject:
@@ -665,7 +736,7 @@ def _plural(subject: str) -> bool:
         if not _QUANTIFIER_HEAD.search(head):
             subject = head
     low = subject.lower().strip()
-    if " and " in low or re.fullmatch(r"(?:they|we|you|both|the\s+two\b.*)", low):
+    if " and " in low or re.fullmatch(r"(?:they|we|you|i|both|the\s+two\b.*)", low):
         return True
     if not low:
         return False
@@ -1430,7 +1501,9 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
     ctx = _Context(reference_date, settings)
     ctx.discourse.titles = ctx.book.titles
     sentences = split_sentences(strip_datelines(text))
-    usable = [not _is_headline_or_caption(s.text) for s in sentences]
+    usable = [
+        not _is_headline_or_caption(s.text) and not _is_list_heading(s.text) for s in sentences
+    ]
     attributions = [attribute(s.text) if usable[i] else None for i, s in enumerate(sentences)]
     for i, sent in enumerate(sentences):
         att = attributions[i]

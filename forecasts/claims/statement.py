@@ -103,7 +103,7 @@ _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 _TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
-_TIME_LEAD_END = re.compile(_TIME_LEAD + r"$", re.IGNORECASE)
+_TIME_LEAD_END = re.compile(_TIME_LEAD + r"(?:the\s+)?$", re.IGNORECASE)  # "in the fall of 2018"
 
 
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
