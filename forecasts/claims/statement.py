@@ -155,10 +155,14 @@ def build(
     if expression and phrase:
         # the time goes where it was said; said inside the subject ("the next cut in May
         # takes place"), it moves to the end
+        unmoved = subject
         subject, moved = replace_time(subject, expression, "")
+        if moved and not re.search(r"\w", subject):
+            # "This year could end with a bang": the time is the whole subject; it stays
+            subject, moved = unmoved, False
         verb_phrase, replaced = replace_time(verb_phrase, expression, phrase)
         if moved or not replaced:
-            verb_phrase = f"{verb_phrase} {phrase}"
+            verb_phrase = f"{_DANGLING_END.sub('', verb_phrase)} {phrase}"
     elif phrase and not re.search(r"\b(?:19|20)\d\d\b", f"{subject} {verb_phrase}"):
         verb_phrase = f"{verb_phrase} {phrase}"
     return tidy(f"{subject} {verb_phrase}")
