@@ -457,6 +457,13 @@ def _event_phrase(
     return shorten(text, 12)
 
 
+def _opens_with_verb(predicate: str) -> bool:
+    """ "end with a bang" opens with its verb; "a rate hike in May", "roughly two cuts" name
+    the occasion itself (the simple present leaves those unchanged)."""
+    text = predicate.strip()
+    return bool(text) and statement_mod.present(text).split()[:1] != text.split()[:1]
+
+
 _TO_INFINITIVE = re.compile(r"(?i)to\s+(?:be|have)\b")
 _LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
 _LIVE_BLOG_VERB = re.compile(
@@ -628,7 +635,7 @@ def _make_claim(
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
-    if not re.search(r"\w", who) or _TO_INFINITIVE.match(who):
+    if (not re.search(r"\w", who) and _opens_with_verb(predicate)) or _TO_INFINITIVE.match(who):
         # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
         return None
     statement = statement_mod.build(

@@ -25,7 +25,8 @@ _LEAD_ADVERB = re.compile(
     r"formally|officially|jointly|potentially|rather|already|yet|"
     # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
     r"(?!(?:apply|rely|reply|fly|supply|comply|multiply|ally|rally|tally|imply|bully|sully|"
-    r"dally|resupply)\b)[a-z]{3,}ly)\s+)+",
+    r"dally|resupply|roughly|nearly|early|fully|daily|weekly|monthly|quarterly|yearly|only)\b)"
+    r"[a-z]{3,}ly)\s+)+",
     re.IGNORECASE,
 )
 _NOT_VERB = {

@@ -583,8 +583,24 @@ def _weekday(m: re.Match[str], ref: date) -> Window | None:
 
 @rule(
     r"\b(?:in|over|during|within)\s+the\s+(?P<kind>coming|next\s+few|next\s+several|next\s+couple\s+of|following|upcoming)\s+(?P<unit>day|week|month|year)s?\b|\b(?:in\s+)?(?:the\s+)?(?P<unit2>day|week|month|year)s\s+(?:ahead|to\s+come)\b|\bin\s+coming\s+(?P<unit3>day|week|month|year)s\b"
+    r"|\b(?:the\s+)?(?P<one>week|month|year)\s+ahead\b"
 )
 def _relative_span(m: re.Match[str], ref: date) -> Window | None:
+    one = m.group("one")
+    singular = one is not None or (
+        m.group("unit") is not None
+        and not m.group(0).lower().endswith("s")
+        and (m.group("kind") or "").lower() in ("coming", "upcoming", "following")
+    )
+    if singular:
+        # "in the week ahead", "in the coming week": that one week (month, year) from today
+        span = (one or m.group("unit")).lower()
+        if span == "day":
+            return Window(ref, ref + timedelta(days=1), "relative_span")
+        if span == "week":
+            return Window(ref, ref + timedelta(days=6), "relative_span")
+        months = 1 if span == "month" else 12
+        return Window(ref, add_months(ref, months) - timedelta(days=1), "relative_span")
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
     kind = re.sub(r"\s+", " ", (m.group("kind") or "coming").lower())
     if unit == "day":
