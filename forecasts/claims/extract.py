@@ -558,6 +558,8 @@ def _make_claim(
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
         names = [speaker]
+    if not names and re.fullmatch(r"(?i)they", subject.strip()) and ctx.organisations:
+        names = ctx.organisations[-1:]  # "OPEC members meet Monday. They are expected to ..."
     pred_names = actors_mod.find_actors(predicate, ctx.book)
     inner = light_object(predicate)
     if inner is not None:
