@@ -620,3 +620,18 @@ def test_statement_subject_drops_reporting_frame_and_resolves_its(cfg: Settings)
         cfg,
     )
     assert claims[-1].statement.startswith("Alaska Airlines’s flights to Everett begin")
+
+
+def test_procedure_and_market_attention_are_not_claims(cfg: Settings) -> None:
+    """What a claimed event consists of ('the exercise would involve ...', '... would be part of
+    the exercise') and the market's attention ('analysts will be watching closely') are no new
+    claims (LABELLING.md rule 3); the exercise itself is one."""
+    claims = extract(
+        "The army will hold a large exercise in March. "
+        "The exercise would involve 20,000 troops and 200 tanks. "
+        "The military said drones and radars would be part of the exercise. "
+        "Analysts will be watching closely to see what changes the army makes.",
+        "2012-02-27",
+        cfg,
+    )
+    assert [c.statement for c in claims] == ["The army holds a large exercise in March 2012"]

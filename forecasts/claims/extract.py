@@ -464,6 +464,25 @@ def _opens_with_verb(predicate: str) -> bool:
     return bool(text) and statement_mod.present(text).split()[:1] != text.split()[:1]
 
 
+# Procedure sentences (LABELLING.md, not claims): what an event already claimed consists of.
+_COMPOSITION = re.compile(
+    r"(?i)(?:also\s+)?(?:involve|include|consist\s+of|comprise|be\s+(?:made\s+up\s+of|part\s+of|"
+    r"composed\s+of))\b"
+)
+_EVENT_DESCRIPTION = re.compile(
+    r"(?i)(?:the|this|these|its)\s+(?:[\w-]+\s+){0,3}?(?:exercise|exercises|drills?|manoeuvres|"
+    r"maneuvers|programme|program|campaign|event|plan|project|scheme|operation|mission|force|"
+    r"festival|tour|trip|visit|summit|meeting|conference|talks|agenda|package|deal|process)$"
+)
+_COMPOSITION_OBJECT = re.compile(r"(?i)\bbe\s+part\s+of\s+the\b")
+_WATCHERS = re.compile(
+    r"(?i)(?:analysts|investors|traders|markets|economists|observers|market\s+participants|"
+    r"everyone|all\s+eyes)$"
+)
+_WATCHING = re.compile(
+    r"(?i)(?:be\s+)?(?:watching|watch|be\s+on\s+guard|look(?:ing)?\s+(?:for|to|out)|keep(?:ing)?\s+an\s+eye|"
+    r"focus(?:ing)?\s+on|monitor(?:ing)?|be\s+(?:paying\s+)?(?:close\s+)?attention|scrutini[sz]e)\b"
+)
 _TO_INFINITIVE = re.compile(r"(?i)to\s+(?:be|have)\b")
 _LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
 _LIVE_BLOG_VERB = re.compile(
@@ -505,6 +524,13 @@ def _make_claim(
     own: tuple[int, int] | None = None,
     kind_of_trigger: str = "",
 ) -> ExtractedClaim | None:
+    bare_subject = _strip_opener(subject.strip(' ,“”"‘’'))
+    if _COMPOSITION.match(predicate) and (
+        _EVENT_DESCRIPTION.match(bare_subject) or _COMPOSITION_OBJECT.search(predicate)
+    ):
+        return None  # "the exercise would involve 20,000 troops": what a claimed event holds
+    if _WATCHERS.match(bare_subject) and _WATCHING.match(predicate):
+        return None  # "analysts will be watching closely": the market's attention, no event
     if _LIVE_BLOG_SUBJECT.fullmatch(
         _strip_opener(subject.strip(' ,“”"‘’'))
     ) and _LIVE_BLOG_VERB.match(predicate):
