@@ -635,3 +635,16 @@ def test_procedure_and_market_attention_are_not_claims(cfg: Settings) -> None:
         cfg,
     )
     assert [c.statement for c in claims] == ["The army holds a large exercise in March 2012"]
+
+
+def test_values_with_their_own_years_are_one_claim_each(cfg: Settings) -> None:
+    """'will grow by 1.8% in 2024; 2.5% in 2025': coordinated items with their own dates."""
+    claims = extract(
+        "The economy will grow in every year of the forecast: by 1.8% in 2024; 2.5% in 2025.",
+        "2023-03-15",
+        cfg,
+    )
+    assert [(c.statement, window(c)) for c in claims] == [
+        ("The economy grows 1.8% in 2024", ("2024-01-01", "2024-12-31", "year")),
+        ("The economy grows 2.5% in 2025", ("2025-01-01", "2025-12-31", "year")),
+    ]

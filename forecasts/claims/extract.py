@@ -483,6 +483,9 @@ _WATCHING = re.compile(
     r"(?i)(?:be\s+)?(?:watching|watch|be\s+on\s+guard|look(?:ing)?\s+(?:for|to|out)|keep(?:ing)?\s+an\s+eye|"
     r"focus(?:ing)?\s+on|monitor(?:ing)?|be\s+(?:paying\s+)?(?:close\s+)?attention|scrutini[sz]e)\b"
 )
+# "for April takes place", "despite widespread support for the Conservatives' reverses": a
+# prepositional phrase is no subject
+_PREPOSITION_PHRASE = re.compile(r"(?i)(?:for|from|with|despite|amid|of)\b")
 _TO_INFINITIVE = re.compile(r"(?i)to\s+(?:be|have)\b")
 _LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
 _LIVE_BLOG_VERB = re.compile(
@@ -663,7 +666,10 @@ def _make_claim(
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
-    if (not re.search(r"\w", who) and _opens_with_verb(predicate)) or _TO_INFINITIVE.match(who):
+    if (
+        (not re.search(r"\w", who) or _PREPOSITION_PHRASE.match(who))
+        and _opens_with_verb(predicate)
+    ) or _TO_INFINITIVE.match(who):
         # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
         return None
     statement = statement_mod.build(
@@ -1503,6 +1509,52 @@ def _scheduled(
     return out
 
 
+_SERIES_ITEM = re.compile(
+    r"(?P<value>[-+]?[$€£]?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent|bn|billion|million|trillion)?)"
+    r"\s+in\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_SERIES_VERB = re.compile(r"^(?P<base>.+?\b[a-z]{3,}s)\b(?:\s+(?:by|to|at))?")
+
+
+def _value_series(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """ "will grow by 1.8% in 2024; 2.5% in 2025; 2.1% in 2026": coordinated items with their
+    own dates are one claim each, each with its year."""
+    out: list[ExtractedClaim] = []
+    done: set[str] = set()
+    for claim in claims:
+        items = list(_SERIES_ITEM.finditer(claim.sentence))
+        if len(items) < 2 or not re.search(r"[%\d]", items[0]["value"]):
+            out.append(claim)
+            continue
+        if claim.sentence in done:
+            continue  # the series is already out, from the sentence's first claim
+        first = claim.statement.find(items[0]["value"])
+        if first > 0:
+            base = claim.statement[:first].rstrip()
+        else:
+            verb = _SERIES_VERB.match(claim.statement)
+            if verb is None:
+                out.append(claim)
+                continue
+            base = verb.group(0)
+        done.add(claim.sentence)
+        for item in items:
+            year = int(item["year"])
+            out.append(
+                dataclasses.replace(
+                    claim,
+                    claim=f"{claim.claim} ({item.group(0)})",
+                    statement=f"{base} {item['value']} in {year}",
+                    time_expression=f"in {year}",
+                    due_earliest=date(year, 1, 1),
+                    due_latest=date(year, 12, 31),
+                    due_basis="year",
+                    verifiable=True,
+                )
+            )
+    return out
+
+
 HEADLINE_SENTENCES = 2  # a headline opens the article (a standfirst may follow it)
 _HEADLINE_PLAN = re.compile(
     r"^(?P<subj>[A-Z][^:;|]{1,80}?)\s+to\s+(?P<pred>(?:visit|meet|travel|attend|hold|host|launch|"
@@ -1576,7 +1628,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
         speaker = _speaker_name(speakers[i], ctx)
         if re.match(r"(?i)(?:nobody|no\s+one|few)\b", speaker):
             continue  # "Nobody believes growth will return soon": a claim denied, not made
-        found = _sentence_claims(sent, i, ctx, speaker, att.spans if att else [])
+        found = _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
         claims.extend(found)
         if speaker and not is_pronoun(speaker):
             ctx.last_speaker = speaker
