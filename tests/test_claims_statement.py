@@ -113,3 +113,27 @@ def test_statement_names_organisation_named_earlier_in_sentence() -> None:
 def test_present_drops_any_ly_adverb(predicate: str, plural: bool, out: str) -> None:
     """'-ly' adverbs ahead of the verb go ('primarily supply'), verbs ending in -ly stay."""
     assert present(predicate, plural=plural) == out
+
+
+@pytest.mark.parametrize(
+    ("predicate", "out"),
+    [("abolish the escalator and delay or scrap entirely the hike",
+      "abolishes the escalator and delays or scraps entirely the hike"),
+     ("support jobs, attract investment and help capture carbon",
+      "supports jobs, attracts investment and helps capture carbon"),
+     ("scheduled to visit Ankara", "visits Ankara"),
+     ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine")],
+)  # fmt: skip
+def test_present_agrees_every_coordinated_verb_and_drops_plan_frames(
+    predicate: str, out: str
+) -> None:
+    """Each verb of a coordinated predicate agrees ('and delays'); a noun after 'and' stays;
+    'scheduled to visit' states the visit."""
+    assert present(predicate) == out
+
+
+def test_a_weekday_beside_its_date_goes() -> None:
+    """'occurs on Monday, on 28 January 2013': the date already says the day."""
+    text = "The closing of the merger is expected to occur on Monday, January 28, 2013."
+    (claim,) = extract_claims(text, date(2013, 1, 22), Settings())
+    assert "Monday" not in claim.statement and "28 January 2013" in claim.statement

@@ -65,6 +65,7 @@ def _negate(verb: str, rest: str, plural: bool) -> str:
 def present(predicate: str, *, plural: bool = False, negative: bool = False) -> str:
     """A base-form predicate ("visit Paris", "not be held") in the simple present."""
     text = _LEAD_ADVERB.sub("", predicate.strip())
+    text = _PLAN_FRAME.sub("", text)  # "scheduled to visit Ankara": the visit
     negated = bool(_NEGATION.match(text))
     text = _NEGATION.sub("", text)
     text = _LEAD_ADVERB.sub("", text)
@@ -74,9 +75,34 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     verb, rest = words[0], (words[1] if len(words) > 1 else "")
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
+    rest = _COORDINATED_VERB.sub(
+        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", rest
+    )  # "abolish the escalator and delay the hike": both verbs agree
     if negative or negated:
         return _negate(verb, rest, plural)
     return f"{third_person(verb, plural=plural)} {rest}".strip()
+
+
+_PLAN_FRAME = re.compile(
+    r"^(?:be\s+)?(?:scheduled|set|due|slated|poised|planning|planned|going|about|expected|"
+    r"likely|unlikely|certain|sure|ready|preparing|gearing\s+up)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# Verbs common in claims, for the second verb of a coordinated predicate ("and delay", ",
+# attract"); a closed list, since "and support for X" has a noun where a verb could be.
+_COMMON_VERBS = (
+    "alter|help|attract|delay|scrap|cut|raise|hold|keep|leave|sign|meet|visit|launch|open|close|"
+    "end|start|begin|announce|release|publish|reach|boost|lower|lift|extend|expand|reduce|"
+    "increase|approve|vote|pass|travel|attend|return|join|discuss|make|take|give|build|complete|"
+    "deliver|create|invest|hire|sell|buy|pay|win|lose|face|seek|replace|introduce|remove|ban|"
+    "allow|require|resume|stop|halt|suspend|enter|disrupt|spread|enlighten|carry|bring|send|"
+    "unveil|present|host|tour|hike|trim|slash|double|triple|sign|ratify|implement|abolish"
+)
+_COORDINATED_VERB = re.compile(
+    r"(?P<join>(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:then\s+|also\s+)?)"
+    r"(?P<verb>" + _COMMON_VERBS + r")(?=\s+(?!(?:for|of|to|in|on|from|with|by|at|is|are|was|"
+    r"were|will|would)\b)[a-z\d$€£])"
+)
 
 
 _MONTH_NAMES = tuple(calendar.month_name)  # strftime is locale-dependent and slow
@@ -101,7 +127,7 @@ def window_phrase(window: Window, reference: date) -> str:
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
-_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
+_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
 _TIME_LEAD_END = re.compile(_TIME_LEAD + r"(?:the\s+)?$", re.IGNORECASE)  # "in the fall of 2018"
@@ -135,6 +161,11 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+_WEEKDAY_BESIDE_DATE = re.compile(
+    r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s*|\s+)(?=on\s+\d{1,2}\s+[A-Z])"
+)
+
+
 def build(
     subject: str,
     predicate: str,
@@ -166,4 +197,7 @@ def build(
             verb_phrase = f"{_DANGLING_END.sub('', verb_phrase)} {phrase}"
     elif phrase and not re.search(r"\b(?:19|20)\d\d\b", f"{subject} {verb_phrase}"):
         verb_phrase = f"{verb_phrase} {phrase}"
+    if phrase.startswith("on "):
+        # "on Monday, on 28 January 2013": the date says the day; the weekday goes
+        verb_phrase = _WEEKDAY_BESIDE_DATE.sub("", verb_phrase)
     return tidy(f"{subject} {verb_phrase}")
