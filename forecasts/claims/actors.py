@@ -233,6 +233,8 @@ def find_actors(text: str, book: NameBook) -> list[str]:
         if name[:1].islower() or _NOT_A_NAME.fullmatch(name):
             continue  # "for Foreign Affairs of Australia", "GMT", "PM IST", "19th"
         name = _GROUP_OF.sub("", name)  # "Members of the OPEC Plus group": OPEC Plus
+        if _SENTENCE_END_DOT.search(name):
+            name = name[:-1]  # "... met Mevlut Cavusoglu." ends a sentence, not the name
         name = book.add(name)
         if name not in book.persons and _is_person_by_pronoun(name, text):
             book.persons.add(name)
@@ -248,6 +250,9 @@ _SENTENCE_OPENERS = {
     "Even", "Opening", "Closing", "Final", "First", "Second", "Next", "Last", "Early", "Late",
     "Affecting", "Following", "According", "Including", "Asked", "Given", "Based", "Lingering",
     "Growing", "Rising", "Falling", "Continued", "Renewed", "Expected", "Planned", "Proposed",
+    "During", "Under", "Despite", "Amid", "Since", "Until", "Without", "Within", "Among",
+    "Between", "Through", "Across", "Against", "Toward", "Towards", "Beyond", "Upon", "Unlike",
+    "Like", "Once", "Instead", "Later", "Where", "Whether", "Although", "Though", "Because",
 }  # fmt: skip
 _NOT_A_NAME = re.compile(
     r"(?:(?:AM|PM|A\.M\.|P\.M\.)\s+)?(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|IST|JST|AEST|"
@@ -256,6 +261,12 @@ _NOT_A_NAME = re.compile(
 _GROUP_OF = re.compile(
     r"^(?:Members|Leaders|Ministers|Officials|Representatives|Delegates|Heads)\s+of\s+(?:the\s+)?"
     r"(?=[A-Z])"
+)
+
+
+# a full stop after a word of four letters or more, not an abbreviation ("U.S.", "Inc.", "Jr.")
+_SENTENCE_END_DOT = re.compile(
+    r"(?<![A-Z]\.)\b(?!(?:Corp|Bros|Assn|Dept|Govt)\.)[A-Za-z][a-z]{3,}\.$"
 )
 
 

@@ -582,7 +582,9 @@ def _make_claim(
             ]
             if before:
                 orgs = [*orgs, before[-1]]
-        names = ctx.discourse.resolve(object_hint or subject, ctx.book.persons, orgs)
+        # "where he", "later they": the opening adverbial is no part of who
+        bare = _OPENING_ADVERBIAL.sub("", subject.strip()) or subject
+        names = ctx.discourse.resolve(object_hint or bare, ctx.book.persons, orgs)
     if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
@@ -715,6 +717,9 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     text = _strip_opener(subject.strip(' ,“”"‘’'))
     text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
     # "another forecast it", "I believe the character": a reporting frame left in the subject
+    # "On the data front, the ADP report", "Later the two diplomats": the opening adverbial
+    # is no part of who
+    text = _OPENING_ADVERBIAL.sub("", text) or text
     unframed = _REPORTING_FRAME.sub("", text)
     if unframed and not re.match(r"(?i)(?:he|she|i|we|you|they)\b", unframed):
         text = unframed  # "Musk said that he hopes" keeps its name
@@ -747,6 +752,12 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     return text
 
 
+_OPENING_ADVERBIAL = re.compile(
+    r"^(?:(?:on|in|at|under|after|before|during|following|despite|amid|with|for|as|by)\s+[^,]{2,60},\s+"
+    r"|(?:later|then|where|when|also|meanwhile|however|separately|still|now|next|first|finally)"
+    r",?\s+)+(?=\S)",
+    re.IGNORECASE,
+)
 _REPORTING_FRAME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}?(?:forecasts?|predicted|predicts?|believes?|thinks?|expects?|"
     r"reckons?|says?|said|warned|argued|noted)\s+(?:that\s+)?(?=\S)",
