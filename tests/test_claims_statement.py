@@ -137,3 +137,19 @@ def test_a_weekday_beside_its_date_goes() -> None:
     text = "The closing of the merger is expected to occur on Monday, January 28, 2013."
     (claim,) = extract_claims(text, date(2013, 1, 22), Settings())
     assert "Monday" not in claim.statement and "28 January 2013" in claim.statement
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Small grocery stores in Los Angeles will be prohibited from using plastic bags on July 1.",
+      "Small grocery stores in Los Angeles are prohibited"),
+     ("The children of immigrants will face lower tuition bills from July 1.",
+      "The children of immigrants face"),
+     ("The number of people flying will reach a record on July 1.",
+      "The number of people flying reaches")],
+)  # fmt: skip
+def test_the_head_noun_decides_agreement(text: str, start: str) -> None:
+    """The verb agrees with the head noun, before its prepositional phrase ('stores in Los
+    Angeles are'), irregular plurals included ('children'); 'the number of' is one number."""
+    (claim,) = extract_claims(text, date(2014, 6, 30), Settings())
+    assert claim.statement.startswith(start)

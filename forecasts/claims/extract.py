@@ -783,11 +783,13 @@ def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
 
 
 def _plural(subject: str) -> bool:
-    head = re.split(r"\s+of\s+", subject.strip(), maxsplit=1)[0]
+    head = _HEAD_END.split(subject.strip(), maxsplit=1)[0]
     if head != subject.strip() and head and " and " not in subject:
         # "New austerity cuts of up to £2.5bn", "the crew of astronauts": the head decides;
         # a quantifier ("more of", "one or two of") leaves it to the noun after "of"
-        if re.fullmatch(r"(?i)(?:one|each|either|neither|none|any)", head):
+        if re.fullmatch(
+            r"(?i)(?:one|each|either|neither|none|any|the\s+number|the\s+amount)", head
+        ):
             return False
         if not _QUANTIFIER_HEAD.search(head):
             subject = head
@@ -797,6 +799,8 @@ def _plural(subject: str) -> bool:
     if not low:
         return False
     last = low.split()[-1]
+    if last in _IRREGULAR_PLURALS:
+        return True
     # "officials", "Policymakers": a plural noun, not a name ("Paris", "Siemens" stay one)
     return (
         (
@@ -808,6 +812,9 @@ def _plural(subject: str) -> bool:
     )
 
 
+# the head noun ends where a prepositional phrase starts: "shut-in wells in Oklahoma"
+_HEAD_END = re.compile(r"\s+(?:of|in|at|on|from|for|with|near|across|around|under)\s+")
+_IRREGULAR_PLURALS = {"children", "people", "men", "women", "police", "staff", "cattle", "data"}
 _QUANTIFIER_HEAD = re.compile(
     r"(?i)\b(?:more|most|some|all|many|several|few|both|bulk|majority|half|rest|lot|lots|number|"
     r"two|three|four|five|\d+)$"
