@@ -648,3 +648,16 @@ def test_values_with_their_own_years_are_one_claim_each(cfg: Settings) -> None:
         ("The economy grows 1.8% in 2024", ("2024-01-01", "2024-12-31", "year")),
         ("The economy grows 2.5% in 2025", ("2025-01-01", "2025-12-31", "year")),
     ]
+
+
+def test_wait_and_see_is_no_claim_and_statements_end_on_a_word(cfg: Settings) -> None:
+    """'we'll have to see' is an open question; a statement never ends on a preposition."""
+    assert extract("“We'll have to see,” the strategist said.", "2015-10-21", cfg) == []
+    (claim,) = extract(
+        "The bullet train between Ahmedabad and Mumbai will run a total length of 508 km, of "
+        "which 21 km will be covered in the tunnel under sea.",
+        "2018-06-11",
+        cfg,
+    )[:1]
+    assert claim.statement.startswith("The bullet train between Ahmedabad and Mumbai runs")
+    assert not claim.statement.endswith((" of", " on", " in"))

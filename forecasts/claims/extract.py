@@ -475,6 +475,9 @@ _EVENT_DESCRIPTION = re.compile(
     r"festival|tour|trip|visit|summit|meeting|conference|talks|agenda|package|deal|process)$"
 )
 _COMPOSITION_OBJECT = re.compile(r"(?i)\bbe\s+part\s+of\s+the\b")
+_WAIT_AND_SEE = re.compile(
+    r"(?i)(?:have\s+to|just\s+have\s+to|need\s+to)?\s*(?:wait\s+and\s+)?see\s*[,.]?\s*$"
+)
 _WATCHERS = re.compile(
     r"(?i)(?:analysts|investors|traders|markets|economists|observers|market\s+participants|"
     r"everyone|all\s+eyes)$"
@@ -532,6 +535,8 @@ def _make_claim(
         _EVENT_DESCRIPTION.match(bare_subject) or _COMPOSITION_OBJECT.search(predicate)
     ):
         return None  # "the exercise would involve 20,000 troops": what a claimed event holds
+    if _WAIT_AND_SEE.match(predicate):
+        return None  # "we'll have to see", "remains to be seen": an open question, no claim
     if _WATCHERS.match(bare_subject) and _WATCHING.match(predicate):
         return None  # "analysts will be watching closely": the market's attention, no event
     if _LIVE_BLOG_SUBJECT.fullmatch(
@@ -784,6 +789,8 @@ def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
 
 def _plural(subject: str) -> bool:
     head = _HEAD_END.split(subject.strip(), maxsplit=1)[0]
+    if re.search(r"\sbetween\s", subject) and " and " not in head:
+        subject = head  # "the train between Ahmedabad and Mumbai": the "and" is the route's
     if head != subject.strip() and head and " and " not in subject:
         # "New austerity cuts of up to £2.5bn", "the crew of astronauts": the head decides;
         # a quantifier ("more of", "one or two of") leaves it to the noun after "of"
@@ -813,7 +820,7 @@ def _plural(subject: str) -> bool:
 
 
 # the head noun ends where a prepositional phrase starts: "shut-in wells in Oklahoma"
-_HEAD_END = re.compile(r"\s+(?:of|in|at|on|from|for|with|near|across|around|under)\s+")
+_HEAD_END = re.compile(r"\s+(?:of|in|at|on|from|for|with|near|across|around|under|between|to)\s+")
 _IRREGULAR_PLURALS = {"children", "people", "men", "women", "police", "staff", "cattle", "data"}
 _QUANTIFIER_HEAD = re.compile(
     r"(?i)\b(?:more|most|some|all|many|several|few|both|bulk|majority|half|rest|lot|lots|number|"

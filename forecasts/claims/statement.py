@@ -147,7 +147,9 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s+")
-_DANGLING_END = re.compile(r"(?:,?\s+(?:and|or|but|as|with|while|which|that))+$")
+_DANGLING_END = re.compile(
+    r"(?:,?\s+(?:and|or|but|as|with|while|which|that|on|in|at|of|for|to|by|from|the|a|an))+$"
+)
 _DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
 
