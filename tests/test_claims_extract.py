@@ -661,3 +661,9 @@ def test_wait_and_see_is_no_claim_and_statements_end_on_a_word(cfg: Settings) ->
     )[:1]
     assert claim.statement.startswith("The bullet train between Ahmedabad and Mumbai runs")
     assert not claim.statement.endswith((" of", " on", " in"))
+
+
+def test_a_clock_time_without_a_date_is_todays_schedule(cfg: Settings) -> None:
+    """'The OPEC meeting is expected to start after 0820 GMT': no date, so the reference day."""
+    (claim,) = extract("The OPEC meeting is expected to start after 0820 GMT.", "2017-05-25", cfg)
+    assert window(claim) == ("2017-05-25", "2017-05-25", "relative_day")

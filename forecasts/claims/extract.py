@@ -489,6 +489,11 @@ _WATCHING = re.compile(
 # "for April takes place", "despite widespread support for the Conservatives' reverses": a
 # prepositional phrase is no subject
 _PREPOSITION_PHRASE = re.compile(r"(?i)(?:for|from|with|despite|amid|of)\b")
+_CLOCK_TIME = re.compile(
+    r"\b(?:at|after|before|around|from|by|until)\s+(?:about\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?|"
+    r"\d{1,2}\s*[ap]\.?m\.?|[012]\d{3}\s+(?:GMT|UTC|BST|ET|EDT|EST|CET))",
+    re.IGNORECASE,
+)
 _TO_INFINITIVE = re.compile(r"(?i)to\s+(?:be|have)\b")
 _LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
 _LIVE_BLOG_VERB = re.compile(
@@ -648,6 +653,10 @@ def _make_claim(
                 near or (related and index - last_index <= CARRY_SENTENCES)
             ):
                 anchored = Window(last.earliest, last.latest, "event_anchor")
+        if anchored is None and _CLOCK_TIME.search(predicate):
+            # "the meeting is expected to start after 0820 GMT", "the budget will begin
+            # around 12.30pm": a clock time and no date is today's schedule
+            anchored = Window(ctx.reference, ctx.reference, "relative_day")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
         )
