@@ -491,6 +491,10 @@ def _month_rule(m: re.Match[str], ref: date) -> Window | None:
         and not re.search(
             r"\b(in|since|from|until|of|through|to|early|late|mid|and|or)\s+$", before
         )
+        # "the Fed's March meeting": an occasion named by its month
+        and not (
+            _MONTH_OCCASION.match(m.string, m.end("month")) and _BEFORE_OCCASION.search(before)
+        )
     ):
         return None
     if year is None:
@@ -504,8 +508,18 @@ def _month_rule(m: re.Match[str], ref: date) -> Window | None:
     if m.group("by"):
         if m.group("end") and m.group("end").lower() == "middle":
             end = date(year, month, 15)
+        elif m.group("by").lower() == "before" and not m.group("end") and not which:
+            end = start - timedelta(days=1)  # "before June" ends on 31 May (LABELLING.md)
         return window(ref, ref, end, "deadline")
     return window(ref, start, end, "month")
+
+
+_BEFORE_OCCASION = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)  # "the March", "Fed's March"
+_MONTH_OCCASION = re.compile(
+    r"\s+(?:policy\s+|monetary\s+policy\s+|rate\s+)?(?:meeting|gathering|session|decision|"
+    r"summit|election|vote|review|hearing|deadline)\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -519,19 +533,21 @@ def _in_year(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?:(?:by|before)\s+(?:the\s+)?end\s+of\s+|later\s+|earlier\s+)?(?P<word>this|next|last)\s+(?P<unit>week|month)\b(?!'s)"
+    r"\b(?:(?:by|before)\s+(?:the\s+)?end\s+of\s+|later\s+|earlier\s+|(?P<part>early|late)\s+)?(?P<word>this|next|last)\s+(?P<unit>week|month)\b(?!'s)"
 )
 def _this_next_unit(m: re.Match[str], ref: date) -> Window | None:
     word, unit = m.group("word").lower(), m.group("unit").lower()
     if m.group(0).lower().startswith("earlier"):
         return Window(ref, ref, "past")
+    part = (m.group("part") or "").lower()
     if unit == "week":
         monday = ref - timedelta(days=ref.weekday())
-        if word == "this":
-            return window(ref, ref, monday + timedelta(days=6), "week")
-        if word == "next":
-            start = monday + timedelta(days=7)
-            return window(ref, start, start + timedelta(days=6), "week")
+        if word in ("this", "next"):
+            start = monday + timedelta(days=7 if word == "next" else 0)
+            # "early next week": Monday to Wednesday; "late this week": Thursday to Sunday
+            lo = start + timedelta(days=3 if part == "late" else 0)
+            hi = start + timedelta(days=2 if part == "early" else 6)
+            return window(ref, lo, hi, "week")
         return Window(monday - timedelta(days=7), monday - timedelta(days=1), "past")
     if word == "this":
         return window(ref, ref, last_day(ref.year, ref.month), "month")
