@@ -153,3 +153,21 @@ def test_the_head_noun_decides_agreement(text: str, start: str) -> None:
     Angeles are'), irregular plurals included ('children'); 'the number of' is one number."""
     (claim,) = extract_claims(text, date(2014, 6, 30), Settings())
     assert claim.statement.startswith(start)
+
+
+def test_a_description_takes_the_name_the_article_gave_it() -> None:
+    """'the pipeline' after 'the Nord Stream 2 gas pipeline' is that pipeline; 'Gordon Brown
+    announces election' does not make 'the election' Gordon Brown's."""
+    claims = extract_claims(
+        "Gazprom is building the Nord Stream 2 gas pipeline under the Baltic Sea.\n"
+        "The pipeline will be launched in 2020, the company said.",
+        date(2019, 12, 26),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("The Nord Stream 2 pipeline is launched")
+    claims = extract_claims(
+        "Gordon Brown announces election\n\nThe general election will be held on 6 May.",
+        date(2010, 4, 6),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("The general election is held")

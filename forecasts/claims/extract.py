@@ -32,12 +32,12 @@ from forecasts.claims.hedges import (
     probability,
     stated_odds,
 )
-from forecasts.claims.reference import Discourse
+from forecasts.claims.reference import ROLE_NOUNS, Discourse
 from forecasts.claims.repeats import content_words, once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
 from forecasts.claims.types import ExtractedClaim, Window
-from forecasts.claims.when import TimeMatch, default_window, find_times
+from forecasts.claims.when import MONTHS, WEEKDAYS, TimeMatch, default_window, find_times
 from forecasts.config import Settings
 
 ARTICLE = "the article"
@@ -187,6 +187,8 @@ class _Context:
     current_org: str = ""
     discourse: Discourse = field(default_factory=Discourse)
     last_np: str = ""  # the last claim subject that is a description of a thing ("the tournament")
+    text: str = ""  # the article's text as split into sentences
+    sentence_start: int = 0  # where the current sentence starts in ``text``
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -753,6 +755,7 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     if not names and re.fullmatch(r"(?i)it|they", text) and ctx.last_np:
         return ctx.last_np
     if re.match(r"(?i)(?:the|this)\s+[a-z]", text) and not names:
+        text = _qualified(text, ctx)
         ctx.last_np = text
     if names and (
         not named_here
@@ -794,6 +797,46 @@ def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
     if determiner in ("his", "her"):
         return ctx.discourse.latest_person(ctx.book.persons)
     return ctx.organisations[-1] if ctx.organisations else ""
+
+
+_DESCRIPTION = re.compile(r"(?i)^(?:the|this)\s+(?P<mods>(?:[a-z-]+\s+){0,2})(?P<head>[a-z-]{4,})$")
+_NAME_WORD = r"(?:[A-Z][\w.&'’-]*|\d+)"
+_OPENING_CAPS = {"The", "A", "An", "This", "That", "In", "On", "At", "By", "For", "After", "Before"}
+
+
+def _qualified(text: str, ctx: _Context) -> str:
+    """ "the pipeline", "the general election": the description as the article introduced it
+    before ("Nord Stream 2 pipeline", "Britain's general election"), so a reader without the
+    article knows which; unchanged when nothing earlier names it."""
+    m = _DESCRIPTION.match(text)
+    if m is None or m["head"].lower() in ROLE_NOUNS:
+        return text
+    head, mods = m["head"], m["mods"]
+    earlier = ctx.text[: ctx.sentence_start]
+    pattern = re.compile(
+        rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|de))*?)(?P<pos>[’']s)?\s+"
+        # one more modifier ("Nord Stream 2 gas pipeline"), never a verb ("Brown announces")
+        rf"(?:(?!(?:a|an|the|to|of|for|and|or|in|on|at|by|is|was|will|has)\b)[a-z-]+(?<!es)(?<!ed)\s+)?"
+        rf"(?:{re.escape(mods)})?{re.escape(head)}\b"
+    )
+    for found in reversed(list(pattern.finditer(earlier))):
+        words = found["name"].split()
+        while words and (
+            words[0].lower().strip(".,") in actors_mod.STOP_CAPS
+            or words[0].lower().rstrip(".") in MONTHS
+            or words[0].lower() in WEEKDAYS
+            or words[0] in _OPENING_CAPS
+        ):
+            words = words[1:]
+        if not words or words[-1].lower() in ("of", "for", "de"):
+            continue
+        name = " ".join(words)
+        if name in ctx.book.persons and not found["pos"]:
+            continue  # a person's things take a possessive: "Osborne's budget"
+        if found["pos"]:
+            return f"{name}’s {mods}{head}"
+        return f"{text.split()[0]} {name} {mods}{head}"
+    return text
 
 
 def _plural(subject: str) -> bool:
@@ -1625,7 +1668,8 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
     """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
     ctx = _Context(reference_date, settings)
     ctx.discourse.titles = ctx.book.titles
-    sentences = split_sentences(strip_datelines(text))
+    ctx.text = strip_datelines(text)
+    sentences = split_sentences(ctx.text)
     usable = [
         not _is_headline_or_caption(s.text) and not _is_list_heading(s.text) for s in sentences
     ]
@@ -1648,6 +1692,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
     claims: list[ExtractedClaim] = []
     headlines: list[ExtractedClaim] = []
     for i, sent in enumerate(sentences):
+        ctx.sentence_start = sent.start
         if not usable[i]:
             if i < HEADLINE_SENTENCES:
                 headlines.extend(_headline_plan(sent, i, ctx))
