@@ -171,3 +171,13 @@ def test_a_description_takes_the_name_the_article_gave_it() -> None:
         Settings(),
     )
     assert claims[-1].statement.startswith("The general election is held")
+
+
+def test_statement_subject_drops_suggest_frames() -> None:
+    """'Early estimates suggest jobless claims will top 2 million this week': the claims top."""
+    (claim,) = extract_claims(
+        "Early estimates suggest jobless claims will top 2 million this week.",
+        date(2020, 3, 23),
+        Settings(),
+    )
+    assert claim.statement.startswith("Jobless claims top 2 million")

@@ -777,7 +777,8 @@ _OPENING_ADVERBIAL = re.compile(
 )
 _REPORTING_FRAME = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}?(?:forecasts?|predicted|predicts?|believes?|thinks?|expects?|"
-    r"reckons?|says?|said|warned|argued|noted)\s+(?:that\s+)?(?=\S)",
+    r"reckons?|says?|said|warned|argued|noted|suggests?|suggested|shows?|showed|indicates?|"
+    r"indicated)\s+(?:that\s+)?(?=\S)",
     re.IGNORECASE,
 )
 _MODAL_CLAUSE = re.compile(r"(?i)\b(?:can|could|will|would|may|might|should|must)\s+[a-z]+\b")
