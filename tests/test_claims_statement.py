@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from forecasts.articles.normalize import normalize_text
+from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
 from forecasts.claims.statement import present, third_person, window_phrase
 from forecasts.claims.types import Window
@@ -181,3 +185,27 @@ def test_statement_subject_drops_suggest_frames() -> None:
         Settings(),
     )
     assert claim.statement.startswith("Jobless claims top 2 million")
+
+
+_NO_SUBJECT = re.compile(
+    r"(?:Takes\s+place|To|And|But|Or|Of|For|With|Despite|Amid|Is|Are|Will|Would)\b"
+)
+_DANGLING = (" of", " on", " in", " the", " and", " or", " to")
+
+
+def test_every_statement_of_the_regression_set_has_a_subject_and_an_event() -> None:
+    """Property over every passage of tests/corpus/extraction: each statement names something
+    before its verb (it does not open with a conjunction, a preposition, an auxiliary or a bare
+    'takes place'), has at least three words and ends on a word, not a function word."""
+    corpus = Path(__file__).resolve().parent / "corpus" / "extraction"
+    bad = [
+        claim.statement
+        for passage in load_corpus(corpus)
+        for claim in extract_claims(
+            normalize_text(passage.text), passage.reference_date, Settings()
+        )
+        if len(claim.statement.split()) < 3
+        or _NO_SUBJECT.match(claim.statement)
+        or claim.statement.endswith(_DANGLING)
+    ]
+    assert bad == []

@@ -496,7 +496,7 @@ _CLOCK_TIME = re.compile(
     r"\d{1,2}\s*[ap]\.?m\.?|[012]\d{3}\s+(?:GMT|UTC|BST|ET|EDT|EST|CET))",
     re.IGNORECASE,
 )
-_TO_INFINITIVE = re.compile(r"(?i)to\s+(?:be|have)\b")
+_TO_INFINITIVE = re.compile(r"(?i)[\s—–-]*to\s+(?:be|have)\b")
 _LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
 _LIVE_BLOG_VERB = re.compile(
     r"(?i)(?:follow|post|bring\s+you|update|keep\s+(?:you|this)|be\s+(?:back|updating|bringing|"
@@ -684,15 +684,15 @@ def _make_claim(
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
+    said = _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text)
     if (
-        (not re.search(r"\w", who) or _PREPOSITION_PHRASE.match(who))
-        and _opens_with_verb(predicate)
+        (not re.search(r"\w", who) or _PREPOSITION_PHRASE.match(who)) and _opens_with_verb(said)
     ) or _TO_INFINITIVE.match(who):
         # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
         return None
     statement = statement_mod.build(
         who,
-        _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text),
+        said,
         negative=negative,
         plural=_plural(who),
         expression=expression,
