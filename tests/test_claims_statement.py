@@ -11,7 +11,7 @@ import pytest
 from forecasts.articles.normalize import normalize_text
 from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.statement import present, third_person, window_phrase
+from forecasts.claims.statement import build, present, third_person, window_phrase
 from forecasts.claims.types import Window
 from forecasts.config import Settings
 
@@ -209,3 +209,19 @@ def test_every_statement_of_the_regression_set_has_a_subject_and_an_event() -> N
         or claim.statement.endswith(_DANGLING)
     ]
     assert bad == []
+
+
+def test_a_plan_frame_left_in_the_subject_goes() -> None:
+    """'Heiko Maas scheduled to visit Ankara on Sept. 5' (a subheading without 'is'): the visit."""
+    subject_framed = build(
+        "Heiko Maas scheduled to",
+        "visit Ankara on Sept. 5",
+        negative=False,
+        plural=False,
+        expression="Sept. 5",
+        window=Window(date(2018, 9, 5), date(2018, 9, 5), "date"),
+        reference=date(2018, 8, 24),
+        dated=True,
+        present_tense=True,
+    )
+    assert subject_framed == "Heiko Maas visits Ankara on 5 September 2018"

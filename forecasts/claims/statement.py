@@ -83,6 +83,9 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     return f"{third_person(verb, plural=plural)} {rest}".strip()
 
 
+_PLAN_FRAME_END = re.compile(
+    r"\s+(?:is\s+|are\s+)?(?:scheduled|set|due|slated|poised|expected)\s+to$", re.IGNORECASE
+)
 _PLAN_FRAME = re.compile(
     r"^(?:be\s+)?(?:scheduled|set|due|slated|poised|planning|planned|going|about|expected|"
     r"likely|unlikely|certain|sure|ready|preparing|gearing\s+up)\s+to\s+(?=[a-z])",
@@ -182,6 +185,13 @@ def build(
 ) -> str:
     """The statement of one claim from its resolved subject and base-form predicate
     (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
+    framed = _PLAN_FRAME_END.search(subject)
+    if framed and not re.search(
+        r"(?i)\b(?:is|are|was|were|will|has|have|among)\b", subject[: framed.start()]
+    ):
+        subject, present_tense = subject[: framed.start()], False
+    if present_tense and _PLAN_FRAME.match(predicate):
+        present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
