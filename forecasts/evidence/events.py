@@ -30,7 +30,7 @@ from forecasts.evidence.lexicon import (
     conjugate,
     verb_of_noun,
 )
-from forecasts.evidence.text import Tokens, clauses, phrase, tokenize
+from forecasts.evidence.text import Tokens, clauses, phrase, stem, tokenize
 
 REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
 
@@ -314,6 +314,15 @@ def _classify_clause(
                     hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
                 continue
             kind, score, why = _tense(toks, pos, trig, future, family)
+            if (
+                kind == REPORT
+                and family == "launch"
+                and trig.words[0] in _SHOWING
+                and _preview(toks, pos, len(trig.words))
+            ):
+                # "releases trailer for GTA 6", "reveals launch date", "rolls out rocket to the
+                # pad": a look at the product or mission ahead of it, not its launch.
+                kind, score, why = SIGNAL, 0.5, f"signal:preview {' '.join(trig.words)}"
             if kind == REPORT and past:
                 continue  # "Biden and Xi met last year in Bali": background
             if kind == REPORT and remote:
@@ -346,6 +355,47 @@ def _classify_clause(
             hits.append((COUNTER, weight * (0.5 if hedged else 1.0), why, pos))
             break
     return hits
+
+
+# What is shown ahead of a launch: a preview of the thing, or its date, not the thing itself.
+_PREVIEWS = frozenset(
+    {
+        "trailer",
+        "trailers",
+        "teaser",
+        "teasers",
+        "preview",
+        "date",
+        "dates",
+        "details",
+        "footage",
+        "gameplay",
+        "crew",
+        "pad",
+        "plans",
+        "schedule",
+        "timeline",
+        "prototype",
+        "concept",
+        "render",
+        "renders",
+        "glimpse",
+    }
+)
+
+
+# Launch words that also mean showing something ahead of its launch ("unveils", "rolls out").
+_SHOWING = frozenset(
+    form
+    for verb in ("unveil", "reveal", "roll", "introduce", "showcase", "debut", "release")
+    for form in {conjugate(verb).base, conjugate(verb).third, conjugate(verb).past}
+)
+
+
+def _preview(toks: Tokens, pos: int, length: int) -> bool:
+    """A preview word just before the launch word or within a few words after it."""
+    near = toks.words[max(0, pos - 3) : pos] + toks.words[pos + length : pos + length + 7]
+    return any(w in _PREVIEWS for w in near) or toks.find(("first", "look"), max(0, pos - 3)) != []
 
 
 def _tense(
@@ -405,7 +455,12 @@ def _noun_tense(
         return SIGNAL, 0.4, f"signal:planned {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
-    if any(w in verbs for w in (*before, *after)) and not any(w in _NEGATION for w in near):
+    on_hold = any(abs(p - pos) <= 5 for p in toks.find(("on", "hold")))  # "put on hold"
+    if (
+        any(w in verbs for w in (*before, *after))
+        and not any(w in _NEGATION for w in near)
+        and not on_hold
+    ):
         return REPORT, 0.85, f"report:noun {name}"
     for prep in _NOUN_PREPS:
         for p in toks.find(prep, max(0, pos - 6)):
@@ -443,7 +498,7 @@ def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Fin
                 continue
             for pos in toks.find(words):
                 window = toks.words[max(0, pos - 4) : pos + len(words) + 4]
-                if not any(w[:5] in near for w in window):
+                if not any(stem(w) in near for w in window):
                     continue
                 before = toks.words[max(0, pos - 3) : pos]
                 if any(w in _NOT_HAPPENING for w in before):

@@ -42,7 +42,7 @@ from forecasts.evidence.lexicon import (
     SIGNAL_BEFORE,
     words,
 )
-from forecasts.evidence.text import Tokens, acronyms_in, clauses, fold, phrase, tokenize
+from forecasts.evidence.text import Tokens, acronyms_in, clauses, fold, phrase, stem, tokenize
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
 
@@ -199,7 +199,7 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
     subject = _topic(event_text, actors, claim.location, family)
     topic = subject if family in _TOPICAL else frozenset()
-    names = frozenset(k[:5] for k in keys if len(k) >= 4)
+    names = frozenset(stem(k) for k in keys if len(k) >= 4)
     return PreparedClaim(
         claim,
         actors,
@@ -248,7 +248,7 @@ _GENERIC_WORDS = words(
 
 
 def _stems(toks: Tokens) -> frozenset[str]:
-    return frozenset(w[:5] for w in toks.words if len(w) >= 4)
+    return frozenset(stem(w) for w in toks.words if len(w) >= 4)
 
 
 def _topic(
@@ -259,7 +259,7 @@ def _topic(
     names |= set(phrase(location))
     trig = {w for t in _TRIGGERS.get(family, []) for w in t.words}
     out = {
-        w[:5]
+        stem(w)
         for w in tokenize(event_text).words
         if len(w) >= 4
         and w not in names
@@ -300,11 +300,14 @@ def _place_aliases(
     if len(parts) > 1:
         exact.update(parts)
     padded = f" {key} "
+    inside = ""  # a known city the place is in ("Rashtrapati Bhavan, New Delhi")
     for known in (*NEARBY, *CITIES):
         if known != key and f" {known} " in padded:
             exact.add(phrase(known))
             exact.update(phrase(n) for n in NEARBY.get(known, ()))
+            inside = inside or (known if known in CITIES else "")
     exact.update(phrase(n) for n in NEARBY.get(key, ()))
+    exact.update(_CAPITAL_OF.get(key, ()))
     region: set[tuple[str, ...]] = set()
     if key in COUNTRIES:
         # A country: its names, demonyms and capital, and any city in it, prove the place.
@@ -312,10 +315,27 @@ def _place_aliases(
         exact.update(phrase(city) for city, country in CITIES.items() if country == key)
         return tuple(exact), ()
     country = CITIES.get(key) or next((c for c, al in COUNTRIES.items() if key in al), None)
+    country = country or CITIES.get(inside)
     if country:
         # A city: only the city (or a place beside it) proves it; its country half-proves it.
         region.add(phrase(country))
     return tuple(exact), tuple(region - exact)
+
+
+def _capitals() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A capital by what news calls it: "the Chinese capital", "the capital of Japan"."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for country, aliases in COUNTRIES.items():
+        capital = next((a for a in aliases if CITIES.get(a) == country), "")
+        if capital:
+            names = [a for a in aliases if a != capital and "." not in a]
+            out[capital] = tuple(
+                p for a in names for p in (phrase(f"{a} capital"), phrase(f"capital of {a}"))
+            )
+    return out
+
+
+_CAPITAL_OF = _capitals()
 
 
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
@@ -577,9 +597,15 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
         return False
     if pc.family != "meet" or finding.pos < 0:
         return True
+    if set(toks.words[max(0, finding.pos - 3) : finding.pos]) & _BOTH_PARTIES:
+        # "Biden and Xi reached agreements ... when they met": the pronoun is both parties.
+        return True
     lo, hi = max(0, finding.pos - 6), finding.pos + 7
     near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
     return all(match_actor(a, near) > 0 for a in pc.actors)
+
+
+_BOTH_PARTIES = frozenset({"they", "both", "two", "leaders", "pair"})
 
 
 def _earlier_year(clause: str, reference: date) -> bool:

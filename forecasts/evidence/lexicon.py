@@ -282,6 +282,10 @@ FAMILIES: dict[str, Family] = {
                 "tighten",
                 "slash",
                 "trim",
+                "end negative",
+                "exit negative",
+                "scrap negative",
+                "abandon negative",
             ),
             ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision"),
         ),
@@ -504,7 +508,20 @@ FAMILY_ALIASES: dict[str, str] = {
 # Direction of a rate move: a cut is not evidence of a hike.
 RATE_DIRECTIONS: dict[str, tuple[str, ...]] = {
     "down": ("cut", "lower", "reduce", "ease", "rate cut", "slash", "trim"),
-    "up": ("raise", "hike", "increase", "tighten", "rate hike", "rate rise", "lift"),
+    # Ending negative rates is a rise, whatever verb ends them.
+    "up": (
+        "raise",
+        "hike",
+        "increase",
+        "tighten",
+        "rate hike",
+        "rate rise",
+        "lift",
+        "end negative",
+        "exit negative",
+        "scrap negative",
+        "abandon negative",
+    ),
     "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady"),
 }
 
@@ -650,6 +667,15 @@ COUNTER_VERBS: dict[str, float] = {
     "terminate": 0.9,
     "crash": 0.95,
     "miss": 0.75,
+    # Phrasal forms news uses for calling something off or pulling out of it.
+    "put on hold": 0.7,
+    "hold off": 0.7,
+    "back out": 0.9,
+    "bow out": 0.9,
+    "pull the plug": 0.9,
+    "give up on": 0.9,
+    "walk away from": 0.85,
+    "put on ice": 0.85,
 }
 COUNTER_PHRASES: dict[str, float] = {
     "will not": 0.85,
@@ -675,6 +701,10 @@ COUNTER_PHRASES: dict[str, float] = {
     "extended the deadline": 0.8,
     "deadline passes": 0.8,
     "deadline passed": 0.8,
+    "no chance": 0.85,
+    "no hope": 0.85,
+    "on hold": 0.7,
+    "called it off": 0.95,
     "rather than attend": 0.85,
     "instead of attending": 0.85,
 }

@@ -23,12 +23,39 @@ _WORD = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CLAUSE = re.compile(r"[.;:!?|\n]+\s|\s[—–-]\s|\s(?:but|while|although|though|however)\s", re.I)
 
 
+# Letters that carry no combining accent, so NFKD leaves them whole: "Kılıçdaroğlu", "Wałęsa",
+# "Støre", "Đoković", "Straße" must fold like their plain-letter spellings in English news.
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ħ": "h",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Accents removed and typographic quotes made plain."""
     text = text.replace("’", "'").replace("‘", "'")
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -94,13 +121,30 @@ def phrase(text: str) -> tuple[str, ...]:
     return tokenize(text).words
 
 
-def clauses(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A word's first five letters, the crude stem subject words are compared by; a model or
+    mission number is dropped first ("Luna-25" -> "luna")."""
+    if "-" in word and word[-1].isdigit():
+        word = word.rsplit("-", 1)[0]
+    return word[:5]
+
+
+@lru_cache(maxsize=8192)
+def clauses(text: str) -> tuple[str, ...]:
     """The text cut at sentence and clause boundaries (each headline is its own clause)."""
     text = fold(text)
     if "." in text:
         for pattern, repl in _ABBREVIATIONS:  # "U.S. President" is not two sentences
             text = pattern.sub(repl, text)
-    return [part.strip() for part in _CLAUSE.split(text) if part and part.strip()]
+    # A headline's closing full stop or question mark is no part of the clause: the clause must
+    # read the same whether cut from the headline alone or from headline and summary together.
+    out = []
+    for part in _CLAUSE.split(text):
+        part = part.strip().rstrip(".;:!?|").rstrip()
+        if part:
+            out.append(part)
+    return tuple(out)
 
 
 def acronym(words: list[str]) -> str:

@@ -1,0 +1,148 @@
+"""General wording patterns of real news: spellings, numbered names, places, previews, counters."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from forecasts.evidence.actors import build_actor, match_actor
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge
+from forecasts.evidence.text import clauses, fold, tokenize
+
+
+def at(y: int, m: int, d: int) -> datetime:
+    return datetime(y, m, d, 9, tzinfo=UTC)
+
+
+def test_letters_without_accents_fold_to_plain_spelling() -> None:
+    assert fold("Kılıçdaroğlu") == "Kilicdaroglu"
+    assert fold("Wałęsa, Støre, Đoković, Straße") == "Walesa, Store, Dokovic, Strasse"
+
+
+def test_a_headline_reads_as_the_same_clause_with_or_without_its_full_stop() -> None:
+    title = "Putin will take part via video link."
+    assert clauses(title) == clauses(f"{title}. More text follows here.")[:1]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("Artemis II", "NASA delays Artemis 2 to 2026", True),
+        ("Artemis II", "Artemis III slips again", False),
+        ("Chandrayaan-3", "Chandrayaan 3 lands near the south pole", True),
+        ("Pope Leo XIV", "Leo meets pilgrims", True),
+    ],
+)
+def test_names_ending_in_a_number_match_either_spelling(name: str, text: str, named: bool) -> None:
+    actor = build_actor(name, tokenize(name))
+    assert (match_actor(actor, tokenize(text)) > 0) is named
+    assert "ii" not in actor.keys
+
+
+ARTEMIS = ClaimFacts(
+    claim="NASA will launch Artemis II in November 2024",
+    actors=("NASA", "Artemis II"),
+    event="Artemis II launch",
+    event_type="launch",
+    reference_date=date(2023, 4, 3),
+    due_earliest=date(2024, 11, 1),
+    due_latest=date(2024, 11, 30),
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("NASA launches Artemis 2 with a crew of four", "fulfilment"),
+        ("NASA rolls out Artemis 2 rocket to the launch pad", "signal"),
+        ("NASA reveals Artemis II launch date", "signal"),
+        ("Artemis II trailer released by NASA", "signal"),
+    ],
+)
+def test_a_preview_of_a_launch_is_not_the_launch(title: str, kind: str) -> None:
+    assert judge(ARTEMIS, ItemFacts(title, published=at(2024, 11, 10))).kind == kind
+
+
+def test_a_capital_by_its_description_and_a_venue_inside_a_city() -> None:
+    visit = ClaimFacts(
+        claim="Yellen will visit Beijing in July",
+        actors=("Janet Yellen",),
+        event="Yellen visit to Beijing",
+        event_type="visit",
+        location="Beijing",
+        reference_date=date(2023, 7, 1),
+        due_earliest=date(2023, 7, 6),
+        due_latest=date(2023, 7, 9),
+    )
+    item = ItemFacts("Yellen arrives in the Chinese capital for talks", published=at(2023, 7, 6))
+    j = judge(visit, item)
+    assert (j.kind, j.rule.endswith("+place")) == ("fulfilment", True)
+    sworn = ClaimFacts(
+        claim="Modi will be sworn in on Sunday",
+        actors=("Narendra Modi",),
+        event="Modi swearing-in",
+        event_type="swearing_in",
+        location="Rashtrapati Bhavan, New Delhi",
+        reference_date=date(2024, 6, 7),
+        due_earliest=date(2024, 6, 9),
+        due_latest=date(2024, 6, 9),
+    )
+    # The city's country is no other place: "a milestone in Indian politics".
+    title = "Modi sworn in for a third term, a milestone in Indian politics"
+    item = ItemFacts(title, published=at(2024, 6, 9))
+    assert judge(sworn, item).kind == "fulfilment"
+
+
+def test_they_met_names_both_parties() -> None:
+    meeting = ClaimFacts(
+        claim="Biden will meet Xi on Wednesday",
+        actors=("Joe Biden", "Xi Jinping"),
+        event="Biden-Xi meeting",
+        event_type="meeting",
+        reference_date=date(2023, 11, 10),
+        due_earliest=date(2023, 11, 15),
+        due_latest=date(2023, 11, 15),
+    )
+    title = (
+        "President Joe Biden and Chinese President Xi Jinping reached agreements in several "
+        "key areas when they met Wednesday"
+    )
+    assert judge(meeting, ItemFacts(title, published=at(2023, 11, 15))).kind == "fulfilment"
+
+
+def test_ending_negative_rates_is_a_rise() -> None:
+    boj = ClaimFacts(
+        claim="The Bank of Japan will end negative interest rates in March",
+        actors=("Bank of Japan",),
+        event="BOJ ends negative interest rates",
+        event_type="rate_change",
+        location="Tokyo",
+        reference_date=date(2024, 3, 15),
+        due_earliest=date(2024, 3, 18),
+        due_latest=date(2024, 3, 19),
+    )
+    j = judge(boj, ItemFacts("Bank of Japan ends negative rates", published=at(2024, 3, 19)))
+    assert j.kind == "fulfilment"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "'No chance' Peregrine lander will touch down on the Moon, Astrobotic says",
+        "Astrobotic gives up on Peregrine landing after fuel leak",
+        "Peregrine landing put on hold, Astrobotic says",
+    ],
+)
+def test_phrasal_counter_forms(title: str) -> None:
+    landing = ClaimFacts(
+        claim="Peregrine will land on the Moon on 23 February",
+        actors=("Astrobotic", "Peregrine"),
+        event="Peregrine lunar landing",
+        event_type="landing",
+        location="Moon",
+        reference_date=date(2024, 1, 5),
+        due_earliest=date(2024, 2, 23),
+        due_latest=date(2024, 2, 23),
+    )
+    assert judge(landing, ItemFacts(title, published=at(2024, 1, 9))).kind == "counter"
