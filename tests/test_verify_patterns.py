@@ -146,3 +146,49 @@ def test_phrasal_counter_forms(title: str) -> None:
         due_latest=date(2024, 2, 23),
     )
     assert judge(landing, ItemFacts(title, published=at(2024, 1, 9))).kind == "counter"
+
+
+MILEI = ClaimFacts(
+    claim="Polls give Milei a narrow lead over Massa before the runoff",
+    statement="Javier Milei wins Argentina's presidential runoff on 19 November 2023",
+    actors=("Javier Milei", "Sergio Massa"),
+    event="Argentina presidential runoff",
+    event_type="election",
+    location="Argentina",
+    reference_date=date(2023, 11, 10),
+    due_earliest=date(2023, 11, 19),
+    due_latest=date(2023, 11, 19),
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Massa concedes defeat to Milei in Argentina", "fulfilment"),
+        ("Milei wins Argentina runoff against Massa", "fulfilment"),
+        ("Massa wins Argentina runoff against Milei", "counter"),
+        ("Massa beats Milei in Argentina runoff", "counter"),
+        ("Argentina: Sergio Massa admite vitória do ultraliberal Javier Milei", "fulfilment"),
+        ("Javier Milei proximo presidente Argentina", "fulfilment"),
+        ("Who will be Argentina's next president, Milei or Massa?", "signal"),
+    ],
+)
+def test_a_claimed_win_and_its_rival(title: str, kind: str) -> None:
+    assert judge(MILEI, ItemFacts(title, published=at(2023, 11, 20))).kind == kind
+
+
+def test_reports_in_other_languages() -> None:
+    meeting = ClaimFacts(
+        claim="Biden will meet Xi in California",
+        actors=("Joe Biden", "Xi Jinping"),
+        event="Biden-Xi meeting",
+        event_type="meeting",
+        location="California",
+        reference_date=date(2023, 11, 10),
+        due_earliest=date(2023, 11, 15),
+        due_latest=date(2023, 11, 15),
+    )
+    item = ItemFacts(
+        "Joe Biden e Xi Jinping se encontram na Califórnia", published=at(2023, 11, 15)
+    )
+    assert judge(meeting, item).kind == "fulfilment"

@@ -26,6 +26,7 @@ from forecasts.evidence.lexicon import (
     PAST_WORDS,
     RATE_DIRECTIONS,
     REMOTE_MARKERS,
+    REPORT_PHRASES,
     SIGNAL_BEFORE,
     conjugate,
     verb_of_noun,
@@ -151,6 +152,7 @@ def _build_triggers() -> dict[str, list[Trigger]]:
                 direction = next(d for d, ws in RATE_DIRECTIONS.items() if verb in ws)
             triggers += _verb_triggers(verb, direction)
         triggers += [Trigger(phrase(n), "noun") for n in family.nouns]
+        triggers += [Trigger(phrase(p), "past") for p in REPORT_PHRASES.get(name, ())]
         # Longest first, so that "hold talks" wins over "hold".
         table[name] = sorted(triggers, key=lambda t: len(t.words), reverse=True)
     return table

@@ -36,6 +36,7 @@ from forecasts.evidence.lexicon import (
     CITIES,
     COUNTRIES,
     FAMILIES,
+    FOREIGN_PUT_OFF,
     LOST,
     NEARBY,
     ROLES,
@@ -95,6 +96,7 @@ class ClaimFacts:
     due_earliest: date = date.min
     due_latest: date = date.max
     sentence: str = ""
+    statement: str = ""  # the claim restated on its own ("Milei wins the runoff"), if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,9 @@ class PreparedClaim:
     topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
     subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
     names: frozenset[str] = frozenset()  # stems of the actors' distinctive names
+    # A claim that its first actor wins a contest ("Milei wins the runoff"): the other actors are
+    # rivals, and their win (or concession) is the outcome against (or for) it.
+    winner: bool = False
 
 
 @lru_cache(maxsize=16384)
@@ -200,6 +205,14 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     subject = _topic(event_text, actors, claim.location, family)
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
+    winner = (
+        family in _CONTESTS
+        and len(actors) > 1
+        and actors[0].person
+        and bool(
+            _WIN_WORDS & set(tokenize(f"{claim.statement or claim.claim} {claim.event}").words)
+        )
+    )
     return PreparedClaim(
         claim,
         actors,
@@ -213,7 +226,13 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         topic,
         subject,
         names,
+        winner,
     )
+
+
+_WIN_WORDS = frozenset(
+    {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
+)
 
 
 # Events defined by where they happen: a report that names no place proves less.
@@ -234,7 +253,7 @@ def _beyond_window(clause: str, due_latest: date) -> bool:
 
 # Postponements: decisive when the window is nearly over (a month or less left) or when they
 # are put off past it.
-_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back"})
+_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back", *FOREIGN_PUT_OFF})
 SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
@@ -427,6 +446,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
+    lost = _lost(pc, toks) if family in _CONTESTS else None
+    if lost is not None:
+        findings.append(lost)
     near = pc.subject | pc.names
     if not findings and near & _stems(toks):
         # No word of the event, but the item calls off something the claim is about, or says
@@ -464,9 +486,6 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         and (place_score < 1.0 or not pc.places or host_missing)
     ):
         return Judgement(NONE, 0.0, "other_event")
-    lost = _lost(pc, toks) if family in {"win", "election"} else None
-    if lost is not None:
-        findings.append(lost)
     kind, best = _decide(findings)
     if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
@@ -539,7 +558,12 @@ def _rival_subject(pc: PreparedClaim, f: Finding) -> bool:
     toks = tokenize(f.clause)
     lo = 0
     window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
-    if any(match_actor(a, window) for a in pc.actors):
+    if pc.winner:
+        if match_actor(pc.actors[0], window):
+            return False
+        if any(match_actor(a, window) for a in pc.actors[1:]):
+            return True  # the claimed rival won
+    elif any(match_actor(a, window) for a in pc.actors):
         return False
     names = [
         i
@@ -571,8 +595,11 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
         ]
         if names:
             window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
-            # The subject may be the actor or the thing the claim is about ("Wegovy launches").
-            if not any(match_actor(a, window) for a in pc.actors) and not any(
+            # The subject may be the actor or the thing the claim is about ("Wegovy launches");
+            # in a claimed win, only the claimed winner ("Massa wins against Milei" is not
+            # Milei's win).
+            subjects = pc.actors[:1] if pc.winner else pc.actors
+            if not any(match_actor(a, window) for a in subjects) and not any(
                 o in window for o in pc.objects
             ):
                 return False
@@ -620,8 +647,9 @@ def _earlier_year(clause: str, reference: date) -> bool:
 
 
 def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
-    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain"."""
-    for actor in pc.actors:
+    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain". In a
+    claimed win, the rival conceding or losing reports the win ("Massa concedes to Milei")."""
+    for n, actor in enumerate(pc.actors):
         names = [*actor.phrases, *actor.surnames]
         for name in names:
             for pos in toks.find(name):
@@ -630,7 +658,12 @@ def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
                 if any(" ".join(before).endswith(b) for b in BEATEN_BY) or any(
                     " ".join(after).startswith(word) for word in LOST
                 ):
-                    return Finding(COUNTER, 0.9, "counter:lost", " ".join(toks.words), True)
+                    clause = " ".join(toks.words)
+                    if pc.winner and n > 0:
+                        if match_actor(pc.actors[0], toks) == 0.0:
+                            continue
+                        return Finding(REPORT, 0.85, "report:rival lost", clause, True)
+                    return Finding(COUNTER, 0.9, "counter:lost", clause, True)
     return None
 
 
