@@ -192,3 +192,30 @@ def test_reports_in_other_languages() -> None:
         "Joe Biden e Xi Jinping se encontram na Califórnia", published=at(2023, 11, 15)
     )
     assert judge(meeting, item).kind == "fulfilment"
+
+
+SLIM = ClaimFacts(
+    claim="SLIM will land on the Moon on 20 January",
+    actors=("JAXA", "SLIM"),
+    event="SLIM lunar landing",
+    event_type="landing",
+    location="Moon",
+    reference_date=date(2023, 12, 7),
+    due_earliest=date(2024, 1, 19),
+    due_latest=date(2024, 1, 20),
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "kind"),
+    [
+        ("JAXA's SLIM landed on the Moon on January 20", at(2024, 1, 25), "fulfilment"),
+        ("JAXA's SLIM landed on the Moon", at(2024, 1, 25), "none"),  # undated: too late
+        ("JAXA's SLIM landed on the Moon on January 20", at(2024, 2, 10), "none"),
+        ("JAXA's SLIM landed on the Moon on January 24", at(2024, 1, 25), "none"),
+    ],
+)
+def test_late_news_counts_only_when_it_dates_the_event_in_the_window(
+    title: str, published: datetime, kind: str
+) -> None:
+    assert judge(SLIM, ItemFacts(title, published=published)).kind == kind

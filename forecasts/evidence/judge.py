@@ -52,6 +52,9 @@ DECISIVE_FULFILMENT = 0.75
 DECISIVE_COUNTER = 0.75
 # News reports an event up to a few days after it happened.
 REPORT_LAG_DAYS = 3
+# Later than that, an item still counts when it gives the event's calendar date inside the
+# window ("landed on January 20"): a follow-up that confirms what happened in time.
+LATE_REPORT_DAYS = 14
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = words(
@@ -384,8 +387,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     published = item.published.date()
     if published < claim.reference_date:
         return Judgement(NONE, 0.0, "before_reference")
-    if published > claim.due_latest + timedelta(days=REPORT_LAG_DAYS):
+    if published > claim.due_latest + timedelta(days=LATE_REPORT_DAYS):
         return Judgement(NONE, 0.0, "after_window")
+    late = published > claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
     if not pc.actors:
         return Judgement(NONE, 0.0, "no_actors")
     text = f"{item.title}. {item.summary}" if item.summary else item.title
@@ -507,6 +511,8 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = _event_date(best.clause, published, text, claim.due_latest)
+    if late and (kind != REPORT or _dated(best.clause, published, text) is None):
+        return Judgement(NONE, 0.0, "after_window")  # late news must date the event itself
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
@@ -841,6 +847,15 @@ def _event_date(clause: str, published: date, text: str = "", due_latest: date =
     return published
 
 
+def _dated(clause: str, published: date, text: str) -> date | None:
+    """The calendar date the reporting clause (else the item) gives the event, if any."""
+    for source in (clause, *clauses(text)):
+        stated = _stated_date(tokenize(source).words[4:], published) if source else None
+        if stated is not None and (published - stated).days <= LATE_REPORT_DAYS + 1:
+            return stated
+    return None
+
+
 def _said_day(words: tuple[str, ...], published: date) -> date | None:
     # A dateline ("WASHINGTON, April 5 (Reuters) -") dates the story, not the event.
     stated = _stated_date(words[4:], published)
@@ -872,6 +887,7 @@ def _negate(j: Judgement, published: date) -> Judgement:
 __all__ = [
     "DECISIVE_COUNTER",
     "DECISIVE_FULFILMENT",
+    "LATE_REPORT_DAYS",
     "ClaimFacts",
     "ItemFacts",
     "Judgement",
