@@ -31,15 +31,15 @@ from forecasts.evidence.lexicon import (
     conjugate,
     verb_of_noun,
 )
-from forecasts.evidence.text import Tokens, clauses, phrase, stem, tokenize
+from forecasts.evidence.text import Tokens, by_first_word, clauses, phrase, stem, tokenize
 
 REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
 
 _BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
 _NEGATION = frozenset({"not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't"})
-_FUTURE = tuple(phrase(w) for w in FUTURE_WORDS)
-_REMOTE = tuple(phrase(w) for w in REMOTE_MARKERS)
-_PAST = tuple(phrase(w) for w in PAST_WORDS)
+_FUTURE = by_first_word(phrase(w) for w in FUTURE_WORDS)
+_REMOTE = by_first_word(phrase(w) for w in REMOTE_MARKERS)
+_PAST = by_first_word(phrase(w) for w in PAST_WORDS)
 _FUTURE_NEGATIONS = frozenset(
     {"will not", "won't", "would not", "wouldn't", "no plans to", "not going to", "does not plan"}
 )
@@ -191,7 +191,7 @@ def _present(
     toks: Tokens, triggers: tuple[Trigger, ...], index: dict[str, tuple[int, ...]]
 ) -> list[Trigger]:
     """The triggers whose first word the text has, in their order (longest first)."""
-    ids = sorted(i for word in set(toks.words) for i in index.get(word, ()))
+    ids = sorted(i for word in toks.vocabulary & index.keys() for i in index[word])
     return [triggers[i] for i in ids]
 
 
@@ -213,7 +213,9 @@ for _i, (_words, _w, _v) in enumerate(_COUNTER_TRIGGERS):
 
 def _counters_in(toks: Tokens) -> list[tuple[tuple[str, ...], float, str]]:
     """The cancellation triggers whose first word the text has, in table order."""
-    ids = sorted(i for word in set(toks.words) for i in _COUNTERS_BY_FIRST.get(word, ()))
+    ids = sorted(
+        i for word in toks.vocabulary & _COUNTERS_BY_FIRST.keys() for i in _COUNTERS_BY_FIRST[word]
+    )
     return [_COUNTER_TRIGGERS[i] for i in ids]
 
 
@@ -300,9 +302,9 @@ def _classify_clause(
     hits: list[tuple[str, float, str, int]] = []
     taken: set[int] = set()
     mentions: list[int] = []
-    future = any(toks.find(f) for f in _FUTURE)
-    remote = family in {"attend", "visit"} and any(toks.find(r) for r in _REMOTE)
-    past = any(toks.find(p) for p in _PAST)
+    future = toks.has_any(_FUTURE)
+    remote = family in {"attend", "visit"} and toks.has_any(_REMOTE)
+    past = toks.has_any(_PAST)
     for trig in triggers:
         for pos in toks.find(trig.words):
             if pos in taken:

@@ -176,19 +176,61 @@ class PreparedClaim:
     winner: bool = False
 
 
-@lru_cache(maxsize=16384)
 def prepare(claim: ClaimFacts) -> PreparedClaim:
-    """Everything about a claim the judge reuses for each item (cached)."""
-    context = tokenize(f"{claim.sentence} {claim.claim}")
-    actors = tuple(build_actor(a, context) for a in claim.actors if a.strip())
-    event_text = claim.event or claim.claim
-    family = family_of(claim.event_type, event_text)
-    if claim.event_type.strip().lower() == "vote":
+    """Everything about a claim the judge reuses for each item. What is derived from its text
+    does not depend on its dates, and is cached by text: the same wording recurs across claims
+    (the same event reported by several articles) and across verification passes."""
+    return PreparedClaim(
+        claim,
+        *_derive(
+            claim.claim,
+            claim.actors,
+            claim.event,
+            claim.event_type,
+            claim.location,
+            claim.sentence,
+            claim.statement,
+        ),
+    )
+
+
+_Derived = tuple[
+    tuple[Actor, ...],
+    str,
+    str,
+    tuple[Trigger, ...],
+    tuple[tuple[str, ...], ...],
+    tuple[tuple[str, ...], ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    bool,
+]
+
+
+@lru_cache(maxsize=65536)
+def _derive(
+    text: str,
+    actor_names: tuple[str, ...],
+    event: str,
+    event_type: str,
+    location: str,
+    sentence: str,
+    statement: str,
+) -> _Derived:
+    context = tokenize(f"{sentence} {text}")
+    actors = tuple(build_actor(a, context) for a in actor_names if a.strip())
+    event_text = event or text
+    label = event_type.strip().lower()
+    family = family_of(event_type, event_text)
+    if label == "vote":
         # A vote on a bill passes it; a vote of the people is an election.
         bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
         family = "pass" if bill & set(tokenize(event_text).words) else "election"
-    said = family_of("", event_text)
-    institution = family in _SUBJECT_FAMILIES or claim.event_type.strip().lower() == "vote"
+    said = family_of("", event_text) if label else family
+    institution = family in _SUBJECT_FAMILIES or label == "vote"
     if (
         said
         and said != family
@@ -201,23 +243,20 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         # a declaration is an ending.
         family = said
     extra = () if family else generic_triggers(_event_words(event_text, actors))
-    direction = rate_direction(claim.claim + " " + claim.event) if family == "rate_change" else ""
-    places, region = _place_aliases(claim.location)
-    objects = _objects(event_text, actors, claim.location)
+    direction = rate_direction(text + " " + event) if family == "rate_change" else ""
+    places, region = _place_aliases(location)
+    objects = _objects(event_text, actors, location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
-    subject = _topic(event_text, actors, claim.location, family)
+    subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
     winner = (
         family in _CONTESTS
         and len(actors) > 1
         and actors[0].person
-        and bool(
-            _WIN_WORDS & set(tokenize(f"{claim.statement or claim.claim} {claim.event}").words)
-        )
+        and bool(_WIN_WORDS & set(tokenize(f"{statement or text} {event}").words))
     )
-    return PreparedClaim(
-        claim,
+    return (
         actors,
         family,
         direction,
@@ -273,13 +312,19 @@ def _stems(toks: Tokens) -> frozenset[str]:
     return frozenset(stem(w) for w in toks.words if len(w) >= 4)
 
 
+_TRIGGER_WORDS = {
+    family: frozenset(w for t in triggers for w in t.words)
+    for family, triggers in _TRIGGERS.items()
+}
+
+
 def _topic(
     event_text: str, actors: tuple[Actor, ...], location: str, family: str
 ) -> frozenset[str]:
     """Content words of the claim's event beyond who, where and the event verb itself."""
     names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
     names |= set(phrase(location))
-    trig = {w for t in _TRIGGERS.get(family, []) for w in t.words}
+    trig = _TRIGGER_WORDS.get(family, frozenset())
     out = {
         stem(w)
         for w in tokenize(event_text).words

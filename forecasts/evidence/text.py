@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, KeysView
 from functools import lru_cache
 
 # Abbreviations with dots would be split into letters; spell them as one token first.
@@ -70,6 +71,20 @@ class Tokens:
         # Built on the first search: many token lists are only ever read as words.
         self._positions: dict[str, list[int]] | None = None
 
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """The distinct words (a set view: intersect it with a table's keys)."""
+        return self._index().keys()
+
+    def has_any(self, table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+        """Whether any phrase of a table keyed by first word occurs (see ``by_first_word``)."""
+        positions = self._positions if self._positions is not None else self._index()
+        for first in table.keys() & positions.keys():
+            for p in table[first]:
+                if self.find(p):
+                    return True
+        return False
+
     def _index(self) -> dict[str, list[int]]:
         positions = self._positions
         if positions is None:
@@ -90,8 +105,14 @@ class Tokens:
         n = len(phrase)
         if n == 0:
             return []
+        positions = self._positions if self._positions is not None else self._index()
+        found = positions.get(phrase[0])
+        if found is None:
+            return []
+        if n == 1 and start == 0:
+            return list(found)
         hits = []
-        for i in self._index().get(phrase[0], ()):
+        for i in found:
             if i >= start and (n == 1 or self.words[i : i + n] == phrase):
                 hits.append(i)
         return hits
@@ -113,6 +134,15 @@ def tokenize(text: str) -> Tokens:
     # "Yellen's" -> "yellen"; "didn't" stays whole: it is a negation marker.
     words = tuple(w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lowered))
     return Tokens(words, original)
+
+
+def by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first word, for ``Tokens.has_any``."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            table.setdefault(p[0], []).append(p)
+    return {first: tuple(ps) for first, ps in table.items()}
 
 
 @lru_cache(maxsize=4096)
