@@ -271,6 +271,13 @@ def find_mentions(
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
+    vocabulary = everything.vocabulary
+    if not (vocabulary & own_words) and (
+        family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER)
+    ):
+        # No word of the event at all (most items): nothing to report, and a cancellation
+        # verb needs a mention of the event close by. The same answer as the clause loop.
+        return ()
     # A cancellation verb counts anywhere in an item that mentions the event at all.
     anywhere = any(everything.find(t.words) for t in _present(everything, all_triggers, index))
     for clause in clauses(item_text):
