@@ -219,3 +219,25 @@ def test_late_news_counts_only_when_it_dates_the_event_in_the_window(
     title: str, published: datetime, kind: str
 ) -> None:
     assert judge(SLIM, ItemFacts(title, published=published)).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Astronauts land on the Moon with Artemis II", "fulfilment"),
+        ("Artemis II and Orion land on the Moon", "fulfilment"),
+        ("Artemis II land rights on the Moon debated", "none"),
+    ],
+)
+def test_plural_headline_subjects_report_with_a_bare_verb(title: str, kind: str) -> None:
+    landing = ClaimFacts(
+        claim="Artemis II will land on the Moon in November",
+        actors=("Artemis II",),
+        event="Artemis II lunar landing",
+        event_type="landing",
+        location="Moon",
+        reference_date=date(2024, 1, 5),
+        due_earliest=date(2024, 11, 1),
+        due_latest=date(2024, 11, 30),
+    )
+    assert judge(landing, ItemFacts(title, published=at(2024, 11, 10))).kind == kind

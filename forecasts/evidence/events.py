@@ -440,12 +440,22 @@ def _tense(
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
         prev = toks.original[pos - 1] if pos else ""
-        plural_subject = (prev[:1].isupper() and prev.endswith("s") and "'" not in prev) or (
-            prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
+        plural_subject = (
+            (prev[:1].isupper() and prev.endswith("s") and "'" not in prev)
+            or prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
+            # "astronauts land", "lawmakers pass": a plural common noun just before
+            or (prev.islower() and len(prev) > 4 and prev.endswith("s") and not _not_plural(prev))
+            # "Biden and Xi meet", "US and China sign": two named subjects
+            or (pos >= 3 and toks.words[pos - 2] == "and" and toks.capitalised(pos - 3))
         )
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
+
+
+def _not_plural(word: str) -> bool:
+    """Words in -s that are no plural subject ("progress", "status", "analysis", "politics")."""
+    return word.endswith(("ss", "us", "is", "ics"))
 
 
 # A deal that "ends" was called off, not completed ("the end of a merger").
