@@ -241,3 +241,25 @@ def test_plural_headline_subjects_report_with_a_bare_verb(title: str, kind: str)
         due_latest=date(2024, 11, 30),
     )
     assert judge(landing, ItemFacts(title, published=at(2024, 11, 10))).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Army engineers give timeline for reopening of the Baltimore channel", "signal"),
+        ("Baltimore channel reopened to ships", "fulfilment"),
+        ("Fort McHenry Channel dredging continues in Baltimore", "none"),
+    ],
+)
+def test_an_event_of_no_family_is_read_by_its_own_verbs(title: str, kind: str) -> None:
+    reopening = ClaimFacts(
+        claim="The Fort McHenry Channel in Baltimore will be reopened by the end of May",
+        actors=("Port of Baltimore",),
+        event="Reopening of the Fort McHenry Channel",
+        event_type="reopening",
+        location="Baltimore",
+        reference_date=date(2024, 4, 4),
+        due_earliest=date(2024, 4, 4),
+        due_latest=date(2024, 5, 31),
+    )
+    assert judge(reopening, ItemFacts(title, published=at(2024, 5, 10))).kind == kind

@@ -29,6 +29,7 @@ from forecasts.evidence.lexicon import (
     REPORT_PHRASES,
     SIGNAL_BEFORE,
     conjugate,
+    verb_lemma,
     verb_of_noun,
 )
 from forecasts.evidence.text import Tokens, by_first_word, clauses, phrase, stem, tokenize
@@ -245,7 +246,9 @@ def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
     out: list[Trigger] = []
     for word in tokenize(event_text).words:
         if len(word) >= 4 and word.isalpha():
-            out += _verb_triggers(word)
+            # "reopening" is the verb "reopen" (its -ing form is then read as such, not as a
+            # base form whose headline present would report the event).
+            out += _verb_triggers((verb_lemma(word) or word) if word.endswith("ing") else word)
             verb = verb_of_noun(word)
             if verb:
                 out += _verb_triggers(verb)
@@ -458,6 +461,12 @@ def _not_plural(word: str) -> bool:
     return word.endswith(("ss", "us", "is", "ics"))
 
 
+# Nouns of a plan just before the event's noun: the event is still ahead.
+_PLAN_NOUNS = frozenset(
+    {"plan", "plans", "date", "dates", "timeline", "schedule", "details", "preparations"}
+)
+
+
 # A deal that "ends" was called off, not completed ("the end of a merger").
 _DEALS = frozenset({"acquire", "sign"})
 _ENDINGS = frozenset({"end", "ends", "ended"})
@@ -468,20 +477,29 @@ def _noun_tense(
 ) -> tuple[str, float, str]:
     name = " ".join(trig.words)
     before = toks.words[max(0, pos - 4) : pos]
-    after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
     if future or any(w in SIGNAL_BEFORE for w in before):
         return SIGNAL, 0.4, f"signal:planned {name}"
     if any(w in _PLAN_WORDS for w in toks.words[:pos]):
         # "are expected to hold talks during the APEC summit": the summit is still ahead.
         return SIGNAL, 0.4, f"signal:planned {name}"
+    if any(w in _PLAN_NOUNS for w in before[-3:]):
+        # "gives timeline for reopening", "sets date for summit", "unveils plans for visit".
+        return SIGNAL, 0.4, f"signal:planned {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
     on_hold = any(abs(p - pos) <= 5 for p in toks.find(("on", "hold")))  # "put on hold"
-    if (
-        any(w in verbs for w in (*before, *after))
-        and not any(w in _NEGATION for w in near)
-        and not on_hold
-    ):
+    # The verb beside the noun must itself be done: "acquisition unlikely to close" is not.
+    done = [
+        i
+        for i in (
+            *range(max(0, pos - 4), pos),
+            *range(pos + len(trig.words), pos + len(trig.words) + 3),
+        )
+        if i < len(toks.words)
+        and toks.words[i] in verbs
+        and not (i and toks.words[i - 1] in SIGNAL_BEFORE)
+    ]
+    if done and not any(w in _NEGATION for w in near) and not on_hold:
         return REPORT, 0.85, f"report:noun {name}"
     for prep in _NOUN_PREPS:
         for p in toks.find(prep, max(0, pos - 6)):

@@ -242,10 +242,11 @@ def _derive(
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
-    extra = () if family else generic_triggers(_event_words(event_text, actors))
+    objects = _objects(event_text, actors, location)
+    # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
+    extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
     direction = rate_direction(text + " " + event) if family == "rate_change" else ""
     places, region = _place_aliases(location)
-    objects = _objects(event_text, actors, location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
     subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
@@ -349,8 +350,8 @@ def _names_family(event_text: str, family: str) -> bool:
     return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
 
 
-def _event_words(event_text: str, actors: tuple[Actor, ...]) -> str:
-    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str, ...] = ()) -> str:
+    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p} | set(objects)
     return " ".join(w for w in tokenize(event_text).words if w not in names)
 
 
