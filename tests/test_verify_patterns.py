@@ -263,3 +263,20 @@ def test_an_event_of_no_family_is_read_by_its_own_verbs(title: str, kind: str) -
         due_latest=date(2024, 5, 31),
     )
     assert judge(reopening, ItemFacts(title, published=at(2024, 5, 10))).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("Sam Bankman-Fried", "SBF sentenced to 25 years", True),
+        ("Sam Bankman-Fried", "Bankman-Fried appeals", True),
+        ("Sam Bankman-Fried", "sbf is not a name in lower case", False),
+        ("Alexandria Ocasio-Cortez", "AOC endorses Harris", True),
+        ("Joe Biden", "JB Pritzker speaks", False),
+    ],
+)
+def test_long_names_by_initials_and_double_barrelled_surnames(
+    name: str, text: str, named: bool
+) -> None:
+    actor = build_actor(name, tokenize(name))
+    assert (match_actor(actor, tokenize(text)) > 0) is named

@@ -136,7 +136,23 @@ def _named(name: str) -> Actor:
         return Actor(name, tuple(phrases), surnames, (), keys, False)
     names = [w for w in words if w not in HONORIFICS]
     surname = _surname(names)
-    return Actor(name, (tuple(names),), (surname,), (), (surname[-1],), True)
+    last = name.split()[-1]
+    if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
+        # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
+        surname = tuple(names[-2:])
+    if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
+        # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
+        # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
+        initials = "".join(w[0] for w in names)
+        return Actor(
+            name, (tuple(names), (initials,)), (surname,), (), (_key(surname), initials), True
+        )
+    return Actor(name, (tuple(names),), (surname,), (), (_key(surname),), True)
+
+
+def _key(surname: tuple[str, ...]) -> str:
+    # The longest word of the surname: "bankman" of "Bankman-Fried", "leyen" of "von der Leyen".
+    return max(surname, key=len)
 
 
 _ROMAN = (
