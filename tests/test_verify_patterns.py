@@ -280,3 +280,24 @@ def test_long_names_by_initials_and_double_barrelled_surnames(
 ) -> None:
     actor = build_actor(name, tokenize(name))
     assert (match_actor(actor, tokenize(text)) > 0) is named
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Deadline for Microsoft's acquisition of Activision extended to Oct 18", "counter"),
+        ("Microsoft and Activision extend their acquisition deadline", "counter"),
+        ("Microsoft completes acquisition of Activision ahead of deadline", "fulfilment"),
+    ],
+)
+def test_an_extended_deadline_is_a_missed_one(title: str, kind: str) -> None:
+    deal = ClaimFacts(
+        claim="Microsoft will close its acquisition of Activision Blizzard by 18 July",
+        actors=("Microsoft", "Activision Blizzard"),
+        event="Microsoft closes Activision acquisition",
+        event_type="merger",
+        reference_date=date(2023, 7, 11),
+        due_earliest=date(2023, 7, 11),
+        due_latest=date(2023, 7, 18),
+    )
+    assert judge(deal, ItemFacts(title, published=at(2023, 7, 18))).kind == kind

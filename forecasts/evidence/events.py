@@ -350,6 +350,11 @@ def _classify_clause(
         # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
         # for a strike, "contract talks break down" is another event.
         mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
+    if mentions and "deadline" in toks and toks.vocabulary & _EXTENDED:
+        # "Deadline for the acquisition extended to Oct 18", "extended their acquisition
+        # deadline": not done by the deadline.
+        at = min(i for w in toks.vocabulary & _EXTENDED for i in toks.find((w,)))
+        hits.append((COUNTER, 0.8, "counter:deadline extended", at))
     for words, weight, verb in _counters_in(toks):
         if words[0] in own_words:
             continue  # "withdraw" is the event itself when the claim is a withdrawal
@@ -459,6 +464,9 @@ def _tense(
 def _not_plural(word: str) -> bool:
     """Words in -s that are no plural subject ("progress", "status", "analysis", "politics")."""
     return word.endswith(("ss", "us", "is", "ics"))
+
+
+_EXTENDED = frozenset({"extend", "extends", "extended", "extending", "extension"})
 
 
 # Nouns of a plan just before the event's noun: the event is still ahead.
