@@ -301,3 +301,25 @@ def test_an_extended_deadline_is_a_missed_one(title: str, kind: str) -> None:
         due_latest=date(2023, 7, 18),
     )
     assert judge(deal, ItemFacts(title, published=at(2023, 7, 18))).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "reported"),
+    [
+        ("Joe Biden and Xi Jinping offer hope of better ties at Woodside meeting", True),
+        ("Joe Biden to raise Taiwan with Xi Jinping at Woodside meeting", False),
+    ],
+)
+def test_what_was_said_at_the_meeting_reports_it(title: str, reported: bool) -> None:
+    meeting = ClaimFacts(
+        claim="Biden will meet Xi near San Francisco on Wednesday",
+        actors=("Joe Biden", "Xi Jinping"),
+        event="Biden-Xi meeting",
+        event_type="meeting",
+        location="San Francisco Bay Area",
+        reference_date=date(2023, 11, 10),
+        due_earliest=date(2023, 11, 15),
+        due_latest=date(2023, 11, 15),
+    )
+    j = judge(meeting, ItemFacts(title, published=at(2023, 11, 15)))
+    assert (j.kind == "fulfilment") is reported

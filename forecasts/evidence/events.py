@@ -466,6 +466,8 @@ def _not_plural(word: str) -> bool:
     return word.endswith(("ss", "us", "is", "ics"))
 
 
+# Words that put what follows ahead: "to raise Taiwan at the meeting", "will speak at".
+_AHEAD = frozenset({"to", "will", "would", "could", "may", "might", "shall", "ahead", "before"})
 _EXTENDED = frozenset({"extend", "extends", "extended", "extending", "extension"})
 
 
@@ -493,6 +495,13 @@ def _noun_tense(
     if any(w in _PLAN_NOUNS for w in before[-3:]):
         # "gives timeline for reopening", "sets date for summit", "unveils plans for visit".
         return SIGNAL, 0.4, f"signal:planned {name}"
+    if (
+        family in _GATHERINGS
+        and "at" in before[-3:]
+        and not any(w in _AHEAD for w in toks.words[:pos])
+    ):
+        # "Biden and Xi offer hope at Woodside meeting": what was said at the meeting.
+        return REPORT, 0.8, f"report:at {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
     on_hold = any(abs(p - pos) <= 5 for p in toks.find(("on", "hold")))  # "put on hold"

@@ -674,8 +674,8 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     toks = tokenize(finding.clause)
     if not all(match_actor(a, toks) > 0 for a in pc.actors):
         return False
-    if pc.family != "meet" or finding.pos < 0:
-        return True
+    if pc.family != "meet" or finding.pos < 0 or finding.why.startswith("report:at "):
+        return True  # "X and Y offer hope at Woodside meeting": the clause's subjects met
     if set(toks.words[max(0, finding.pos - 3) : finding.pos]) & _BOTH_PARTIES:
         # "Biden and Xi reached agreements ... when they met": the pronoun is both parties.
         return True
