@@ -18,6 +18,16 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
+from forecasts.evidence.dates import (
+    LATE_REPORT_DAYS,
+    MONTHS,
+    REPORT_LAG_DAYS,
+    WEEKDAYS,
+    beyond_window,
+    dated,
+    earlier_year,
+    event_day,
+)
 from forecasts.evidence.events import (
     _TRIGGERS,
     COUNTER,
@@ -43,24 +53,15 @@ from forecasts.evidence.lexicon import (
     SIGNAL_BEFORE,
     words,
 )
-from forecasts.evidence.text import Tokens, acronyms_in, clauses, fold, phrase, stem, tokenize
+from forecasts.evidence.places import cities_in, named_as_place, place_aliases
+from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, stem, tokenize
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
 
 # Scores at or above these settle a claim; weaker fulfilment or counter-evidence goes to review.
 DECISIVE_FULFILMENT = 0.75
 DECISIVE_COUNTER = 0.75
-# News reports an event up to a few days after it happened.
-REPORT_LAG_DAYS = 3
-# Later than that, an item still counts when it gives the event's calendar date inside the
-# window ("landed on January 20"): a follow-up that confirms what happened in time.
-LATE_REPORT_DAYS = 14
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 _STOP_PROPER = frozenset(
     {"the", "a", "an", "in", "on", "at", "of", "and", "to", "for", "with", "by", "this", "next"}
 )
@@ -77,8 +78,8 @@ _FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "in
 _NOT_OBJECTS = (
     {w for title in ROLES for w in phrase(title)}
     | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
-    | _MONTHS
-    | set(_WEEKDAYS)
+    | MONTHS
+    | set(WEEKDAYS)
     # Places are where an event is, not its name ("arraignment in Manhattan").
     | {w for place in (*CITIES, *NEARBY) for w in phrase(place)}
     | {w for near in NEARBY.values() for place in near for w in phrase(place)}
@@ -246,7 +247,7 @@ def _derive(
     # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
     extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
     direction = rate_direction(text + " " + event) if family == "rate_change" else ""
-    places, region = _place_aliases(location)
+    places, region = place_aliases(location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
     subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
@@ -284,14 +285,6 @@ _PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
 # Families whose nouns name how an institution acts ("policy meeting", "rate decision",
 # "announcement"): words of the event that never outrank an institutional label.
 _PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"})
-
-
-def _beyond_window(clause: str, due_latest: date) -> bool:
-    """'delays ... indefinitely', 'postponed to 2025': put off past the claim's window."""
-    words = tokenize(clause).words
-    if "indefinitely" in words:
-        return True
-    return any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words)
 
 
 # Postponements: decisive when the window is nearly over (a month or less left) or when they
@@ -353,57 +346,6 @@ def _names_family(event_text: str, family: str) -> bool:
 def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str, ...] = ()) -> str:
     names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p} | set(objects)
     return " ".join(w for w in tokenize(event_text).words if w not in names)
-
-
-@lru_cache(maxsize=4096)
-def _place_aliases(
-    location: str,
-) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    if not location.strip():
-        return (), ()
-    key = " ".join(phrase(location))
-    exact = {phrase(location)}
-    # "Boca Chica, Texas": each part names the place; "San Francisco Bay Area": the city in it.
-    parts = [p for p in (phrase(part) for part in location.split(",")) if p]
-    if len(parts) > 1:
-        exact.update(parts)
-    padded = f" {key} "
-    inside = ""  # a known city the place is in ("Rashtrapati Bhavan, New Delhi")
-    for known in (*NEARBY, *CITIES):
-        if known != key and f" {known} " in padded:
-            exact.add(phrase(known))
-            exact.update(phrase(n) for n in NEARBY.get(known, ()))
-            inside = inside or (known if known in CITIES else "")
-    exact.update(phrase(n) for n in NEARBY.get(key, ()))
-    exact.update(_CAPITAL_OF.get(key, ()))
-    region: set[tuple[str, ...]] = set()
-    if key in COUNTRIES:
-        # A country: its names, demonyms and capital, and any city in it, prove the place.
-        exact.update(phrase(a) for a in COUNTRIES[key])
-        exact.update(phrase(city) for city, country in CITIES.items() if country == key)
-        return tuple(exact), ()
-    country = CITIES.get(key) or next((c for c, al in COUNTRIES.items() if key in al), None)
-    country = country or CITIES.get(inside)
-    if country:
-        # A city: only the city (or a place beside it) proves it; its country half-proves it.
-        region.add(phrase(country))
-    return tuple(exact), tuple(region - exact)
-
-
-def _capitals() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """A capital by what news calls it: "the Chinese capital", "the capital of Japan"."""
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for country, aliases in COUNTRIES.items():
-        capital = next((a for a in aliases if CITIES.get(a) == country), "")
-        if capital:
-            names = [a for a in aliases if a != capital and "." not in a]
-            out[capital] = tuple(
-                p for a in names for p in (phrase(f"{a} capital"), phrase(f"capital of {a}"))
-            )
-    return out
-
-
-_CAPITAL_OF = _capitals()
 
 
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
@@ -482,7 +424,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         for f in findings
         if f.kind != REPORT
         # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
-        or (_right_subject_and_place(pc, f) and not _earlier_year(f.clause, claim.reference_date))
+        or (_right_subject_and_place(pc, f) and not earlier_year(f.clause, claim.reference_date))
     ]
     if family in _CONTESTS and len(kept) < len(findings):
         # "Emma Stone wins best actress" against a claim that Gladstone wins: a rival outcome.
@@ -543,7 +485,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         place_score = 1.0  # a cancellation or a plan need not repeat the place
     if best.why.split(":", 1)[-1].split("+")[0] in _PUT_OFF and (
         (claim.due_latest - published).days <= SHORT_WINDOW_DAYS
-        or _beyond_window(best.clause, claim.due_latest)
+        or beyond_window(best.clause, claim.due_latest)
     ):
         # Put off with little of the window left: it cannot still happen in time.
         best = Finding(COUNTER, 0.85, best.why + "+short_window", best.clause, best.in_title)
@@ -556,8 +498,8 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         place_score = 1.0
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
-    event_date = _event_date(best.clause, published, text, claim.due_latest)
-    if late and (kind != REPORT or _dated(best.clause, published, text) is None):
+    event_date = event_day(best.clause, published, text, claim.due_latest)
+    if late and (kind != REPORT or dated(best.clause, published, text) is None):
         return Judgement(NONE, 0.0, "after_window")  # late news must date the event itself
     if kind == REPORT:
         outside = ""
@@ -661,7 +603,7 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
             ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
             theirs = countries_in(rest) | {
-                c for c in _cities_in(rest) if rest.find(phrase(c))[0] == 0
+                c for c in cities_in(rest) if rest.find(phrase(c))[0] == 0
             }
             if theirs and not ours:
                 return False
@@ -685,17 +627,6 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
 
 
 _BOTH_PARTIES = frozenset({"they", "both", "two", "leaders", "pair"})
-
-
-def _earlier_year(clause: str, reference: date) -> bool:
-    """'in 2020' (or 'in March 2020') in the reporting sentence, a year before the claim's."""
-    words = tokenize(clause).words
-    for i, word in enumerate(words):
-        if len(word) == 4 and word.isdigit() and 1900 < int(word) < reference.year:
-            before = words[max(0, i - 2) : i]
-            if "in" in before or "of" in before:
-                return True
-    return False
 
 
 def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
@@ -761,41 +692,14 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if any(name_in(toks, p) for p in pc.places):
         return 1.0, "+place"
     named = countries_in(toks)
-    named |= _cities_in(toks)
+    named |= cities_in(toks)
     ours = {" ".join(p) for p in (*pc.places, *pc.region)}
     others = {n for n in named if n not in ours}
-    if others and _named_as_place(toks, others):
+    if others and named_as_place(toks, others):
         return 0.0, "other_place"
     if any(name_in(toks, p) for p in pc.region):
         return 0.9, "+region"
     return 0.75, "+no_place"
-
-
-_CITIES_BY_FIRST: dict[str, list[str]] = {}
-for _city in CITIES:
-    _CITIES_BY_FIRST.setdefault(phrase(_city)[0], []).append(_city)
-
-
-def _cities_in(toks: Tokens) -> set[str]:
-    """The known cities a text names (looked up by first word, not by trying every city)."""
-    return {
-        city
-        for word in set(toks.words)
-        for city in _CITIES_BY_FIRST.get(word, ())
-        if toks.find(phrase(city))
-    }
-
-
-def _named_as_place(toks: Tokens, places: set[str]) -> bool:
-    """A place counts as where the event is when it follows in/to/at ("lands in Jakarta")."""
-    for place in places:
-        candidates = [place, *COUNTRIES.get(place, ())]
-        for name in candidates:
-            words = phrase(name)
-            for pos in toks.find(words):
-                if pos and toks.words[pos - 1] in {"in", "to", "at", "near", "visits", "visit"}:
-                    return True
-    return False
 
 
 # After a name in a headline, the words that put the person somewhere: "Modi in US",
@@ -829,91 +733,6 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:
     present = set(toks.words) | acronyms_in(text)
     return any(o in present for o in objects)
-
-
-_MONTH_NUMBER = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-
-def _stated_date(words: tuple[str, ...], published: date) -> date | None:
-    """A calendar date the clause states ("on July 6", "6 July", "Dec. 12, 2023"): the latest
-    such day not after publication (a report never dates an event in its own future)."""
-    for i, word in enumerate(words):
-        month = _MONTH_NUMBER.get(word)
-        if month is None or (word == "may" and not (i + 1 < len(words) and words[i + 1].isdigit())):
-            continue
-        for j in (i + 1, i - 1):
-            if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
-                year = published.year
-                if i + 2 < len(words) and j == i + 1 and len(words[i + 2]) == 4:
-                    year = int(words[i + 2]) if words[i + 2].isdigit() else year
-                try:
-                    day = date(year, month, int(words[j]))
-                except ValueError:
-                    continue
-                if day > published:
-                    try:
-                        day = date(year - 1, month, int(words[j]))
-                    except ValueError:
-                        continue
-                return day
-    return None
-
-
-def _event_date(clause: str, published: date, text: str = "", due_latest: date = date.max) -> date:
-    """The day the item says the event happened: what the reporting clause says (a stated
-    date, 'yesterday', a weekday), else what the rest of the item says; with no day at all, the
-    publication day, or the day before when that is the window's last day (news of an evening
-    event comes out the next morning)."""
-    for source in (clause, *clauses(text)):
-        day = _said_day(tokenize(source).words, published) if source else None
-        if day is not None:
-            return day
-    if published - timedelta(days=1) == due_latest:
-        return due_latest
-    return published
-
-
-def _dated(clause: str, published: date, text: str) -> date | None:
-    """The calendar date the reporting clause (else the item) gives the event, if any."""
-    for source in (clause, *clauses(text)):
-        stated = _stated_date(tokenize(source).words[4:], published) if source else None
-        if stated is not None and (published - stated).days <= LATE_REPORT_DAYS + 1:
-            return stated
-    return None
-
-
-def _said_day(words: tuple[str, ...], published: date) -> date | None:
-    # A dateline ("WASHINGTON, April 5 (Reuters) -") dates the story, not the event.
-    stated = _stated_date(words[4:], published)
-    if stated is not None and (published - stated).days <= 14:
-        return stated
-    if "yesterday" in words:
-        return published - timedelta(days=1)
-    for i, day in enumerate(_WEEKDAYS):
-        if day in words and "next" not in words:
-            back = (published.weekday() - i) % 7
-            return published - timedelta(days=back)
-    return None
 
 
 def _negate(j: Judgement, published: date) -> Judgement:
