@@ -545,6 +545,8 @@ def _resolve_clause(
 def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Finding, ...]:
     """Cancellation verbs close to a word of the claim's subject (stems in ``near``), for
     claims whose event words the item does not use: "Apple cancels electric car project"."""
+    if not (tokenize(item_text).vocabulary & _COUNTERS_BY_FIRST.keys()):
+        return ()  # no cancellation word at all (most items)
     title_clauses = set(clauses(title)) if title else set()
     out: list[Finding] = []
     for clause in clauses(item_text):

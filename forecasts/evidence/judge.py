@@ -303,7 +303,13 @@ _GENERIC_WORDS = words(
 
 
 def _stems(toks: Tokens) -> frozenset[str]:
-    return frozenset(stem(w) for w in toks.words if len(w) >= 4)
+    return _stems_of(toks.words)
+
+
+@lru_cache(maxsize=4096)
+def _stems_of(words: tuple[str, ...]) -> frozenset[str]:
+    """Cached: an item's stems are compared with each candidate claim's."""
+    return frozenset(stem(w) for w in words if len(w) >= 4)
 
 
 _TRIGGER_WORDS = {
