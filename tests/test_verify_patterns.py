@@ -323,3 +323,16 @@ def test_what_was_said_at_the_meeting_reports_it(title: str, reported: bool) -> 
     )
     j = judge(meeting, ItemFacts(title, published=at(2023, 11, 15)))
     assert (j.kind == "fulfilment") is reported
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("NASA delays Artemis II launch, now rescheduled for April 2026", "counter"),
+        ("NASA delays Artemis II launch again", "none"),  # late, and says nothing of when
+    ],
+)
+def test_a_late_postponement_past_the_window_still_counts(title: str, kind: str) -> None:
+    j = judge(ARTEMIS, ItemFacts(title, published=at(2024, 12, 5)))
+    assert j.kind == kind
+    assert j.kind != "counter" or j.decisive

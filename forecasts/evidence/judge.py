@@ -505,8 +505,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = event_day(best.clause, published, text, claim.due_latest)
-    if late and (kind != REPORT or dated(best.clause, published, text) is None):
-        return Judgement(NONE, 0.0, "after_window")  # late news must date the event itself
+    put_past = kind == COUNTER and beyond_window(text, claim.due_latest)
+    if late and not put_past and (kind != REPORT or dated(best.clause, published, text) is None):
+        # Late news must date the event itself, or put it off past the window ("now
+        # rescheduled for April 2026"), which says it did not happen in time.
+        return Judgement(NONE, 0.0, "after_window")
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
