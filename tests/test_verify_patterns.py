@@ -336,3 +336,23 @@ def test_a_late_postponement_past_the_window_still_counts(title: str, kind: str)
     j = judge(ARTEMIS, ItemFacts(title, published=at(2024, 12, 5)))
     assert j.kind == kind
     assert j.kind != "counter" or j.decisive
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Arm shares jump 25% in Nasdaq debut", "fulfilment"),
+        ("Arm to price shares ahead of Nasdaq debut", "signal"),
+    ],
+)
+def test_what_happened_in_a_debut_reports_it(title: str, kind: str) -> None:
+    listing = ClaimFacts(
+        claim="Arm will list on the Nasdaq this week",
+        actors=("Arm",),
+        event="Arm Nasdaq listing",
+        event_type="listing",
+        reference_date=date(2023, 9, 11),
+        due_earliest=date(2023, 9, 11),
+        due_latest=date(2023, 9, 17),
+    )
+    assert judge(listing, ItemFacts(title, published=at(2023, 9, 14))).kind == kind

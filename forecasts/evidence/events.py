@@ -496,6 +496,13 @@ def _noun_tense(
         # "gives timeline for reopening", "sets date for summit", "unveils plans for visit".
         return SIGNAL, 0.4, f"signal:planned {name}"
     if (
+        trig.words == ("debut",)
+        and "in" in before[-3:]
+        and not any(w in _AHEAD for w in toks.words[:pos])
+    ):
+        # "Arm shares jump 25% in Nasdaq debut": what happened in the debut.
+        return REPORT, 0.8, f"report:in {name}"
+    if (
         family in _GATHERINGS
         and "at" in before[-3:]
         and not any(w in _AHEAD for w in toks.words[:pos])
