@@ -762,6 +762,7 @@ __all__ = [
     "DECISIVE_COUNTER",
     "DECISIVE_FULFILMENT",
     "LATE_REPORT_DAYS",
+    "REPORT_LAG_DAYS",
     "ClaimFacts",
     "ItemFacts",
     "Judgement",
