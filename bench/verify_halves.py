@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from forecasts.jobs.verify_eval import candidate_recall
 from forecasts.verdicts.evaluation import Pair, load_pairs, score_pairs
-from jobs.verify_eval import candidate_recall
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "real" / "verification"
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
-from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item
+from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.models.core import UTCDateTime
 from forecasts.models.verify import ClaimKey, VerifyCursor
 
@@ -126,15 +126,7 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
         query = (
             sa.select(
                 col(Claim.id),
-                col(Claim.claim),
-                col(Claim.actors),
-                col(Claim.event),
-                col(Claim.event_type),
-                col(Claim.location),
-                col(Claim.polarity),
-                col(Claim.due_earliest),
-                col(Claim.due_latest),
-                col(Claim.sentence),
+                *(col(getattr(Claim, name)) for name in claim_fields.FACT_NAMES),
                 col(Article.reference_date),
             )
             .join(Article, col(Article.id) == col(Claim.article_id))
