@@ -159,6 +159,4 @@ def _hand_back_claims(s: Session, question_id: int, now: datetime) -> None:
                 evidence=[],
                 now=now,
             )
-            claim_store.unindex_claim(s, claim.id)
-            claim.checked_at = None
-            s.add(claim)
+            claim_store.check_again(s, claim)

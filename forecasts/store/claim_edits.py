@@ -115,9 +115,7 @@ def edit_claim(
             now=now,
         )
         reopened = True
-    claim_store.unindex_claim(session, claim_id)
-    claim.checked_at = None
-    session.add(claim)
+    claim_store.check_again(session, claim)
     return EditResult(claim_id, changed, reopened, claim.status)
 
 

@@ -301,6 +301,20 @@ def unindex_claim(session: Session, claim_id: int) -> None:
     session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
 
 
+def mark_checked(session: Session, claim: Claim, now: datetime) -> None:
+    """A verify pass has indexed and checked ``claim``: the next passes leave it to the index."""
+    claim.checked_at = now
+    session.add(claim)
+
+
+def check_again(session: Session, claim: Claim) -> None:
+    """Hand ``claim`` back to the judge: its index rows go and the next verify pass indexes it
+    afresh and re-reads the stored items within its window (after a reopening or an edit)."""
+    unindex_claim(session, _id(claim))
+    claim.checked_at = None
+    session.add(claim)
+
+
 def index_rows(
     session: Session, words: Iterable[str], first: date, last: date
 ) -> list[tuple[str, int, str, str, str]]:

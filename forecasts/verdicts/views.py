@@ -167,7 +167,5 @@ def resolve(
     )
     if to_status == ClaimStatus.OPEN.value:
         # The next pass indexes it again and re-reads the stored items within its window.
-        store.unindex_claim(s, claim_id)
-        claim.checked_at = None
-        s.add(claim)
+        store.check_again(s, claim)
     return claim_row(claim)
