@@ -109,7 +109,9 @@ def edit_claim(
             session,
             claim,
             ClaimStatus.OPEN.value,
-            by="user",
+            # The edit rows name the person (the CLI: the login name); the status row the role,
+            # and the channel when it was not the CLI.
+            by=by if by.startswith("user" + claim_store.VIA) else "user",
             reason=f"edited ({', '.join(changed)}): judged again. {why}",
             evidence=[],
             now=now,

@@ -33,6 +33,24 @@ RESOLVED: frozenset[str] = frozenset(
     }
 )
 BY_VALUES = frozenset({"auto", "user"})
+# A user acting through a channel other than the CLI: "user via web".
+VIA = " via "
+
+
+def audited(by: str, reason: str) -> tuple[str, str]:
+    """The ``by`` and ``reason`` a history row records for the actor ``by``.
+
+    ``by`` is "auto", "user", or a user through a channel ("user via web"). The row keeps the
+    role (what the rules read: a user's decision is final for the judge, however it came) and
+    names the channel once, at the end of its reason: ("user", "seen (user via web)").
+    """
+    role, via, channel = by.partition(VIA)
+    if role not in BY_VALUES or (via and (role != "user" or not channel)):
+        raise ValueError(f"by must be 'auto', 'user' or 'user via CHANNEL', not {by!r}")
+    if not via:
+        return role, reason
+    mark = f" ({by})"
+    return role, reason if reason.endswith(mark) else reason + mark
 
 
 def change_status(
@@ -52,8 +70,7 @@ def change_status(
     A user's decision is always recorded (confirming a status makes it the user's). Reopening
     (to ``open``) clears the resolution and hands the claim back to the automatic judge.
     """
-    if by not in BY_VALUES:
-        raise ValueError(f"by must be 'auto' or 'user', not {by!r}")
+    by, reason = audited(by, reason)
     if to_status not in {s.value for s in ClaimStatus}:
         raise InputError(f"unknown status {to_status!r}")
     if by == "auto" and claim.status_by == "user":
