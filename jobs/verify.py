@@ -199,8 +199,7 @@ def _index_and_check(
     refs = store.reference_dates(s, [c.article_id for c in claims])
     for claim in claims:
         assert claim.id is not None
-        claim.checked_at = now
-        s.add(claim)
+        store.mark_checked(s, claim, now)
         summary.claims_checked += 1
         if not claim.verifiable:
             store.change_status(
