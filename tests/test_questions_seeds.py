@@ -152,13 +152,6 @@ def test_no_event_is_fulfilled_twice(seeded: Any) -> None:
     assert _fulfilled_twice(questions, same_family=True) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction fault (forecasts/claims): 'China confirms Xi will travel to San Francisco "
-    "for APEC and talks with Biden' also yields the claim 'Xi will travel talks with Biden', a "
-    "'visit' by Xi and Biden that opens its own question beside their meeting and is fulfilled "
-    "by unrelated news (the generals' talks of 2023-12-21)",
-)
 def test_the_same_people_in_one_window_are_not_fulfilled_twice_under_two_families(
     seeded: Any,
 ) -> None:
