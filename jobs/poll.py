@@ -44,6 +44,9 @@ POOL_MIN_FEEDS = 16  # below this, starting parser processes costs more than it 
 # One write transaction holds at most this many feeds or items (about 0.1 s of SQLite's lock).
 WRITE_BATCH_FEEDS = 200
 WRITE_BATCH_ITEMS = 2_500
+# How long the first outcome waiting to be written waits for more to join it: a transaction
+# (its commit, lookups and search-index flush) costs about as much for one feed as for fifty.
+WRITE_DELAY_SECONDS = 0.5
 REMOVED = "the feed was removed during the poll"
 
 
@@ -289,7 +292,10 @@ class _Poller:
         self.pool: Executor | None = None
         # Outcomes waiting to be written, and whether a write is running (see _record).
         self.pending: list[tuple[feed_store.PollRecord, asyncio.Future[int | None]]] = []
+        self.pending_items = 0
         self.writing = False
+        self.active = 0  # feeds whose poll has started and not finished
+        self.arrived = asyncio.Event()  # set when an outcome joins ``pending``
 
     async def run(self, tasks: list[_Task]) -> PollSummary:
         self.total = len(tasks)
@@ -305,11 +311,14 @@ class _Poller:
         return self.summary
 
     async def _one(self, fetcher: Fetcher, task: _Task) -> None:
+        self.active += 1
         try:
             outcome = await self._poll(fetcher, task)
         except Exception as exc:  # one feed must never stop the others; record and go on
             log.exception("feed=%s id=%d internal error", task.name, task.id)
             outcome = await self._failed(task, f"internal error: {type(exc).__name__}: {exc}")
+        finally:
+            self.active -= 1
         log.info(
             "feed=%s id=%d outcome=%s new=%d %s",
             task.name,
@@ -453,18 +462,23 @@ class _Poller:
     async def _record(self, record: feed_store.PollRecord) -> int | None:
         """Write one feed's outcome; returns the items added (None: the feed was removed).
 
-        Group commit: the first caller to find no write running becomes the writer and stores
-        everything that is waiting, many feeds per transaction, in a thread, until nothing is
-        left; the others just wait for their result. Storing thus runs beside the fetching and
-        the parser processes, and batches grow by themselves when feeds arrive faster than one
-        transaction takes. A batch is capped so that SQLite's write lock is never held long.
+        Group commit: the first caller to find no write running becomes the writer. It waits
+        for a batch to fill (WRITE_BATCH_FEEDS or WRITE_BATCH_ITEMS), for every feed still
+        being polled to be waiting here (nothing more can come), or for WRITE_DELAY_SECONDS,
+        then stores the batch in one transaction, in a thread, and goes on until nothing is
+        left; the others just wait for their result. Storing thus runs beside the fetching
+        and the parser processes, in a few large transactions rather than one per feed. A
+        batch is capped so that SQLite's write lock is never held long.
         """
         done: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
         self.pending.append((record, done))
+        self.pending_items += len(record.entries)
+        self.arrived.set()
         if not self.writing:
             self.writing = True
             try:
                 while self.pending:
+                    await self._batch_filled()
                     batch = self._next_batch()
                     try:
                         results = await asyncio.to_thread(self._write_batch, [r for r, _ in batch])
@@ -482,6 +496,27 @@ class _Poller:
                 self.writing = False
         return await done
 
+    def _batch_ready(self) -> bool:
+        return (
+            len(self.pending) >= WRITE_BATCH_FEEDS
+            or self.pending_items >= WRITE_BATCH_ITEMS
+            or len(self.pending) >= self.active  # every feed still polled is waiting here
+        )
+
+    async def _batch_filled(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + WRITE_DELAY_SECONDS
+        while not self._batch_ready():
+            self.arrived.clear()
+            left = deadline - loop.time()
+            if left <= 0:
+                return
+            try:
+                async with asyncio.timeout(left):
+                    await self.arrived.wait()
+            except TimeoutError:
+                return
+
     def _next_batch(self) -> list[tuple[feed_store.PollRecord, asyncio.Future[int | None]]]:
         entries = taken = 0
         for record, _ in self.pending:
@@ -490,6 +525,7 @@ class _Poller:
             taken += 1
             entries += len(record.entries)
         batch, self.pending = self.pending[:taken], self.pending[taken:]
+        self.pending_items -= entries
         return batch
 
     def _write_batch(
