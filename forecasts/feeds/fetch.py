@@ -155,11 +155,8 @@ class Fetcher:
         accept: str = ACCEPT,
     ) -> None:
         self.settings = fetch
-        limits = httpx.Limits(
-            max_connections=fetch.max_connections, max_keepalive_connections=fetch.max_connections
-        )
         self._client = httpx.AsyncClient(
-            transport=transport or GuardedTransport(fetch, limits=limits),
+            transport=transport or GuardedTransport(fetch),
             timeout=httpx.Timeout(fetch.timeout_seconds),
             headers={
                 "User-Agent": fetch.user_agent or f"forecasts/{__version__}",

@@ -25,11 +25,12 @@ import socket
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 
 from forecasts.errors import BlockedAddressError
+from forecasts.feeds.connections import PooledTransport
 
 if TYPE_CHECKING:  # config validates allowed_networks with parse_allowance from here
     from forecasts.config import FetchSettings
@@ -201,9 +202,9 @@ def check_addresses(
 class GuardedTransport(httpx.AsyncBaseTransport):
     """Resolve and check the host of every request, then connect to that checked address."""
 
-    def __init__(self, fetch: FetchSettings, **transport_options: Any) -> None:
+    def __init__(self, fetch: FetchSettings) -> None:
         self._fetch = fetch
-        self._inner = httpx.AsyncHTTPTransport(**transport_options)
+        self._inner = PooledTransport(fetch.max_connections)
         # Answers kept for this transport's life (one poll): many feeds share a host. Safe
         # against rebinding because we connect to a cached, checked address itself.
         self._resolved: dict[tuple[str, int], list[IPAddress]] = {}
