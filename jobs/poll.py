@@ -52,7 +52,7 @@ WRITE_BATCH_FEEDS = 200
 WRITE_BATCH_ITEMS = 2_500
 # How long the first outcome waiting to be written waits for more to join it: a transaction
 # (its commit, lookups and search-index flush) costs about as much for one feed as for fifty.
-WRITE_DELAY_SECONDS = 0.5
+WRITE_DELAY_SECONDS = 1.0
 REMOVED = "the feed was removed during the poll"
 
 
