@@ -199,7 +199,7 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
     )
     g = per_article.c
     source = article_t.c.source
-    rows = conn.execute(
+    query = (
         sa.select(
             source,
             sa.func.sum(g.n).label("n"),
@@ -209,7 +209,18 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
         )
         .select_from(per_article.join(article_t, article_t.c.id == g.aid))
         .group_by(source)
-    ).all()
+    )
+    if start is None and conn.dialect.name == "postgresql":
+        # PostgreSQL's estimates favour hashing the million claims by article (0.65 s on two
+        # cores, 1.1 s in one process at 1M claims) over streaming the groups in the covering
+        # index's order (0.28 s); like likelihood() for SQLite, a hint scoped to this query.
+        conn.exec_driver_sql("SET LOCAL enable_hashagg = off")
+        try:
+            rows = conn.execute(query).all()
+        finally:
+            conn.exec_driver_sql("RESET enable_hashagg")
+    else:
+        rows = conn.execute(query).all()
     return by_resolved(
         [
             track_record(
