@@ -50,11 +50,28 @@ _resolved = c.status.in_(RESOLVED)
 
 
 # Constants as SQL literals rather than bound parameters: SQLite then evaluates one constant
-# expression per row instead of binding parameters (these are our numbers, not input).
+# expression per row instead of binding a dozen parameters (these are our numbers, not input).
+_ONE: sa.ColumnElement[int] = sa.literal_column("1")
+
+
 _ZERO: sa.ColumnElement[int] = sa.literal_column("0")
 
 
-_ONE: sa.ColumnElement[float] = sa.literal_column("1.0")
+_FZERO: sa.ColumnElement[float] = sa.literal_column("0.0")
+
+
+_FONE: sa.ColumnElement[float] = sa.literal_column("1.0")
+
+
+_outcome = sa.case((c.status == "fulfilled", _ONE), else_=_ZERO)
+
+
+_is_resolved = sa.case((_resolved, _ONE), else_=_ZERO)
+
+
+_squared_error = sa.case(
+    (_resolved, (c.probability - _outcome) * (c.probability - _outcome)), else_=_FZERO
+)
 
 
 def _due_between(start: date, end: date) -> sa.ColumnElement[bool]:
@@ -62,6 +79,18 @@ def _due_between(start: date, end: date) -> sa.ColumnElement[bool]:
 
 
 def _sums() -> list[sa.ColumnElement[Any]]:
+    """count, resolved, hits, sum of probability over resolved, sum of squared error: the
+    row shape of ``scored_groups`` (the dashboard's speaker and outlet pages group with it)."""
+    return [
+        sa.func.count().label("n"),
+        sa.func.sum(_is_resolved).label("resolved"),
+        sa.func.sum(_outcome).label("hits"),
+        sa.func.sum(sa.case((_resolved, c.probability), else_=_FZERO)).label("sum_p"),
+        sa.func.sum(_squared_error).label("sum_sq"),
+    ]
+
+
+def _outlet_sums() -> list[sa.ColumnElement[Any]]:
     """count, hits, misses and the sum of squared errors of the resolved claims.
 
     Filtered counts and one CASE on the status: at a million claims this is a quarter cheaper
@@ -74,7 +103,7 @@ def _sums() -> list[sa.ColumnElement[Any]]:
         sa.func.count().filter(c.status == "unfulfilled").label("misses"),
         sa.func.sum(
             sa.case(
-                (c.status == "fulfilled", (_ONE - c.probability) * (_ONE - c.probability)),
+                (c.status == "fulfilled", (_FONE - c.probability) * (_FONE - c.probability)),
                 (c.status == "unfulfilled", c.probability * c.probability),
                 else_=None,
             )
@@ -192,7 +221,7 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
     """
     article = c.article_id if start is None else c.article_id + _ZERO
     per_article = (
-        sa.select(article.label("aid"), *_sums())
+        sa.select(article.label("aid"), *_outlet_sums())
         .where(_due_filter(conn, start, end))
         .group_by(article)
         .subquery("per_article")
