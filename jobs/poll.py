@@ -1,5 +1,8 @@
 """Poll feeds: the job behind `forecasts poll` and the daemon's collector.
 
+The feed table is first reconciled with config.toml (and, for search feeds, the open claims)
+by ``forecasts.feeds.sync``; then:
+
 For each feed to visit: fetch (remote, with every guard of ``feeds.fetch``) or read (local), skip
 parsing when the body is byte-identical to the last one, parse (in a process pool when there are
 many feeds: feedparser, not the network, is the bottleneck), then write the new items, the
@@ -19,19 +22,18 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
 
 from forecasts.clock import Clock
-from forecasts.config import FeedSettings, FetchSettings, Settings
+from forecasts.config import FetchSettings, Settings
 from forecasts.db import session, write_session
 from forecasts.errors import FetchError, ForecastsError
-from forecasts.feeds import cadence
+from forecasts.feeds import cadence, sync
 from forecasts.feeds.fetch import Fetcher, FetchResult
 from forecasts.feeds.items import ParsedDocuments, parse_documents
 from forecasts.feeds.local import documents_hash, is_local, read_local
+from forecasts.feeds.sync import SyncSummary
 from forecasts.jobs.workers import process_pool
 from forecasts.models import Feed
 from forecasts.scale import shares
@@ -44,6 +46,9 @@ POOL_MIN_FEEDS = 16  # below this, starting parser processes costs more than it 
 # One write transaction holds at most this many feeds or items (about 0.1 s of SQLite's lock).
 WRITE_BATCH_FEEDS = 200
 WRITE_BATCH_ITEMS = 2_500
+# How long the first outcome waiting to be written waits for more to join it: a transaction
+# (its commit, lookups and search-index flush) costs about as much for one feed as for fifty.
+WRITE_DELAY_SECONDS = 1.0
 REMOVED = "the feed was removed during the poll"
 
 
@@ -77,13 +82,6 @@ class PollSummary:
             self.not_modified += 1
         else:
             self.errors += 1
-
-
-@dataclass
-class SyncSummary:
-    added: int = 0
-    updated: int = 0
-    retired: int = 0
 
 
 Progress = Callable[[int, int, FeedOutcome], None]
@@ -120,95 +118,8 @@ class _Task:
 
 
 def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncSummary:
-    """Make the feed table match config.toml's [[feeds]]: add, update, retire (never delete)."""
-    summary = SyncSummary()
-    configured = {f.name: f for f in settings.feeds}
-    with session(engine) as s:
-        rows = {row.name: row for row in feed_store.config_rows(s)}
-    # Most polls find the config as it was: compare plain rows, and load (and lock) only the
-    # feeds that need a change.
-    touch = [cfg.name for cfg in settings.feeds if not _as_configured(rows.get(cfg.name), cfg)]
-    touch += [
-        name
-        for name, row in rows.items()
-        if row.origin == "config" and name not in configured and not row.disabled_reason
-    ]
-    if not touch:
-        return summary
-    with write_session(engine) as s:
-        existing = {feed.name: feed for feed in feed_store.feeds_named(s, touch)}
-        for cfg in settings.feeds:
-            if cfg.name in rows and cfg.name not in existing:
-                continue  # as configured already
-            feed = existing.get(cfg.name)
-            if feed is None:
-                feed_store.add_feed(
-                    s,
-                    name=cfg.name,
-                    url=cfg.url,
-                    origin="config",
-                    interval_minutes=cfg.interval_minutes,
-                    tags=cfg.tags,
-                    extract_claims=cfg.extract_claims,
-                    fetch_full_text=cfg.fetch_full_text,
-                )
-                summary.added += 1
-                continue
-            before = (
-                feed.url,
-                feed.origin,
-                feed.interval_minutes,
-                feed.tags,
-                feed.extract_claims,
-                feed.fetch_full_text,
-                feed.disabled_reason,
-            )
-            if feed.config_url != cfg.url:
-                # The configured URL changed: start afresh there. (An unchanged config URL keeps
-                # the URL a 301/308 moved the feed to.)
-                feed.url = cfg.url
-                feed.config_url = cfg.url
-                feed.etag = feed.last_modified = feed.body_hash = ""
-                feed.next_poll_at = None
-                feed.disabled_reason = ""
-            if feed.disabled_reason == "removed from config.toml":
-                feed.disabled_reason = ""
-            feed.origin = "config"
-            feed.interval_minutes = cfg.interval_minutes
-            feed.tags = list(cfg.tags)
-            feed.extract_claims = cfg.extract_claims
-            feed.fetch_full_text = cfg.fetch_full_text
-            after = (
-                feed.url,
-                feed.origin,
-                feed.interval_minutes,
-                feed.tags,
-                feed.extract_claims,
-                feed.fetch_full_text,
-                feed.disabled_reason,
-            )
-            if before != after:
-                summary.updated += 1
-                s.add(feed)
-        for feed in existing.values():
-            if feed.origin == "config" and feed.name not in configured and not feed.disabled_reason:
-                feed.disabled_reason = "removed from config.toml"
-                s.add(feed)
-                summary.retired += 1
-    return summary
-
-
-def _as_configured(row: Any, cfg: FeedSettings) -> bool:
-    """Whether a feed row already says what config.toml says (so the sync leaves it alone)."""
-    return row is not None and (
-        row.config_url == cfg.url
-        and row.origin == "config"
-        and row.interval_minutes == cfg.interval_minutes
-        and list(row.tags or []) == list(cfg.tags)
-        and row.extract_claims == cfg.extract_claims
-        and row.fetch_full_text == cfg.fetch_full_text
-        and row.disabled_reason != "removed from config.toml"
-    )
+    """The sync_feeds job: the feed table made to match config.toml's [[feeds]]."""
+    return sync.sync_config_feeds(engine, settings, clock)
 
 
 def poll_feeds(
@@ -289,7 +200,10 @@ class _Poller:
         self.pool: Executor | None = None
         # Outcomes waiting to be written, and whether a write is running (see _record).
         self.pending: list[tuple[feed_store.PollRecord, asyncio.Future[int | None]]] = []
+        self.pending_items = 0
         self.writing = False
+        self.active = 0  # feeds whose poll has started and not finished
+        self.arrived = asyncio.Event()  # set when an outcome joins ``pending``
 
     async def run(self, tasks: list[_Task]) -> PollSummary:
         self.total = len(tasks)
@@ -305,11 +219,14 @@ class _Poller:
         return self.summary
 
     async def _one(self, fetcher: Fetcher, task: _Task) -> None:
+        self.active += 1
         try:
             outcome = await self._poll(fetcher, task)
         except Exception as exc:  # one feed must never stop the others; record and go on
             log.exception("feed=%s id=%d internal error", task.name, task.id)
             outcome = await self._failed(task, f"internal error: {type(exc).__name__}: {exc}")
+        finally:
+            self.active -= 1
         log.info(
             "feed=%s id=%d outcome=%s new=%d %s",
             task.name,
@@ -453,18 +370,23 @@ class _Poller:
     async def _record(self, record: feed_store.PollRecord) -> int | None:
         """Write one feed's outcome; returns the items added (None: the feed was removed).
 
-        Group commit: the first caller to find no write running becomes the writer and stores
-        everything that is waiting, many feeds per transaction, in a thread, until nothing is
-        left; the others just wait for their result. Storing thus runs beside the fetching and
-        the parser processes, and batches grow by themselves when feeds arrive faster than one
-        transaction takes. A batch is capped so that SQLite's write lock is never held long.
+        Group commit: the first caller to find no write running becomes the writer. It waits
+        for a batch to fill (WRITE_BATCH_FEEDS or WRITE_BATCH_ITEMS), for every feed still
+        being polled to be waiting here (nothing more can come), or for WRITE_DELAY_SECONDS,
+        then stores the batch in one transaction, in a thread, and goes on until nothing is
+        left; the others just wait for their result. Storing thus runs beside the fetching
+        and the parser processes, in a few large transactions rather than one per feed. A
+        batch is capped so that SQLite's write lock is never held long.
         """
         done: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
         self.pending.append((record, done))
+        self.pending_items += len(record.entries)
+        self.arrived.set()
         if not self.writing:
             self.writing = True
             try:
                 while self.pending:
+                    await self._batch_filled()
                     batch = self._next_batch()
                     try:
                         results = await asyncio.to_thread(self._write_batch, [r for r, _ in batch])
@@ -482,6 +404,27 @@ class _Poller:
                 self.writing = False
         return await done
 
+    def _batch_ready(self) -> bool:
+        return (
+            len(self.pending) >= WRITE_BATCH_FEEDS
+            or self.pending_items >= WRITE_BATCH_ITEMS
+            or len(self.pending) >= self.active  # every feed still polled is waiting here
+        )
+
+    async def _batch_filled(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + WRITE_DELAY_SECONDS
+        while not self._batch_ready():
+            self.arrived.clear()
+            left = deadline - loop.time()
+            if left <= 0:
+                return
+            try:
+                async with asyncio.timeout(left):
+                    await self.arrived.wait()
+            except TimeoutError:
+                return
+
     def _next_batch(self) -> list[tuple[feed_store.PollRecord, asyncio.Future[int | None]]]:
         entries = taken = 0
         for record, _ in self.pending:
@@ -490,6 +433,7 @@ class _Poller:
             taken += 1
             entries += len(record.entries)
         batch, self.pending = self.pending[:taken], self.pending[taken:]
+        self.pending_items -= entries
         return batch
 
     def _write_batch(
@@ -512,74 +456,6 @@ class _Poller:
         return results
 
 
-@dataclass
-class _SearchFeed:
-    name: str
-    url: str
-
-
-def _search_feeds(engine: Engine, settings: Settings) -> list[_SearchFeed]:
-    """One search feed per (open claim, template), windowed on the claim's dates."""
-
-    from forecasts.feeds.search import build_query, search_url
-    from forecasts.models import Article, Claim, ClaimStatus
-
-    wanted: list[_SearchFeed] = []
-    grace = timedelta(days=settings.verification.grace_days)
-    with session(engine) as s:
-        rows = s.exec(
-            select(Claim, Article)
-            .join(Article, Article.id == Claim.article_id)  # type: ignore[arg-type]
-            .where(Claim.status == ClaimStatus.OPEN.value)
-        ).all()
-        for claim, article in rows:
-            query = build_query(list(claim.actors), claim.event or claim.claim, claim.location)
-            if not query:
-                continue
-            after = min(article.reference_date, claim.due_earliest)
-            before = claim.due_latest + grace
-            for template in settings.search_templates:
-                wanted.append(
-                    _SearchFeed(
-                        f"search/{template.name}/claim-{claim.id}",
-                        search_url(template.url, query, after, before),
-                    )
-                )
-    return wanted
-
-
-def sync_search_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncSummary:
-    """Create, update or retire the search feeds so they match the open claims."""
-    summary = SyncSummary()
-    wanted = {f.name: f for f in _search_feeds(engine, settings)}
-    with write_session(engine) as s:
-        existing = {f.name: f for f in feed_store.list_feeds(s, origins=["search"])}
-        for name, want in wanted.items():
-            feed = existing.get(name)
-            if feed is None:
-                feed_store.add_feed(
-                    s,
-                    name=name,
-                    url=want.url,
-                    origin="search",
-                    interval_minutes=max(settings.fetch.default_interval_minutes, 24 * 60),
-                    extract_claims=False,  # search hits are evidence, not articles to mine
-                )
-                summary.added += 1
-            elif feed.url != want.url or feed.disabled_reason:
-                feed.url = want.url
-                feed.disabled_reason = ""
-                feed.etag = feed.last_modified = feed.body_hash = ""
-                s.add(feed)
-                summary.updated += 1
-        for name, feed in existing.items():
-            if name not in wanted and not feed.disabled_reason:
-                feed.disabled_reason = "claim no longer open"
-                s.add(feed)
-                summary.retired += 1
-    return summary
-
-
 def poll_search_feeds(
     engine: Engine,
     settings: Settings,
@@ -589,5 +465,5 @@ def poll_search_feeds(
     rng: random.Random | None = None,
 ) -> PollSummary:
     """Poll each [[search_templates]] URL for each open claim, within the claim's window."""
-    sync_search_feeds(engine, settings, clock)
+    sync.sync_search_feeds(engine, settings, clock)
     return poll_feeds(engine, settings, clock, origins=["search"], progress=progress, rng=rng)

@@ -26,8 +26,8 @@ from forecasts.config import Settings
 from forecasts.db import is_sqlite, write_session
 from forecasts.evidence.candidates import item_words
 from forecasts.evidence.judge import (
+    LATE_REPORT_DAYS,
     NONE,
-    REPORT_LAG_DAYS,
     ClaimFacts,
     ItemFacts,
     PreparedClaim,
@@ -199,8 +199,7 @@ def _index_and_check(
     refs = store.reference_dates(s, [c.article_id for c in claims])
     for claim in claims:
         assert claim.id is not None
-        claim.checked_at = now
-        s.add(claim)
+        store.mark_checked(s, claim, now)
         summary.claims_checked += 1
         if not claim.verifiable:
             store.change_status(
@@ -229,7 +228,9 @@ def _index_and_check(
 def index_claim(s: Session, claim_id: int, pc: PreparedClaim) -> date:
     """Index a claim for the items to come; returns the last day an item may count for it."""
     ref = pc.facts.reference_date
-    ends = pc.facts.due_latest + timedelta(days=REPORT_LAG_DAYS)
+    # The judge takes news up to LATE_REPORT_DAYS late when it dates the event inside the
+    # window, so the index must keep offering items that long.
+    ends = pc.facts.due_latest + timedelta(days=LATE_REPORT_DAYS)
     store.index_claim(s, claim_id, pc.keys, pc.family, ref, ends)
     return ends
 

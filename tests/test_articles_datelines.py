@@ -74,3 +74,17 @@ def test_a_year_opening_a_line_stays() -> None:
         strip_dateline("2023 – The year the bank cut rates.")
         == "2023 – The year the bank cut rates."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [("Pakyong, November 20 : Following a win, India will play.", "Following a win, India will play."),
+     ("SAN FRANCISCO, March 1, 2017 /PRNewswire/ -- Acme will launch.", "Acme will launch."),
+     ("WASHINGTON, Sept. 12, 2023 — The Senate will vote.", "The Senate will vote."),
+     ("Washington, D.C., March 1, 2017 -- Acme will", "Acme will"),
+     ("In May, 2024 - prices rose", "In May, 2024 - prices rose")],
+)  # fmt: skip
+def test_more_dateline_forms(line: str, text: str) -> None:
+    """A title-case place with its date, a year after the date, a press wire between slashes;
+    a sentence that merely opens with a month stays."""
+    assert strip_dateline(line) == text

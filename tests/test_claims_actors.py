@@ -43,3 +43,17 @@ def test_family_name_of_a_titled_person_expands() -> None:
     book = NameBook()
     find_actors("possibly leader Xi Jinping during the trip", book)
     assert find_actors("Xi is likely to attend", book) == ["Xi Jinping"]
+
+
+def test_opening_words_time_zones_and_ordinals_are_no_actors() -> None:
+    """'Additional announcements', 'Refining will be', '7 PM IST', 'the 19th annual festival',
+    'Members of the OPEC Plus group': ordinary words, times and ordinals are no names; a group's
+    members are the group."""
+    book = NameBook()
+    assert find_actors("Additional announcements will be made.", book) == []
+    assert find_actors("Refining will be a positive factor.", book) == []
+    assert find_actors("The kick-off is set for 7 PM IST on Tuesday.", book) == []
+    assert find_actors("The 19th annual Sarasota Film Festival opens.", book) == [
+        "Sarasota Film Festival"
+    ]
+    assert find_actors("Members of the OPEC Plus group meet on Tuesday.", book)[0] == "OPEC Plus"

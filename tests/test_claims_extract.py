@@ -560,3 +560,110 @@ def test_a_joint_trip_stays_one_claim(cfg: Settings) -> None:
         cfg,
     )
     assert len(claims) == 1 and claims[0].actors[:2] == ["Yoon Suk Yeol", "Fumio Kishida"]
+
+
+def test_travel_to_place_for_event_gives_place_and_talks(cfg: Settings) -> None:
+    """'travel to PLACE for EVENT and talks with X': the place stops before the purpose, and
+    the talks are a claim of their own, held, not 'travel talks'."""
+    text = "China confirms Xi will travel to San Francisco for APEC and talks with Biden."
+    claims = extract_claims(text, date(2023, 11, 10), cfg)
+    assert [c.location for c in claims][:1] == ["San Francisco"]
+    assert [c.statement for c in claims] == [
+        "Xi travels to San Francisco for APEC",
+        "Xi holds talks with Biden",
+    ]
+
+
+def test_headline_plan_with_a_time_is_a_claim_unless_the_body_repeats_it(cfg: Settings) -> None:
+    """'X to visit Y next week' as a headline is a plan; restated in the lede, it is one claim."""
+    alone = extract_claims(
+        "Apple to unveil new iPhone on Sept. 12\nThe company sent invitations on Tuesday.",
+        date(2023, 8, 30),
+        cfg,
+    )
+    assert [(c.statement, c.due_earliest) for c in alone] == [
+        ("Apple unveils new iPhone on 12 September 2023", date(2023, 9, 12))
+    ]
+    repeated = extract_claims(
+        "Scholz to visit Washington next week\n"
+        "German Chancellor Olaf Scholz will visit Washington next week, officials said.",
+        date(2023, 11, 10),
+        cfg,
+    )
+    assert len(repeated) == 1 and repeated[0].statement.startswith("German Chancellor Olaf Scholz")
+
+
+def test_live_blog_voice_and_list_headings_are_not_claims(cfg: Settings) -> None:
+    """The page speaking to its reader ("We'll post ...", "You can follow ...") and an agenda
+    heading without a verb ("Plan to bring ...") are no forward-looking claims."""
+    text = (
+        "We will post new laws from other states on Tuesday.\n"
+        "Plan to bring more adults back into the workforce.\n"
+        "A comprehensive plan to remove the barriers to work."
+    )
+    assert extract_claims(text, date(2014, 6, 30), cfg) == []
+
+
+def test_statement_subject_drops_reporting_frame_and_resolves_its(cfg: Settings) -> None:
+    """'You can follow the updates from the budget, which will begin at noon': the claim is
+    about the budget; 'its flights' belongs to the airline named before."""
+    (budget,) = extract_claims(
+        "You can follow all the updates from the budget, which will begin around 12.30pm.",
+        date(2013, 3, 20),
+        cfg,
+    )
+    assert budget.statement.startswith("The budget begins around 12.30pm")
+    claims = extract_claims(
+        "Alaska Airlines ordered new jets on Monday.\n"
+        "Its flights to Everett will begin in the fall of 2018, the company said.",
+        date(2017, 5, 30),
+        cfg,
+    )
+    assert claims[-1].statement.startswith("Alaska Airlines’s flights to Everett begin")
+
+
+def test_procedure_and_market_attention_are_not_claims(cfg: Settings) -> None:
+    """What a claimed event consists of ('the exercise would involve ...', '... would be part of
+    the exercise') and the market's attention ('analysts will be watching closely') are no new
+    claims (LABELLING.md rule 3); the exercise itself is one."""
+    claims = extract(
+        "The army will hold a large exercise in March. "
+        "The exercise would involve 20,000 troops and 200 tanks. "
+        "The military said drones and radars would be part of the exercise. "
+        "Analysts will be watching closely to see what changes the army makes.",
+        "2012-02-27",
+        cfg,
+    )
+    assert [c.statement for c in claims] == ["The army holds a large exercise in March 2012"]
+
+
+def test_values_with_their_own_years_are_one_claim_each(cfg: Settings) -> None:
+    """'will grow by 1.8% in 2024; 2.5% in 2025': coordinated items with their own dates."""
+    claims = extract(
+        "The economy will grow in every year of the forecast: by 1.8% in 2024; 2.5% in 2025.",
+        "2023-03-15",
+        cfg,
+    )
+    assert [(c.statement, window(c)) for c in claims] == [
+        ("The economy grows 1.8% in 2024", ("2024-01-01", "2024-12-31", "year")),
+        ("The economy grows 2.5% in 2025", ("2025-01-01", "2025-12-31", "year")),
+    ]
+
+
+def test_wait_and_see_is_no_claim_and_statements_end_on_a_word(cfg: Settings) -> None:
+    """'we'll have to see' is an open question; a statement never ends on a preposition."""
+    assert extract("“We'll have to see,” the strategist said.", "2015-10-21", cfg) == []
+    (claim,) = extract(
+        "The bullet train between Ahmedabad and Mumbai will run a total length of 508 km, of "
+        "which 21 km will be covered in the tunnel under sea.",
+        "2018-06-11",
+        cfg,
+    )[:1]
+    assert claim.statement.startswith("The bullet train between Ahmedabad and Mumbai runs")
+    assert not claim.statement.endswith((" of", " on", " in"))
+
+
+def test_a_clock_time_without_a_date_is_todays_schedule(cfg: Settings) -> None:
+    """'The OPEC meeting is expected to start after 0820 GMT': no date, so the reference day."""
+    (claim,) = extract("The OPEC meeting is expected to start after 0820 GMT.", "2017-05-25", cfg)
+    assert window(claim) == ("2017-05-25", "2017-05-25", "relative_day")

@@ -118,3 +118,15 @@ def test_a_dateline_is_neither_actor_nor_claim_text() -> None:
     claim = only("OSLO, March 7 (Reuters) - Norway will hold a referendum in June.")
     assert claim.actors[0] == "Norway"
     assert not claim.claim.startswith("OSLO")
+
+
+def test_opening_adverbials_are_no_part_of_who() -> None:
+    """'During his visit, Maas will meet Cavusoglu. Later the two top diplomats will travel to
+    Istanbul': the two are Maas and Cavusoglu, not 'During'; 'where he' is the person named."""
+    text = (
+        "German Foreign Minister Heiko Maas will visit Ankara on Sept. 5. "
+        "During his visit, Maas will meet Turkish Foreign Minister Mevlut Cavusoglu. "
+        "Later the two top diplomats will travel to Istanbul."
+    )
+    claims = extract_claims(text, date(2018, 8, 24), Settings())
+    assert claims[-1].statement.startswith("Heiko Maas and Mevlut Cavusoglu travel to Istanbul")

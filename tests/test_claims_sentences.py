@@ -45,3 +45,18 @@ def test_paragraphs_never_share_a_sentence() -> None:
 def test_questions_and_exclamations_split() -> None:
     """'?' and '!' end sentences."""
     assert len(texts("Will the Fed cut? Nobody knows! Markets wait.")) == 3
+
+
+def test_a_hard_wrapped_line_continues_its_sentence() -> None:
+    """'... close in 2011, or in the\\nfirst quarter of 2012': one sentence; a line that ends a
+    sentence or a bullet line still starts a new paragraph."""
+    text = (
+        "High Liner expects the deal to close in 2011, or in the\n"
+        "first quarter of 2012, and will finance it.\n"
+        "next line after a full stop.\n"
+        "- bullet one\n"
+        "- bullet two"
+    )
+    found = split_sentences(text)
+    assert [s.paragraph for s in found] == [0, 1, 2, 3]
+    assert found[0].text.endswith("first quarter of 2012, and will finance it.")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from forecasts.articles.normalize import normalize_text
+from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.statement import present, third_person, window_phrase
+from forecasts.claims.statement import build, present, third_person, window_phrase
 from forecasts.claims.types import Window
 from forecasts.config import Settings
 
@@ -77,3 +81,147 @@ def test_every_claim_gets_a_self_contained_statement(text: str, statement: str) 
     """Resolved subject, simple present, negation kept, the time as the window it resolves to."""
     claims = extract_claims(text, date(2024, 1, 8), Settings())
     assert statement in [c.statement for c in claims]
+
+
+def test_statement_names_person_known_by_his_pronoun() -> None:
+    """A name that opens a sentence and is followed by "his" is a person: "the chancellor"
+    two sentences on is him, though no title introduced him."""
+    text = (
+        "George Osborne is unveiling his budget statement after the loss of the AAA rating.\n\n"
+        "Growth forecasts are downgraded further.\n\n"
+        "But the chancellor could abolish the so-called beer tax escalator."
+    )
+    claims = extract_claims(text, date(2013, 3, 20), Settings())
+    assert [c.statement for c in claims] == [
+        "George Osborne abolishes the so-called beer tax escalator"
+    ]
+
+
+def test_statement_names_organisation_named_earlier_in_sentence() -> None:
+    """ "Materials maker Techmer PM's executives say the company will ...": the company is the
+    last organisation named before the description, not the sentence's first capitalised word."""
+    text = (
+        "Materials maker Techmer PM's top two executives say the company will have four "
+        "compounding lines operating in Mexico by the end of the year."
+    )
+    (claim,) = extract_claims(text, date(2018, 4, 18), Settings())
+    assert claim.statement.startswith("Techmer PM has four compounding lines")
+
+
+@pytest.mark.parametrize(
+    ("predicate", "plural", "out"),
+    [("primarily supply customers", False, "supplies customers"),
+     ("yet be heading for a victory", False, "is heading for a victory"),
+     ("supply customers", False, "supplies customers")],
+)  # fmt: skip
+def test_present_drops_any_ly_adverb(predicate: str, plural: bool, out: str) -> None:
+    """'-ly' adverbs ahead of the verb go ('primarily supply'), verbs ending in -ly stay."""
+    assert present(predicate, plural=plural) == out
+
+
+@pytest.mark.parametrize(
+    ("predicate", "out"),
+    [("abolish the escalator and delay or scrap entirely the hike",
+      "abolishes the escalator and delays or scraps entirely the hike"),
+     ("support jobs, attract investment and help capture carbon",
+      "supports jobs, attracts investment and helps capture carbon"),
+     ("scheduled to visit Ankara", "visits Ankara"),
+     ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine")],
+)  # fmt: skip
+def test_present_agrees_every_coordinated_verb_and_drops_plan_frames(
+    predicate: str, out: str
+) -> None:
+    """Each verb of a coordinated predicate agrees ('and delays'); a noun after 'and' stays;
+    'scheduled to visit' states the visit."""
+    assert present(predicate) == out
+
+
+def test_a_weekday_beside_its_date_goes() -> None:
+    """'occurs on Monday, on 28 January 2013': the date already says the day."""
+    text = "The closing of the merger is expected to occur on Monday, January 28, 2013."
+    (claim,) = extract_claims(text, date(2013, 1, 22), Settings())
+    assert "Monday" not in claim.statement and "28 January 2013" in claim.statement
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Small grocery stores in Los Angeles will be prohibited from using plastic bags on July 1.",
+      "Small grocery stores in Los Angeles are prohibited"),
+     ("The children of immigrants will face lower tuition bills from July 1.",
+      "The children of immigrants face"),
+     ("The number of people flying will reach a record on July 1.",
+      "The number of people flying reaches")],
+)  # fmt: skip
+def test_the_head_noun_decides_agreement(text: str, start: str) -> None:
+    """The verb agrees with the head noun, before its prepositional phrase ('stores in Los
+    Angeles are'), irregular plurals included ('children'); 'the number of' is one number."""
+    (claim,) = extract_claims(text, date(2014, 6, 30), Settings())
+    assert claim.statement.startswith(start)
+
+
+def test_a_description_takes_the_name_the_article_gave_it() -> None:
+    """'the pipeline' after 'the Nord Stream 2 gas pipeline' is that pipeline; 'Gordon Brown
+    announces election' does not make 'the election' Gordon Brown's."""
+    claims = extract_claims(
+        "Gazprom is building the Nord Stream 2 gas pipeline under the Baltic Sea.\n"
+        "The pipeline will be launched in 2020, the company said.",
+        date(2019, 12, 26),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("The Nord Stream 2 pipeline is launched")
+    claims = extract_claims(
+        "Gordon Brown announces election\n\nThe general election will be held on 6 May.",
+        date(2010, 4, 6),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("The general election is held")
+
+
+def test_statement_subject_drops_suggest_frames() -> None:
+    """'Early estimates suggest jobless claims will top 2 million this week': the claims top."""
+    (claim,) = extract_claims(
+        "Early estimates suggest jobless claims will top 2 million this week.",
+        date(2020, 3, 23),
+        Settings(),
+    )
+    assert claim.statement.startswith("Jobless claims top 2 million")
+
+
+_NO_SUBJECT = re.compile(
+    r"(?:Takes\s+place|To|And|But|Or|Of|For|With|Despite|Amid|Is|Are|Will|Would)\b"
+)
+_DANGLING = (" of", " on", " in", " the", " and", " or", " to")
+
+
+def test_every_statement_of_the_regression_set_has_a_subject_and_an_event() -> None:
+    """Property over every passage of tests/corpus/extraction: each statement names something
+    before its verb (it does not open with a conjunction, a preposition, an auxiliary or a bare
+    'takes place'), has at least three words and ends on a word, not a function word."""
+    corpus = Path(__file__).resolve().parent / "corpus" / "extraction"
+    bad = [
+        claim.statement
+        for passage in load_corpus(corpus)
+        for claim in extract_claims(
+            normalize_text(passage.text), passage.reference_date, Settings()
+        )
+        if len(claim.statement.split()) < 3
+        or _NO_SUBJECT.match(claim.statement)
+        or claim.statement.endswith(_DANGLING)
+    ]
+    assert bad == []
+
+
+def test_a_plan_frame_left_in_the_subject_goes() -> None:
+    """'Heiko Maas scheduled to visit Ankara on Sept. 5' (a subheading without 'is'): the visit."""
+    subject_framed = build(
+        "Heiko Maas scheduled to",
+        "visit Ankara on Sept. 5",
+        negative=False,
+        plural=False,
+        expression="Sept. 5",
+        window=Window(date(2018, 9, 5), date(2018, 9, 5), "date"),
+        reference=date(2018, 8, 24),
+        dated=True,
+        present_tense=True,
+    )
+    assert subject_framed == "Heiko Maas visits Ankara on 5 September 2018"

@@ -62,3 +62,49 @@ def test_requests_identify_themselves_and_accept_feeds() -> None:
     assert headers["User-Agent"] == "forecasts-test/1 (+x)"
     assert "application/rss+xml" in headers["Accept"]
     assert headers["Host"] == f"127.0.0.1:{server.port}"
+
+
+def test_connections_are_reused_after_304s_redirects_and_errors() -> None:
+    """A response nobody reads (a 304, a redirect, an error page) is drained, so its
+    connection serves the next request instead of being closed; a refused host stays refused
+    on every request, though its check is remembered."""
+    with FeedServer() as server:
+        ports: list[int] = []
+
+        def counted(reply):  # type: ignore[no-untyped-def]
+            def serve(h):  # type: ignore[no-untyped-def]
+                ports.append(h.client_address[1])  # one ephemeral port per connection
+                reply(h)
+
+            return serve
+
+        body = make_rss(2)
+        server.route(
+            "/f.xml",
+            counted(
+                lambda h: (
+                    h.reply(304, b"", "", {"ETag": '"v"'})
+                    if h.headers.get("If-None-Match") == '"v"'
+                    else h.reply(200, body, headers={"ETag": '"v"'})
+                )
+            ),
+        )
+        server.route("/error", counted(lambda h: h.reply(500, b"x" * 5000, "text/html")))
+        target = server.url("/f.xml")
+        server.route("/moved", counted(lambda h: h.reply(302, b"see", "", {"Location": target})))
+        fetch = FetchSettings(allowed_networks=["127.0.0.1/32"], max_connections=1)
+
+        async def run():  # type: ignore[no-untyped-def]
+            async with Fetcher(fetch) as f:
+                results = [await f.fetch(server.url("/f.xml"), etag='"v"')]
+                results.append(await f.fetch(server.url("/error")))
+                results.append(await f.fetch(server.url("/moved"), etag='"v"'))
+                results.append(await f.fetch(server.url("/f.xml")))
+                blocked = [await f.fetch(f"http://[::1]:{server.port}/f.xml") for _ in "ab"]
+                return results, blocked
+
+        results, blocked = asyncio.run(run())
+    assert [r.status for r in results] == [304, 500, 304, 200]
+    assert results[-1].body == body
+    assert len(ports) == 5 and len(set(ports)) == 1
+    assert all(r.outcome == "error" and "refused" in r.error for r in blocked)

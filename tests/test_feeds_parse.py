@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -150,3 +151,110 @@ def test_junk_inside_a_feed_never_crashes(text: str) -> None:
         return
     for entry in feed.entries:
         assert "\x00" not in entry.title and "\x1b" not in entry.summary
+
+
+def _sample_dicts() -> list[Any]:
+    """FeedParserDicts holding every kind of key its methods treat specially, and plain ones."""
+    import feedparser.util
+
+    d = feedparser.util.FeedParserDict
+    full = d(
+        summary="s",
+        subtitle="sub",
+        tags=[d(term="politics")],
+        links=[d(rel="enclosure", href="e.jpg"), d(rel="license", href="cc")],
+        published="p",
+        published_parsed=(2024,),
+        id="guid-1",
+        title="t",
+        rights="r",
+        href="h",
+    )
+    sparse = d(subtitle="only", tags=[], links=[], updated="u", updated_parsed=(2023,))
+    return [full, sparse, d()]
+
+
+KEYS = [
+    *[
+        "title",
+        "summary",
+        "subtitle",
+        "description",
+        "description_detail",
+        "guid",
+        "id",
+        "channel",
+        "items",
+        "url",
+        "href",
+    ],
+    *[
+        "category",
+        "enclosures",
+        "license",
+        "updated",
+        "updated_parsed",
+        "published",
+        "modified",
+        "date",
+        "copyright",
+    ],
+    *["issued_parsed", "tagline", "tags", "links", "value", "type", "missing"],
+]
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_fast_dict_lookups_answer_as_feedparser_does() -> None:
+    """The patched FeedParserDict gives, for every key kind (plain, alias, special, missing),
+    exactly what feedparser's own methods give."""
+    import feedparser.util
+
+    cls: Any = feedparser.util.FeedParserDict
+    assert cls._forecasts_fast
+    getitem = cls._forecasts_original["__getitem__"]
+    contains = cls._forecasts_original["__contains__"]
+
+    def original_get(obj: Any, key: str) -> Any:
+        try:
+            return getitem(obj, key)
+        except KeyError:
+            return "<KeyError>"
+
+    for sample in _sample_dicts():
+        for key in KEYS:
+            try:
+                fast = sample[key]
+            except KeyError:
+                fast = "<KeyError>"
+            assert fast == original_get(sample, key), key
+            assert sample.get(key, "<KeyError>") == original_get(sample, key), key
+            assert (key in sample) == contains(sample, key), key
+    aliased = cls()
+    aliased["description"] = "x"  # stored under its alias, as feedparser does
+    aliased["plain"] = "y"
+    assert dict(aliased) == {"summary": "x", "plain": "y"}
+
+
+def test_the_fast_lookups_refuse_a_changed_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feedparser whose FeedParserDict special-cases other keys makes the patch fail loudly."""
+    from forecasts.feeds import parse
+
+    changed = dict(parse._KNOWN_CONSTS)
+    changed["get"] = frozenset({"something_new"})
+    monkeypatch.setattr(parse, "_KNOWN_CONSTS", changed)
+
+    class Fresh(dict):  # type: ignore[type-arg]
+        keymap: ClassVar[dict[str, str]] = {}
+
+        def __getitem__(self, key: Any) -> Any:
+            return dict.__getitem__(self, key)
+
+        __contains__ = dict.__contains__
+        __setitem__ = dict.__setitem__
+
+        def get(self, key: Any, default: Any = None) -> Any:
+            return dict.get(self, key, default)
+
+    monkeypatch.setattr("feedparser.util.FeedParserDict", Fresh)
+    with pytest.raises(RuntimeError, match="changed FeedParserDict"):
+        parse._fast_dict_lookups()

@@ -133,3 +133,35 @@ def test_pruning_keeps_items_that_articles_cite(engine: Engine) -> None:
         assert prune_items(s, later, later) == 3
     with session(engine) as s:
         assert [i.guid for i in s.exec(select(Item)).all()] == ["tw-2023-0706-yellen"]
+
+
+def test_batched_inserts_store_values_as_the_orm_does(engine: Engine) -> None:
+    """insert_items writes rows as plain SQL on SQLite: dates, flags and text must read back
+    (and compare, as SQLite compares datetimes as text) exactly like a row the ORM wrote."""
+    feed_id = load(engine)
+    with write_session(engine) as s:
+        stored = s.exec(select(Item).where(Item.feed_id == feed_id).order_by(Item.id)).all()  # type: ignore[arg-type]
+        first = stored[0]
+        twin = Item(
+            feed_id=feed_id,
+            dedup_key="orm-twin",
+            guid=first.guid,
+            link="",
+            title=first.title,
+            summary=first.summary,
+            author=first.author,
+            content_hash="0" * 64,
+            published_at=first.published_at,
+            published_estimated=first.published_estimated,
+            fetched_at=first.fetched_at,
+        )
+        s.add(twin)
+        s.flush()
+        raw = "SELECT published_at, published_estimated, fetched_at FROM item WHERE id IN (?, ?)"
+        rows = s.connection().exec_driver_sql(raw, (first.id, twin.id)).all()
+    assert rows[0] == rows[1]
+    assert {type(v) for v in rows[0]} == {str, int}
+    with session(engine) as s:
+        estimated = [i for i in stored if i.published_estimated]
+        assert all(i.published_at == NOW for i in estimated)
+        assert titles(search_items(s, first.title))[:1] == [first.title]

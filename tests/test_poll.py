@@ -598,3 +598,33 @@ def test_items_removed_by_retention_do_not_come_back(
     server.feed("/f.xml", make_rss(3) + b"\n\n")
     assert poll(engine, settings, clock).new_items == 0
     assert items(engine) == []
+
+
+def test_many_feeds_are_written_in_a_few_transactions(
+    tmp_path: Path, db_url: str, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outcomes wait for others to join them (group commit): 30 feeds make a few write
+    transactions, not 30, and each feed still gets its own items and outcome."""
+    feeds = {}
+    for i in range(30):
+        server.feed(f"/{i}.xml", make_rss(3, prefix=f"f{i}"), etag=f'"{i}"')
+        feeds[f"f{i}"] = server.url(f"/{i}.xml")
+    settings = configure(tmp_path, db_url, feeds, fetch="parse_processes = 1")
+    engine = open_database(db_url)
+    batches: list[int] = []
+    record_polls = feed_store.record_polls
+
+    def counted(s, records):  # type: ignore[no-untyped-def]
+        batches.append(len(records))
+        return record_polls(s, records)
+
+    monkeypatch.setattr(feed_store, "record_polls", counted)
+    clock = FixedClock(T0)
+    first = poll(engine, settings, clock)
+    assert (first.ok, first.new_items) == (30, 90)
+    assert sum(batches) == 30 and len(batches) <= 5, batches
+    assert all(feed_row(engine, f"f{i}").item_count == 3 for i in range(30))
+    batches.clear()
+    clock.advance(timedelta(hours=2))
+    second = poll(engine, settings, clock)
+    assert second.not_modified == 30 and len(batches) <= 5, batches

@@ -16,6 +16,7 @@ from forecasts.config import load_settings
 from forecasts.db import open_database, session
 from forecasts.jobs.scheduler import Daemon
 from forecasts.questions import views
+from forecasts.questions.match import same_actor
 from tests.conftest import REPO
 
 
@@ -95,3 +96,66 @@ def test_outlets_are_publishers_not_the_feed(seeded: Any) -> None:
         }
     assert outlets and not ({"archive", "world-2023-archive"} & outlets)
     assert {"apnews.com", "reuters.com"} & outlets
+
+
+def _same_actors(a: list[str], b: list[str]) -> bool:
+    """The same set of actors, by any alias ("Xi" is "Xi Jinping")."""
+    return (
+        bool(a and b)
+        and all(any(same_actor(x, y) for y in b) for x in a)
+        and all(any(same_actor(y, x) for x in a) for y in b)
+    )
+
+
+def _fulfilled_twice(
+    questions: list[dict[str, Any]], *, same_family: bool
+) -> list[tuple[Any, ...]]:
+    """Pairs of fulfilled questions with the same actors and overlapping windows (and, with
+    ``same_family``, of one event family): one real event fulfilled twice."""
+    done = [q for q in questions if q["status"] == "fulfilled"]
+    return [
+        tuple((q["id"], q["event_type"], q["event_date"], q["title"]) for q in (a, b))
+        for i, a in enumerate(done)
+        for b in done[i + 1 :]
+        if (a["event_type"] == b["event_type"] or not same_family)
+        and _same_actors(a["actors"], b["actors"])
+        and a["window"]["earliest"] <= b["window"]["latest"]
+        and b["window"]["earliest"] <= a["window"]["latest"]
+    ]
+
+
+def _q(qid: int, family: str, actors: list[str], first: date, last: date) -> dict[str, Any]:
+    window = {"earliest": first, "latest": last}
+    return {"id": qid, "status": "fulfilled", "event_type": family, "actors": actors,
+            "window": window, "event_date": None, "title": ""}  # fmt: skip
+
+
+def test_the_check_finds_an_event_fulfilled_twice() -> None:
+    """Aliases count as the same actor; other actors, families or disjoint windows do not."""
+    july = (date(2023, 7, 1), date(2023, 7, 31))
+    questions = [
+        _q(1, "visit", ["Janet Yellen"], *july),
+        _q(2, "visit", ["Yellen"], date(2023, 7, 6), date(2023, 7, 9)),
+        _q(3, "visit", ["Yellen"], date(2023, 9, 1), date(2023, 9, 30)),
+        _q(4, "visit", ["Antony Blinken"], *july),
+        _q(5, "meet", ["Janet Yellen"], *july),
+    ]
+    assert [(a[0], b[0]) for a, b in _fulfilled_twice(questions, same_family=True)] == [(1, 2)]
+    pairs = _fulfilled_twice(questions, same_family=False)
+    assert [(a[0], b[0]) for a, b in pairs] == [(1, 2), (1, 5), (2, 5)]
+
+
+def test_no_event_is_fulfilled_twice(seeded: Any) -> None:
+    """No two fulfilled questions share an event family and their actors with overlapping
+    windows: each real event is fulfilled once, as one question."""
+    _, questions = seeded
+    assert _fulfilled_twice(questions, same_family=True) == []
+
+
+def test_the_same_people_in_one_window_are_not_fulfilled_twice_under_two_families(
+    seeded: Any,
+) -> None:
+    """Whatever the family a claim was given, the same people in overlapping windows are one
+    fulfilled event: the Biden-Xi talks are their meeting, not also a "visit" of theirs."""
+    _, questions = seeded
+    assert _fulfilled_twice(questions, same_family=False) == []

@@ -115,6 +115,51 @@ def test_cli_lists_shows_merges_and_splits_questions(
     assert [h["action"] for h in shown["history"]][-2:] == ["merged", "split"]
 
 
+def test_cli_merges_and_splits_are_by_user(
+    engine: Engine, three: dict[str, int], run_cli: Any
+) -> None:
+    """The CLI's merge and split rows say "user", with no channel in their reasons."""
+    trip = _question_of(engine, three["later"])
+    meeting = _question_of(engine, three["meeting"])
+    _json(run_cli, "merge", str(trip), str(meeting))
+    new = _json(run_cli, "split", str(trip), "--claim", str(three["meeting"]))["new_question"]
+    with session(engine) as s:
+        rows = [
+            h
+            for qid in (trip, meeting, new)
+            for h in store.history_of(s, qid or 0)
+            if h.action in {"merged", "split", "created"} and h.by != "auto"
+        ]
+    assert len(rows) == 4  # merged twice (both questions), split, created
+    assert all(h.by == "user" and "via" not in h.reason for h in rows)
+
+
+@pytest.mark.parametrize(
+    ("by", "reason", "recorded"),
+    [
+        ("auto", "seen", ("auto", "seen")),
+        ("user", "seen", ("user", "seen")),
+        ("user via web", "seen", ("user", "seen (user via web)")),
+        ("user via web", "seen (user via web)", ("user", "seen (user via web)")),
+    ],
+)
+def test_history_rows_keep_the_role_and_name_the_channel_once(
+    by: str, reason: str, recorded: tuple[str, str]
+) -> None:
+    """`audited`: "user via web" is recorded as the user, the web named once in the reason."""
+    from forecasts.store.claims import audited
+
+    assert audited(by, reason) == recorded
+
+
+@pytest.mark.parametrize("by", ["web", "auto via web", "user via ", ""])
+def test_unknown_actors_are_refused(by: str) -> None:
+    from forecasts.store.claims import audited
+
+    with pytest.raises(ValueError, match="by must be"):
+        audited(by, "x")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -281,6 +281,26 @@ def test_splitting_on_the_web_goes_through_the_cli_split(web: WebClient, engine:
     assert "Claims (1)" in web.get("/questions/1").text
 
 
+def _written_by_web(engine: Engine, *qids: int) -> list[QuestionHistory]:
+    return [h for qid in qids for h in history(engine, qid) if h.by != "auto"]
+
+
+def test_merge_and_split_history_rows_say_user_via_web_once(web: WebClient, engine: Engine) -> None:
+    """Every row a web merge or split writes is the user's and names the web exactly once,
+    including the new question's "created" row; the merge rows are the user's too."""
+    post(web, 1, "merge", other="2")
+    merged = _written_by_web(engine, 1, 2)
+    assert len(merged) == 2
+    post(web, 1, "split", claim="7")
+    rows = _written_by_web(engine, 1, 2, 4)
+    assert {h.action for h in rows} == {"merged", "split", "created"} and len(rows) == 4
+    for h in rows:
+        assert h.by == "user" and h.reason.count("user via web") == 1, h.reason
+        assert h.reason.endswith(" (user via web)")
+    with session(engine) as s:
+        assert {m.by for m in qstore.merges_of(s, 1) if m.claim_id == 7} == {"user"}
+
+
 @pytest.mark.parametrize(
     ("qid", "claim", "status", "message"),
     [

@@ -180,3 +180,32 @@ def test_next_month_is_the_following_calendar_month(ref: date) -> None:
     assert w.earliest.day == 1 and w.earliest > ref
     assert (w.latest + timedelta(days=1)).day == 1
     assert w.earliest.month == ref.month % 12 + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [("Demand will be a positive factor in the week ahead.", "2018-11-26", "2018-12-02"),
+     ("Talks resume in the coming week.", "2018-11-26", "2018-12-02"),
+     ("Talks resume in the coming weeks.", "2018-11-26", "2019-01-07"),
+     ("Prices rise over the month ahead.", "2018-11-26", "2018-12-25")],
+)  # fmt: skip
+def test_one_unit_ahead_is_that_unit_not_six_weeks(text: str, earliest: str, latest: str) -> None:
+    """'the week ahead' and 'the coming week' (singular) are one week from the reference day;
+    'the coming weeks' stay about six weeks (LABELLING.md)."""
+    (m,) = find_times(text, date(2018, 11, 26))
+    assert (m.window.earliest.isoformat(), m.window.latest.isoformat()) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [("The law passes before June.", "2024-03-06", "2024-05-31"),
+     ("The law passes by June.", "2024-03-06", "2024-06-30"),
+     ("They meet early next week.", "2024-03-11", "2024-03-13"),
+     ("The Fed's March meeting is key.", "2024-03-06", "2024-03-31"),
+     ("All eyes are on the May meeting.", "2024-05-01", "2024-05-31")],
+)  # fmt: skip
+def test_labelling_rules_for_months_and_weeks(text: str, earliest: str, latest: str) -> None:
+    """LABELLING.md: 'before <month>' ends the month before; 'early next week' is Monday to
+    Wednesday; '<institution>'s March meeting' is March (said on Wednesday 6 March 2024)."""
+    (m,) = find_times(text, date(2024, 3, 6))
+    assert (m.window.earliest.isoformat(), m.window.latest.isoformat()) == (earliest, latest)

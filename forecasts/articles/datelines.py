@@ -15,19 +15,37 @@ import re
 
 _CAPS_WORD = r"[A-Z][A-Z'’-]+"  # no dots: "U.S. - China talks" is no dateline
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_SOURCE = r"\((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\)"
+_SOURCE = (
+    r"(?:\((?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\)"
+    # a press wire: "/PRNewswire/", "/CNW/", "/PRNewswire-HISPANIC PR WIRE/"
+    r"|/\s*[A-Z][\w.&'’ -]{1,40}/)"
+)
+_YEAR = r"(?:,?\s+(?:19|20)\d\d)?"
 _DASH = r"(?:-{1,2}|[–—]{1,2}|:)"
 
 DATELINE = re.compile(
     # "NEW YORK, Nov 9 (Reuters Breakingviews) -", "TOKYO —", "KYIV, Ukraine (AP) —"
     r"^(?:" + _CAPS_WORD + r"(?:\s+" + _CAPS_WORD + r"){0,3}"
     r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?"
-    r"(?:,\s*" + _MONTH + r"\s+\d{1,2})?"
+    r"(?:,\s*" + _MONTH + r"\s+\d{1,2}" + _YEAR + r")?"
     r"(?:\s*" + _SOURCE + r")?\s*" + _DASH + r"\s+"
+    # "Pakyong, November 20 :", "Washington, D.C., March 1, 2017 --": a title-case place
+    # with no source needs the date
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?,\s*"
+    + _MONTH
+    + r"\s+\d{1,2}"
+    + _YEAR
+    + r"(?:\s*"
+    + _SOURCE
+    + r")?\s*"
+    + _DASH
+    + r"\s+"
     # "Paris (AFP) -": a title-case place needs the source in brackets
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}(?:,\s*"
     + _MONTH
-    + r"\s+\d{1,2})?\s*"
+    + r"\s+\d{1,2}"
+    + _YEAR
+    + r")?\s*"
     + _SOURCE
     + r"\s*"
     + _DASH

@@ -228,10 +228,78 @@ def find_actors(text: str, book: NameBook) -> list[str]:
             book.add_title(book.expand(name), run[: len(run) - len(name)])
         if name.lower() in STOP_CAPS or name.lower() in TITLE_WORDS or len(name) < 2:
             continue
+        if position == 0 and _is_opening_word(name) and text.lstrip().startswith(name):
+            continue  # "New austerity cuts ...", "Additional announcements ...": no name
+        if name[:1].islower() or _NOT_A_NAME.fullmatch(name):
+            continue  # "for Foreign Affairs of Australia", "GMT", "PM IST", "19th"
+        name = _GROUP_OF.sub("", name)  # "Members of the OPEC Plus group": OPEC Plus
+        if _SENTENCE_END_DOT.search(name):
+            name = name[:-1]  # "... met Mevlut Cavusoglu." ends a sentence, not the name
         name = book.add(name)
+        if name not in book.persons and _is_person_by_pronoun(name, text):
+            book.persons.add(name)
         if name not in out:
             out.append(name)
     return out
+
+
+_SENTENCE_OPENERS = {
+    "New", "Old", "Big", "Top", "Key", "More", "Fresh", "Further", "Higher", "Lower", "Plus",
+    "Additional", "Special", "Three", "Four", "Five", "Six", "Several", "Numerous", "Small",
+    "Large", "Paper", "Social", "Trader", "Traders", "Supply", "Demand", "Refining", "Named",
+    "Even", "Opening", "Closing", "Final", "First", "Second", "Next", "Last", "Early", "Late",
+    "Affecting", "Following", "According", "Including", "Asked", "Given", "Based", "Lingering",
+    "Growing", "Rising", "Falling", "Continued", "Renewed", "Expected", "Planned", "Proposed",
+    "During", "Under", "Despite", "Amid", "Since", "Until", "Without", "Within", "Among",
+    "Between", "Through", "Across", "Against", "Toward", "Towards", "Beyond", "Upon", "Unlike",
+    "Like", "Once", "Instead", "Later", "Where", "Whether", "Although", "Though", "Because",
+}  # fmt: skip
+_NOT_A_NAME = re.compile(
+    r"(?:(?:AM|PM|A\.M\.|P\.M\.)\s+)?(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|IST|JST|AEST|"
+    r"AEDT|ET|PT)|\d+(?:st|nd|rd|th)"
+)
+_GROUP_OF = re.compile(
+    r"^(?:Members|Leaders|Ministers|Officials|Representatives|Delegates|Heads)\s+of\s+(?:the\s+)?"
+    r"(?=[A-Z])"
+)
+
+
+# a full stop after a word of four letters or more, not an abbreviation ("U.S.", "Inc.", "Jr.")
+_SENTENCE_END_DOT = re.compile(
+    r"(?<![A-Z]\.)\b(?!(?:Corp|Bros|Assn|Dept|Govt)\.)[A-Za-z][a-z]{3,}\.$"
+)
+
+
+def _is_opening_word(name: str) -> bool:
+    """A capitalised word that opens a sentence as an ordinary word: an adjective, a number, a
+    participle ("Affecting", "Named") or a noun of the trade ("Supply", "Refining"). A list,
+    not a suffix rule: "Boeing", "Beijing" and "Ted" end like participles."""
+    if " " in name:
+        return False
+    return name in _SENTENCE_OPENERS
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:his|her|he|she|himself|herself)\b")
+_PERSON_NAME = re.compile(
+    r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[a-z]{2,3}|[A-Z]\.))*[ -][A-Z][a-z'’-]+"
+)
+
+
+def _is_person_by_pronoun(name: str, text: str) -> bool:
+    """ "George Osborne is unveiling his budget": a two- to four-word name that opens its clause,
+    followed by "his"/"her" with no other name between, is a person, title or not."""
+    if not _PERSON_NAME.fullmatch(name) or len(name.split()) > 4:
+        return False
+    if any(w.lower() in ORG_WORDS or w.lower() in GEO_WORDS for w in name.split()):
+        return False
+    at = text.find(name)
+    if at < 0 or text[:at].strip(' “"‘'):
+        return False
+    rest = text[at + len(name) : at + len(name) + 60]
+    pronoun = _PERSON_PRONOUN.search(rest)
+    if pronoun is None:
+        return False
+    return not re.search(r"\b[A-Z][a-z]", rest[: pronoun.start()])
 
 
 PRONOUN_SUBJECT = re.compile(

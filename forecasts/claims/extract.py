@@ -32,12 +32,12 @@ from forecasts.claims.hedges import (
     probability,
     stated_odds,
 )
-from forecasts.claims.reference import Discourse
-from forecasts.claims.repeats import once
+from forecasts.claims.reference import ROLE_NOUNS, Discourse
+from forecasts.claims.repeats import content_words, once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
 from forecasts.claims.types import ExtractedClaim, Window
-from forecasts.claims.when import TimeMatch, default_window, find_times
+from forecasts.claims.when import MONTHS, WEEKDAYS, TimeMatch, default_window, find_times
 from forecasts.config import Settings
 
 ARTICLE = "the article"
@@ -98,6 +98,12 @@ _SPLIT_EVENT = re.compile(
     r"\s+and\s+(?=(?:a\s+|an\s+|the\s+)?(?:talks|meetings?|visits?|a\s+trip|trips?|summit|stop|dinner|news\s+conference|speech|address)\b)",
     re.IGNORECASE,
 )
+_MOTION_VERB = re.compile(r"travel|go|fly|head|come|arrive|return|journey|jet")
+_LIGHT_VERB = {
+    "talks": "hold", "meeting": "hold", "meetings": "hold", "visit": "make", "visits": "make",
+    "trip": "make", "trips": "make", "stop": "make", "speech": "give", "address": "give",
+    "news": "give",
+}  # fmt: skip
 _PAST_CLAUSE = re.compile(
     r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told)\b|"
     r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
@@ -181,6 +187,8 @@ class _Context:
     current_org: str = ""
     discourse: Discourse = field(default_factory=Discourse)
     last_np: str = ""  # the last claim subject that is a description of a thing ("the tournament")
+    text: str = ""  # the article's text as split into sentences
+    sentence_start: int = 0  # where the current sentence starts in ``text``
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
@@ -451,6 +459,68 @@ def _event_phrase(
     return shorten(text, 12)
 
 
+def _opens_with_verb(predicate: str) -> bool:
+    """ "end with a bang" opens with its verb; "a rate hike in May", "roughly two cuts" name
+    the occasion itself (the simple present leaves those unchanged)."""
+    text = predicate.strip()
+    return bool(text) and statement_mod.present(text).split()[:1] != text.split()[:1]
+
+
+# Procedure sentences (LABELLING.md, not claims): what an event already claimed consists of.
+_COMPOSITION = re.compile(
+    r"(?i)(?:also\s+)?(?:involve|include|consist\s+of|comprise|be\s+(?:made\s+up\s+of|part\s+of|"
+    r"composed\s+of))\b"
+)
+_EVENT_DESCRIPTION = re.compile(
+    r"(?i)(?:the|this|these|its)\s+(?:[\w-]+\s+){0,3}?(?:exercise|exercises|drills?|manoeuvres|"
+    r"maneuvers|programme|program|campaign|event|plan|project|scheme|operation|mission|force|"
+    r"festival|tour|trip|visit|summit|meeting|conference|talks|agenda|package|deal|process)$"
+)
+_COMPOSITION_OBJECT = re.compile(r"(?i)\bbe\s+part\s+of\s+the\b")
+_WAIT_AND_SEE = re.compile(
+    r"(?i)(?:have\s+to|just\s+have\s+to|need\s+to)?\s*(?:wait\s+and\s+)?see\s*[,.]?\s*$"
+)
+_WATCHERS = re.compile(
+    r"(?i)(?:analysts|investors|traders|markets|economists|observers|market\s+participants|"
+    r"everyone|all\s+eyes)$"
+)
+_WATCHING = re.compile(
+    r"(?i)(?:be\s+)?(?:watching|watch|be\s+on\s+guard|look(?:ing)?\s+(?:for|to|out)|keep(?:ing)?\s+an\s+eye|"
+    r"focus(?:ing)?\s+on|monitor(?:ing)?|be\s+(?:paying\s+)?(?:close\s+)?attention|scrutini[sz]e)\b"
+)
+# "for April takes place", "despite widespread support for the Conservatives' reverses": a
+# prepositional phrase is no subject
+_PREPOSITION_PHRASE = re.compile(r"(?i)(?:for|from|with|despite|amid|of)\b")
+_CLOCK_TIME = re.compile(
+    r"\b(?:at|after|before|around|from|by|until)\s+(?:about\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?|"
+    r"\d{1,2}\s*[ap]\.?m\.?|[012]\d{3}\s+(?:GMT|UTC|BST|ET|EDT|EST|CET))",
+    re.IGNORECASE,
+)
+_TO_INFINITIVE = re.compile(r"(?i)[\s—–-]*to\s+(?:be|have)\b")
+_LIVE_BLOG_SUBJECT = re.compile(r"(?i)you|we|i")
+_LIVE_BLOG_VERB = re.compile(
+    r"(?i)(?:follow|post|bring\s+you|update|keep\s+(?:you|this)|be\s+(?:back|updating|bringing|"
+    r"following|posting|covering)|cover|have\s+(?:more|the\s+latest|live|full)|return\s+to\s+this|"
+    r"read|find|watch|listen|look\s+at|take\s+a\s+look|hear\s+from)\b"
+)
+# A list heading or bullet without a finite verb: "A comprehensive plan to remove the barriers
+# to work." It names an item of an agenda, not a claim of its own.
+_LIST_HEADING = re.compile(
+    r"^(?:[•*-]\s*)?(?:(?:[Pp]lans?|[Pp]roposals?|[Pp]ledges?|[Mm]easures?|[Mm]oves?|[Bb]id|[Pp]ush|"
+    r"[Ss]teps?|[Cc]ommitments?)|(?:A|An|New|a|an|new)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|"
+    r"pledge|measure|move|bid|push|drive|step|commitment))\s+to\s+[a-z]"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|may|might|shall|should|must|has|have|had|"
+    r"said|says|announced|unveiled|confirmed|set\s+out|laid\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_list_heading(text: str) -> bool:
+    return bool(_LIST_HEADING.match(text)) and not _FINITE.search(text)
+
+
 def _make_claim(
     sent: Sentence,
     index: int,
@@ -467,6 +537,19 @@ def _make_claim(
     own: tuple[int, int] | None = None,
     kind_of_trigger: str = "",
 ) -> ExtractedClaim | None:
+    bare_subject = _strip_opener(subject.strip(' ,“”"‘’'))
+    if _COMPOSITION.match(predicate) and (
+        _EVENT_DESCRIPTION.match(bare_subject) or _COMPOSITION_OBJECT.search(predicate)
+    ):
+        return None  # "the exercise would involve 20,000 troops": what a claimed event holds
+    if _WAIT_AND_SEE.match(predicate):
+        return None  # "we'll have to see", "remains to be seen": an open question, no claim
+    if _WATCHERS.match(bare_subject) and _WATCHING.match(predicate):
+        return None  # "analysts will be watching closely": the market's attention, no event
+    if _LIVE_BLOG_SUBJECT.fullmatch(
+        _strip_opener(subject.strip(' ,“”"‘’'))
+    ) and _LIVE_BLOG_VERB.match(predicate):
+        return None  # "You can follow all the updates", "We'll post new laws": the page's voice
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
@@ -497,11 +580,29 @@ def _make_claim(
         names = [speaker]  # "China has said it will not take part": "it" is the speaker
     if not names:
         # "the chancellor", "the two ministers", "she": who the article named before
-        names = ctx.discourse.resolve(object_hint or subject, ctx.book.persons, ctx.organisations)
+        orgs = ctx.organisations
+        at = sent.text.find(subject.strip()) if subject.strip() else -1
+        if at > 0:
+            # "Materials maker Techmer PM's executives say the company will ...": the last
+            # organisation named earlier in the sentence
+            opening = sent.text.lstrip()
+            before = [
+                n
+                for n in actors_mod.find_actors(sent.text[:at], ctx.book)
+                if n not in ctx.book.persons
+                and not (len(n.split()) == 1 and opening.startswith(n))  # "Even if ...": no name
+            ]
+            if before:
+                orgs = [*orgs, before[-1]]
+        # "where he", "later they": the opening adverbial is no part of who
+        bare = _OPENING_ADVERBIAL.sub("", subject.strip()) or subject
+        names = ctx.discourse.resolve(object_hint or bare, ctx.book.persons, orgs)
     if not names and (actors_mod.is_anaphoric(subject) or not subject.strip()):
         names = list(ctx.last_actors)
     if not names and _FIRST_PERSON.match(subject.strip()) and speaker:
         names = [speaker]
+    if not names and re.fullmatch(r"(?i)they", subject.strip()) and ctx.organisations:
+        names = ctx.organisations[-1:]  # "OPEC members meet Monday. They are expected to ..."
     pred_names = actors_mod.find_actors(predicate, ctx.book)
     inner = light_object(predicate)
     if inner is not None:
@@ -554,6 +655,10 @@ def _make_claim(
                 near or (related and index - last_index <= CARRY_SENTENCES)
             ):
                 anchored = Window(last.earliest, last.latest, "event_anchor")
+        if anchored is None and _CLOCK_TIME.search(predicate):
+            # "the meeting is expected to start after 0820 GMT", "the budget will begin
+            # around 12.30pm": a clock time and no date is today's schedule
+            anchored = Window(ctx.reference, ctx.reference, "relative_day")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
         )
@@ -579,9 +684,15 @@ def _make_claim(
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
+    said = _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text)
+    if (
+        (not re.search(r"\w", who) or _PREPOSITION_PHRASE.match(who)) and _opens_with_verb(said)
+    ) or _TO_INFINITIVE.match(who):
+        # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
+        return None
     statement = statement_mod.build(
         who,
-        _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text),
+        said,
         negative=negative,
         plural=_plural(who),
         expression=expression,
@@ -621,9 +732,30 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
     text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    # "another forecast it", "I believe the character": a reporting frame left in the subject
+    # "On the data front, the ADP report", "Later the two diplomats": the opening adverbial
+    # is no part of who
+    text = _OPENING_ADVERBIAL.sub("", text) or text
+    unframed = _REPORTING_FRAME.sub("", text)
+    if unframed and not re.match(r"(?i)(?:he|she|i|we|you|they)\b", unframed):
+        text = unframed  # "Musk said that he hopes" keeps its name
+    if len(text.split()) > 3 and _MODAL_CLAUSE.search(text):
+        # "You can follow all the updates from the budget, which will begin ...": a whole
+        # clause before a relative pronoun; the claim is about its last noun phrase
+        last = _LAST_NP.search(text)
+        if last:
+            text = last.group(0)
+    owner = _POSSESSIVE.match(text)
+    if owner:
+        # "Its flights", "his company": whose, as a reader resolves the determiner (never a
+        # name inside the phrase itself: "its flights to Everett")
+        whose = _possessor(owner.group(1).lower(), [n for n in names if n not in text], ctx)
+        if whose:
+            return f"{whose}’s {text[owner.end() :]}"
     if not names and re.fullmatch(r"(?i)it|they", text) and ctx.last_np:
         return ctx.last_np
     if re.match(r"(?i)(?:the|this)\s+[a-z]", text) and not names:
+        text = _qualified(text, ctx)
         ctx.last_np = text
     if names and (
         not named_here
@@ -637,13 +769,98 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     return text
 
 
+_OPENING_ADVERBIAL = re.compile(
+    r"^(?:(?:on|in|at|under|after|before|during|following|despite|amid|with|for|as|by)\s+[^,]{2,60},\s+"
+    r"|(?:later|then|where|when|also|meanwhile|however|separately|still|now|next|first|finally)"
+    r",?\s+)+(?=\S)",
+    re.IGNORECASE,
+)
+_REPORTING_FRAME = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:forecasts?|predicted|predicts?|believes?|thinks?|expects?|"
+    r"reckons?|says?|said|warned|argued|noted|suggests?|suggested|shows?|showed|indicates?|"
+    r"indicated)\s+(?:that\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_MODAL_CLAUSE = re.compile(r"(?i)\b(?:can|could|will|would|may|might|should|must)\s+[a-z]+\b")
+_LAST_NP = re.compile(
+    r"\b(?:the|its|their|his|her|this)\s+(?:(?!(?:the|its|their|his|her|this)\b)[\w’'-]+\s+){0,3}"
+    r"[\w’'-]+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(its|his|her|their)\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
+    """Whom 'its', 'his', 'her', 'their' refers to: the claim's own names, else the latest
+    organisation (its, their) or person (his, her) the article named."""
+    if names:
+        return " and ".join(names[:2])
+    if determiner in ("his", "her"):
+        return ctx.discourse.latest_person(ctx.book.persons)
+    return ctx.organisations[-1] if ctx.organisations else ""
+
+
+_DESCRIPTION = re.compile(r"(?i)^(?:the|this)\s+(?P<mods>(?:[a-z-]+\s+){0,2})(?P<head>[a-z-]{4,})$")
+_NAME_WORD = r"(?:[A-Z][\w.&'’-]*|\d+)"
+_OPENING_CAPS = {"The", "A", "An", "This", "That", "In", "On", "At", "By", "For", "After", "Before"}
+
+
+def _qualified(text: str, ctx: _Context) -> str:
+    """ "the pipeline", "the general election": the description as the article introduced it
+    before ("Nord Stream 2 pipeline", "Britain's general election"), so a reader without the
+    article knows which; unchanged when nothing earlier names it."""
+    m = _DESCRIPTION.match(text)
+    if m is None or m["head"].lower() in ROLE_NOUNS:
+        return text
+    head, mods = m["head"], m["mods"]
+    earlier = ctx.text[: ctx.sentence_start]
+    pattern = re.compile(
+        rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|de))*?)(?P<pos>[’']s)?\s+"
+        # one more modifier ("Nord Stream 2 gas pipeline"), never a verb ("Brown announces")
+        rf"(?:(?!(?:a|an|the|to|of|for|and|or|in|on|at|by|is|was|will|has)\b)[a-z-]+(?<!es)(?<!ed)\s+)?"
+        rf"(?:{re.escape(mods)})?{re.escape(head)}\b"
+    )
+    for found in reversed(list(pattern.finditer(earlier))):
+        words = found["name"].split()
+        while words and (
+            words[0].lower().strip(".,") in actors_mod.STOP_CAPS
+            or words[0].lower().rstrip(".") in MONTHS
+            or words[0].lower() in WEEKDAYS
+            or words[0] in _OPENING_CAPS
+        ):
+            words = words[1:]
+        if not words or words[-1].lower() in ("of", "for", "de"):
+            continue
+        name = " ".join(words)
+        if name in ctx.book.persons and not found["pos"]:
+            continue  # a person's things take a possessive: "Osborne's budget"
+        if found["pos"]:
+            return f"{name}’s {mods}{head}"
+        return f"{text.split()[0]} {name} {mods}{head}"
+    return text
+
+
 def _plural(subject: str) -> bool:
+    head = _HEAD_END.split(subject.strip(), maxsplit=1)[0]
+    if re.search(r"\sbetween\s", subject) and " and " not in head:
+        subject = head  # "the train between Ahmedabad and Mumbai": the "and" is the route's
+    if head != subject.strip() and head and " and " not in subject:
+        # "New austerity cuts of up to £2.5bn", "the crew of astronauts": the head decides;
+        # a quantifier ("more of", "one or two of") leaves it to the noun after "of"
+        if re.fullmatch(
+            r"(?i)(?:one|each|either|neither|none|any|the\s+number|the\s+amount)", head
+        ):
+            return False
+        if not _QUANTIFIER_HEAD.search(head):
+            subject = head
     low = subject.lower().strip()
-    if " and " in low or re.fullmatch(r"(?:they|we|you|both|the\s+two\b.*)", low):
+    if " and " in low or re.fullmatch(r"(?:they|we|you|i|both|the\s+two\b.*)", low):
         return True
     if not low:
         return False
     last = low.split()[-1]
+    if last in _IRREGULAR_PLURALS:
+        return True
     # "officials", "Policymakers": a plural noun, not a name ("Paris", "Siemens" stay one)
     return (
         (
@@ -655,6 +872,13 @@ def _plural(subject: str) -> bool:
     )
 
 
+# the head noun ends where a prepositional phrase starts: "shut-in wells in Oklahoma"
+_HEAD_END = re.compile(r"\s+(?:of|in|at|on|from|for|with|near|across|around|under|between|to)\s+")
+_IRREGULAR_PLURALS = {"children", "people", "men", "women", "police", "staff", "cattle", "data"}
+_QUANTIFIER_HEAD = re.compile(
+    r"(?i)\b(?:more|most|some|all|many|several|few|both|bulk|majority|half|rest|lot|lots|number|"
+    r"two|three|four|five|\d+)$"
+)
 _PLURAL_HEADS = {
     "policymakers",
     "countries",
@@ -688,6 +912,9 @@ def _is_place_in(name: str, text: str) -> bool:
     return bool(re.search(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?" + re.escape(name), text))
 
 
+_PLACE_END = re.compile(r"\s+(?:for|to|with|on|at)\s+")
+
+
 def _location(predicate: str, ctx: _Context) -> str:
     for m in re.finditer(r"\b(?:in|to|at|for|near)\s+(?:the\s+)?(?=[A-Z])", predicate):
         runs = actors_mod.capitalised_runs(predicate[m.end() :])
@@ -702,7 +929,8 @@ def _location(predicate: str, ctx: _Context) -> str:
                 continue
             if ctx.book.expand(name) in ctx.book.persons:
                 continue  # a person already named, not a place
-            return name
+            # "to San Francisco for APEC": the place ends where the purpose begins
+            return _PLACE_END.split(name, maxsplit=1)[0]
     return ""
 
 
@@ -1268,6 +1496,11 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
         first = predicate[: m.start()].strip()
         verb = first.split()[0] if first.split() else ""
         second = predicate[m.end() :].strip()
+        if _MOTION_VERB.fullmatch(verb.lower()):
+            # "travel to San Francisco for APEC and talks with Biden": one travels *for* the
+            # talks; the second claim is the talks held, not "travel talks"
+            noun = re.sub(r"^(?:a|an|the)\s+", "", second, flags=re.IGNORECASE).split()[0].lower()
+            return [(first, None), (f"{_LIGHT_VERB.get(noun, 'attend')} {second}", "")]
         return [
             (first, None),
             (f"{verb} {second}" if verb and not second.startswith(verb) else second, ""),
@@ -1354,12 +1587,93 @@ def _scheduled(
     return out
 
 
+_SERIES_ITEM = re.compile(
+    r"(?P<value>[-+]?[$€£]?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent|bn|billion|million|trillion)?)"
+    r"\s+in\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_SERIES_VERB = re.compile(r"^(?P<base>.+?\b[a-z]{3,}s)\b(?:\s+(?:by|to|at))?")
+
+
+def _value_series(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """ "will grow by 1.8% in 2024; 2.5% in 2025; 2.1% in 2026": coordinated items with their
+    own dates are one claim each, each with its year."""
+    out: list[ExtractedClaim] = []
+    done: set[str] = set()
+    for claim in claims:
+        items = list(_SERIES_ITEM.finditer(claim.sentence))
+        if len(items) < 2 or not re.search(r"[%\d]", items[0]["value"]):
+            out.append(claim)
+            continue
+        if claim.sentence in done:
+            continue  # the series is already out, from the sentence's first claim
+        first = claim.statement.find(items[0]["value"])
+        if first > 0:
+            base = claim.statement[:first].rstrip()
+        else:
+            verb = _SERIES_VERB.match(claim.statement)
+            if verb is None:
+                out.append(claim)
+                continue
+            base = verb.group(0)
+        done.add(claim.sentence)
+        for item in items:
+            year = int(item["year"])
+            out.append(
+                dataclasses.replace(
+                    claim,
+                    claim=f"{claim.claim} ({item.group(0)})",
+                    statement=f"{base} {item['value']} in {year}",
+                    time_expression=f"in {year}",
+                    due_earliest=date(year, 1, 1),
+                    due_latest=date(year, 12, 31),
+                    due_basis="year",
+                    verifiable=True,
+                )
+            )
+    return out
+
+
+HEADLINE_SENTENCES = 2  # a headline opens the article (a standfirst may follow it)
+_HEADLINE_PLAN = re.compile(
+    r"^(?P<subj>[A-Z][^:;|]{1,80}?)\s+to\s+(?P<pred>(?:visit|meet|travel|attend|hold|host|launch|"
+    r"unveil|sign|announce|release|publish|open|start|begin|vote|resign|step\s+down|join|"
+    r"buy|acquire|sell|list|cut|raise|hike|lift|lower|keep|hold|debut|return|tour|address|"
+    r"face|testify|decide|rule|name|appoint|headline|play|stage|close|end|introduce|present|"
+    r"report|deliver|fly|go|head|arrive|propose|table|lay\s+out|set\s+out|outline)\b.*)$"
+)
+
+
+def _headline_plan(sent: Sentence, index: int, ctx: _Context) -> list[ExtractedClaim]:
+    """A headline's plan, "Scholz to visit Washington next week": a claim when it names a
+    time of its own (a repeat in the lede merges with it in ``once``)."""
+    text = sent.text.strip().rstrip(".")
+    if " | " in text or text.isupper():
+        return []
+    m = _HEADLINE_PLAN.match(text)
+    if m is None or re.search(
+        r"(?i)\b(?:how|why|what|who|whether|plans?|wants?|hopes?)\b", m["subj"]
+    ):
+        return []
+    times = ctx.times(text)
+    time = _choose_time(times, m.start("pred"), len(text))
+    if time is None or time.is_past or time.window.basis not in _SPECIFIC:
+        return []
+    claim = _make_claim(
+        sent, index, ctx, m["subj"], "to", m["pred"], "will", times,
+        (m.start("pred"), len(text)), (0, 0), "",
+    )  # fmt: skip
+    return [claim] if claim is not None else []
+
+
 def extract_claims(text: str, reference_date: date, settings: Settings) -> list[ExtractedClaim]:
     """Every forward-looking claim in an article, its window resolved against ``reference_date``."""
     ctx = _Context(reference_date, settings)
     ctx.discourse.titles = ctx.book.titles
-    sentences = split_sentences(strip_datelines(text))
-    usable = [not _is_headline_or_caption(s.text) for s in sentences]
+    ctx.text = strip_datelines(text)
+    sentences = split_sentences(ctx.text)
+    usable = [
+        not _is_headline_or_caption(s.text) and not _is_list_heading(s.text) for s in sentences
+    ]
     attributions = [attribute(s.text) if usable[i] else None for i, s in enumerate(sentences)]
     for i, sent in enumerate(sentences):
         att = attributions[i]
@@ -1377,8 +1691,12 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
                 speakers[i] = speakers[j]
                 break
     claims: list[ExtractedClaim] = []
+    headlines: list[ExtractedClaim] = []
     for i, sent in enumerate(sentences):
+        ctx.sentence_start = sent.start
         if not usable[i]:
+            if i < HEADLINE_SENTENCES:
+                headlines.extend(_headline_plan(sent, i, ctx))
             continue
         names_here = actors_mod.find_actors(sent.text, ctx.book)
         att = attributions[i]
@@ -1390,7 +1708,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
         speaker = _speaker_name(speakers[i], ctx)
         if re.match(r"(?i)(?:nobody|no\s+one|few)\b", speaker):
             continue  # "Nobody believes growth will return soon": a claim denied, not made
-        found = _sentence_claims(sent, i, ctx, speaker, att.spans if att else [])
+        found = _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
         claims.extend(found)
         if speaker and not is_pronoun(speaker):
             ctx.last_speaker = speaker
@@ -1403,4 +1721,23 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
-    return once(claims)
+    return once([*_unrepeated(headlines, claims), *claims])
+
+
+HEADLINE_REPEAT = 0.5  # share of a headline's content words that marks the body's claim a repeat
+
+
+def _unrepeated(
+    headlines: list[ExtractedClaim], body: list[ExtractedClaim]
+) -> list[ExtractedClaim]:
+    """Headline claims the body does not restate: a headline is terse and the lede reworded
+    ("Scholz to visit Washington" / "the chancellor will travel to Washington"), so a looser
+    overlap than ``once`` marks a repeat."""
+    kept = []
+    for h in headlines:
+        words = content_words(h.statement)
+        if not any(
+            len(words & content_words(c.statement)) >= HEADLINE_REPEAT * len(words) for c in body
+        ):
+            kept.append(h)
+    return kept

@@ -25,7 +25,7 @@ _STOP = {
 _RANK = {"date": 0, "relative_day": 0, "weekday": 1, "week": 2, "event_anchor": 2, "month": 3}
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9][\w'’-]{3,}", text.lower())
     return {w for w in words if w not in _STOP and w not in MONTHS}
 
@@ -35,7 +35,7 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     repeated as the lede, a paraphrase and its quote state the same thing; the more explicit
     one stays (the more specific window, then the longer text). The same event claimed by two
     different speakers stays twice."""
-    words = [_content(c.statement or c.claim) for c in claims]
+    words = [content_words(c.statement or c.claim) for c in claims]
     dropped: set[int] = set()
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):

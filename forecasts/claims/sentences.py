@@ -37,13 +37,24 @@ class Sentence:
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, paragraph) pairs: blocks separated by line breaks."""
-    out = []
+    """(offset, paragraph) pairs: blocks separated by line breaks. A hard-wrapped line (the
+    line before ends mid-sentence, this one opens in lower case: "... close in 2011, or in
+    the\nfirst quarter of 2012") continues its paragraph."""
+    out: list[tuple[int, str]] = []
     for m in re.finditer(r"[^\n]+", text):
         block = m.group(0)
-        if block.strip():
-            out.append((m.start(), block))
+        if not block.strip():
+            continue
+        if out and _WRAPPED.match(block) and not _LINE_END.search(out[-1][1]):
+            start = out[-1][0]
+            out[-1] = (start, text[start : m.end()])
+            continue
+        out.append((m.start(), block))
     return out
+
+
+_WRAPPED = re.compile(r"\s*[a-z]")
+_LINE_END = re.compile(r"[.!?:;”\"’')\]]\s*$")
 
 
 def _is_abbreviation(before: str, after: str) -> bool:

@@ -22,7 +22,11 @@ _ES = re.compile(r"(?:s|sh|ch|x|z|o)$")
 _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
     r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
-    r"formally|officially|jointly|potentially|rather|already)\s+)+",
+    r"formally|officially|jointly|potentially|rather|already|yet|"
+    # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
+    r"(?!(?:apply|rely|reply|fly|supply|comply|multiply|ally|rally|tally|imply|bully|sully|"
+    r"dally|resupply|roughly|nearly|early|fully|daily|weekly|monthly|quarterly|yearly|only)\b)"
+    r"[a-z]{3,}ly)\s+)+",
     re.IGNORECASE,
 )
 _NOT_VERB = {
@@ -61,6 +65,7 @@ def _negate(verb: str, rest: str, plural: bool) -> str:
 def present(predicate: str, *, plural: bool = False, negative: bool = False) -> str:
     """A base-form predicate ("visit Paris", "not be held") in the simple present."""
     text = _LEAD_ADVERB.sub("", predicate.strip())
+    text = _PLAN_FRAME.sub("", text)  # "scheduled to visit Ankara": the visit
     negated = bool(_NEGATION.match(text))
     text = _NEGATION.sub("", text)
     text = _LEAD_ADVERB.sub("", text)
@@ -70,9 +75,37 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     verb, rest = words[0], (words[1] if len(words) > 1 else "")
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
+    rest = _COORDINATED_VERB.sub(
+        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", rest
+    )  # "abolish the escalator and delay the hike": both verbs agree
     if negative or negated:
         return _negate(verb, rest, plural)
     return f"{third_person(verb, plural=plural)} {rest}".strip()
+
+
+_PLAN_FRAME_END = re.compile(
+    r"\s+(?:is\s+|are\s+)?(?:scheduled|set|due|slated|poised|expected)\s+to$", re.IGNORECASE
+)
+_PLAN_FRAME = re.compile(
+    r"^(?:be\s+)?(?:scheduled|set|due|slated|poised|planning|planned|going|about|expected|"
+    r"likely|unlikely|certain|sure|ready|preparing|gearing\s+up)\s+to\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# Verbs common in claims, for the second verb of a coordinated predicate ("and delay", ",
+# attract"); a closed list, since "and support for X" has a noun where a verb could be.
+_COMMON_VERBS = (
+    "alter|help|attract|delay|scrap|cut|raise|hold|keep|leave|sign|meet|visit|launch|open|close|"
+    "end|start|begin|announce|release|publish|reach|boost|lower|lift|extend|expand|reduce|"
+    "increase|approve|vote|pass|travel|attend|return|join|discuss|make|take|give|build|complete|"
+    "deliver|create|invest|hire|sell|buy|pay|win|lose|face|seek|replace|introduce|remove|ban|"
+    "allow|require|resume|stop|halt|suspend|enter|disrupt|spread|enlighten|carry|bring|send|"
+    "unveil|present|host|tour|hike|trim|slash|double|triple|sign|ratify|implement|abolish"
+)
+_COORDINATED_VERB = re.compile(
+    r"(?P<join>(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:then\s+|also\s+)?)"
+    r"(?P<verb>" + _COMMON_VERBS + r")(?=\s+(?!(?:for|of|to|in|on|from|with|by|at|is|are|was|"
+    r"were|will|would)\b)[a-z\d$€£])"
+)
 
 
 _MONTH_NAMES = tuple(calendar.month_name)  # strftime is locale-dependent and slow
@@ -97,10 +130,10 @@ def window_phrase(window: Window, reference: date) -> str:
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
-_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
+_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
-_TIME_LEAD_END = re.compile(_TIME_LEAD + r"$", re.IGNORECASE)
+_TIME_LEAD_END = re.compile(_TIME_LEAD + r"(?:the\s+)?$", re.IGNORECASE)  # "in the fall of 2018"
 
 
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
@@ -117,7 +150,9 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s+")
-_DANGLING_END = re.compile(r"(?:,?\s+(?:and|or|but|as|with|while|which|that))+$")
+_DANGLING_END = re.compile(
+    r"(?:,?\s+(?:and|or|but|as|with|while|which|that|on|in|at|of|for|to|by|from|the|a|an))+$"
+)
 _DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
 
@@ -129,6 +164,11 @@ def tidy(text: str) -> str:
     text = _DANGLING_END.sub("", text)
     text = _DANGLING_START.sub("", text)
     return text[:1].upper() + text[1:] if text else text
+
+
+_WEEKDAY_BESIDE_DATE = re.compile(
+    r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s*|\s+)(?=on\s+\d{1,2}\s+[A-Z])"
+)
 
 
 def build(
@@ -145,6 +185,13 @@ def build(
 ) -> str:
     """The statement of one claim from its resolved subject and base-form predicate
     (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
+    framed = _PLAN_FRAME_END.search(subject)
+    if framed and not re.search(
+        r"(?i)\b(?:is|are|was|were|will|has|have|among)\b", subject[: framed.start()]
+    ):
+        subject, present_tense = subject[: framed.start()], False
+    if present_tense and _PLAN_FRAME.match(predicate):
+        present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
@@ -152,10 +199,17 @@ def build(
     if expression and phrase:
         # the time goes where it was said; said inside the subject ("the next cut in May
         # takes place"), it moves to the end
+        unmoved = subject
         subject, moved = replace_time(subject, expression, "")
+        if moved and not re.search(r"\w", subject):
+            # "This year could end with a bang": the time is the whole subject; it stays
+            subject, moved = unmoved, False
         verb_phrase, replaced = replace_time(verb_phrase, expression, phrase)
         if moved or not replaced:
-            verb_phrase = f"{verb_phrase} {phrase}"
+            verb_phrase = f"{_DANGLING_END.sub('', verb_phrase)} {phrase}"
     elif phrase and not re.search(r"\b(?:19|20)\d\d\b", f"{subject} {verb_phrase}"):
         verb_phrase = f"{verb_phrase} {phrase}"
+    if phrase.startswith("on "):
+        # "on Monday, on 28 January 2013": the date says the day; the weekday goes
+        verb_phrase = _WEEKDAY_BESIDE_DATE.sub("", verb_phrase)
     return tidy(f"{subject} {verb_phrase}")

@@ -491,6 +491,10 @@ def _month_rule(m: re.Match[str], ref: date) -> Window | None:
         and not re.search(
             r"\b(in|since|from|until|of|through|to|early|late|mid|and|or)\s+$", before
         )
+        # "the Fed's March meeting": an occasion named by its month
+        and not (
+            _MONTH_OCCASION.match(m.string, m.end("month")) and _BEFORE_OCCASION.search(before)
+        )
     ):
         return None
     if year is None:
@@ -504,8 +508,18 @@ def _month_rule(m: re.Match[str], ref: date) -> Window | None:
     if m.group("by"):
         if m.group("end") and m.group("end").lower() == "middle":
             end = date(year, month, 15)
+        elif m.group("by").lower() == "before" and not m.group("end") and not which:
+            end = start - timedelta(days=1)  # "before June" ends on 31 May (LABELLING.md)
         return window(ref, ref, end, "deadline")
     return window(ref, start, end, "month")
+
+
+_BEFORE_OCCASION = re.compile(r"(?:\bthe|['’]s)\s+$", re.IGNORECASE)  # "the March", "Fed's March"
+_MONTH_OCCASION = re.compile(
+    r"\s+(?:policy\s+|monetary\s+policy\s+|rate\s+)?(?:meeting|gathering|session|decision|"
+    r"summit|election|vote|review|hearing|deadline)\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
@@ -519,19 +533,21 @@ def _in_year(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?:(?:by|before)\s+(?:the\s+)?end\s+of\s+|later\s+|earlier\s+)?(?P<word>this|next|last)\s+(?P<unit>week|month)\b(?!'s)"
+    r"\b(?:(?:by|before)\s+(?:the\s+)?end\s+of\s+|later\s+|earlier\s+|(?P<part>early|late)\s+)?(?P<word>this|next|last)\s+(?P<unit>week|month)\b(?!'s)"
 )
 def _this_next_unit(m: re.Match[str], ref: date) -> Window | None:
     word, unit = m.group("word").lower(), m.group("unit").lower()
     if m.group(0).lower().startswith("earlier"):
         return Window(ref, ref, "past")
+    part = (m.group("part") or "").lower()
     if unit == "week":
         monday = ref - timedelta(days=ref.weekday())
-        if word == "this":
-            return window(ref, ref, monday + timedelta(days=6), "week")
-        if word == "next":
-            start = monday + timedelta(days=7)
-            return window(ref, start, start + timedelta(days=6), "week")
+        if word in ("this", "next"):
+            start = monday + timedelta(days=7 if word == "next" else 0)
+            # "early next week": Monday to Wednesday; "late this week": Thursday to Sunday
+            lo = start + timedelta(days=3 if part == "late" else 0)
+            hi = start + timedelta(days=2 if part == "early" else 6)
+            return window(ref, lo, hi, "week")
         return Window(monday - timedelta(days=7), monday - timedelta(days=1), "past")
     if word == "this":
         return window(ref, ref, last_day(ref.year, ref.month), "month")
@@ -583,8 +599,24 @@ def _weekday(m: re.Match[str], ref: date) -> Window | None:
 
 @rule(
     r"\b(?:in|over|during|within)\s+the\s+(?P<kind>coming|next\s+few|next\s+several|next\s+couple\s+of|following|upcoming)\s+(?P<unit>day|week|month|year)s?\b|\b(?:in\s+)?(?:the\s+)?(?P<unit2>day|week|month|year)s\s+(?:ahead|to\s+come)\b|\bin\s+coming\s+(?P<unit3>day|week|month|year)s\b"
+    r"|\b(?:the\s+)?(?P<one>week|month|year)\s+ahead\b"
 )
 def _relative_span(m: re.Match[str], ref: date) -> Window | None:
+    one = m.group("one")
+    singular = one is not None or (
+        m.group("unit") is not None
+        and not m.group(0).lower().endswith("s")
+        and (m.group("kind") or "").lower() in ("coming", "upcoming", "following")
+    )
+    if singular:
+        # "in the week ahead", "in the coming week": that one week (month, year) from today
+        span = (one or m.group("unit")).lower()
+        if span == "day":
+            return Window(ref, ref + timedelta(days=1), "relative_span")
+        if span == "week":
+            return Window(ref, ref + timedelta(days=6), "relative_span")
+        months = 1 if span == "month" else 12
+        return Window(ref, add_months(ref, months) - timedelta(days=1), "relative_span")
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
     kind = re.sub(r"\s+", " ", (m.group("kind") or "coming").lower())
     if unit == "day":

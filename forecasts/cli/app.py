@@ -123,7 +123,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "question": (
         "forecasts.cli.questions",
-        "Show one question: its claims with their evidence,...",
+        "Show one question: its claims, the evidence that...",
     ),
     "merge": ("forecasts.cli.questions", "Merge question Q2 into Q1: they are one event..."),
     "split": ("forecasts.cli.questions", "Split a claim off its question into a question of..."),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from typing import Any
 
 import click
-from rich.table import Table
 
+from forecasts.cli import render
 from forecasts.cli.app import clean, cli, console, json_option, parse_date_option, state
 from forecasts.cli.app import print_json as emit
 from forecasts.clock import SystemClock
@@ -32,6 +33,9 @@ def _fmt(value: Any) -> str:
 def questions_cmd(status: str | None, as_json: bool) -> None:
     """List questions: each event, its status and how many claims are about it.
 
+    One line each, in the terminal's width: the question's title is cut to what the other
+    columns leave (the day it happened and the event family go first on a narrow terminal).
+
     \b
     Example:
       forecasts questions --status fulfilled
@@ -41,27 +45,48 @@ def questions_cmd(status: str | None, as_json: bool) -> None:
     if as_json:
         emit({"questions": rows})
         return
-    table = Table(box=None, pad_edge=False)
-    for name in ("id", "status", "event", "window", "happened", "claims", "question"):
-        table.add_column(name, overflow="fold")
-    for r in rows:
-        table.add_row(
+    if not rows:
+        print("No questions match.")
+        return
+    render.emit(
+        question_lines(rows, colour=render.use_colour(sys.stdout)), pager=not state.no_pager
+    )
+
+
+QUESTION_COLUMNS = (
+    render.Column("id", right=True),
+    render.Column("status", sgr=render.status_colour),
+    render.Column("event", drop=1),
+    render.Column("window"),
+    render.Column("happened", drop=2),
+    render.Column("claims", right=True),
+    render.Column("question"),
+)
+
+
+def question_lines(rows: list[dict[str, Any]], *, colour: bool = False) -> list[str]:
+    """The questions table in the terminal's width, the title cut with "…"."""
+    cells = [
+        [
             str(r["id"]),
             r["status"],
-            r["event_type"],
-            f"{_fmt(r['window']['earliest'])}..{_fmt(r['window']['latest'])}",
-            _fmt(r["event_date"]),
+            clean(r["event_type"] or "-"),
+            render.span(r["window"]["earliest"], r["window"]["latest"]),
+            _fmt(r["event_date"]) or "-",
             str(r["claims"]),
-            _fmt(r["title"])[:80],
-        )
-    console.print(table)
+            clean(r["title"] or ""),
+        ]
+        for r in rows
+    ]
+    columns = render.terminal_size()[0]
+    return render.table(QUESTION_COLUMNS, cells, flex=6, total=columns, colour=colour)
 
 
 @cli.command(name="question")
 @click.argument("question_id", type=int)
 @json_option
 def question_cmd(question_id: int, as_json: bool) -> None:
-    """Show one question: its claims with their evidence, its merges and its history.
+    """Show one question: its claims, the evidence that decided it, its merges and history.
 
     \b
     Example:
@@ -72,35 +97,75 @@ def question_cmd(question_id: int, as_json: bool) -> None:
     if as_json:
         emit(row)
         return
-    console.print(f"[bold]Q{row['id']}[/bold] {_fmt(row['title'])}", highlight=False)
-    console.print(f"  status      {row['status']} (by {row['status_by']})")
+    lines = question_detail(row, colour=render.use_colour(sys.stdout))
+    render.emit(lines, pager=not state.no_pager)
+
+
+CLAIM_COLUMNS = (
+    render.Column("claim", right=True),
+    render.Column("status", sgr=render.status_colour),
+    render.Column("window"),
+    render.Column("polarity", drop=1),
+    render.Column("speaker", drop=2),
+    render.Column("statement"),
+)
+
+
+def question_detail(row: dict[str, Any], *, colour: bool = False) -> list[str]:
+    """One question in the terminal's width: every line cut with "…", none wrapped."""
+    columns = render.terminal_size()[0]
+
+    def fit(head: str, text: str) -> str:
+        """``head`` (the line's own indentation and label) and ``text`` on one line, cut."""
+        return render.cut(head + render.one_line(text), columns, fold=False)
+
     window = row["window"]
-    console.print(f"  window      {_fmt(window['earliest'])} .. {_fmt(window['latest'])}")
-    console.print(f"  event       {row['event_type']} {_fmt(row['location'])}")
-    console.print(f"  actors      {_fmt(', '.join(row['actors']))}")
+    status = render.paint(row["status"], render.status_colour(row["status"]), colour)
+    lines = [
+        fit(f"Q{row['id']} ", clean(row["title"] or "")),
+        # The status is short and painted: cut what follows it, never the colour codes.
+        f"  status    {status} " + render.cut(f"(by {clean(row['status_by'])})", columns - 24),
+        f"  window    {render.span(window['earliest'], window['latest'])}",
+        fit("  event     ", clean(f"{row['event_type'] or '-'} {row['location'] or ''}")),
+        fit("  actors    ", clean(", ".join(row["actors"])) or "-"),
+    ]
     if row["event_date"]:
-        console.print(f"  happened    {_fmt(row['event_date'])}")
-    console.print(f"claims ({len(row['claims'])}):")
-    for c in row["claims"]:
-        console.print(
-            f"  #{c['id']:<5} {c['status']:<14} {_fmt(c['due_earliest'])}..{_fmt(c['due_latest'])}"
-            f" {c['polarity']:<8} {_fmt(c['speaker'])[:20]:<20} {_fmt(c['claim'])[:70]}",
-            markup=False,
+        lines.append(f"  happened  {_fmt(row['event_date'])}")
+    for e in row["evidence"]:
+        lines.append(
+            fit("  evidence  ", f"{_fmt(e.get('published'))} {clean(e.get('title') or '')}")
         )
-    console.print("merges:")
+        if e.get("link"):
+            lines.append(fit("            ", clean(e["link"])))
+    lines += ["", f"claims ({len(row['claims'])}):"]
+    cells = [
+        [
+            f"#{c['id']}",
+            c["status"],
+            render.span(c["due_earliest"], c["due_latest"]),
+            c["polarity"],
+            clean(c["speaker"] or "-"),
+            clean(c["statement"] or c["claim"] or ""),
+        ]
+        for c in row["claims"]
+    ]
+    table = render.table(CLAIM_COLUMNS, cells, flex=5, total=columns - 2, colour=colour)
+    lines += ["  " + line for line in table]
+    lines += ["", "merges:"]
     for m in row["merges"]:
         undone = f" (undone {_fmt(m['undone_at'])})" if m["undone_at"] else ""
-        console.print(
-            f"  claim {m['claim']:<5} {m['score']:.2f} by {m['by']}: {_fmt(m['rule'])}{undone}",
-            markup=False,
-        )
-    console.print("history:")
+        head = f"  claim {m['claim']:<5} {m['score']:.2f} "
+        lines.append(fit(head, f"by {clean(m['by'])}{undone}: {_fmt(m['rule'])}"))
+    lines += ["", "history:"]
     for h in row["history"]:
         change = f" {h['from']} -> {h['to']}" if h["action"] == "status" else ""
-        console.print(
-            f"  {_fmt(h['at'])}  {h['action']}{change} by {h['by']}: {_fmt(h['reason'])}",
-            markup=False,
+        lines.append(
+            fit(
+                f"  {_fmt(h['at'])}  ",
+                f"{h['action']}{change} by {clean(h['by'])}: {_fmt(h['reason'])}",
+            )
         )
+    return lines
 
 
 @cli.command(name="merge")

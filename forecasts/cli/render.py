@@ -14,7 +14,9 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import IO
 
 ELLIPSIS = "…"
@@ -85,6 +87,82 @@ def cut(text: str, columns: int, *, fold: bool = True) -> str:
 def pad(text: str, columns: int) -> str:
     """``text`` padded with spaces to ``columns`` (by display width)."""
     return text + " " * max(0, columns - width(text))
+
+
+def span(earliest: date | None, latest: date | None) -> str:
+    """A date window in few columns, without losing the year: ``2023-06-19`` (one day),
+    ``2023-06-18..20`` (one month), ``2023-06-18..07-09`` (one year), else both dates whole."""
+    if earliest is None or latest is None:
+        return f"{earliest or '?'}..{latest or '?'}" if earliest or latest else "-"
+    first = earliest.isoformat()
+    if earliest == latest:
+        return first
+    if (earliest.year, earliest.month) == (latest.year, latest.month):
+        return f"{first}..{latest:%d}"
+    if earliest.year == latest.year:
+        return f"{first}..{latest:%m-%d}"
+    return f"{first}..{latest.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a :func:`table`.
+
+    ``right``: aligned right (counts). ``drop``: when the flexible column would get fewer than
+    its minimum, columns with a ``drop`` rank are left out, highest rank first (0: always kept).
+    ``sgr``: the colour of a cell from its text (statuses), painted after padding so that
+    widths stay exact.
+    """
+
+    header: str
+    right: bool = False
+    drop: int = 0
+    sgr: Callable[[str], str] | None = None
+
+
+def table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    *,
+    flex: int,
+    total: int,
+    min_flex: int = 24,
+    colour: bool = False,
+) -> list[str]:
+    """A header and one line per row in at most ``total`` columns, two spaces apart.
+
+    Every column is as wide as its widest cell except column ``flex`` (the widest text, such as
+    a title), which gets what is left and is cut with "…", never wrapped.
+    """
+    rows = [[one_line(cell) for cell in row] for row in rows]
+    keep = list(range(len(columns)))
+    widths = [max([width(c.header), *(width(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+
+    def room() -> int:
+        fixed = sum(widths[i] + 2 for i in keep if i != flex)
+        return total - fixed
+
+    for rank in sorted({c.drop for c in columns if c.drop}, reverse=True):
+        if room() >= min_flex:
+            break
+        keep = [i for i in keep if columns[i].drop != rank]
+    flex_w = max(min(room(), widths[flex]), 10)
+    widths[flex] = flex_w
+    lines = []
+    for cells, is_header in [([c.header for c in columns], True), *((r, False) for r in rows)]:
+        out = []
+        for i in keep:
+            column, text = columns[i], cells[i]
+            if i == flex:
+                text = cut(text, flex_w, fold=False)
+            padded = (
+                " " * (widths[i] - width(text)) + text if column.right else pad(text, widths[i])
+            )
+            if column.sgr is not None and not is_header:
+                padded = paint(padded, column.sgr(cells[i]), colour)
+            out.append(padded)
+        lines.append("  ".join(out).rstrip())
+    return lines
 
 
 def use_colour(stream: IO[str]) -> bool:

@@ -106,6 +106,18 @@ def _named(name: str) -> Actor:
         country = _ALIAS_TO_COUNTRY[key]
         aliases = tuple(phrase(a) for a in COUNTRIES[country])
         return Actor(name, aliases, (), (), (phrase(country)[-1], *_keys(aliases)), False)
+    if len(words) == 1 and "-" in words[0] and words[0].rsplit("-", 1)[1] in _NUMBERS:
+        words = words[0].rsplit("-", 1)  # "Chandrayaan-3" is "Chandrayaan 3"
+    if len(words) >= 2 and words[-1] in _NUMBERS:
+        # "Artemis II", "Chandrayaan-3", "Starship Flight 5": a mission or model, not a person
+        # whose surname is "II"; news writes the number either way ("Artemis 2", "Artemis-2").
+        stem = tuple(words[:-1])
+        numbered = [(*stem, n) for n in _NUMBERS[words[-1]]]
+        numbered += [(*stem[:-1], f"{stem[-1]}-{n}") for n in _NUMBERS[words[-1]] if n.isdigit()]
+        person = any(w in _REGNAL for w in stem)  # "Pope Leo XIV", "King Charles III"
+        regnal: tuple[tuple[str, ...], ...] = ((stem[-1],),) if person else ()
+        index_key = stem[-1] if person else max(stem, key=len)
+        return Actor(name, tuple(numbered), regnal, (), (index_key,), person)
     is_org = any(w in ORG_WORDS for w in words) or (
         len(toks.original) == 1 and toks.original[0].isupper() and len(toks.original[0]) > 1
     )
@@ -124,7 +136,36 @@ def _named(name: str) -> Actor:
         return Actor(name, tuple(phrases), surnames, (), keys, False)
     names = [w for w in words if w not in HONORIFICS]
     surname = _surname(names)
-    return Actor(name, (tuple(names),), (surname,), (), (surname[-1],), True)
+    last = name.split()[-1]
+    if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
+        # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
+        surname = tuple(names[-2:])
+    if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
+        # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
+        # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
+        initials = "".join(w[0] for w in names)
+        return Actor(
+            name, (tuple(names), (initials,)), (surname,), (), (_key(surname), initials), True
+        )
+    return Actor(name, (tuple(names),), (surname,), (), (_key(surname),), True)
+
+
+def _key(surname: tuple[str, ...]) -> str:
+    # The longest word of the surname: "bankman" of "Bankman-Fried", "leyen" of "von der Leyen".
+    return max(surname, key=len)
+
+
+_ROMAN = (
+    *("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"),
+    *("xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"),
+)
+_REGNAL = frozenset({"pope", "king", "queen", "emperor", "prince", "princess"})
+# A name's closing number in both spellings; a lone "i" or "v" is too often a word or initial.
+_NUMBERS: dict[str, tuple[str, ...]] = {
+    **{r: (r, str(n)) for n, r in enumerate(_ROMAN, start=1) if len(r) > 1},
+    **{str(n): (str(n),) for n in range(1, len(_ROMAN) + 1)},
+    **{str(n): (str(n),) for n in range(len(_ROMAN) + 1, 100)},
+}
 
 
 def _keys(phrases: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> tuple[str, ...]:

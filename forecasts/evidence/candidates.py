@@ -39,6 +39,8 @@ def _word_families() -> dict[str, frozenset[str]]:
 def item_words(item: ItemFacts) -> tuple[set[str], set[str]]:
     """The item's words (index keys to look up) and the event families they mention."""
     words = set(tokenize(f"{item.title} {item.summary}").words)
+    # "Chandrayaan-3" is indexed under "chandrayaan" (see actors: names ending in a number).
+    words |= {w.rsplit("-", 1)[0] for w in words if "-" in w and w[-1].isdigit()}
     table = _word_families()
     families: set[str] = set()
     for word in words:

@@ -26,19 +26,21 @@ from forecasts.evidence.lexicon import (
     PAST_WORDS,
     RATE_DIRECTIONS,
     REMOTE_MARKERS,
+    REPORT_PHRASES,
     SIGNAL_BEFORE,
     conjugate,
+    verb_lemma,
     verb_of_noun,
 )
-from forecasts.evidence.text import Tokens, clauses, phrase, tokenize
+from forecasts.evidence.text import Tokens, by_first_word, clauses, phrase, stem, tokenize
 
 REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
 
 _BE = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
 _NEGATION = frozenset({"not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't"})
-_FUTURE = tuple(phrase(w) for w in FUTURE_WORDS)
-_REMOTE = tuple(phrase(w) for w in REMOTE_MARKERS)
-_PAST = tuple(phrase(w) for w in PAST_WORDS)
+_FUTURE = by_first_word(phrase(w) for w in FUTURE_WORDS)
+_REMOTE = by_first_word(phrase(w) for w in REMOTE_MARKERS)
+_PAST = by_first_word(phrase(w) for w in PAST_WORDS)
 _FUTURE_NEGATIONS = frozenset(
     {"will not", "won't", "would not", "wouldn't", "no plans to", "not going to", "does not plan"}
 )
@@ -151,6 +153,7 @@ def _build_triggers() -> dict[str, list[Trigger]]:
                 direction = next(d for d, ws in RATE_DIRECTIONS.items() if verb in ws)
             triggers += _verb_triggers(verb, direction)
         triggers += [Trigger(phrase(n), "noun") for n in family.nouns]
+        triggers += [Trigger(phrase(p), "past") for p in REPORT_PHRASES.get(name, ())]
         # Longest first, so that "hold talks" wins over "hold".
         table[name] = sorted(triggers, key=lambda t: len(t.words), reverse=True)
     return table
@@ -189,7 +192,7 @@ def _present(
     toks: Tokens, triggers: tuple[Trigger, ...], index: dict[str, tuple[int, ...]]
 ) -> list[Trigger]:
     """The triggers whose first word the text has, in their order (longest first)."""
-    ids = sorted(i for word in set(toks.words) for i in index.get(word, ()))
+    ids = sorted(i for word in toks.vocabulary & index.keys() for i in index[word])
     return [triggers[i] for i in ids]
 
 
@@ -211,7 +214,9 @@ for _i, (_words, _w, _v) in enumerate(_COUNTER_TRIGGERS):
 
 def _counters_in(toks: Tokens) -> list[tuple[tuple[str, ...], float, str]]:
     """The cancellation triggers whose first word the text has, in table order."""
-    ids = sorted(i for word in set(toks.words) for i in _COUNTERS_BY_FIRST.get(word, ()))
+    ids = sorted(
+        i for word in toks.vocabulary & _COUNTERS_BY_FIRST.keys() for i in _COUNTERS_BY_FIRST[word]
+    )
     return [_COUNTER_TRIGGERS[i] for i in ids]
 
 
@@ -241,7 +246,9 @@ def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
     out: list[Trigger] = []
     for word in tokenize(event_text).words:
         if len(word) >= 4 and word.isalpha():
-            out += _verb_triggers(word)
+            # "reopening" is the verb "reopen" (its -ing form is then read as such, not as a
+            # base form whose headline present would report the event).
+            out += _verb_triggers((verb_lemma(word) or word) if word.endswith("ing") else word)
             verb = verb_of_noun(word)
             if verb:
                 out += _verb_triggers(verb)
@@ -267,6 +274,13 @@ def find_mentions(
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
+    vocabulary = everything.vocabulary
+    if not (vocabulary & own_words) and (
+        family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER)
+    ):
+        # No word of the event at all (most items): nothing to report, and a cancellation
+        # verb needs a mention of the event close by. The same answer as the clause loop.
+        return ()
     # A cancellation verb counts anywhere in an item that mentions the event at all.
     anywhere = any(everything.find(t.words) for t in _present(everything, all_triggers, index))
     for clause in clauses(item_text):
@@ -298,9 +312,9 @@ def _classify_clause(
     hits: list[tuple[str, float, str, int]] = []
     taken: set[int] = set()
     mentions: list[int] = []
-    future = any(toks.find(f) for f in _FUTURE)
-    remote = family in {"attend", "visit"} and any(toks.find(r) for r in _REMOTE)
-    past = any(toks.find(p) for p in _PAST)
+    future = toks.has_any(_FUTURE)
+    remote = family in {"attend", "visit"} and toks.has_any(_REMOTE)
+    past = toks.has_any(_PAST)
     for trig in triggers:
         for pos in toks.find(trig.words):
             if pos in taken:
@@ -314,6 +328,15 @@ def _classify_clause(
                     hits.append((COUNTER, 0.6, f"counter:rate {trig.direction}", pos))
                 continue
             kind, score, why = _tense(toks, pos, trig, future, family)
+            if (
+                kind == REPORT
+                and family == "launch"
+                and trig.words[0] in _SHOWING
+                and _preview(toks, pos, len(trig.words))
+            ):
+                # "releases trailer for GTA 6", "reveals launch date", "rolls out rocket to the
+                # pad": a look at the product or mission ahead of it, not its launch.
+                kind, score, why = SIGNAL, 0.5, f"signal:preview {' '.join(trig.words)}"
             if kind == REPORT and past:
                 continue  # "Biden and Xi met last year in Bali": background
             if kind == REPORT and remote:
@@ -327,6 +350,11 @@ def _classify_clause(
         # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
         # for a strike, "contract talks break down" is another event.
         mentions += [i for i, w in enumerate(toks.words) if w in _NOUNS_BEFORE_COUNTER]
+    if mentions and "deadline" in toks and toks.vocabulary & _EXTENDED:
+        # "Deadline for the acquisition extended to Oct 18", "extended their acquisition
+        # deadline": not done by the deadline.
+        at = min(i for w in toks.vocabulary & _EXTENDED for i in toks.find((w,)))
+        hits.append((COUNTER, 0.8, "counter:deadline extended", at))
     for words, weight, verb in _counters_in(toks):
         if words[0] in own_words:
             continue  # "withdraw" is the event itself when the claim is a withdrawal
@@ -346,6 +374,47 @@ def _classify_clause(
             hits.append((COUNTER, weight * (0.5 if hedged else 1.0), why, pos))
             break
     return hits
+
+
+# What is shown ahead of a launch: a preview of the thing, or its date, not the thing itself.
+_PREVIEWS = frozenset(
+    {
+        "trailer",
+        "trailers",
+        "teaser",
+        "teasers",
+        "preview",
+        "date",
+        "dates",
+        "details",
+        "footage",
+        "gameplay",
+        "crew",
+        "pad",
+        "plans",
+        "schedule",
+        "timeline",
+        "prototype",
+        "concept",
+        "render",
+        "renders",
+        "glimpse",
+    }
+)
+
+
+# Launch words that also mean showing something ahead of its launch ("unveils", "rolls out").
+_SHOWING = frozenset(
+    form
+    for verb in ("unveil", "reveal", "roll", "introduce", "showcase", "debut", "release")
+    for form in {conjugate(verb).base, conjugate(verb).third, conjugate(verb).past}
+)
+
+
+def _preview(toks: Tokens, pos: int, length: int) -> bool:
+    """A preview word just before the launch word or within a few words after it."""
+    near = toks.words[max(0, pos - 3) : pos] + toks.words[pos + length : pos + length + 7]
+    return any(w in _PREVIEWS for w in near) or toks.find(("first", "look"), max(0, pos - 3)) != []
 
 
 def _tense(
@@ -379,12 +448,33 @@ def _tense(
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
         prev = toks.original[pos - 1] if pos else ""
-        plural_subject = (prev[:1].isupper() and prev.endswith("s") and "'" not in prev) or (
-            prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
+        plural_subject = (
+            (prev[:1].isupper() and prev.endswith("s") and "'" not in prev)
+            or prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
+            # "astronauts land", "lawmakers pass": a plural common noun just before
+            or (prev.islower() and len(prev) > 4 and prev.endswith("s") and not _not_plural(prev))
+            # "Biden and Xi meet", "US and China sign": two named subjects
+            or (pos >= 3 and toks.words[pos - 2] == "and" and toks.capitalised(pos - 3))
         )
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
+
+
+def _not_plural(word: str) -> bool:
+    """Words in -s that are no plural subject ("progress", "status", "analysis", "politics")."""
+    return word.endswith(("ss", "us", "is", "ics"))
+
+
+# Words that put what follows ahead: "to raise Taiwan at the meeting", "will speak at".
+_AHEAD = frozenset({"to", "will", "would", "could", "may", "might", "shall", "ahead", "before"})
+_EXTENDED = frozenset({"extend", "extends", "extended", "extending", "extension"})
+
+
+# Nouns of a plan just before the event's noun: the event is still ahead.
+_PLAN_NOUNS = frozenset(
+    {"plan", "plans", "date", "dates", "timeline", "schedule", "details", "preparations"}
+)
 
 
 # A deal that "ends" was called off, not completed ("the end of a merger").
@@ -397,15 +487,43 @@ def _noun_tense(
 ) -> tuple[str, float, str]:
     name = " ".join(trig.words)
     before = toks.words[max(0, pos - 4) : pos]
-    after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
     if future or any(w in SIGNAL_BEFORE for w in before):
         return SIGNAL, 0.4, f"signal:planned {name}"
     if any(w in _PLAN_WORDS for w in toks.words[:pos]):
         # "are expected to hold talks during the APEC summit": the summit is still ahead.
         return SIGNAL, 0.4, f"signal:planned {name}"
+    if any(w in _PLAN_NOUNS for w in before[-3:]):
+        # "gives timeline for reopening", "sets date for summit", "unveils plans for visit".
+        return SIGNAL, 0.4, f"signal:planned {name}"
+    if (
+        trig.words == ("debut",)
+        and "in" in before[-3:]
+        and not any(w in _AHEAD for w in toks.words[:pos])
+    ):
+        # "Arm shares jump 25% in Nasdaq debut": what happened in the debut.
+        return REPORT, 0.8, f"report:in {name}"
+    if (
+        family in _GATHERINGS
+        and "at" in before[-3:]
+        and not any(w in _AHEAD for w in toks.words[:pos])
+    ):
+        # "Biden and Xi offer hope at Woodside meeting": what was said at the meeting.
+        return REPORT, 0.8, f"report:at {name}"
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
-    if any(w in verbs for w in (*before, *after)) and not any(w in _NEGATION for w in near):
+    on_hold = any(abs(p - pos) <= 5 for p in toks.find(("on", "hold")))  # "put on hold"
+    # The verb beside the noun must itself be done: "acquisition unlikely to close" is not.
+    done = [
+        i
+        for i in (
+            *range(max(0, pos - 4), pos),
+            *range(pos + len(trig.words), pos + len(trig.words) + 3),
+        )
+        if i < len(toks.words)
+        and toks.words[i] in verbs
+        and not (i and toks.words[i - 1] in SIGNAL_BEFORE)
+    ]
+    if done and not any(w in _NEGATION for w in near) and not on_hold:
         return REPORT, 0.85, f"report:noun {name}"
     for prep in _NOUN_PREPS:
         for p in toks.find(prep, max(0, pos - 6)):
@@ -434,6 +552,8 @@ def _resolve_clause(
 def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Finding, ...]:
     """Cancellation verbs close to a word of the claim's subject (stems in ``near``), for
     claims whose event words the item does not use: "Apple cancels electric car project"."""
+    if not (tokenize(item_text).vocabulary & _COUNTERS_BY_FIRST.keys()):
+        return ()  # no cancellation word at all (most items)
     title_clauses = set(clauses(title)) if title else set()
     out: list[Finding] = []
     for clause in clauses(item_text):
@@ -443,7 +563,7 @@ def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Fin
                 continue
             for pos in toks.find(words):
                 window = toks.words[max(0, pos - 4) : pos + len(words) + 4]
-                if not any(w[:5] in near for w in window):
+                if not any(stem(w) in near for w in window):
                     continue
                 before = toks.words[max(0, pos - 3) : pos]
                 if any(w in _NOT_HAPPENING for w in before):

@@ -18,6 +18,16 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
+from forecasts.evidence.dates import (
+    LATE_REPORT_DAYS,
+    MONTHS,
+    REPORT_LAG_DAYS,
+    WEEKDAYS,
+    beyond_window,
+    dated,
+    earlier_year,
+    event_day,
+)
 from forecasts.evidence.events import (
     _TRIGGERS,
     COUNTER,
@@ -36,27 +46,22 @@ from forecasts.evidence.lexicon import (
     CITIES,
     COUNTRIES,
     FAMILIES,
+    FOREIGN_PUT_OFF,
     LOST,
     NEARBY,
     ROLES,
     SIGNAL_BEFORE,
     words,
 )
-from forecasts.evidence.text import Tokens, acronyms_in, clauses, fold, phrase, tokenize
+from forecasts.evidence.places import cities_in, named_as_place, place_aliases
+from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, stem, tokenize
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
 
 # Scores at or above these settle a claim; weaker fulfilment or counter-evidence goes to review.
 DECISIVE_FULFILMENT = 0.75
 DECISIVE_COUNTER = 0.75
-# News reports an event up to a few days after it happened.
-REPORT_LAG_DAYS = 3
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 _STOP_PROPER = frozenset(
     {"the", "a", "an", "in", "on", "at", "of", "and", "to", "for", "with", "by", "this", "next"}
 )
@@ -73,8 +78,8 @@ _FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "in
 _NOT_OBJECTS = (
     {w for title in ROLES for w in phrase(title)}
     | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
-    | _MONTHS
-    | set(_WEEKDAYS)
+    | MONTHS
+    | set(WEEKDAYS)
     # Places are where an event is, not its name ("arraignment in Manhattan").
     | {w for place in (*CITIES, *NEARBY) for w in phrase(place)}
     | {w for near in NEARBY.values() for place in near for w in phrase(place)}
@@ -95,6 +100,7 @@ class ClaimFacts:
     due_earliest: date = date.min
     due_latest: date = date.max
     sentence: str = ""
+    statement: str = ""  # the claim restated on its own ("Milei wins the runoff"), if known
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,21 +172,66 @@ class PreparedClaim:
     topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
     subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
     names: frozenset[str] = frozenset()  # stems of the actors' distinctive names
+    # A claim that its first actor wins a contest ("Milei wins the runoff"): the other actors are
+    # rivals, and their win (or concession) is the outcome against (or for) it.
+    winner: bool = False
 
 
-@lru_cache(maxsize=16384)
 def prepare(claim: ClaimFacts) -> PreparedClaim:
-    """Everything about a claim the judge reuses for each item (cached)."""
-    context = tokenize(f"{claim.sentence} {claim.claim}")
-    actors = tuple(build_actor(a, context) for a in claim.actors if a.strip())
-    event_text = claim.event or claim.claim
-    family = family_of(claim.event_type, event_text)
-    if claim.event_type.strip().lower() == "vote":
+    """Everything about a claim the judge reuses for each item. What is derived from its text
+    does not depend on its dates, and is cached by text: the same wording recurs across claims
+    (the same event reported by several articles) and across verification passes."""
+    return PreparedClaim(
+        claim,
+        *_derive(
+            claim.claim,
+            claim.actors,
+            claim.event,
+            claim.event_type,
+            claim.location,
+            claim.sentence,
+            claim.statement,
+        ),
+    )
+
+
+_Derived = tuple[
+    tuple[Actor, ...],
+    str,
+    str,
+    tuple[Trigger, ...],
+    tuple[tuple[str, ...], ...],
+    tuple[tuple[str, ...], ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    bool,
+]
+
+
+@lru_cache(maxsize=65536)
+def _derive(
+    text: str,
+    actor_names: tuple[str, ...],
+    event: str,
+    event_type: str,
+    location: str,
+    sentence: str,
+    statement: str,
+) -> _Derived:
+    context = tokenize(f"{sentence} {text}")
+    actors = tuple(build_actor(a, context) for a in actor_names if a.strip())
+    event_text = event or text
+    label = event_type.strip().lower()
+    family = family_of(event_type, event_text)
+    if label == "vote":
         # A vote on a bill passes it; a vote of the people is an election.
         bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
         family = "pass" if bill & set(tokenize(event_text).words) else "election"
-    said = family_of("", event_text)
-    institution = family in _SUBJECT_FAMILIES or claim.event_type.strip().lower() == "vote"
+    said = family_of("", event_text) if label else family
+    institution = family in _SUBJECT_FAMILIES or label == "vote"
     if (
         said
         and said != family
@@ -192,16 +243,22 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
-    extra = () if family else generic_triggers(_event_words(event_text, actors))
-    direction = rate_direction(claim.claim + " " + claim.event) if family == "rate_change" else ""
-    places, region = _place_aliases(claim.location)
-    objects = _objects(event_text, actors, claim.location)
+    objects = _objects(event_text, actors, location)
+    # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
+    extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
+    direction = rate_direction(text + " " + event) if family == "rate_change" else ""
+    places, region = place_aliases(location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
-    subject = _topic(event_text, actors, claim.location, family)
+    subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
-    names = frozenset(k[:5] for k in keys if len(k) >= 4)
-    return PreparedClaim(
-        claim,
+    names = frozenset(stem(k) for k in keys if len(k) >= 4)
+    winner = (
+        family in _CONTESTS
+        and len(actors) > 1
+        and actors[0].person
+        and bool(_WIN_WORDS & set(tokenize(f"{statement or text} {event}").words))
+    )
+    return (
         actors,
         family,
         direction,
@@ -213,7 +270,13 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
         topic,
         subject,
         names,
+        winner,
     )
+
+
+_WIN_WORDS = frozenset(
+    {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
+)
 
 
 # Events defined by where they happen: a report that names no place proves less.
@@ -224,17 +287,9 @@ _PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
 _PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"})
 
 
-def _beyond_window(clause: str, due_latest: date) -> bool:
-    """'delays ... indefinitely', 'postponed to 2025': put off past the claim's window."""
-    words = tokenize(clause).words
-    if "indefinitely" in words:
-        return True
-    return any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words)
-
-
 # Postponements: decisive when the window is nearly over (a month or less left) or when they
 # are put off past it.
-_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back"})
+_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back", *FOREIGN_PUT_OFF})
 SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
@@ -248,7 +303,19 @@ _GENERIC_WORDS = words(
 
 
 def _stems(toks: Tokens) -> frozenset[str]:
-    return frozenset(w[:5] for w in toks.words if len(w) >= 4)
+    return _stems_of(toks.words)
+
+
+@lru_cache(maxsize=4096)
+def _stems_of(words: tuple[str, ...]) -> frozenset[str]:
+    """Cached: an item's stems are compared with each candidate claim's."""
+    return frozenset(stem(w) for w in words if len(w) >= 4)
+
+
+_TRIGGER_WORDS = {
+    family: frozenset(w for t in triggers for w in t.words)
+    for family, triggers in _TRIGGERS.items()
+}
 
 
 def _topic(
@@ -257,9 +324,9 @@ def _topic(
     """Content words of the claim's event beyond who, where and the event verb itself."""
     names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
     names |= set(phrase(location))
-    trig = {w for t in _TRIGGERS.get(family, []) for w in t.words}
+    trig = _TRIGGER_WORDS.get(family, frozenset())
     out = {
-        w[:5]
+        stem(w)
         for w in tokenize(event_text).words
         if len(w) >= 4
         and w not in names
@@ -282,40 +349,9 @@ def _names_family(event_text: str, family: str) -> bool:
     return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
 
 
-def _event_words(event_text: str, actors: tuple[Actor, ...]) -> str:
-    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str, ...] = ()) -> str:
+    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p} | set(objects)
     return " ".join(w for w in tokenize(event_text).words if w not in names)
-
-
-@lru_cache(maxsize=4096)
-def _place_aliases(
-    location: str,
-) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    if not location.strip():
-        return (), ()
-    key = " ".join(phrase(location))
-    exact = {phrase(location)}
-    # "Boca Chica, Texas": each part names the place; "San Francisco Bay Area": the city in it.
-    parts = [p for p in (phrase(part) for part in location.split(",")) if p]
-    if len(parts) > 1:
-        exact.update(parts)
-    padded = f" {key} "
-    for known in (*NEARBY, *CITIES):
-        if known != key and f" {known} " in padded:
-            exact.add(phrase(known))
-            exact.update(phrase(n) for n in NEARBY.get(known, ()))
-    exact.update(phrase(n) for n in NEARBY.get(key, ()))
-    region: set[tuple[str, ...]] = set()
-    if key in COUNTRIES:
-        # A country: its names, demonyms and capital, and any city in it, prove the place.
-        exact.update(phrase(a) for a in COUNTRIES[key])
-        exact.update(phrase(city) for city, country in CITIES.items() if country == key)
-        return tuple(exact), ()
-    country = CITIES.get(key) or next((c for c, al in COUNTRIES.items() if key in al), None)
-    if country:
-        # A city: only the city (or a place beside it) proves it; its country half-proves it.
-        region.add(phrase(country))
-    return tuple(exact), tuple(region - exact)
 
 
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
@@ -345,8 +381,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     published = item.published.date()
     if published < claim.reference_date:
         return Judgement(NONE, 0.0, "before_reference")
-    if published > claim.due_latest + timedelta(days=REPORT_LAG_DAYS):
+    if published > claim.due_latest + timedelta(days=LATE_REPORT_DAYS):
         return Judgement(NONE, 0.0, "after_window")
+    late = published > claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
     if not pc.actors:
         return Judgement(NONE, 0.0, "no_actors")
     text = f"{item.title}. {item.summary}" if item.summary else item.title
@@ -393,7 +430,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         for f in findings
         if f.kind != REPORT
         # "The Fed cut rates in 2020": an old event recalled, not the claimed one.
-        or (_right_subject_and_place(pc, f) and not _earlier_year(f.clause, claim.reference_date))
+        or (_right_subject_and_place(pc, f) and not earlier_year(f.clause, claim.reference_date))
     ]
     if family in _CONTESTS and len(kept) < len(findings):
         # "Emma Stone wins best actress" against a claim that Gladstone wins: a rival outcome.
@@ -407,6 +444,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
+    lost = _lost(pc, toks) if family in _CONTESTS else None
+    if lost is not None:
+        findings.append(lost)
     near = pc.subject | pc.names
     if not findings and near & _stems(toks):
         # No word of the event, but the item calls off something the claim is about, or says
@@ -444,9 +484,6 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         and (place_score < 1.0 or not pc.places or host_missing)
     ):
         return Judgement(NONE, 0.0, "other_event")
-    lost = _lost(pc, toks) if family in {"win", "election"} else None
-    if lost is not None:
-        findings.append(lost)
     kind, best = _decide(findings)
     if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
@@ -454,7 +491,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         place_score = 1.0  # a cancellation or a plan need not repeat the place
     if best.why.split(":", 1)[-1].split("+")[0] in _PUT_OFF and (
         (claim.due_latest - published).days <= SHORT_WINDOW_DAYS
-        or _beyond_window(best.clause, claim.due_latest)
+        or beyond_window(best.clause, claim.due_latest)
     ):
         # Put off with little of the window left: it cannot still happen in time.
         best = Finding(COUNTER, 0.85, best.why + "+short_window", best.clause, best.in_title)
@@ -467,7 +504,12 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         place_score = 1.0
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
-    event_date = _event_date(best.clause, published, text, claim.due_latest)
+    event_date = event_day(best.clause, published, text, claim.due_latest)
+    put_past = kind == COUNTER and beyond_window(text, claim.due_latest)
+    if late and not put_past and (kind != REPORT or dated(best.clause, published, text) is None):
+        # Late news must date the event itself, or put it off past the window ("now
+        # rescheduled for April 2026"), which says it did not happen in time.
+        return Judgement(NONE, 0.0, "after_window")
     if kind == REPORT:
         outside = ""
         if event_date < claim.due_earliest or event_date < claim.reference_date:
@@ -519,7 +561,12 @@ def _rival_subject(pc: PreparedClaim, f: Finding) -> bool:
     toks = tokenize(f.clause)
     lo = 0
     window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
-    if any(match_actor(a, window) for a in pc.actors):
+    if pc.winner:
+        if match_actor(pc.actors[0], window):
+            return False
+        if any(match_actor(a, window) for a in pc.actors[1:]):
+            return True  # the claimed rival won
+    elif any(match_actor(a, window) for a in pc.actors):
         return False
     names = [
         i
@@ -551,8 +598,11 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
         ]
         if names:
             window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
-            # The subject may be the actor or the thing the claim is about ("Wegovy launches").
-            if not any(match_actor(a, window) for a in pc.actors) and not any(
+            # The subject may be the actor or the thing the claim is about ("Wegovy launches");
+            # in a claimed win, only the claimed winner ("Massa wins against Milei" is not
+            # Milei's win).
+            subjects = pc.actors[:1] if pc.winner else pc.actors
+            if not any(match_actor(a, window) for a in subjects) and not any(
                 o in window for o in pc.objects
             ):
                 return False
@@ -562,7 +612,7 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
             ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
             theirs = countries_in(rest) | {
-                c for c in _cities_in(rest) if rest.find(phrase(c))[0] == 0
+                c for c in cities_in(rest) if rest.find(phrase(c))[0] == 0
             }
             if theirs and not ours:
                 return False
@@ -575,27 +625,23 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     toks = tokenize(finding.clause)
     if not all(match_actor(a, toks) > 0 for a in pc.actors):
         return False
-    if pc.family != "meet" or finding.pos < 0:
+    if pc.family != "meet" or finding.pos < 0 or finding.why.startswith("report:at "):
+        return True  # "X and Y offer hope at Woodside meeting": the clause's subjects met
+    if set(toks.words[max(0, finding.pos - 3) : finding.pos]) & _BOTH_PARTIES:
+        # "Biden and Xi reached agreements ... when they met": the pronoun is both parties.
         return True
     lo, hi = max(0, finding.pos - 6), finding.pos + 7
     near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
     return all(match_actor(a, near) > 0 for a in pc.actors)
 
 
-def _earlier_year(clause: str, reference: date) -> bool:
-    """'in 2020' (or 'in March 2020') in the reporting sentence, a year before the claim's."""
-    words = tokenize(clause).words
-    for i, word in enumerate(words):
-        if len(word) == 4 and word.isdigit() and 1900 < int(word) < reference.year:
-            before = words[max(0, i - 2) : i]
-            if "in" in before or "of" in before:
-                return True
-    return False
+_BOTH_PARTIES = frozenset({"they", "both", "two", "leaders", "pair"})
 
 
 def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
-    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain"."""
-    for actor in pc.actors:
+    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain". In a
+    claimed win, the rival conceding or losing reports the win ("Massa concedes to Milei")."""
+    for n, actor in enumerate(pc.actors):
         names = [*actor.phrases, *actor.surnames]
         for name in names:
             for pos in toks.find(name):
@@ -604,7 +650,12 @@ def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
                 if any(" ".join(before).endswith(b) for b in BEATEN_BY) or any(
                     " ".join(after).startswith(word) for word in LOST
                 ):
-                    return Finding(COUNTER, 0.9, "counter:lost", " ".join(toks.words), True)
+                    clause = " ".join(toks.words)
+                    if pc.winner and n > 0:
+                        if match_actor(pc.actors[0], toks) == 0.0:
+                            continue
+                        return Finding(REPORT, 0.85, "report:rival lost", clause, True)
+                    return Finding(COUNTER, 0.9, "counter:lost", clause, True)
     return None
 
 
@@ -650,41 +701,14 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if any(name_in(toks, p) for p in pc.places):
         return 1.0, "+place"
     named = countries_in(toks)
-    named |= _cities_in(toks)
+    named |= cities_in(toks)
     ours = {" ".join(p) for p in (*pc.places, *pc.region)}
     others = {n for n in named if n not in ours}
-    if others and _named_as_place(toks, others):
+    if others and named_as_place(toks, others):
         return 0.0, "other_place"
     if any(name_in(toks, p) for p in pc.region):
         return 0.9, "+region"
     return 0.75, "+no_place"
-
-
-_CITIES_BY_FIRST: dict[str, list[str]] = {}
-for _city in CITIES:
-    _CITIES_BY_FIRST.setdefault(phrase(_city)[0], []).append(_city)
-
-
-def _cities_in(toks: Tokens) -> set[str]:
-    """The known cities a text names (looked up by first word, not by trying every city)."""
-    return {
-        city
-        for word in set(toks.words)
-        for city in _CITIES_BY_FIRST.get(word, ())
-        if toks.find(phrase(city))
-    }
-
-
-def _named_as_place(toks: Tokens, places: set[str]) -> bool:
-    """A place counts as where the event is when it follows in/to/at ("lands in Jakarta")."""
-    for place in places:
-        candidates = [place, *COUNTRIES.get(place, ())]
-        for name in candidates:
-            words = phrase(name)
-            for pos in toks.find(words):
-                if pos and toks.words[pos - 1] in {"in", "to", "at", "near", "visits", "visit"}:
-                    return True
-    return False
 
 
 # After a name in a headline, the words that put the person somewhere: "Modi in US",
@@ -720,82 +744,6 @@ def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:
     return any(o in present for o in objects)
 
 
-_MONTH_NUMBER = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-
-def _stated_date(words: tuple[str, ...], published: date) -> date | None:
-    """A calendar date the clause states ("on July 6", "6 July", "Dec. 12, 2023"): the latest
-    such day not after publication (a report never dates an event in its own future)."""
-    for i, word in enumerate(words):
-        month = _MONTH_NUMBER.get(word)
-        if month is None or (word == "may" and not (i + 1 < len(words) and words[i + 1].isdigit())):
-            continue
-        for j in (i + 1, i - 1):
-            if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
-                year = published.year
-                if i + 2 < len(words) and j == i + 1 and len(words[i + 2]) == 4:
-                    year = int(words[i + 2]) if words[i + 2].isdigit() else year
-                try:
-                    day = date(year, month, int(words[j]))
-                except ValueError:
-                    continue
-                if day > published:
-                    try:
-                        day = date(year - 1, month, int(words[j]))
-                    except ValueError:
-                        continue
-                return day
-    return None
-
-
-def _event_date(clause: str, published: date, text: str = "", due_latest: date = date.max) -> date:
-    """The day the item says the event happened: what the reporting clause says (a stated
-    date, 'yesterday', a weekday), else what the rest of the item says; with no day at all, the
-    publication day, or the day before when that is the window's last day (news of an evening
-    event comes out the next morning)."""
-    for source in (clause, *clauses(text)):
-        day = _said_day(tokenize(source).words, published) if source else None
-        if day is not None:
-            return day
-    if published - timedelta(days=1) == due_latest:
-        return due_latest
-    return published
-
-
-def _said_day(words: tuple[str, ...], published: date) -> date | None:
-    # A dateline ("WASHINGTON, April 5 (Reuters) -") dates the story, not the event.
-    stated = _stated_date(words[4:], published)
-    if stated is not None and (published - stated).days <= 14:
-        return stated
-    if "yesterday" in words:
-        return published - timedelta(days=1)
-    for i, day in enumerate(_WEEKDAYS):
-        if day in words and "next" not in words:
-            back = (published.weekday() - i) % 7
-            return published - timedelta(days=back)
-    return None
-
-
 def _negate(j: Judgement, published: date) -> Judgement:
     """A negated claim: the event happening refutes it; the event called off bears it out."""
     if j.kind == FULFILMENT:
@@ -813,6 +761,8 @@ def _negate(j: Judgement, published: date) -> Judgement:
 __all__ = [
     "DECISIVE_COUNTER",
     "DECISIVE_FULFILMENT",
+    "LATE_REPORT_DAYS",
+    "REPORT_LAG_DAYS",
     "ClaimFacts",
     "ItemFacts",
     "Judgement",

@@ -282,6 +282,10 @@ FAMILIES: dict[str, Family] = {
                 "tighten",
                 "slash",
                 "trim",
+                "end negative",
+                "exit negative",
+                "scrap negative",
+                "abandon negative",
             ),
             ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision"),
         ),
@@ -436,6 +440,96 @@ FAMILY_HINTS: dict[str, tuple[str, ...]] = {
     "strike": ("union", "unions", "workers", "contract"),
 }
 
+# Words that report an event as done whatever their grammar: a title the winner now holds
+# ("president-elect Milei", "Argentina's new president"), and the commonest report verbs of
+# Spanish, Portuguese, Italian and French news (folded: no accents), which feeds in those
+# languages use for the same events ("llegó a", "chegou", "è arrivato", "se encontram").
+REPORT_PHRASES: dict[str, tuple[str, ...]] = {
+    "election": (
+        "president-elect",
+        "president elect",
+        "prime minister-elect",
+        "new president",
+        "next president",
+        "new prime minister",
+        "presidente electo",
+        "presidenta electa",
+        "presidente eleito",
+        "presidente eletto",
+        "nuevo presidente",
+        "novo presidente",
+        "nuovo presidente",
+        "proximo presidente",
+        "neo presidente",
+        "nouveau president",
+        "ha vinto",
+        "ha ganado",
+        "gano la",
+        "gano el",
+        "vencio",
+        "venceu",
+        "remporte",
+    ),
+    "visit": (
+        "llego a",
+        "llega a",
+        "chegou a",
+        "chega a",
+        "e arrivato",
+        "e arrivata",
+        "arrivato a",
+        "arrivato in",
+        "est arrive",
+        "visito",
+        "visitou",
+        "ha visitato",
+    ),
+    "meet": (
+        "se encontram",
+        "se encontraron",
+        "se reunen",
+        "se reunieron",
+        "se reuniram",
+        "estao reunidos",
+        "si incontrano",
+        "si sono incontrati",
+        "se rencontrent",
+        "se sont rencontres",
+    ),
+    "land": ("aluniza", "alunizo", "alunissou", "allunato", "e allunato", "a aluni"),
+    "launch": ("lanzo", "lancou", "ha lanciato", "a lance"),
+}
+
+# Postponements and cancellations in the same languages (folded).
+FOREIGN_PUT_OFF: tuple[str, ...] = (
+    "rinviata",
+    "rinviato",
+    "aplazada",
+    "aplazado",
+    "pospuesta",
+    "pospuesto",
+    "postergada",
+    "postergado",
+    "adiada",
+    "adiado",
+    "reportee",
+    "reporte",
+)
+FOREIGN_CALLED_OFF: tuple[str, ...] = (
+    "cancelada",
+    "cancelado",
+    "cancellata",
+    "cancellato",
+    "annullata",
+    "annullato",
+    "annulee",
+    "annule",
+    "suspendida",
+    "suspendido",
+    "sospesa",
+    "sospeso",
+)
+
 # Normalising the extractor's event_type (and synonyms a person might type) to a family.
 FAMILY_ALIASES: dict[str, str] = {
     "trip": "visit",
@@ -504,7 +598,20 @@ FAMILY_ALIASES: dict[str, str] = {
 # Direction of a rate move: a cut is not evidence of a hike.
 RATE_DIRECTIONS: dict[str, tuple[str, ...]] = {
     "down": ("cut", "lower", "reduce", "ease", "rate cut", "slash", "trim"),
-    "up": ("raise", "hike", "increase", "tighten", "rate hike", "rate rise", "lift"),
+    # Ending negative rates is a rise, whatever verb ends them.
+    "up": (
+        "raise",
+        "hike",
+        "increase",
+        "tighten",
+        "rate hike",
+        "rate rise",
+        "lift",
+        "end negative",
+        "exit negative",
+        "scrap negative",
+        "abandon negative",
+    ),
     "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady"),
 }
 
@@ -650,6 +757,15 @@ COUNTER_VERBS: dict[str, float] = {
     "terminate": 0.9,
     "crash": 0.95,
     "miss": 0.75,
+    # Phrasal forms news uses for calling something off or pulling out of it.
+    "put on hold": 0.7,
+    "hold off": 0.7,
+    "back out": 0.9,
+    "bow out": 0.9,
+    "pull the plug": 0.9,
+    "give up on": 0.9,
+    "walk away from": 0.85,
+    "put on ice": 0.85,
 }
 COUNTER_PHRASES: dict[str, float] = {
     "will not": 0.85,
@@ -675,7 +791,13 @@ COUNTER_PHRASES: dict[str, float] = {
     "extended the deadline": 0.8,
     "deadline passes": 0.8,
     "deadline passed": 0.8,
+    "no chance": 0.85,
+    "no hope": 0.85,
+    "on hold": 0.7,
+    "called it off": 0.95,
     "rather than attend": 0.85,
+    **dict.fromkeys(FOREIGN_PUT_OFF, 0.7),
+    **dict.fromkeys(FOREIGN_CALLED_OFF, 0.9),
     "instead of attending": 0.85,
 }
 
@@ -725,6 +847,17 @@ LOST: tuple[str, ...] = (
     "concede",
     "conceded",
     "concedes",
+    "admit defeat",
+    "admits defeat",
+    "admitted defeat",
+    "accept defeat",
+    "accepts defeat",
+    "accepted defeat",
+    "admite",
+    "admitiu",
+    "reconoce",
+    "reconocio",
+    "ammette",
 )
 
 # Verbs that report an event as under way or over when its noun is their object or subject.

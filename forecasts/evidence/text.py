@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, KeysView
 from functools import lru_cache
 
 # Abbreviations with dots would be split into letters; spell them as one token first.
@@ -23,12 +24,39 @@ _WORD = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _CLAUSE = re.compile(r"[.;:!?|\n]+\s|\s[—–-]\s|\s(?:but|while|although|though|however)\s", re.I)
 
 
+# Letters that carry no combining accent, so NFKD leaves them whole: "Kılıçdaroğlu", "Wałęsa",
+# "Støre", "Đoković", "Straße" must fold like their plain-letter spellings in English news.
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ħ": "h",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Accents removed and typographic quotes made plain."""
     text = text.replace("’", "'").replace("‘", "'")
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -42,6 +70,20 @@ class Tokens:
         self.original = original
         # Built on the first search: many token lists are only ever read as words.
         self._positions: dict[str, list[int]] | None = None
+
+    @property
+    def vocabulary(self) -> KeysView[str]:
+        """The distinct words (a set view: intersect it with a table's keys)."""
+        return self._index().keys()
+
+    def has_any(self, table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+        """Whether any phrase of a table keyed by first word occurs (see ``by_first_word``)."""
+        positions = self._positions if self._positions is not None else self._index()
+        for first in table.keys() & positions.keys():
+            for p in table[first]:
+                if self.find(p):
+                    return True
+        return False
 
     def _index(self) -> dict[str, list[int]]:
         positions = self._positions
@@ -63,8 +105,14 @@ class Tokens:
         n = len(phrase)
         if n == 0:
             return []
+        positions = self._positions if self._positions is not None else self._index()
+        found = positions.get(phrase[0])
+        if found is None:
+            return []
+        if n == 1 and start == 0:
+            return list(found)
         hits = []
-        for i in self._index().get(phrase[0], ()):
+        for i in found:
             if i >= start and (n == 1 or self.words[i : i + n] == phrase):
                 hits.append(i)
         return hits
@@ -88,19 +136,45 @@ def tokenize(text: str) -> Tokens:
     return Tokens(words, original)
 
 
+def by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first word, for ``Tokens.has_any``."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            table.setdefault(p[0], []).append(p)
+    return {first: tuple(ps) for first, ps in table.items()}
+
+
 @lru_cache(maxsize=4096)
 def phrase(text: str) -> tuple[str, ...]:
     """A phrase as the tuple of tokens ``tokenize`` would produce."""
     return tokenize(text).words
 
 
-def clauses(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A word's first five letters, the crude stem subject words are compared by; a model or
+    mission number is dropped first ("Luna-25" -> "luna")."""
+    if "-" in word and word[-1].isdigit():
+        word = word.rsplit("-", 1)[0]
+    return word[:5]
+
+
+@lru_cache(maxsize=8192)
+def clauses(text: str) -> tuple[str, ...]:
     """The text cut at sentence and clause boundaries (each headline is its own clause)."""
     text = fold(text)
     if "." in text:
         for pattern, repl in _ABBREVIATIONS:  # "U.S. President" is not two sentences
             text = pattern.sub(repl, text)
-    return [part.strip() for part in _CLAUSE.split(text) if part and part.strip()]
+    # A headline's closing full stop or question mark is no part of the clause: the clause must
+    # read the same whether cut from the headline alone or from headline and summary together.
+    out = []
+    for part in _CLAUSE.split(text):
+        part = part.strip().rstrip(".;:!?|").rstrip()
+        if part:
+            out.append(part)
+    return tuple(out)
 
 
 def acronym(words: list[str]) -> str:

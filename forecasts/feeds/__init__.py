@@ -8,8 +8,11 @@
     items.py     canonical links and dedup keys
     cadence.py   next poll time: interval, TTL/skipHours, back-off, Retry-After
     opml.py      subscriptions in and out
+    search.py    claim-specific news-search URLs
+    sync.py      the feed table made to match config.toml and the open claims (via ``store``)
 
-Nothing here touches the database: ``jobs/poll.py`` loads, calls these and saves via ``store``.
+Only sync.py touches the database, through ``forecasts.store``: ``jobs/poll.py`` loads, calls
+the others and saves via ``store``.
 """
 
 from __future__ import annotations

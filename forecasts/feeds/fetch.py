@@ -117,6 +117,23 @@ class BoundedDecoder:
         return self._count(self._decoder.flush(self.cap - self.total + 1))
 
 
+DRAIN_BYTES = 65_536
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read what is left of a small unwanted body (a 304's nothing, a redirect's or an error's
+    page), so the connection goes back to the pool: closing a response mid-message closes its
+    connection, and the next request to that host pays a new TCP (and TLS) handshake. More than
+    DRAIN_BYTES is not worth reading; such a connection is closed."""
+    if response.is_stream_consumed:
+        return
+    drained = 0
+    async for chunk in response.aiter_raw():
+        drained += len(chunk)
+        if drained > DRAIN_BYTES:
+            return
+
+
 def _clean(result: FetchResult) -> FetchResult:
     """The result with every text a server chose (reason phrase, headers, URLs it redirected
     to) stripped of control characters before anyone stores or logs it."""
@@ -138,11 +155,8 @@ class Fetcher:
         accept: str = ACCEPT,
     ) -> None:
         self.settings = fetch
-        limits = httpx.Limits(
-            max_connections=fetch.max_connections, max_keepalive_connections=fetch.max_connections
-        )
         self._client = httpx.AsyncClient(
-            transport=transport or GuardedTransport(fetch, limits=limits),
+            transport=transport or GuardedTransport(fetch),
             timeout=httpx.Timeout(fetch.timeout_seconds),
             headers={
                 "User-Agent": fetch.user_agent or f"forecasts/{__version__}",
@@ -239,6 +253,7 @@ class Fetcher:
                     continue
                 return await self._finish(url, current, permanent and current != url, response)
             finally:
+                await _drain(response)
                 await response.aclose()
         return FetchResult("error", url, error=f"more than {self.settings.max_redirects} redirects")
 

@@ -25,11 +25,12 @@ import socket
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 
 from forecasts.errors import BlockedAddressError
+from forecasts.feeds.connections import PooledTransport
 
 if TYPE_CHECKING:  # config validates allowed_networks with parse_allowance from here
     from forecasts.config import FetchSettings
@@ -201,12 +202,15 @@ def check_addresses(
 class GuardedTransport(httpx.AsyncBaseTransport):
     """Resolve and check the host of every request, then connect to that checked address."""
 
-    def __init__(self, fetch: FetchSettings, **transport_options: Any) -> None:
+    def __init__(self, fetch: FetchSettings) -> None:
         self._fetch = fetch
-        self._inner = httpx.AsyncHTTPTransport(**transport_options)
+        self._inner = PooledTransport(fetch.max_connections)
         # Answers kept for this transport's life (one poll): many feeds share a host. Safe
         # against rebinding because we connect to a cached, checked address itself.
         self._resolved: dict[tuple[str, int], list[IPAddress]] = {}
+        # The check's verdict on those answers, which depends on nothing else: an address, or
+        # the refusal to raise again (a fresh exception each time, never a shared one).
+        self._checked: dict[tuple[str, int, bool], str | BlockedAddressError] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
@@ -219,7 +223,18 @@ class GuardedTransport(httpx.AsyncBaseTransport):
             addresses = await resolve(host, port)
             self._resolved[(host, port)] = addresses
         public_only = bool(request.extensions.get(PUBLIC_ONLY))
-        address = check_addresses(host, port, addresses, self._fetch, public_only=public_only)
+        verdict = self._checked.get((host, port, public_only))
+        if verdict is None:
+            try:
+                verdict = check_addresses(
+                    host, port, addresses, self._fetch, public_only=public_only
+                )
+            except BlockedAddressError as exc:
+                verdict = exc
+            self._checked[(host, port, public_only)] = verdict
+        if isinstance(verdict, BlockedAddressError):
+            raise BlockedAddressError(str(verdict))
+        address = verdict
         # Connect to the address we checked; Host header and TLS keep using the name.
         request.url = url.copy_with(host=address)
         if "host" not in request.headers:

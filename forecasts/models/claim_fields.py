@@ -37,7 +37,7 @@ FIELDS: tuple[ClaimField, ...] = (
     ClaimField("due_basis"),
     ClaimField("verifiable"),
     # The claim as a self-contained, checkable statement ("Olaf Scholz visits Washington").
-    ClaimField("statement"),
+    ClaimField("statement", judged=True),
 )
 
 NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)

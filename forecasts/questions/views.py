@@ -91,19 +91,24 @@ def question_view(s: Session, question_id: int) -> dict[str, Any]:
     return row
 
 
-def merge(s: Session, into_id: int, other_id: int, *, now: datetime) -> dict[str, Any]:
-    """A user's merge of question ``other_id`` into ``into_id``."""
+def merge(
+    s: Session, into_id: int, other_id: int, *, now: datetime, by: str = "user"
+) -> dict[str, Any]:
+    """A user's merge of question ``other_id`` into ``into_id`` (``by``: "user via web" from
+    the dashboard, as its history rows then say)."""
     into = store.get_question(s, into_id)
     other = store.get_question(s, other_id)
-    moved = store.merge(s, into, other, now)
+    moved = store.merge(s, into, other, now, by=by)
     return {"question": into_id, "merged": other_id, "claims_moved": moved}
 
 
-def split(s: Session, question_id: int, claim_id: int, *, now: datetime) -> dict[str, Any]:
+def split(
+    s: Session, question_id: int, claim_id: int, *, now: datetime, by: str = "user"
+) -> dict[str, Any]:
     """A user's split: the claim leaves the question for a new question of its own."""
     question = store.get_question(s, question_id)
     claim = claim_store.get_claim(s, claim_id)
-    new = store.split(s, question, claim, family(claim_facts(claim)), now)
+    new = store.split(s, question, claim, family(claim_facts(claim)), now, by=by)
     return {"question": question_id, "claim": claim_id, "new_question": new.id}
 
 
@@ -118,6 +123,7 @@ def decide(
     now: datetime,
     note: str = "",
     event_date: date | None = None,
+    by: str = "user",
 ) -> dict[str, Any]:
     """A user's decision on a question (the event happened, did not, or reopen): audited,
     final for the automatic judge, and followed at once by its claims (except those a user
@@ -133,7 +139,7 @@ def decide(
         s,
         question,
         DECISIONS[action],
-        by="user",
+        by=by,
         reason=note or f"decided by hand: {action}",
         evidence=[],
         now=now,
@@ -159,6 +165,4 @@ def _hand_back_claims(s: Session, question_id: int, now: datetime) -> None:
                 evidence=[],
                 now=now,
             )
-            claim_store.unindex_claim(s, claim.id)
-            claim.checked_at = None
-            s.add(claim)
+            claim_store.check_again(s, claim)

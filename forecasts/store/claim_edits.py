@@ -109,15 +109,15 @@ def edit_claim(
             session,
             claim,
             ClaimStatus.OPEN.value,
-            by="user",
+            # The edit rows name the person (the CLI: the login name); the status row the role,
+            # and the channel when it was not the CLI.
+            by=by if by.startswith("user" + claim_store.VIA) else "user",
             reason=f"edited ({', '.join(changed)}): judged again. {why}",
             evidence=[],
             now=now,
         )
         reopened = True
-    claim_store.unindex_claim(session, claim_id)
-    claim.checked_at = None
-    session.add(claim)
+    claim_store.check_again(session, claim)
     return EditResult(claim_id, changed, reopened, claim.status)
 
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
-from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item
+from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.models.core import UTCDateTime
 from forecasts.models.verify import ClaimKey, VerifyCursor
 
@@ -33,6 +33,24 @@ RESOLVED: frozenset[str] = frozenset(
     }
 )
 BY_VALUES = frozenset({"auto", "user"})
+# A user acting through a channel other than the CLI: "user via web".
+VIA = " via "
+
+
+def audited(by: str, reason: str) -> tuple[str, str]:
+    """The ``by`` and ``reason`` a history row records for the actor ``by``.
+
+    ``by`` is "auto", "user", or a user through a channel ("user via web"). The row keeps the
+    role (what the rules read: a user's decision is final for the judge, however it came) and
+    names the channel once, at the end of its reason: ("user", "seen (user via web)").
+    """
+    role, via, channel = by.partition(VIA)
+    if role not in BY_VALUES or (via and (role != "user" or not channel)):
+        raise ValueError(f"by must be 'auto', 'user' or 'user via CHANNEL', not {by!r}")
+    if not via:
+        return role, reason
+    mark = f" ({by})"
+    return role, reason if reason.endswith(mark) else reason + mark
 
 
 def change_status(
@@ -52,8 +70,7 @@ def change_status(
     A user's decision is always recorded (confirming a status makes it the user's). Reopening
     (to ``open``) clears the resolution and hands the claim back to the automatic judge.
     """
-    if by not in BY_VALUES:
-        raise ValueError(f"by must be 'auto' or 'user', not {by!r}")
+    by, reason = audited(by, reason)
     if to_status not in {s.value for s in ClaimStatus}:
         raise InputError(f"unknown status {to_status!r}")
     if by == "auto" and claim.status_by == "user":
@@ -126,15 +143,7 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
         query = (
             sa.select(
                 col(Claim.id),
-                col(Claim.claim),
-                col(Claim.actors),
-                col(Claim.event),
-                col(Claim.event_type),
-                col(Claim.location),
-                col(Claim.polarity),
-                col(Claim.due_earliest),
-                col(Claim.due_latest),
-                col(Claim.sentence),
+                *(col(getattr(Claim, name)) for name in claim_fields.FACT_NAMES),
                 col(Article.reference_date),
             )
             .join(Article, col(Article.id) == col(Claim.article_id))
@@ -299,6 +308,20 @@ def index_claim(
 
 def unindex_claim(session: Session, claim_id: int) -> None:
     session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+
+
+def mark_checked(session: Session, claim: Claim, now: datetime) -> None:
+    """A verify pass has indexed and checked ``claim``: the next passes leave it to the index."""
+    claim.checked_at = now
+    session.add(claim)
+
+
+def check_again(session: Session, claim: Claim) -> None:
+    """Hand ``claim`` back to the judge: its index rows go and the next verify pass indexes it
+    afresh and re-reads the stored items within its window (after a reopening or an edit)."""
+    unindex_claim(session, _id(claim))
+    claim.checked_at = None
+    session.add(claim)
 
 
 def index_rows(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,7 +19,7 @@ from sqlmodel import Session, SQLModel, col, or_, select
 from forecasts.controls import check_name, strip_controls
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.items import KeyedEntry
-from forecasts.models import Article, Evidence, Feed, Item
+from forecasts.models import Article, Claim, ClaimStatus, Evidence, Feed, Item
 from forecasts.models.feeds import ItemTombstone
 from forecasts.store.items import ITEMS, NewItems, count_items, insert_items
 
@@ -109,6 +109,41 @@ def config_rows(session: Session) -> list[sa.Row[Any]]:
     return list(session.execute(sa.select(*(table.c[name] for name in CONFIG_COLUMNS))).all())
 
 
+@dataclass(frozen=True)
+class ClaimWindow:
+    """What a claim's news-search feeds are made of: its words and its dates."""
+
+    id: int
+    actors: list[str]
+    event: str  # the event, else the claim's text
+    location: str
+    reference_date: date
+    due_earliest: date
+    due_latest: date
+
+
+def open_claim_windows(session: Session) -> list[ClaimWindow]:
+    """Every open claim's search words and window (plain rows, no ORM objects)."""
+    rows = session.execute(
+        sa.select(
+            col(Claim.id),
+            col(Claim.actors),
+            col(Claim.event),
+            col(Claim.claim),
+            col(Claim.location),
+            col(Article.reference_date),
+            col(Claim.due_earliest),
+            col(Claim.due_latest),
+        )
+        .join(Article, col(Article.id) == col(Claim.article_id))
+        .where(col(Claim.status) == ClaimStatus.OPEN.value)
+        .order_by(col(Claim.id))
+    ).all()
+    return [
+        ClaimWindow(row[0], list(row[1] or []), row[2] or row[3], row[4], *row[5:8]) for row in rows
+    ]
+
+
 def feeds_named(session: Session, names: Sequence[str]) -> list[Feed]:
     found: list[Feed] = []
     for start in range(0, len(names), 500):
@@ -151,6 +186,11 @@ def add_feed(
     session.add(feed)
     session.flush()
     return feed
+
+
+def save_feed(session: Session, feed: Feed) -> None:
+    """Keep the changes made to a loaded feed (the sync's update and retire)."""
+    session.add(feed)
 
 
 # Items cited as evidence outlive their feed: `feeds remove` moves them here, a disabled feed

@@ -3,6 +3,9 @@
 A claim is attached to a question through ``attach`` (matching, or a user's merge), which
 writes a ``question_merge`` row saying why, and a ``question_history`` row. ``split`` undoes
 an attachment: the claim gets a question of its own and the merge row is marked undone.
+
+``by`` names the actor: "auto", "user" (the CLI) or "user via web"; the history rows record
+the role and name the channel in their reason (``store.claims.audited``).
 """
 
 from __future__ import annotations
@@ -25,8 +28,7 @@ from forecasts.models import (
     QuestionHistory,
     QuestionMerge,
 )
-
-BY_VALUES = frozenset({"auto", "user"})
+from forecasts.store.claims import audited
 
 
 def get_question(s: Session, question_id: int) -> Question:
@@ -135,14 +137,15 @@ def open_question(s: Session, claim: Claim, family: str, now: datetime, *, by: s
     )
     s.add(question)
     s.flush()
+    role, reason = audited(by, f"opened by claim {claim.id}")
     s.add(
         QuestionHistory(
             question_id=_id(question),
             at=now,
             action="created",
             claim_id=claim.id,
-            by=by,
-            reason=f"opened by claim {claim.id}",
+            by=role,
+            reason=reason,
         )
     )
     attach(s, question, claim, score=1.0, rule="opened", by=by, now=now, record_history=False)
@@ -162,8 +165,7 @@ def attach(
 ) -> None:
     """Attach ``claim`` to ``question`` (why: score and rule); the question's window widens to
     cover the claim's, and takes the place and actors the claim gives if it had none."""
-    if by not in BY_VALUES:
-        raise ValueError(f"by must be 'auto' or 'user', not {by!r}")
+    role, reason = audited(by, f"claim {claim.id}: {rule} (score {score:.2f})")
     qid, cid = _id(question), _id(claim)
     claim.question_id = qid
     s.add(claim)
@@ -174,22 +176,19 @@ def attach(
     if not question.actors and claim.actors:
         question.actors = list(claim.actors)
     s.add(question)
-    s.add(QuestionMerge(question_id=qid, claim_id=cid, score=score, rule=rule, by=by, at=now))
+    s.add(QuestionMerge(question_id=qid, claim_id=cid, score=score, rule=rule, by=role, at=now))
     if record_history:
         s.add(
             QuestionHistory(
-                question_id=qid,
-                at=now,
-                action="merged",
-                claim_id=cid,
-                by=by,
-                reason=f"claim {cid}: {rule} (score {score:.2f})",
+                question_id=qid, at=now, action="merged", claim_id=cid, by=role, reason=reason
             )
         )
     s.flush()
 
 
-def merge(s: Session, into: Question, other: Question, now: datetime) -> list[int]:
+def merge(
+    s: Session, into: Question, other: Question, now: datetime, *, by: str = "user"
+) -> list[int]:
     """A user's merge: every claim of ``other`` moves to ``into``; ``other`` stands no more."""
     into_id, other_id = _id(into), _id(other)
     if into_id == other_id:
@@ -207,31 +206,24 @@ def merge(s: Session, into: Question, other: Question, now: datetime) -> list[in
             claim,
             score=1.0,
             rule=f"merged by hand from question {other_id}",
-            by="user",
+            by=by,
             now=now,
             record_history=False,
         )
         moved.append(_id(claim))
     other.merged_into = into_id
     s.add(other)
-    s.add(
-        QuestionHistory(
-            question_id=into_id,
-            at=now,
-            action="merged",
-            by="user",
-            reason=f"question {other_id} merged in (claims {', '.join(map(str, moved)) or 'none'})",
+    claims = ", ".join(map(str, moved)) or "none"
+    for question_id, why in (
+        (into_id, f"question {other_id} merged in (claims {claims})"),
+        (other_id, f"merged into question {into_id}"),
+    ):
+        role, reason = audited(by, why)
+        s.add(
+            QuestionHistory(
+                question_id=question_id, at=now, action="merged", by=role, reason=reason
+            )
         )
-    )
-    s.add(
-        QuestionHistory(
-            question_id=other_id,
-            at=now,
-            action="merged",
-            by="user",
-            reason=f"merged into question {into_id}",
-        )
-    )
     s.flush()
     return moved
 
@@ -247,7 +239,9 @@ def _undo_current(s: Session, claim: Claim, now: datetime) -> None:
         s.add(row)
 
 
-def split(s: Session, question: Question, claim: Claim, family: str, now: datetime) -> Question:
+def split(
+    s: Session, question: Question, claim: Claim, family: str, now: datetime, *, by: str = "user"
+) -> Question:
     """A user's split: ``claim`` leaves ``question`` for a question of its own."""
     qid, cid = _id(question), _id(claim)
     if claim.question_id != qid:
@@ -255,15 +249,11 @@ def split(s: Session, question: Question, claim: Claim, family: str, now: dateti
     if len(claims_of(s, qid)) == 1:
         raise InputError(f"claim {cid} is the only claim of question {qid}: nothing to split")
     _undo_current(s, claim, now)
-    new = open_question(s, claim, family, now, by="user")
+    new = open_question(s, claim, family, now, by=by)
+    role, reason = audited(by, f"claim {cid} split off into question {new.id}")
     s.add(
         QuestionHistory(
-            question_id=qid,
-            at=now,
-            action="split",
-            claim_id=cid,
-            by="user",
-            reason=f"claim {cid} split off into question {new.id}",
+            question_id=qid, at=now, action="split", claim_id=cid, by=role, reason=reason
         )
     )
     _rewindow(s, question)
@@ -294,8 +284,7 @@ def change_status(
     """Move a question to ``to_status`` and record it; auto never overrides a user's decision.
 
     Returns whether anything changed."""
-    if by not in BY_VALUES:
-        raise ValueError(f"by must be 'auto' or 'user', not {by!r}")
+    by, reason = audited(by, reason)
     if by == "auto" and question.status_by == "user":
         return False
     if by == "auto" and question.status == to_status and question.event_date == event_date:

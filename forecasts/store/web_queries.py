@@ -12,14 +12,13 @@ one lives on in the question it was merged into), as `forecasts questions` lists
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import SQLModel
 
 import forecasts.models  # noqa: F401  (registers the tables read below)
 from forecasts.store import claim_lists
@@ -238,29 +237,3 @@ def event_types(conn: Connection) -> list[str]:
         .order_by(q.event_type)
     )
     return [str(r[0]) for r in rows]
-
-
-def history_high_water(s: Session, table: Any) -> int:
-    """The newest id of a history table: the rows a change made on the web writes come after."""
-    return int(s.connection().execute(sa.select(sa.func.max(table.id))).scalar() or 0)
-
-
-def mark_history(
-    s: Session, table: Any, after: int, owners: dict[str, Iterable[int]], mark: str
-) -> None:
-    """Append ``mark`` to the reasons of the user's history rows this transaction wrote (ids
-    past ``after``) for the given owners (``{"question_id": ids}`` or ``{"claim_id": ids}``):
-    a change made on the web says so in its history, as the CLI's rows name their command."""
-    s.flush()
-    ((column, ids),) = owners.items()
-    rows = s.exec(
-        select(table).where(
-            col(table.id) > after,
-            col(getattr(table, column)).in_(list(ids)),
-            table.by == "user",
-        )
-    ).all()
-    for row in rows:
-        if not row.reason.endswith(mark):
-            row.reason += mark
-            s.add(row)

@@ -129,6 +129,7 @@ def pair_from_json(doc: dict[str, Any]) -> tuple[ClaimFacts, ItemFacts, str]:
         due_earliest=_date(c["due_earliest"], "due_earliest"),
         due_latest=_date(c["due_latest"], "due_latest"),
         sentence=c.get("sentence", ""),
+        statement=c.get("statement", ""),
     )
     item = ItemFacts(
         title=i.get("title", ""),

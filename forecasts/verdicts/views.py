@@ -133,8 +133,10 @@ def resolve(
     note: str = "",
     evidence_url: str = "",
     event_date: date | None = None,
+    by: str = "user",
 ) -> dict[str, Any]:
-    """A user's decision: fulfilled, unfulfilled, void (superseded/withdrawn) or reopen."""
+    """A user's decision: fulfilled, unfulfilled, void (superseded/withdrawn) or reopen
+    (``by``: "user via web" from the dashboard, as its history row then says)."""
     if action not in ACTIONS:
         raise InputError(f"unknown decision '{action}' (one of {', '.join(ACTIONS)})")
     if evidence_url and not evidence_url.startswith(("http://", "https://")):
@@ -159,7 +161,7 @@ def resolve(
         s,
         claim,
         to_status,
-        by="user",
+        by=by,
         reason=reason,
         evidence=evidence,
         now=now,
@@ -167,7 +169,5 @@ def resolve(
     )
     if to_status == ClaimStatus.OPEN.value:
         # The next pass indexes it again and re-reads the stored items within its window.
-        store.unindex_claim(s, claim_id)
-        claim.checked_at = None
-        s.add(claim)
+        store.check_again(s, claim)
     return claim_row(claim)

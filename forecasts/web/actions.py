@@ -4,7 +4,7 @@ feed; log in and out.
 Every change goes through the function the CLI uses (``verdicts.views.resolve``,
 ``store.claim_edits``, ``questions.views.decide`` / ``merge`` / ``split``,
 ``store.feeds.add_feed`` / ``remove_feed``) inside ``write_session``, so it is audited the same
-way; its history rows say it came from the web ("user via web"). Each POST must carry the session's
+way; they are passed ``by="user via web"``, so their history rows say it came from the web. Each POST must carry the session's
 CSRF token (403 otherwise) and then redirects (303) back to a page of this site.
 """
 
@@ -24,9 +24,8 @@ from starlette.responses import RedirectResponse, Response
 from forecasts.db import write_session
 from forecasts.errors import InputError, NotFoundError
 from forecasts.feeds.opml import name_for_url
-from forecasts.models import ClaimHistory, QuestionHistory
 from forecasts.questions import views as question_views
-from forecasts.store import claim_edits, web_queries
+from forecasts.store import claim_edits
 from forecasts.store import claims as claim_store
 from forecasts.store import feeds as feed_store
 from forecasts.verdicts import views
@@ -34,7 +33,6 @@ from forecasts.web import params, security
 from forecasts.web.app import WebContext, ctx, local_target, render
 
 VIA_WEB = "user via web"
-MARK = f" ({VIA_WEB})"
 WRONG_PASSWORD_DELAY = 0.5  # seconds: slows guessing without bothering a person
 
 
@@ -59,7 +57,6 @@ async def resolve(request: Request) -> Response:
     action = data.get("action", "")
     event_date = params.day(data.get("event_date"), "event_date")
     note = data.get("note", "").strip()[:2000]
-    reason = f"{note} ({VIA_WEB})" if note else f"decided by hand: {action} ({VIA_WEB})"
     web = ctx(request)
 
     def decide() -> None:
@@ -69,9 +66,10 @@ async def resolve(request: Request) -> Response:
                 claim_id,
                 action,
                 now=web.clock.now(),
-                note=reason,
+                note=note,
                 evidence_url=data.get("evidence_url", "").strip(),
                 event_date=event_date,
+                by=VIA_WEB,
             )
 
     try:
@@ -148,13 +146,9 @@ async def edit(request: Request) -> Response:
             known = web.settings.hedges.get(hedge.lower())  # the hedge sets it, as in the CLI
             if known is not None:
                 changes["probability"] = known
-        after = web_queries.history_high_water(s, ClaimHistory)
         claim_edits.edit_claim(
             s, claim_id, changes, by=VIA_WEB, reason=_note(data), now=web.clock.now()
         )
-        # The edit rows name "user via web" as their author; a status reopened by the edit
-        # (by "user") says it in its reason.
-        web_queries.mark_history(s, ClaimHistory, after, {"claim_id": (claim_id,)}, MARK)
 
     await _write(web, change)
     return _back(data, f"/claims/{claim_id}")
@@ -189,11 +183,16 @@ async def decide(request: Request) -> Response:
     action = data.get("action", "")
     event_date = params.day(data.get("event_date"), "event_date")
     note = _note(data)
-    reason = f"{note} ({VIA_WEB})" if note else f"decided by hand: {action} ({VIA_WEB})"
 
     def change(s: Any) -> None:
         question_views.decide(
-            s, question_id, action, now=web.clock.now(), note=reason, event_date=event_date
+            s,
+            question_id,
+            action,
+            now=web.clock.now(),
+            note=note,
+            event_date=event_date,
+            by=VIA_WEB,
         )
 
     await _write(web, change)
@@ -215,11 +214,7 @@ async def merge(request: Request) -> Response:
     other = _other_id(data, "other")
 
     def change(s: Any) -> None:
-        after = web_queries.history_high_water(s, QuestionHistory)
-        question_views.merge(s, question_id, other, now=web.clock.now())
-        web_queries.mark_history(
-            s, QuestionHistory, after, {"question_id": (question_id, other)}, MARK
-        )
+        question_views.merge(s, question_id, other, now=web.clock.now(), by=VIA_WEB)
 
     await _write(web, change)
     return _back(data, f"/questions/{question_id}")
@@ -236,12 +231,8 @@ async def split(request: Request) -> Response:
     made: list[int] = []
 
     def change(s: Any) -> None:
-        after = web_queries.history_high_water(s, QuestionHistory)
-        row = question_views.split(s, question_id, claim_id, now=web.clock.now())
+        row = question_views.split(s, question_id, claim_id, now=web.clock.now(), by=VIA_WEB)
         made.append(int(row["new_question"]))
-        web_queries.mark_history(
-            s, QuestionHistory, after, {"question_id": (question_id, made[0])}, MARK
-        )
 
     await _write(web, change)
     return _back(data, f"/questions/{made[0]}")

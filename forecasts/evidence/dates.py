@@ -1,0 +1,128 @@
+"""When a news item says an event happened, and whether that falls in a claim's window.
+
+The event date is what the item states (a calendar date or weekday in the reporting clause,
+else anywhere in the item, never the dateline); with no day at all, the publication day.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from forecasts.evidence.lexicon import words
+from forecasts.evidence.text import clauses, tokenize
+
+# News reports an event up to a few days after it happened.
+REPORT_LAG_DAYS = 3
+# Later than that, an item still counts when it gives the event's calendar date inside the
+# window ("landed on January 20"): a follow-up that confirms what happened in time.
+LATE_REPORT_DAYS = 14
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+
+_MONTH_NUMBER = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def stated_date(words: tuple[str, ...], published: date) -> date | None:
+    """A calendar date the clause states ("on July 6", "6 July", "Dec. 12, 2023"): the latest
+    such day not after publication (a report never dates an event in its own future)."""
+    for i, word in enumerate(words):
+        month = _MONTH_NUMBER.get(word)
+        if month is None or (word == "may" and not (i + 1 < len(words) and words[i + 1].isdigit())):
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+                year = published.year
+                if i + 2 < len(words) and j == i + 1 and len(words[i + 2]) == 4:
+                    year = int(words[i + 2]) if words[i + 2].isdigit() else year
+                try:
+                    day = date(year, month, int(words[j]))
+                except ValueError:
+                    continue
+                if day > published:
+                    try:
+                        day = date(year - 1, month, int(words[j]))
+                    except ValueError:
+                        continue
+                return day
+    return None
+
+
+def event_day(clause: str, published: date, text: str = "", due_latest: date = date.max) -> date:
+    """The day the item says the event happened: what the reporting clause says (a stated
+    date, 'yesterday', a weekday), else what the rest of the item says; with no day at all, the
+    publication day, or the day before when that is the window's last day (news of an evening
+    event comes out the next morning)."""
+    for source in (clause, *clauses(text)):
+        day = said_day(tokenize(source).words, published) if source else None
+        if day is not None:
+            return day
+    if published - timedelta(days=1) == due_latest:
+        return due_latest
+    return published
+
+
+def dated(clause: str, published: date, text: str) -> date | None:
+    """The calendar date the reporting clause (else the item) gives the event, if any."""
+    for source in (clause, *clauses(text)):
+        stated = stated_date(tokenize(source).words[4:], published) if source else None
+        if stated is not None and (published - stated).days <= LATE_REPORT_DAYS + 1:
+            return stated
+    return None
+
+
+def said_day(words: tuple[str, ...], published: date) -> date | None:
+    # A dateline ("WASHINGTON, April 5 (Reuters) -") dates the story, not the event.
+    stated = stated_date(words[4:], published)
+    if stated is not None and (published - stated).days <= 14:
+        return stated
+    if "yesterday" in words:
+        return published - timedelta(days=1)
+    for i, day in enumerate(WEEKDAYS):
+        if day in words and "next" not in words:
+            back = (published.weekday() - i) % 7
+            return published - timedelta(days=back)
+    return None
+
+
+def earlier_year(clause: str, reference: date) -> bool:
+    """'in 2020' (or 'in March 2020') in the reporting sentence, a year before the claim's."""
+    words = tokenize(clause).words
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and 1900 < int(word) < reference.year:
+            before = words[max(0, i - 2) : i]
+            if "in" in before or "of" in before:
+                return True
+    return False
+
+
+def beyond_window(clause: str, due_latest: date) -> bool:
+    """'delays ... indefinitely', 'postponed to 2025': put off past the claim's window."""
+    words = tokenize(clause).words
+    if "indefinitely" in words:
+        return True
+    return any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words)
