@@ -132,11 +132,15 @@ def speaker_calibration(
     claims, ``min_resolved`` at least (generic and unattributed speakers have no record)."""
     names = names if names is not None else _speaker_names(groups)
     per: dict[str, dict[int, list[float]]] = {}
+    buckets: dict[float, int] = {}  # few distinct probabilities: bin each once
     for row in groups:
         name = names.get(row.speaker or "")
         if not name or not row.resolved:
             continue
-        bucket = bucket_index(min(1.0, max(0.0, float(row.probability))))
+        p = float(row.probability)
+        bucket = buckets.get(p)
+        if bucket is None:
+            bucket = buckets[p] = bucket_index(min(1.0, max(0.0, p)))
         a = per.setdefault(name, {}).setdefault(bucket, [0, 0, 0.0, 0.0])
         a[0] += int(row.resolved)
         a[1] += int(row.hits or 0)

@@ -25,6 +25,7 @@ from forecasts.reports.model import (
     StatusCounts,
     TrackRecord,
     TrendPoint,
+    month_of,
     parse_month,
     shift_month,
 )
@@ -59,6 +60,9 @@ _ZERO: sa.ColumnElement[int] = sa.literal_column("0")
 _FZERO: sa.ColumnElement[float] = sa.literal_column("0.0")
 
 
+_FONE: sa.ColumnElement[float] = sa.literal_column("1.0")
+
+
 _outcome = sa.case((c.status == "fulfilled", _ONE), else_=_ZERO)
 
 
@@ -75,13 +79,35 @@ def _due_between(start: date, end: date) -> sa.ColumnElement[bool]:
 
 
 def _sums() -> list[sa.ColumnElement[Any]]:
-    """count, resolved, hits, sum of probability over resolved, sum of squared error."""
+    """count, resolved, hits, sum of probability over resolved, sum of squared error: the
+    row shape of ``scored_groups`` (the dashboard's speaker and outlet pages group with it)."""
     return [
         sa.func.count().label("n"),
         sa.func.sum(_is_resolved).label("resolved"),
         sa.func.sum(_outcome).label("hits"),
         sa.func.sum(sa.case((_resolved, c.probability), else_=_FZERO)).label("sum_p"),
         sa.func.sum(_squared_error).label("sum_sq"),
+    ]
+
+
+def _outlet_sums() -> list[sa.ColumnElement[Any]]:
+    """count, hits, misses and the sum of squared errors of the resolved claims.
+
+    Filtered counts and one CASE on the status: at a million claims this is a quarter cheaper
+    than a CASE per figure (resolved, outcome, squared error), and gives the same sums, since
+    the rows are added in the same order and (1 - p)² is (p - 1)² exactly.
+    """
+    return [
+        sa.func.count().label("n"),
+        sa.func.count().filter(c.status == "fulfilled").label("hits"),
+        sa.func.count().filter(c.status == "unfulfilled").label("misses"),
+        sa.func.sum(
+            sa.case(
+                (c.status == "fulfilled", (_FONE - c.probability) * (_FONE - c.probability)),
+                (c.status == "unfulfilled", c.probability * c.probability),
+                else_=None,
+            )
+        ).label("sum_sq"),
     ]
 
 
@@ -104,27 +130,26 @@ def scored_groups(conn: Connection, start: date | None, end: date) -> Sequence[A
     grouping on plain columns (not a bin expression) lets an index on (speaker, hedge,
     probability, ...) stream the groups without sorting.
     """
-    # SQL only counts per status (the index holds status next in line); the sums follow here,
-    # from a few rows per group, instead of five CASE expressions evaluated for every claim.
+    # SQL only counts, per status through FILTER (the index holds status next in line); the
+    # sums follow here, from the counts of each group, instead of CASE expressions evaluated
+    # for every claim.
     rows = conn.execute(
-        sa.select(c.speaker, c.hedge, c.probability, c.status, sa.func.count().label("n"))
+        sa.select(
+            c.speaker,
+            c.hedge,
+            c.probability,
+            sa.func.count(),
+            sa.func.count().filter(c.status == "fulfilled"),
+            sa.func.count().filter(c.status == "unfulfilled"),
+        )
         .where(_due_filter(conn, start, end))
-        .group_by(c.speaker, c.hedge, c.probability, c.status)
+        .group_by(c.speaker, c.hedge, c.probability)
     ).all()
-    groups: dict[tuple[Any, Any, Any], list[Any]] = {}
-    for speaker, hedge, probability, status, n in rows:
-        g = groups.get((speaker, hedge, probability))
-        if g is None:
-            g = groups[(speaker, hedge, probability)] = [0, 0, 0]
-        g[0] += n
-        if status in RESOLVED:
-            g[1] += n
-            if status == "fulfilled":
-                g[2] += n
     out = []
-    for (speaker, hedge, probability), (n, resolved, hits) in groups.items():
+    for speaker, hedge, probability, n, hits, misses in rows:
         p = float(probability)
-        sum_sq = hits * (p - 1) * (p - 1) + (resolved - hits) * p * p
+        resolved = hits + misses
+        sum_sq = hits * (p - 1) * (p - 1) + misses * p * p
         out.append(_Group(speaker, hedge, probability, n, resolved, hits, p * resolved, sum_sq))
     return out
 
@@ -196,30 +221,41 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
     """
     article = c.article_id if start is None else c.article_id + _ZERO
     per_article = (
-        sa.select(article.label("aid"), *_sums())
+        sa.select(article.label("aid"), *_outlet_sums())
         .where(_due_filter(conn, start, end))
         .group_by(article)
         .subquery("per_article")
     )
     g = per_article.c
     source = article_t.c.source
-    rows = conn.execute(
+    query = (
         sa.select(
             source,
             sa.func.sum(g.n).label("n"),
-            sa.func.sum(g.resolved).label("resolved"),
             sa.func.sum(g.hits).label("hits"),
+            sa.func.sum(g.misses).label("misses"),
             sa.func.sum(g.sum_sq).label("sum_sq"),
         )
         .select_from(per_article.join(article_t, article_t.c.id == g.aid))
         .group_by(source)
-    ).all()
+    )
+    if start is None and conn.dialect.name == "postgresql":
+        # PostgreSQL's estimates favour hashing the million claims by article (0.65 s on two
+        # cores, 1.1 s in one process at 1M claims) over streaming the groups in the covering
+        # index's order (0.28 s); like likelihood() for SQLite, a hint scoped to this query.
+        conn.exec_driver_sql("SET LOCAL enable_hashagg = off")
+        try:
+            rows = conn.execute(query).all()
+        finally:
+            conn.exec_driver_sql("RESET enable_hashagg")
+    else:
+        rows = conn.execute(query).all()
     return by_resolved(
         [
             track_record(
                 row.source or "(unknown)",
                 int(row.n),
-                int(row.resolved or 0),
+                int(row.hits or 0) + int(row.misses or 0),
                 int(row.hits or 0),
                 float(row.sum_sq or 0),
             )
@@ -229,34 +265,47 @@ def outlet_records(conn: Connection, start: date | None, end: date) -> list[Trac
 
 
 def trend(conn: Connection, month: str, months: int = 12) -> list[TrendPoint]:
-    """Hit rate and Brier score per month for the ``months`` months ending with ``month``."""
+    """Hit rate and Brier score per month for the ``months`` months ending with ``month``.
+
+    SQL counts the claims per day, status and probability: those are the leading columns of
+    the (due_latest, status, probability, ...) index, so the groups stream in index order with
+    no sort and no per-row expression (a CASE labelling each row's month cost four times as
+    much at a million claims). The few thousand groups roll up into months here.
+    """
     labels = [shift_month(month, -k) for k in range(months - 1, -1, -1)]
-    bounds = [parse_month(m) for m in labels]
-    month_label = sa.case(
-        *[(c.due_latest <= end, label) for label, (_, end) in zip(labels, bounds, strict=True)],
-        else_=None,
-    ).label("due_month")
+    first, last = parse_month(labels[0])[0], parse_month(labels[-1])[1]
     # A year of claims is a broad slice of most databases: scan, don't walk the index.
-    where = _due_between(bounds[0][0], bounds[-1][1])
+    where = _due_between(first, last)
     if conn.dialect.name == "sqlite":
         where = sa.func.likelihood(where, sa.literal_column("0.9"))
     rows = conn.execute(
-        sa.select(month_label, *_sums()).where(where).group_by(sa.literal_column("due_month"))
+        sa.select(c.due_latest, c.status, c.probability, sa.func.count())
+        .where(where)
+        .group_by(c.due_latest, c.status, c.probability)
     ).all()
-    by_month = {row.due_month: row for row in rows}
+    acc = {label: [0, 0, 0, 0.0] for label in labels}  # due, resolved, hits, squared error
+    for due, status, probability, n in rows:
+        a = acc[month_of(due)]
+        a[0] += n
+        if status in RESOLVED:
+            p = float(probability)
+            a[1] += n
+            if status == "fulfilled":
+                a[2] += n
+                a[3] += n * (p - 1) * (p - 1)
+            else:
+                a[3] += n * p * p
     points = []
     for label in labels:
-        row = by_month.get(label)
-        resolved = int(row.resolved or 0) if row else 0
-        hits = int(row.hits or 0) if row else 0
+        due_n, resolved, hits, sum_sq = acc[label]
         points.append(
             TrendPoint(
                 month=label,
-                due=int(row.n) if row else 0,
-                resolved=resolved,
-                hits=hits,
+                due=int(due_n),
+                resolved=int(resolved),
+                hits=int(hits),
                 hit_rate=hits / resolved if resolved else None,
-                brier=float(row.sum_sq) / resolved if row and resolved else None,
+                brier=sum_sq / resolved if resolved else None,
             )
         )
     return points
@@ -334,33 +383,30 @@ def _status_rank() -> sa.ColumnElement[int]:
     )
 
 
+def _listing(
+    conn: Connection, where: Sequence[sa.ColumnElement[bool]], order: Sequence[Any], limit: int
+) -> list[ClaimRow]:
+    """The first ``limit`` claims in ``order``: ids first, then the rows of those claims only.
+
+    Choosing the ids reads only the (due_latest, status, probability, ...) index, which holds
+    every column the filters and orders use; a month's thousands of claims are then no longer
+    read from the table and joined to their articles only to be cut to a page.
+    """
+    page = sa.select(c.id).where(*where).order_by(*order).limit(limit).subquery("page")
+    return _rows(conn, _claim_select().join(page, page.c.id == c.id).order_by(*order))
+
+
 def claims_due(conn: Connection, start: date, end: date, limit: int) -> list[ClaimRow]:
-    return _rows(
-        conn,
-        _claim_select()
-        .where(_due_between(start, end))
-        .order_by(_status_rank(), c.due_latest, c.id)
-        .limit(limit),
-    )
+    return _listing(conn, [_due_between(start, end)], [_status_rank(), c.due_latest, c.id], limit)
 
 
 def overconfident_misses(conn: Connection, start: date, end: date, limit: int) -> list[ClaimRow]:
     """Claims given more than even odds that did not come true, most confident first."""
-    return _rows(
-        conn,
-        _claim_select()
-        .where(_due_between(start, end), c.status == "unfulfilled", c.probability > 0.5)
-        .order_by(c.probability.desc(), c.id)
-        .limit(limit),
-    )
+    where = [_due_between(start, end), c.status == "unfulfilled", c.probability > 0.5]
+    return _listing(conn, where, [c.probability.desc(), c.id], limit)
 
 
 def surprises(conn: Connection, start: date, end: date, limit: int) -> list[ClaimRow]:
     """Claims given less than even odds that came true, least expected first."""
-    return _rows(
-        conn,
-        _claim_select()
-        .where(_due_between(start, end), c.status == "fulfilled", c.probability < 0.5)
-        .order_by(c.probability, c.id)
-        .limit(limit),
-    )
+    where = [_due_between(start, end), c.status == "fulfilled", c.probability < 0.5]
+    return _listing(conn, where, [c.probability, c.id], limit)
