@@ -225,3 +225,16 @@ def test_a_plan_frame_left_in_the_subject_goes() -> None:
         present_tense=True,
     )
     assert subject_framed == "Heiko Maas visits Ankara on 5 September 2018"
+
+
+def test_an_occasion_nothing_names_takes_the_organisation_the_article_is_about() -> None:
+    """'The shares', 'the closing of the merger': whose, from the organisation the article
+    names most (an organisation by its name); never a person nor a place."""
+    text = (
+        "Acme Holdings Plc confirmed its final dividend on Monday. Acme Holdings Plc said "
+        "trading was strong. The shares will trade ex-dividend on May 7. "
+        "Gordon Brown met voters in Leeds. The campaign will feature three debates on May 20."
+    )
+    statements = [c.statement for c in extract_claims(text, date(2020, 5, 4), Settings())]
+    assert "The Acme Holdings Plc shares trade ex-dividend on 7 May 2020" in statements
+    assert not any("Gordon Brown campaign" in s or "Leeds campaign" in s for s in statements)

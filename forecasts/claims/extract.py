@@ -32,7 +32,7 @@ from forecasts.claims.hedges import (
     probability,
     stated_odds,
 )
-from forecasts.claims.reference import ROLE_NOUNS, Discourse
+from forecasts.claims.reference import ORG_NOUNS, ROLE_NOUNS, Discourse
 from forecasts.claims.repeats import content_words, once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
@@ -800,6 +800,10 @@ def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
     return ctx.organisations[-1] if ctx.organisations else ""
 
 
+_OF_DESCRIPTION = re.compile(
+    r"(?i)^(?P<outer>(?:the|this)\s+(?:[a-z-]+\s+){0,2}of\s+)"
+    r"(?P<inner>the\s+(?:[a-z-]+\s+){0,2}[a-z-]{4,})$"
+)
 _DESCRIPTION = re.compile(r"(?i)^(?:the|this)\s+(?P<mods>(?:[a-z-]+\s+){0,2})(?P<head>[a-z-]{4,})$")
 _NAME_WORD = r"(?:[A-Z][\w.&'’-]*|\d+)"
 _OPENING_CAPS = {"The", "A", "An", "This", "That", "In", "On", "At", "By", "For", "After", "Before"}
@@ -809,6 +813,11 @@ def _qualified(text: str, ctx: _Context) -> str:
     """ "the pipeline", "the general election": the description as the article introduced it
     before ("Nord Stream 2 pipeline", "Britain's general election"), so a reader without the
     article knows which; unchanged when nothing earlier names it."""
+    nested = _OF_DESCRIPTION.match(text)
+    if nested:
+        # "the closing of the merger": which merger
+        inner = _qualified(nested["inner"], ctx)
+        return f"{nested['outer']}{inner[:1].lower()}{inner[1:]}"
     m = _DESCRIPTION.match(text)
     if m is None or m["head"].lower() in ROLE_NOUNS:
         return text
@@ -837,7 +846,54 @@ def _qualified(text: str, ctx: _Context) -> str:
         if found["pos"]:
             return f"{name}’s {mods}{head}"
         return f"{text.split()[0]} {name} {mods}{head}"
+    if head.lower() in _OCCASION_HEADS:
+        # "the deal", "the AGM" that nothing earlier names: whose it is, the organisation the
+        # article is about (named most often so far; the first named on a tie)
+        owner = _main_organisation(earlier, ctx)
+        if owner:
+            return f"{text.split()[0]} {owner} {mods}{head}"
     return text
+
+
+# a name that says it is an organisation: an organisation word, a company suffix, an acronym
+_ORGANISATION_LIKE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(actors_mod.ORG_WORDS)) + r"|plc|ltd|llc|holdings|corporation|"
+    r"airlines?|motors|systems|technologies|energy|partners)\b|(?-i:^[A-Z]{2,6}$)"
+)
+
+
+def _main_organisation(earlier: str, ctx: _Context) -> str:
+    best, most = "", 1  # named twice at least: one mention does not make a topic
+    for org in ctx.organisations:
+        low = org.lower()
+        if (
+            len(org) < 3
+            or low in actors_mod.STOP_CAPS
+            or org in ctx.book.persons
+            or ctx.book.expand(org) in ctx.book.persons
+            or _is_place(org, earlier)
+            or (" " not in org and (low in ORG_NOUNS or low in actors_mod.COMMON_NOUNS))
+            or low in _OCCASION_HEADS
+            or low in ("conference", "summit", "group", "company")
+        ):
+            continue  # a person, or a common noun that opened a sentence ("Group")
+        if not _ORGANISATION_LIKE.search(org):
+            continue  # "Gordon Brown" may be a person the article never titled
+        count = earlier.count(org)
+        first = earlier.find(org)
+        if count > most or (count == most and best and first < earlier.find(best)):
+            best, most = org, count
+    return best
+
+
+# occasions and corporate things a reader cannot place without saying whose they are
+_OCCASION_HEADS = {
+    "deal", "merger", "acquisition", "takeover", "agm", "shares", "stock", "dividend", "ipo",
+    "offering", "listing", "results", "earnings", "meeting", "summit", "conference", "talks",
+    "trip", "visit", "tour", "vote", "ballot", "strike", "launch", "event", "festival",
+    "campaign", "project", "scheme", "programme", "program", "plan", "agreement", "contract",
+    "trial", "hearing", "rollout", "exercise", "drill", "mission", "deadline",
+}  # fmt: skip
 
 
 def _plural(subject: str) -> bool:
@@ -910,6 +966,15 @@ def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> s
 
 def _is_place_in(name: str, text: str) -> bool:
     return bool(re.search(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?" + re.escape(name), text))
+
+
+def _is_place(name: str, text: str) -> bool:
+    """Named as a place anywhere ("in Perth", "the border with Pakistan")."""
+    return bool(
+        re.search(
+            r"\b(?:in|to|at|from|near|border\s+with)\s+(?:the\s+)?" + re.escape(name) + r"\b", text
+        )
+    )
 
 
 _PLACE_END = re.compile(r"\s+(?:for|to|with|on|at)\s+")
