@@ -238,3 +238,22 @@ def test_an_occasion_nothing_names_takes_the_organisation_the_article_is_about()
     statements = [c.statement for c in extract_claims(text, date(2020, 5, 4), Settings())]
     assert "The Acme Holdings Plc shares trade ex-dividend on 7 May 2020" in statements
     assert not any("Gordon Brown campaign" in s or "Leeds campaign" in s for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "verifiable"),
+    [
+        ("I am going to meet up with these guys in March.", False),
+        (
+            "One or two of Banxico's board members might vote to keep rates unchanged in March.",
+            True,
+        ),
+        ("Acme Corp said on Monday it will open a plant in Ohio in March.", True),
+    ],
+)
+def test_a_statement_that_names_nobody_is_not_verifiable(text: str, verifiable: bool) -> None:
+    """A pronoun nothing in the article resolves leaves no one to check (LABELLING.md: no
+    defined test); a quantified or resolved subject stays verifiable."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert claims, text
+    assert claims[0].verifiable is verifiable, claims[0].statement

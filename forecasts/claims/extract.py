@@ -701,6 +701,10 @@ def _make_claim(
         dated=window.basis not in ("default_horizon", "vague"),
         present_tense=not trigger_text,
     )
+    if _NAMELESS.match(statement):
+        # "He spent ...", "I meet up with these guys": no one a reader could name, so no
+        # defined test (LABELLING.md: outcomes with no defined test are not verifiable)
+        verifiable = False
     return ExtractedClaim(
         sentence=sent.text,
         claim=claim_text,
@@ -721,6 +725,12 @@ def _make_claim(
     )
 
 
+# a statement whose subject is a pronoun the article never let us resolve
+_NAMELESS = re.compile(
+    r"(?i)^(?:[a-z]+ly\s+|very\s+soon\s+|soon\s+)?(?:he|she|it|they|we|i|you|his|her|its|their|"
+    r"our|my|the\s+(?:two|three|four|pair)\s+[a-z]+s?\b|one\s+(?!or\b|of\b)[a-z]+s\b|"
+    r"(?:this|that|these|those|more)\s+(?:is|are|was|will|would|could|means|takes|comes)\b)\b"
+)
 _PREPOSITION = re.compile(
     r"(?:for|on|by|in|at|until|before|after|during|next|this|later|early|late)\b", re.IGNORECASE
 )
