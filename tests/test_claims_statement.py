@@ -126,6 +126,7 @@ def test_present_drops_any_ly_adverb(predicate: str, plural: bool, out: str) -> 
      ("support jobs, attract investment and help capture carbon",
       "supports jobs, attracts investment and helps capture carbon"),
      ("scheduled to visit Ankara", "visits Ankara"),
+     ("spread and disrupt oil flows", "spreads and disrupts oil flows"),
      ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine")],
 )  # fmt: skip
 def test_present_agrees_every_coordinated_verb_and_drops_plan_frames(

@@ -76,8 +76,8 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
     rest = _COORDINATED_VERB.sub(
-        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", rest
-    )  # "abolish the escalator and delay the hike": both verbs agree
+        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", f" {rest}"
+    )[1:]  # "abolish the escalator and delay the hike", "spread and disrupt": both verbs agree
     if negative or negated:
         return _negate(verb, rest, plural)
     return f"{third_person(verb, plural=plural)} {rest}".strip()
