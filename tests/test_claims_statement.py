@@ -258,3 +258,15 @@ def test_a_statement_that_names_nobody_is_not_verifiable(text: str, verifiable: 
     claims = extract_claims(text, date(2024, 1, 8), Settings())
     assert claims, text
     assert claims[0].verifiable is verifiable, claims[0].statement
+
+
+def test_a_description_takes_the_owner_the_article_gave_it_with_a_possessive() -> None:
+    """'George Osborne is unveiling his budget statement' ... 'the budget, which will begin':
+    Osborne's budget (never 'You', the live blog's reader)."""
+    claims = extract_claims(
+        "George Osborne is unveiling his budget statement today.\n\n"
+        "You can follow all the updates from the budget, which will begin around 12.30pm.",
+        date(2013, 3, 20),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("George Osborne’s budget begins")

@@ -755,6 +755,7 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
         last = _LAST_NP.search(text)
         if last:
             text = last.group(0)
+            names = [n for n in names if n in text]  # "You can follow ...": not "You"
     owner = _POSSESSIVE.match(text)
     if owner:
         # "Its flights", "his company": whose, as a reader resolves the determiner (never a
@@ -856,6 +857,17 @@ def _qualified(text: str, ctx: _Context) -> str:
         if found["pos"]:
             return f"{name}’s {mods}{head}"
         return f"{text.split()[0]} {name} {mods}{head}"
+    owned = re.compile(
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+(?:[a-z]+\s+){{1,4}}"
+        rf"(?:his|her|its|their)\s+(?:[a-z-]+\s+)?{re.escape(head)}\b"
+    )
+    for found in reversed(list(owned.finditer(earlier))):
+        # "George Osborne is unveiling his budget statement": the budget is Osborne's
+        words = found["name"].split()
+        while words and (words[0] in _OPENING_CAPS or words[0].lower() in actors_mod.STOP_CAPS):
+            words = words[1:]
+        if words and not words[0].isdigit():
+            return f"{' '.join(words)}’s {mods}{head}"
     if head.lower() in _OCCASION_HEADS:
         # "the deal", "the AGM" that nothing earlier names: whose it is, the organisation the
         # article is about (named most often so far; the first named on a tie)
