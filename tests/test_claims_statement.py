@@ -11,7 +11,7 @@ import pytest
 from forecasts.articles.normalize import normalize_text
 from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.statement import build, present, third_person, window_phrase
+from forecasts.claims.statement import build, present, replace_time, third_person, window_phrase
 from forecasts.claims.types import Window
 from forecasts.config import Settings
 
@@ -270,3 +270,23 @@ def test_a_description_takes_the_owner_the_article_gave_it_with_a_possessive() -
         Settings(),
     )
     assert claims[-1].statement.startswith("George Osborne’s budget begins")
+
+
+def test_a_time_lead_and_its_weekday_go_with_the_date_they_introduce() -> None:
+    """'set for Tuesday, November 21' -> 'set on 21 November 2023' (no 'set for on');
+    'the kick-off is set for 7 PM' -> 'takes place at 7 PM'."""
+    assert replace_time(
+        "qualifiers set for Tuesday, November 21", "November 21", "on 21 November 2023"
+    ) == (
+        "qualifiers set on 21 November 2023",
+        True,
+    )
+    claims = extract_claims(
+        "India will play Qatar in Bhubaneswar on Tuesday. The kick-off is set for 7 PM IST on "
+        "Tuesday, November 21.",
+        date(2023, 11, 18),
+        Settings(),
+    )
+    assert any("takes place at 7 PM IST" in c.statement for c in claims), [
+        c.statement for c in claims
+    ]

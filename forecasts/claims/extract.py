@@ -977,10 +977,13 @@ _PLURAL_HEADS = {
 }
 
 
+_FOR_CLOCK = re.compile(r"(?i)^for\s+(?=\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b|gmt|bst))")
+
+
 def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> str:
     """The predicate in base form: a bare or "scheduled for" trigger names an occasion that
     takes place at a time."""
-    text = predicate.strip()
+    text = _FOR_CLOCK.sub("at ", predicate.strip())  # "set for 7 PM IST": it takes place at 7 PM
     if not present_tense and (kind == "bare" or _PREPOSITION.match(text) or not text):
         return f"take place {text}".strip()
     return text

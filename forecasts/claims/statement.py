@@ -133,7 +133,10 @@ _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 _TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
-_TIME_LEAD_END = re.compile(_TIME_LEAD + r"(?:the\s+)?$", re.IGNORECASE)  # "in the fall of 2018"
+# "in the fall of 2018"; "set for Tuesday, November 21": the weekday goes with the date
+_TIME_LEAD_END = re.compile(
+    _TIME_LEAD + r"(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$", re.IGNORECASE
+)
 
 
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
