@@ -290,3 +290,20 @@ def test_a_time_lead_and_its_weekday_go_with_the_date_they_introduce() -> None:
     assert any("takes place at 7 PM IST" in c.statement for c in claims), [
         c.statement for c in claims
     ]
+
+
+def test_a_possessive_subject_after_a_speaker_is_the_speakers() -> None:
+    """'Alaska Airlines said its flights there would begin in the fall of 2018': the airline's
+    flights (plural: 'begin'), not the organisation named before."""
+    claims = extract_claims(
+        "Boeing builds planes in Everett. Alaska Airlines said its flights there would begin "
+        "in the fall of 2018.",
+        date(2017, 5, 1),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("Alaska Airlines’s flights there begin"), claims[-1]
+
+
+def test_a_possessive_time_in_the_subject_moves_out_whole() -> None:
+    """'April’s total solar eclipse': the time goes to the end, without a stray 's'."""
+    assert replace_time("April’s total solar eclipse", "April", "") == ("total solar eclipse", True)

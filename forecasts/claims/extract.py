@@ -683,6 +683,14 @@ def _make_claim(
     odds = stated_odds(f"{trigger_text} {object_hint} {predicate}")
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
+    if (
+        not named_here
+        and speaker
+        and preamble[0] == ctx.attribution_end
+        and _POSSESSIVE.match(subject.strip())
+        and not object_hint
+    ):
+        names = [speaker]  # "Alaska Airlines said its flights would begin": the speaker's
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
     said = _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text)
     if (
@@ -919,6 +927,9 @@ _OCCASION_HEADS = {
 
 
 def _plural(subject: str) -> bool:
+    subject = re.sub(
+        r"\s+(?:there|here|too|also|alone)$", "", subject.strip()
+    )  # "its flights there"
     head = _HEAD_END.split(subject.strip(), maxsplit=1)[0]
     if re.search(r"\sbetween\s", subject) and " and " not in head:
         subject = head  # "the train between Ahmedabad and Mumbai": the "and" is the route's

@@ -147,7 +147,12 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
         return text, False
     lead = _TIME_LEAD_END.search(text, 0, at)
     start = lead.start() if lead else at
-    return f"{text[:start]}{phrase}{text[at + len(expression) :]}", True
+    end = at + len(expression)
+    owned = re.match(r"[’']s\s+", text[end:])
+    if owned and not phrase:
+        # "April’s total solar eclipse": the time moves out, the eclipse stays (no "’s")
+        end += owned.end()
+    return f"{text[:start]}{phrase}{text[end:]}", True
 
 
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
