@@ -307,3 +307,15 @@ def test_a_possessive_subject_after_a_speaker_is_the_speakers() -> None:
 def test_a_possessive_time_in_the_subject_moves_out_whole() -> None:
     """'April’s total solar eclipse': the time goes to the end, without a stray 's'."""
     assert replace_time("April’s total solar eclipse", "April", "") == ("total solar eclipse", True)
+
+
+def test_a_subject_that_says_what_it_is_about_is_not_replaced_by_a_carried_name() -> None:
+    """'Fitch Ratings said it expects the U.S. economy to enter recession': the statement is
+    about the U.S. economy, not about whoever the article named before."""
+    claims = extract_claims(
+        "Opinion Recession Watch\n\nFitch Ratings said it expects the U.S. economy to enter "
+        "recession in the second quarter of 2023.",
+        date(2023, 1, 10),
+        Settings(),
+    )
+    assert claims[-1].statement.startswith("The U.S. economy enters recession"), claims[-1]

@@ -777,7 +777,7 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
         text = _qualified(text, ctx)
         ctx.last_np = text
     if names and (
-        not named_here
+        (not named_here and _stands_for_someone(text, ctx))
         or not text
         or actors_mod.is_anaphoric(text)
         or _FIRST_PERSON.match(text)
@@ -786,6 +786,17 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     ):
         return " and ".join(names[:2])
     return text
+
+
+def _stands_for_someone(text: str, ctx: _Context) -> bool:
+    """A subject that only points at someone named elsewhere ("he", "the chancellor", "the
+    two leaders", "the carmaker"), unlike a description that says what it is about itself
+    ("the U.S. economy", "prices"), which stays as written."""
+    return bool(
+        re.fullmatch(r"(?i)(?:he|she|it|they|we|i|you|him|her|them|us)", text.strip())
+        or actors_mod.is_anaphoric(text)
+        or ctx.discourse.resolve(text, ctx.book.persons, ctx.organisations or ["-"])
+    )
 
 
 _OPENING_ADVERBIAL = re.compile(
