@@ -319,3 +319,15 @@ def test_a_subject_that_says_what_it_is_about_is_not_replaced_by_a_carried_name(
         Settings(),
     )
     assert claims[-1].statement.startswith("The U.S. economy enters recession"), claims[-1]
+
+
+def test_an_appositive_name_is_the_subject_without_its_participle() -> None:
+    """'The manoeuvres, named Shoorveer, are due to begin next month': Shoorveer begins."""
+    claims = extract_claims(
+        "The manoeuvres, named Shoorveer or Brave Warrior, which will also involve 200 tanks, "
+        "are due to begin in Rajasthan next month, army spokesman Jagdeep Dahiya told AFP.",
+        date(2012, 2, 20),
+        Settings(),
+    )
+    assert claims
+    assert not any(c.statement.startswith("Named") for c in claims), claims

@@ -750,6 +750,8 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
     text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    # "The manoeuvres, named Shoorveer, will begin": the appositive's name is who
+    text = re.sub(r"^(?:named|called|dubbed|known\s+as|codenamed)\s+(?=[A-Z])", "", text)
     # "another forecast it", "I believe the character": a reporting frame left in the subject
     # "On the data front, the ADP report", "Later the two diplomats": the opening adverbial
     # is no part of who
