@@ -130,3 +130,12 @@ def test_opening_adverbials_are_no_part_of_who() -> None:
     )
     claims = extract_claims(text, date(2018, 8, 24), Settings())
     assert claims[-1].statement.startswith("Heiko Maas and Mevlut Cavusoglu travel to Istanbul")
+
+
+def test_a_description_ending_in_a_title_after_a_preposition_is_no_person() -> None:
+    """'The general election for Governor' is an election, not the governor named before."""
+    claim = only(
+        "Governor Lena Fox spoke in Lansing on Monday. The general election for Governor will "
+        "be held in November."
+    )
+    assert claim.statement.startswith("The general election for Governor is held")

@@ -32,7 +32,7 @@ from forecasts.claims.hedges import (
     probability,
     stated_odds,
 )
-from forecasts.claims.reference import ROLE_NOUNS, Discourse
+from forecasts.claims.reference import ORG_NOUNS, ROLE_NOUNS, Discourse
 from forecasts.claims.repeats import content_words, once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
@@ -683,6 +683,14 @@ def _make_claim(
     odds = stated_odds(f"{trigger_text} {object_hint} {predicate}")
     if odds is not None:
         p = odds  # "traders see a 70% probability of a hike": the market's own number
+    if (
+        not named_here
+        and speaker
+        and preamble[0] == ctx.attribution_end
+        and _POSSESSIVE.match(subject.strip())
+        and not object_hint
+    ):
+        names = [speaker]  # "Alaska Airlines said its flights would begin": the speaker's
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
     said = _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text)
     if (
@@ -701,6 +709,10 @@ def _make_claim(
         dated=window.basis not in ("default_horizon", "vague"),
         present_tense=not trigger_text,
     )
+    if _NAMELESS.match(statement):
+        # "He spent ...", "I meet up with these guys": no one a reader could name, so no
+        # defined test (LABELLING.md: outcomes with no defined test are not verifiable)
+        verifiable = False
     return ExtractedClaim(
         sentence=sent.text,
         claim=claim_text,
@@ -721,6 +733,12 @@ def _make_claim(
     )
 
 
+# a statement whose subject is a pronoun the article never let us resolve
+_NAMELESS = re.compile(
+    r"(?i)^(?:[a-z]+ly\s+|very\s+soon\s+|soon\s+)?(?:he|she|it|they|we|i|you|his|her|its|their|"
+    r"our|my|the\s+(?:two|three|four|pair)\s+[a-z]+s?\b|one\s+(?!or\b|of\b)[a-z]+s\b|"
+    r"(?:this|that|these|those|more)\s+(?:is|are|was|will|would|could|means|takes|comes)\b)\b"
+)
 _PREPOSITION = re.compile(
     r"(?:for|on|by|in|at|until|before|after|during|next|this|later|early|late)\b", re.IGNORECASE
 )
@@ -732,6 +750,8 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
     text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    # "The manoeuvres, named Shoorveer, will begin": the appositive's name is who
+    text = re.sub(r"^(?:named|called|dubbed|known\s+as|codenamed)\s+(?=[A-Z])", "", text)
     # "another forecast it", "I believe the character": a reporting frame left in the subject
     # "On the data front, the ADP report", "Later the two diplomats": the opening adverbial
     # is no part of who
@@ -745,6 +765,7 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
         last = _LAST_NP.search(text)
         if last:
             text = last.group(0)
+            names = [n for n in names if n in text]  # "You can follow ...": not "You"
     owner = _POSSESSIVE.match(text)
     if owner:
         # "Its flights", "his company": whose, as a reader resolves the determiner (never a
@@ -758,7 +779,7 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
         text = _qualified(text, ctx)
         ctx.last_np = text
     if names and (
-        not named_here
+        (not named_here and _stands_for_someone(text, ctx))
         or not text
         or actors_mod.is_anaphoric(text)
         or _FIRST_PERSON.match(text)
@@ -767,6 +788,17 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     ):
         return " and ".join(names[:2])
     return text
+
+
+def _stands_for_someone(text: str, ctx: _Context) -> bool:
+    """A subject that only points at someone named elsewhere ("he", "the chancellor", "the
+    two leaders", "the carmaker"), unlike a description that says what it is about itself
+    ("the U.S. economy", "prices"), which stays as written."""
+    return bool(
+        re.fullmatch(r"(?i)(?:he|she|it|they|we|i|you|him|her|them|us)", text.strip())
+        or actors_mod.is_anaphoric(text)
+        or ctx.discourse.resolve(text, ctx.book.persons, ctx.organisations or ["-"])
+    )
 
 
 _OPENING_ADVERBIAL = re.compile(
@@ -800,6 +832,10 @@ def _possessor(determiner: str, names: list[str], ctx: _Context) -> str:
     return ctx.organisations[-1] if ctx.organisations else ""
 
 
+_OF_DESCRIPTION = re.compile(
+    r"(?i)^(?P<outer>(?:the|this)\s+(?:[a-z-]+\s+){0,2}of\s+)"
+    r"(?P<inner>the\s+(?:[a-z-]+\s+){0,2}[a-z-]{4,})$"
+)
 _DESCRIPTION = re.compile(r"(?i)^(?:the|this)\s+(?P<mods>(?:[a-z-]+\s+){0,2})(?P<head>[a-z-]{4,})$")
 _NAME_WORD = r"(?:[A-Z][\w.&'’-]*|\d+)"
 _OPENING_CAPS = {"The", "A", "An", "This", "That", "In", "On", "At", "By", "For", "After", "Before"}
@@ -809,6 +845,11 @@ def _qualified(text: str, ctx: _Context) -> str:
     """ "the pipeline", "the general election": the description as the article introduced it
     before ("Nord Stream 2 pipeline", "Britain's general election"), so a reader without the
     article knows which; unchanged when nothing earlier names it."""
+    nested = _OF_DESCRIPTION.match(text)
+    if nested:
+        # "the closing of the merger": which merger
+        inner = _qualified(nested["inner"], ctx)
+        return f"{nested['outer']}{inner[:1].lower()}{inner[1:]}"
     m = _DESCRIPTION.match(text)
     if m is None or m["head"].lower() in ROLE_NOUNS:
         return text
@@ -837,10 +878,71 @@ def _qualified(text: str, ctx: _Context) -> str:
         if found["pos"]:
             return f"{name}’s {mods}{head}"
         return f"{text.split()[0]} {name} {mods}{head}"
+    owned = re.compile(
+        rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+(?:[a-z]+\s+){{1,4}}"
+        rf"(?:his|her|its|their)\s+(?:[a-z-]+\s+)?{re.escape(head)}\b"
+    )
+    for found in reversed(list(owned.finditer(earlier))):
+        # "George Osborne is unveiling his budget statement": the budget is Osborne's
+        words = found["name"].split()
+        while words and (words[0] in _OPENING_CAPS or words[0].lower() in actors_mod.STOP_CAPS):
+            words = words[1:]
+        if words and not words[0].isdigit():
+            return f"{' '.join(words)}’s {mods}{head}"
+    if head.lower() in _OCCASION_HEADS:
+        # "the deal", "the AGM" that nothing earlier names: whose it is, the organisation the
+        # article is about (named most often so far; the first named on a tie)
+        owner = _main_organisation(earlier, ctx)
+        if owner:
+            return f"{text.split()[0]} {owner} {mods}{head}"
     return text
 
 
+# a name that says it is an organisation: an organisation word, a company suffix, an acronym
+_ORGANISATION_LIKE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(actors_mod.ORG_WORDS)) + r"|plc|ltd|llc|holdings|corporation|"
+    r"airlines?|motors|systems|technologies|energy|partners)\b|(?-i:^[A-Z]{2,6}$)"
+)
+
+
+def _main_organisation(earlier: str, ctx: _Context) -> str:
+    best, most = "", 1  # named twice at least: one mention does not make a topic
+    for org in ctx.organisations:
+        low = org.lower()
+        if (
+            len(org) < 3
+            or low in actors_mod.STOP_CAPS
+            or org in ctx.book.persons
+            or ctx.book.expand(org) in ctx.book.persons
+            or _is_place(org, earlier)
+            or (" " not in org and (low in ORG_NOUNS or low in actors_mod.COMMON_NOUNS))
+            or low in _OCCASION_HEADS
+            or low in ("conference", "summit", "group", "company")
+        ):
+            continue  # a person, or a common noun that opened a sentence ("Group")
+        if not _ORGANISATION_LIKE.search(org):
+            continue  # "Gordon Brown" may be a person the article never titled
+        count = earlier.count(org)
+        first = earlier.find(org)
+        if count > most or (count == most and best and first < earlier.find(best)):
+            best, most = org, count
+    return best
+
+
+# occasions and corporate things a reader cannot place without saying whose they are
+_OCCASION_HEADS = {
+    "deal", "merger", "acquisition", "takeover", "agm", "shares", "stock", "dividend", "ipo",
+    "offering", "listing", "results", "earnings", "meeting", "summit", "conference", "talks",
+    "trip", "visit", "tour", "vote", "ballot", "strike", "launch", "event", "festival",
+    "campaign", "project", "scheme", "programme", "program", "plan", "agreement", "contract",
+    "trial", "hearing", "rollout", "exercise", "drill", "mission", "deadline",
+}  # fmt: skip
+
+
 def _plural(subject: str) -> bool:
+    subject = re.sub(
+        r"\s+(?:there|here|too|also|alone)$", "", subject.strip()
+    )  # "its flights there"
     head = _HEAD_END.split(subject.strip(), maxsplit=1)[0]
     if re.search(r"\sbetween\s", subject) and " and " not in head:
         subject = head  # "the train between Ahmedabad and Mumbai": the "and" is the route's
@@ -899,10 +1001,13 @@ _PLURAL_HEADS = {
 }
 
 
+_FOR_CLOCK = re.compile(r"(?i)^for\s+(?=\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b|gmt|bst))")
+
+
 def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> str:
     """The predicate in base form: a bare or "scheduled for" trigger names an occasion that
     takes place at a time."""
-    text = predicate.strip()
+    text = _FOR_CLOCK.sub("at ", predicate.strip())  # "set for 7 PM IST": it takes place at 7 PM
     if not present_tense and (kind == "bare" or _PREPOSITION.match(text) or not text):
         return f"take place {text}".strip()
     return text
@@ -910,6 +1015,15 @@ def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> s
 
 def _is_place_in(name: str, text: str) -> bool:
     return bool(re.search(r"\b(?:in|to|at|from|near)\s+(?:the\s+)?" + re.escape(name), text))
+
+
+def _is_place(name: str, text: str) -> bool:
+    """Named as a place anywhere ("in Perth", "the border with Pakistan")."""
+    return bool(
+        re.search(
+            r"\b(?:in|to|at|from|near|border\s+with)\s+(?:the\s+)?" + re.escape(name) + r"\b", text
+        )
+    )
 
 
 _PLACE_END = re.compile(r"\s+(?:for|to|with|on|at)\s+")

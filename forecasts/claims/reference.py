@@ -50,7 +50,8 @@ _PLURAL = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(
-    r"^(?:the|this|that)\s+(?:(?:former|new|outgoing|incoming|current|veteran|embattled|"
+    # a modifier is never a preposition: "the general election for Governor" is an election
+    r"^(?:the|this|that)\s+(?:(?!(?:of|for|in|on|at|to|from|with|by|and|or)\s)(?:former|new|outgoing|incoming|current|veteran|embattled|"
     r"\d+-year-old|[\w-]+ian|[\w-]+ese|[\w-]+ish|british|french|german|u\.s\.|american|"
     r"chinese|prime|foreign|finance|defence|defense|interior|trade|vice|deputy|chief|"
     r"executive|central|national|state-owned|german-based|[A-Z][\w.-]*)\s+){0,3}"

@@ -76,8 +76,8 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
     rest = _COORDINATED_VERB.sub(
-        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", rest
-    )  # "abolish the escalator and delay the hike": both verbs agree
+        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", f" {rest}"
+    )[1:]  # "abolish the escalator and delay the hike", "spread and disrupt": both verbs agree
     if negative or negated:
         return _negate(verb, rest, plural)
     return f"{third_person(verb, plural=plural)} {rest}".strip()
@@ -133,7 +133,10 @@ _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
 _TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
-_TIME_LEAD_END = re.compile(_TIME_LEAD + r"(?:the\s+)?$", re.IGNORECASE)  # "in the fall of 2018"
+# "in the fall of 2018"; "set for Tuesday, November 21": the weekday goes with the date
+_TIME_LEAD_END = re.compile(
+    _TIME_LEAD + r"(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$", re.IGNORECASE
+)
 
 
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
@@ -144,7 +147,12 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
         return text, False
     lead = _TIME_LEAD_END.search(text, 0, at)
     start = lead.start() if lead else at
-    return f"{text[:start]}{phrase}{text[at + len(expression) :]}", True
+    end = at + len(expression)
+    owned = re.match(r"[’']s\s+", text[end:])
+    if owned and not phrase:
+        # "April’s total solar eclipse": the time moves out, the eclipse stays (no "’s")
+        end += owned.end()
+    return f"{text[:start]}{phrase}{text[end:]}", True
 
 
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
