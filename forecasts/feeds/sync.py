@@ -18,6 +18,7 @@ from forecasts.clock import Clock
 from forecasts.config import FeedSettings, Settings
 from forecasts.db import session, write_session
 from forecasts.feeds.search import build_query, search_url
+from forecasts.models import Feed
 from forecasts.store import feeds as feed_store
 
 
@@ -63,15 +64,7 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
                 )
                 summary.added += 1
                 continue
-            before = (
-                feed.url,
-                feed.origin,
-                feed.interval_minutes,
-                feed.tags,
-                feed.extract_claims,
-                feed.fetch_full_text,
-                feed.disabled_reason,
-            )
+            before = _settings_of(feed)
             if feed.config_url != cfg.url:
                 # The configured URL changed: start afresh there. (An unchanged config URL keeps
                 # the URL a 301/308 moved the feed to.)
@@ -87,16 +80,7 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
             feed.tags = list(cfg.tags)
             feed.extract_claims = cfg.extract_claims
             feed.fetch_full_text = cfg.fetch_full_text
-            after = (
-                feed.url,
-                feed.origin,
-                feed.interval_minutes,
-                feed.tags,
-                feed.extract_claims,
-                feed.fetch_full_text,
-                feed.disabled_reason,
-            )
-            if before != after:
+            if before != _settings_of(feed):
                 summary.updated += 1
                 feed_store.save_feed(s, feed)
         for feed in existing.values():
@@ -105,6 +89,19 @@ def sync_config_feeds(engine: Engine, settings: Settings, clock: Clock) -> SyncS
                 feed_store.save_feed(s, feed)
                 summary.retired += 1
     return summary
+
+
+def _settings_of(feed: Feed) -> tuple[Any, ...]:
+    """What the sync may change on a feed (to count the feeds it updated)."""
+    return (
+        feed.url,
+        feed.origin,
+        feed.interval_minutes,
+        list(feed.tags or []),
+        feed.extract_claims,
+        feed.fetch_full_text,
+        feed.disabled_reason,
+    )
 
 
 def _as_configured(row: Any, cfg: FeedSettings) -> bool:

@@ -6,7 +6,7 @@ plain data to a template; with ``?format=json`` the same data goes out as JSON i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
@@ -29,7 +29,9 @@ from forecasts.reports.model import parse_month, previous_month, shift_month, to
 from forecasts.store import claim_edits, claim_lists, report_figures, web_queries
 from forecasts.store import dashboard as store
 from forecasts.store import feeds as feed_store
+from forecasts.store.claim_lists import ClaimFilter
 from forecasts.store.claims import ACTIVE, get_claim
+from forecasts.store.web_queries import Page, QuestionFilter
 from forecasts.verdicts import views
 from forecasts.web import params, security
 from forecasts.web.app import ctx, json_response, local_target, render, wants_json
@@ -116,23 +118,7 @@ def claims(request: Request) -> Response:
     f, sort, page = params.claim_filter(request.query_params, statuses())
     with web.engine.connect() as conn:
         rows, total = web_queries.list_claims(conn, f, sort, page)
-    if wants_json(request):
-        return json_response(
-            {"claims": rows, "total": total, "page": page.number, "per_page": page.size}
-        )
-    return render(
-        request,
-        "claims.html",
-        rows=rows,
-        total=total,
-        f=f,
-        sort=sort,
-        page=page,
-        pages=max(1, -(-total // page.size)),
-        statuses=statuses(),
-        sorts=list(web_queries.CLAIM_SORTS),
-        **_list_links(request),
-    )
+    return _list_page(request, "claims", rows, total, f, sort, page, web_queries.CLAIM_SORTS)
 
 
 def questions(request: Request) -> Response:
@@ -141,13 +127,38 @@ def questions(request: Request) -> Response:
     with web.engine.connect() as conn:
         rows, total = web_queries.list_questions(conn, f, sort, page)
         families = web_queries.event_types(conn)
+    return _list_page(
+        request,
+        "questions",
+        rows,
+        total,
+        f,
+        sort,
+        page,
+        web_queries.QUESTION_SORTS,
+        families=families,
+    )
+
+
+def _list_page(
+    request: Request,
+    kind: str,
+    rows: list[dict[str, Any]],
+    total: int,
+    f: ClaimFilter | QuestionFilter,
+    sort: str,
+    page: Page,
+    sorts: Iterable[str],
+    **extra: Any,
+) -> Response:
+    """One page of a list (claims, questions): JSON for scripts, else its template."""
     if wants_json(request):
         return json_response(
-            {"questions": rows, "total": total, "page": page.number, "per_page": page.size}
+            {kind: rows, "total": total, "page": page.number, "per_page": page.size}
         )
     return render(
         request,
-        "questions.html",
+        f"{kind}.html",
         rows=rows,
         total=total,
         f=f,
@@ -155,8 +166,8 @@ def questions(request: Request) -> Response:
         page=page,
         pages=max(1, -(-total // page.size)),
         statuses=statuses(),
-        families=families,
-        sorts=list(web_queries.QUESTION_SORTS),
+        sorts=list(sorts),
+        **extra,
         **_list_links(request),
     )
 
