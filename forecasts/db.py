@@ -53,6 +53,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+_DAMAGED = (
+    "is damaged (corrupted pages): restore it from a backup (`sqlite3 FILE .recover` may "
+    "save what is left); nothing was changed"
+)
 # SQLite's words for a database that cannot be used as it is, and what the user should do.
 _FATAL = (
     (
@@ -60,11 +64,7 @@ _FATAL = (
         "is not a forecasts database (not SQLite, or encrypted): point database_url at the "
         "right file, or restore it from a backup",
     ),
-    (
-        "malformed",
-        "is damaged (corrupted pages): restore it from a backup (`sqlite3 FILE .recover` may "
-        "save what is left); nothing was changed",
-    ),
+    ("malformed", _DAMAGED),
     (
         "readonly database",
         "is read-only: check the permissions of the file and of its folder (forecasts must be "
@@ -184,6 +184,10 @@ def open_database(url: str, *, migrate_schema: bool = True) -> Engine:
         engine = make_engine(url)
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
+    except UnicodeDecodeError as exc:
+        # Overwritten pages can hand the driver text that is not UTF-8 (the journal mode read
+        # on connect) before SQLite itself notices: that is damage too.
+        raise StoreError(f"database {_where(url)} {_DAMAGED}") from exc
     except (sa.exc.DatabaseError, sa.exc.ArgumentError, OSError) as exc:
         # The URL may hold a password: it is shown masked, in the driver's message too. Only
         # the driver's first line: SQLAlchemy appends the SQL and a link on further lines.
