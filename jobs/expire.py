@@ -19,7 +19,7 @@ from sqlmodel import Session
 from forecasts.clock import Clock, end_of_day, local_day, start_of_day
 from forecasts.config import Settings
 from forecasts.db import write_session
-from forecasts.evidence.judge import LATE_REPORT_DAYS, judge_prepared, prepare
+from forecasts.evidence.judge import judge_prepared, last_report_day, prepare
 from forecasts.jobs.verify import evidence_facts, facts_of, item_facts, items_for_claim
 from forecasts.models import Claim, ClaimStatus
 from forecasts.store import claims as store
@@ -83,7 +83,7 @@ def covering_items(s: Session, claim: Claim, reference: date) -> list[EvidenceFa
     found = [evidence_facts(ev, item) for ev, item in store.evidence_for(s, claim.id)]
     seen = {e.link for e in found}
     pc = prepare(facts_of(claim, reference))
-    ends = claim.due_latest + timedelta(days=LATE_REPORT_DAYS)
+    ends = last_report_day(claim.due_latest)
     if not pc.keys or ends < reference:
         return found
     for item in items_for_claim(s, pc, start_of_day(reference), end_of_day(ends)):

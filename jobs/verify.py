@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import event
@@ -26,12 +26,12 @@ from forecasts.config import Settings
 from forecasts.db import is_sqlite, write_session
 from forecasts.evidence.candidates import item_words
 from forecasts.evidence.judge import (
-    LATE_REPORT_DAYS,
     NONE,
     ClaimFacts,
     ItemFacts,
     PreparedClaim,
     judge_prepared,
+    last_report_day,
     prepare,
 )
 from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
@@ -228,9 +228,8 @@ def _index_and_check(
 def index_claim(s: Session, claim_id: int, pc: PreparedClaim) -> date:
     """Index a claim for the items to come; returns the last day an item may count for it."""
     ref = pc.facts.reference_date
-    # The judge takes news up to LATE_REPORT_DAYS late when it dates the event inside the
-    # window, so the index must keep offering items that long.
-    ends = pc.facts.due_latest + timedelta(days=LATE_REPORT_DAYS)
+    # The index keeps offering items as long as the judge may still count them.
+    ends = last_report_day(pc.facts.due_latest)
     store.index_claim(s, claim_id, pc.keys, pc.family, ref, ends)
     return ends
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import Session
 
 from forecasts.clock import end_of_day, start_of_day
 from forecasts.db import open_database, session, write_session
-from forecasts.evidence.judge import LATE_REPORT_DAYS, ClaimFacts, ItemFacts, prepare
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, last_report_day, prepare
 from forecasts.jobs.verify import claims_for_items, index_claim, items_for_claim
 from forecasts.models import Article, Claim, Item, claim_fields
 from forecasts.store import replays
@@ -54,7 +54,7 @@ def _measure(
     assert item is not None and item.id is not None
     claim_id = claims[_claim_key(pair.claim)]
     pc = prepare(pair.claim)
-    ends = pc.facts.due_latest + timedelta(days=LATE_REPORT_DAYS)
+    ends = last_report_day(pc.facts.due_latest)
     after, before = start_of_day(pc.facts.reference_date), end_of_day(ends)
     by_claim = any(i.id == item.id for i in items_for_claim(s, pc, after, before))
     by_item = any(claim_id in ids for _, ids in claims_for_items(s, [item]))

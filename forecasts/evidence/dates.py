@@ -17,6 +17,12 @@ REPORT_LAG_DAYS = 3
 # window ("landed on January 20"): a follow-up that confirms what happened in time.
 LATE_REPORT_DAYS = 14
 
+
+def last_report_day(due_latest: date) -> date:
+    """The last publication day an item can still count for a claim due by ``due_latest``."""
+    return due_latest + timedelta(days=LATE_REPORT_DAYS)
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = words(
     "january february march april may june july august september october november december "

@@ -27,6 +27,7 @@ from forecasts.evidence.dates import (
     dated,
     earlier_year,
     event_day,
+    last_report_day,
 )
 from forecasts.evidence.events import (
     _TRIGGERS,
@@ -381,7 +382,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     published = item.published.date()
     if published < claim.reference_date:
         return Judgement(NONE, 0.0, "before_reference")
-    if published > claim.due_latest + timedelta(days=LATE_REPORT_DAYS):
+    if published > last_report_day(claim.due_latest):
         return Judgement(NONE, 0.0, "after_window")
     late = published > claim.due_latest + timedelta(days=REPORT_LAG_DAYS)
     if not pc.actors:
@@ -769,5 +770,6 @@ __all__ = [
     "fold",
     "judge",
     "judge_prepared",
+    "last_report_day",
     "prepare",
 ]

@@ -199,10 +199,10 @@ async def decide(request: Request) -> Response:
     return _back(data, f"/questions/{question_id}")
 
 
-def _other_id(data: dict[str, str], name: str) -> int:
+def _required_id(data: dict[str, str], name: str, what: str) -> int:
     value = params.number(data.get(name), name, 0, 0, params.MAX_ID)
     if not value:
-        raise params.bad(f"{name}: give the id of a question")
+        raise params.bad(f"{name}: give the id of {what}")
     return value
 
 
@@ -211,7 +211,7 @@ async def merge(request: Request) -> Response:
     question_id = params.path_id(request, "question_id")
     data = await checked_form(request)
     web = ctx(request)
-    other = _other_id(data, "other")
+    other = _required_id(data, "other", "a question")
 
     def change(s: Any) -> None:
         question_views.merge(s, question_id, other, now=web.clock.now(), by=VIA_WEB)
@@ -225,9 +225,7 @@ async def split(request: Request) -> Response:
     question_id = params.path_id(request, "question_id")
     data = await checked_form(request)
     web = ctx(request)
-    claim_id = params.number(data.get("claim"), "claim", 0, 0, params.MAX_ID)
-    if not claim_id:
-        raise params.bad("claim: give the id of the claim to split off")
+    claim_id = _required_id(data, "claim", "the claim to split off")
     made: list[int] = []
 
     def change(s: Any) -> None:
