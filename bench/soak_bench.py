@@ -111,6 +111,32 @@ def sample(pid: int) -> tuple[float, float]:
     return rss_kb / 1024, cpu
 
 
+def descendants(pid: int) -> set[int]:
+    """Every live process under ``pid`` (parsers and their children), from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--feeds", type=int, default=200, help="local feeds (default 200)")
@@ -148,8 +174,13 @@ def main() -> int:
                 samples.append((now - t0, rss, pct))
                 print(f"{now - t0:6.0f} {rss:8.1f} {pct:6.1f}", flush=True)
         finally:
+            children = descendants(proc.pid)
             proc.send_signal(signal.SIGTERM)
+            stopping = time.monotonic()
             code = proc.wait(timeout=120)
+            stop_seconds = time.monotonic() - stopping
+            time.sleep(1.0)
+            orphans = sorted(pid for pid in children if alive(pid))
             server.shutdown()
         text = log_path.read_text(encoding="utf-8")
 
@@ -157,7 +188,8 @@ def main() -> int:
     half = len(warm) // 2 or 1
     cpus = [pct for _, _, pct in samples]
     print("\nsummary")
-    print(f"  exit code after SIGTERM: {code}")
+    print(f"  exit code after SIGTERM: {code} ({stop_seconds:.1f} s to exit)")
+    print(f"  child processes before SIGTERM: {len(children)}; still alive after: {orphans or 0}")
     print(
         f"  RSS after warm-up: min {min(warm):.1f} MiB, max {max(warm):.1f} MiB, "
         f"median first half {statistics.median(warm[:half]):.1f} -> second half "
