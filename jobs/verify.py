@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -36,10 +37,13 @@ from forecasts.evidence.judge import (
 )
 from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.store import claims as store
-from forecasts.store.items import items_after, search_items
-from forecasts.verdicts.lifecycle import EvidenceFacts, decide, late_decision
+from forecasts.store.items import ItemRow, item_rows_after, search_items
+from forecasts.verdicts.lifecycle import Decision, EvidenceFacts, decide, late_decision
 
 log = logging.getLogger(__name__)
+
+# An item as the judge and the candidate search read it: a stored row or an ORM object.
+AnyItem = Item | ItemRow
 
 CURSOR = "verify"
 BATCH = 1000
@@ -84,7 +88,7 @@ def verify_claims(
         cursor = store.get_cursor(s, CURSOR)
     while True:
         with write_session(engine) as s:
-            items = items_after(s, cursor, BATCH)
+            items = item_rows_after(s, cursor, BATCH)
             if not items:
                 break
             # Replaying "as of" a past day, items published later wait for a later pass; in a
@@ -97,11 +101,7 @@ def verify_claims(
     with write_session(engine) as s:
         ids = sorted(touched)
         for start in range(0, len(ids), BATCH):
-            chunk = ids[start : start + BATCH]
-            claims = store.claims_by_id(s, chunk)
-            evidence = store.evidence_for_claims(s, chunk)
-            for claim_id in chunk:
-                _decide(s, claims[claim_id], evidence[claim_id], now, changes, settings)
+            _decide_chunk(s, ids[start : start + BATCH], now, changes, settings)
     summary.changes = dict(changes)
     log.info(
         "verify pass: %d claims indexed, %d checked, %d items, %d pairs, %d evidence, changes %s",
@@ -137,7 +137,7 @@ def facts_of(claim: Claim, reference_date: date) -> ClaimFacts:
     return ClaimFacts(**claim_fields.fact_values(claim), reference_date=reference_date)
 
 
-def item_facts(item: Item) -> ItemFacts:
+def item_facts(item: AnyItem) -> ItemFacts:
     return ItemFacts(item.title, item.summary, item.published_at, item.link)
 
 
@@ -149,39 +149,50 @@ def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, Prepa
 
 
 def _record(
-    s: Session,
     claim_id: int,
     pc: PreparedClaim,
-    item: Item,
+    item: AnyItem,
     now: datetime,
     summary: VerifySummary,
-    touched: set[int],
+    pending: list[dict[str, Any]],
 ) -> None:
+    """Judge one pair; evidence waits in ``pending`` for ``_write`` (one statement per batch)."""
     summary.pairs_judged += 1
     j = judge_prepared(pc, item_facts(item))
     if j.kind == NONE:
         return
-    added = store.add_evidence(
-        s,
-        claim_id,
-        item_id=item.id,
-        url=item.link,
-        kind=j.kind,
-        score=j.score,
-        rule=j.rule,
-        now=now,
-        event_date=j.event_date,
+    pending.append(
+        {
+            "claim_id": claim_id,
+            "item_id": item.id,
+            "url": item.link,
+            "kind": j.kind,
+            "score": j.score,
+            "rule": j.rule,
+            "event_date": j.event_date,
+            "created_at": now,
+        }
     )
-    if added:
+
+
+def _write(
+    s: Session, pending: list[dict[str, Any]], summary: VerifySummary, touched: set[int]
+) -> None:
+    """Write the evidence a batch found, in the order it was found."""
+    added = store.add_item_evidence(s, pending)
+    for row in pending:
+        if (row["claim_id"], row["item_id"]) not in added:
+            continue  # the claim already had this item
         summary.evidence_added += 1
-        touched.add(claim_id)
+        touched.add(row["claim_id"])
         log.debug(
             "evidence %s %.2f %s",
-            j.kind,
-            j.score,
-            j.rule,
-            extra={"claim_id": claim_id, "item_id": item.id},
+            row["kind"],
+            row["score"],
+            row["rule"],
+            extra={"claim_id": row["claim_id"], "item_id": row["item_id"]},
         )
+    pending.clear()
 
 
 def _index_and_check(
@@ -197,6 +208,7 @@ def _index_and_check(
     """New (or reopened) claims: vague ones become not_verifiable; the others are indexed for
     the items to come and checked once against the items already stored, within their window."""
     refs = store.reference_dates(s, [c.article_id for c in claims])
+    pending: list[dict[str, Any]] = []
     for claim in claims:
         assert claim.id is not None
         store.mark_checked(s, claim, now)
@@ -222,7 +234,8 @@ def _index_and_check(
         last = min(ends, day)
         if pc.keys and last >= ref:
             for item in items_for_claim(s, pc, start_of_day(ref), end_of_day(last)):
-                _record(s, claim.id, pc, item, now, summary, touched)
+                _record(claim.id, pc, item, now, summary, pending)
+    _write(s, pending, summary, touched)
 
 
 def index_claim(s: Session, claim_id: int, pc: PreparedClaim) -> date:
@@ -250,7 +263,7 @@ def items_for_claim(s: Session, pc: PreparedClaim, after: datetime, before: date
 
 def _judge_new_items(
     s: Session,
-    items: list[Item],
+    items: Sequence[AnyItem],
     day: date | None,
     now: datetime,
     summary: VerifySummary,
@@ -263,7 +276,7 @@ def _judge_new_items(
     keeps the claims whose family it mentions and whose window holds its publication day.
     """
     cursor = 0
-    dated: list[Item] = []
+    dated: list[AnyItem] = []
     for item in items:
         assert item.id is not None
         if day and item.published_at is not None and item.published_at.date() > day:
@@ -275,17 +288,19 @@ def _judge_new_items(
     todo = claims_for_items(s, dated)
     wanted: set[int] = set().union(*(ids for _, ids in todo)) if todo else set()
     _prepare_candidates(s, sorted(wanted), cache)
+    pending: list[dict[str, Any]] = []
     for item, ids in todo:
         for claim_id in sorted(ids):
             if claim_id in cache:
-                _record(s, claim_id, cache[claim_id], item, now, summary, touched)
+                _record(claim_id, cache[claim_id], item, now, summary, pending)
+    _write(s, pending, summary, touched)
     return cursor
 
 
-def claims_for_items(s: Session, items: list[Item]) -> list[tuple[Item, set[int]]]:
+def claims_for_items(s: Session, items: Sequence[AnyItem]) -> list[tuple[AnyItem, set[int]]]:
     """The candidate search for new items: each dated item with the ids of the claims it may
     be evidence for (only these pairs reach the judge)."""
-    looked_up: list[tuple[Item, set[str], set[str]]] = []
+    looked_up: list[tuple[AnyItem, set[str], set[str]]] = []
     for item in items:
         if item.published_at is None:
             continue
@@ -299,7 +314,7 @@ def claims_for_items(s: Session, items: list[Item]) -> list[tuple[Item, set[int]
         s, set().union(*(w for _, w, _ in looked_up)), min(days), max(days)
     ):
         postings.setdefault(key, []).append((claim_id, family, starts, ends))
-    todo: list[tuple[Item, set[int]]] = []
+    todo: list[tuple[AnyItem, set[int]]] = []
     for item, words, families in looked_up:
         assert item.published_at is not None
         published = item.published_at.date().isoformat()
@@ -326,46 +341,70 @@ def evidence_facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
     )
 
 
-def _decide(
-    s: Session,
-    claim: Claim,
-    evidence: list[tuple[Evidence, Item | None]],
-    now: datetime,
-    changes: Counter[str],
-    settings: Settings,
+def evidence_row_facts(row: Any) -> EvidenceFacts:
+    """A row of ``store.evidence_rows_for_claims`` as the lifecycle reads it (as
+    ``evidence_facts`` reads the ORM pair)."""
+    found = row.found_item is not None
+    return EvidenceFacts(
+        kind=row.kind,
+        score=row.score,
+        rule=row.rule,
+        link=row.url or (row.link if found else ""),
+        title=row.title if found else "",
+        published=row.published_at.date() if found and row.published_at else None,
+        event_date=row.event_date,
+    )
+
+
+def _decide_chunk(
+    s: Session, ids: list[int], now: datetime, changes: Counter[str], settings: Settings
 ) -> None:
-    claim_id = claim.id
-    assert claim_id is not None
-    if claim.status not in store.JUDGED or claim.status_by == "user":
-        return
-    facts = [evidence_facts(ev, item) for ev, item in evidence]
-    if claim.status == ClaimStatus.UNRESOLVED.value:
+    """Decide the claims ``ids`` from plain rows; only the claims that change are loaded as
+    objects (``change_status`` writes their history)."""
+    states = store.claim_states(s, ids)
+    evidence = store.evidence_rows_for_claims(s, ids)
+    decided: list[tuple[int, Any]] = []
+    for claim_id in ids:
+        state = states[claim_id]
+        decision = _decision(state, evidence[claim_id], now, settings)
+        if decision is not None and decision.status != state.status:
+            decided.append((claim_id, decision))
+    claims = store.claims_by_id(s, [claim_id for claim_id, _ in decided])
+    for claim_id, decision in decided:
+        claim = claims[claim_id]
+        store.change_status(
+            s,
+            claim,
+            decision.status,
+            by="auto",
+            reason=decision.reason,
+            evidence=decision.evidence,
+            now=now,
+            event_date=decision.event_date,
+        )
+        changes[decision.status] += 1
+        if claim.status not in store.JUDGED:
+            store.unindex_claim(s, claim_id)
+        log.info(
+            "claim %s -> %s: %s",
+            claim_id,
+            decision.status,
+            decision.reason,
+            extra={"claim_id": claim_id},
+        )
+
+
+def _decision(
+    state: Any, evidence: list[Any], now: datetime, settings: Settings
+) -> Decision | None:
+    """The decision a claim's evidence supports, None for a claim the judge leaves alone."""
+    if state.status not in store.JUDGED or state.status_by == "user":
+        return None
+    facts = [evidence_row_facts(row) for row in evidence]
+    if state.status == ClaimStatus.UNRESOLVED.value:
         # Evidence after the window closed with nothing covering it: decide it after all.
         grace = settings.verification.grace_days
-        decision = late_decision(
-            facts, claim.polarity, claim.due_latest, grace, local_day(now, settings.zone)
+        return late_decision(
+            facts, state.polarity, state.due_latest, grace, local_day(now, settings.zone)
         )
-    else:
-        decision = decide(facts)
-    if decision is None or decision.status == claim.status:
-        return
-    store.change_status(
-        s,
-        claim,
-        decision.status,
-        by="auto",
-        reason=decision.reason,
-        evidence=decision.evidence,
-        now=now,
-        event_date=decision.event_date,
-    )
-    changes[decision.status] += 1
-    if claim.status not in store.JUDGED:
-        store.unindex_claim(s, claim_id)
-    log.info(
-        "claim %s -> %s: %s",
-        claim_id,
-        decision.status,
-        decision.reason,
-        extra={"claim_id": claim_id},
-    )
+    return decide(facts)

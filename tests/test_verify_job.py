@@ -143,3 +143,53 @@ def test_overdue_claims_expire_after_the_grace_period(engine: Engine, settings: 
         assert store.get_claim(s, positive).status == "unfulfilled"
         assert store.get_claim(s, negative).status == "fulfilled"
         assert "grace" in store.history(s, positive)[-1].reason
+
+
+def test_evidence_written_in_batches_reads_back_as_one_at_a_time(
+    engine: Engine, settings: Settings
+) -> None:
+    """``add_item_evidence`` writes what ``add_evidence`` writes (a pair already there is
+    skipped and not reported), and the plain rows a pass decides from match the ORM pairs."""
+    from forecasts.db import write_session
+    from forecasts.jobs.verify import evidence_facts, evidence_row_facts
+
+    claim_id = make_claim(engine, make_article(engine))
+    feed = make_feed(engine)
+    first = make_item(engine, feed, "Yellen lands in Beijing", at(2023, 7, 6))
+    second = make_item(engine, feed, "Yellen to visit China", at(2023, 6, 25))
+    now = at(2023, 7, 7)
+
+    def row(item_id: int, kind: str, score: float) -> dict[str, object]:
+        return {
+            "claim_id": claim_id,
+            "item_id": item_id,
+            "url": f"https://n.example/{item_id}",
+            "kind": kind,
+            "score": score,
+            "rule": "r",
+            "event_date": date(2023, 7, 6) if kind == "fulfilment" else None,
+            "created_at": now,
+        }
+
+    with write_session(engine) as s:
+        assert store.add_evidence(
+            s, claim_id, item_id=None, url="https://by.hand/", kind="signal", score=0.3,
+            rule="user", now=now,
+        )  # fmt: skip
+        assert store.add_item_evidence(s, [row(first, "fulfilment", 0.9)]) == {(claim_id, first)}
+        added = store.add_item_evidence(
+            s, [row(first, "fulfilment", 0.9), row(second, "signal", 0.4)]
+        )
+        assert added == {(claim_id, second)}
+    with session(engine) as s:
+        orm = [
+            evidence_facts(ev, item)
+            for ev, item in store.evidence_for_claims(s, [claim_id])[claim_id]
+        ]
+        rows = [
+            evidence_row_facts(r) for r in store.evidence_rows_for_claims(s, [claim_id])[claim_id]
+        ]
+        states = store.claim_states(s, [claim_id])
+    assert len(orm) == 3 and rows == orm
+    assert orm[0].title == "Yellen lands in Beijing" and orm[-1].link == "https://by.hand/"
+    assert states[claim_id].status == "open"

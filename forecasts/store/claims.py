@@ -11,6 +11,8 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from forecasts.errors import InputError, NotFoundError
@@ -242,6 +244,54 @@ def evidence_for_claims(
     return out
 
 
+def claim_states(session: Session, ids: Iterable[int]) -> dict[int, Any]:
+    """What a decision reads of claims (id, status, status_by, polarity, due_latest), as plain
+    rows by id: a pass decides thousands of claims and changes few of them."""
+    wanted = sorted(set(ids))
+    out: dict[int, Any] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = sa.select(
+            col(Claim.id),
+            col(Claim.status),
+            col(Claim.status_by),
+            col(Claim.polarity),
+            col(Claim.due_latest),
+        ).where(col(Claim.id).in_(chunk))
+        out.update((row.id, row) for row in session.connection().execute(query))
+    return out
+
+
+def evidence_rows_for_claims(session: Session, ids: Iterable[int]) -> dict[int, list[Any]]:
+    """``evidence_for_claims`` as plain rows (kind, score, rule, url, event_date, and the item's
+    id as ``found_item``, link, title and published_at: None when no item is stored, as for a URL
+    given by hand), in the same order."""
+    wanted = sorted(set(ids))
+    out: dict[int, list[Any]] = {i: [] for i in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query: Any = (
+            sa.select(
+                col(Evidence.claim_id),
+                col(Evidence.kind),
+                col(Evidence.score),
+                col(Evidence.rule),
+                col(Evidence.url),
+                col(Evidence.event_date),
+                col(Item.id).label("found_item"),
+                col(Item.link),
+                col(Item.title),
+                col(Item.published_at),
+            )
+            .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
+            .where(col(Evidence.claim_id).in_(chunk))
+            .order_by(col(Evidence.claim_id), col(Evidence.score).desc(), col(Evidence.id))
+        )
+        for row in session.connection().execute(query):
+            out[row.claim_id].append(row)
+    return out
+
+
 def add_evidence(
     session: Session,
     claim_id: int,
@@ -278,6 +328,36 @@ def add_evidence(
     # RETURNING, not rowcount: psycopg reports 1 for an INSERT that ON CONFLICT skipped.
     result = session.connection().execute(stmt, values)
     return result.first() is not None
+
+
+def add_item_evidence(session: Session, rows: Sequence[dict[str, Any]]) -> set[tuple[int, int]]:
+    """Record many judged items (``add_evidence``'s values, each with an ``item_id``) in a few
+    statements, in order; returns the (claim_id, item_id) pairs written (a pair a claim already
+    has is skipped, as ``add_evidence`` skips it)."""
+    added: set[tuple[int, int]] = set()
+    if not rows:
+        return added
+    if any(row["item_id"] is None for row in rows):
+        raise ValueError("add_item_evidence records items only: use add_evidence for a URL")
+    dialect = session.get_bind().dialect.name
+    insert: Any = sqlite_insert if dialect == "sqlite" else pg_insert
+    table = Evidence.__table__  # type: ignore[attr-defined]
+    # One multi-row INSERT per chunk: 8 parameters a row stays far below SQLite's limit.
+    for start in range(0, len(rows), _EVIDENCE_CHUNK):
+        chunk = rows[start : start + _EVIDENCE_CHUNK]
+        stmt = (
+            insert(table)
+            .values(list(chunk))
+            .on_conflict_do_nothing()
+            .returning(table.c.claim_id, table.c.item_id)
+        )
+        added.update(
+            (claim_id, item_id) for claim_id, item_id in session.connection().execute(stmt)
+        )
+    return added
+
+
+_EVIDENCE_CHUNK = 500
 
 
 # One text statement, the same on SQLite and PostgreSQL: SQLAlchemy recompiles a dialect

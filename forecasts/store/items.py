@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col, select
@@ -318,6 +318,30 @@ def items_after(session: Session, item_id: int, limit: int = 500) -> list[Item]:
     """Items with an id above ``item_id``, oldest first: how later stages read what is new."""
     stmt = select(Item).where(col(Item.id) > item_id).order_by(col(Item.id)).limit(limit)
     return list(session.exec(stmt).all())
+
+
+class ItemRow(NamedTuple):
+    """What later stages read of an item, as a plain row (no ORM object to build)."""
+
+    id: int
+    title: str
+    summary: str
+    published_at: datetime | None
+    link: str
+
+
+def item_rows_after(session: Session, item_id: int, limit: int = 500) -> list[ItemRow]:
+    """``items_after`` as plain rows: a verification pass reads thousands of items at a time,
+    and building ORM objects for them cost more than the query."""
+    stmt = (
+        sa.select(
+            col(Item.id), col(Item.title), col(Item.summary), col(Item.published_at), col(Item.link)
+        )
+        .where(col(Item.id) > item_id)
+        .order_by(col(Item.id))
+        .limit(limit)
+    )
+    return [ItemRow(*row) for row in session.connection().execute(stmt)]
 
 
 def count_items(session: Session, feed_id: int | None = None) -> int:
