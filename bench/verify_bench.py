@@ -271,9 +271,10 @@ def _profile(run) -> None:
         "judge (judge_prepared)": "judge.py:.*\\(judge_prepared\\)",
         "claim text preparation (prepare)": "judge.py:.*\\(prepare\\)",
         "candidate lookup (claims_for_items)": "verify.py:.*\\(claims_for_items\\)",
-        "evidence writes (add_evidence)": "claims.py:.*\\(add_evidence\\)",
-        "decisions (_decide)": "verify.py:.*\\(_decide\\)",
-        "reading items (items_after)": "items.py:.*\\(items_after\\)",
+        "evidence writes (add_item_evidence)": "claims.py:.*\\(add_item_evidence\\)",
+        "decisions (_decide_chunk)": "verify.py:.*\\(_decide_chunk\\)",
+        "reading items (item_rows_after)": "items.py:.*\\(item_rows_after\\)",
+        "index query (store index_rows)": "claims.py:.*\\(index_rows\\)",
     }
     import re
 
@@ -285,7 +286,7 @@ def _profile(run) -> None:
             if re.search(pattern, f"{k[0]}:{k[1]}({k[2]})")
         )
         print(f"  {label:<40} {cum:7.2f} s  {100 * cum / total:5.1f}%")
-    stats.sort_stats("tottime").print_stats(12)
+    stats.sort_stats("tottime").print_stats(20)
 
 
 def main() -> None:

@@ -11,9 +11,11 @@ One pass (``verify_claims``), idempotent and incremental:
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -70,6 +72,29 @@ def verify_claims(
 ) -> VerifySummary:
     """Run one verification pass; items published after ``as_of`` (default: today, the local
     day in the configured zone, as ingestion dates articles) wait."""
+    with _no_cycle_collection():
+        return _verify_claims(engine, settings, clock, as_of)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused for the pass: a pass allocates millions of short-lived
+    rows and tuples, which set the collector off again and again, and each full collection walks
+    every long-lived object (the prepared claims and the judge's caches). At 100,000 open claims
+    that was a third of a pass's CPU. A pass makes almost no cyclic garbage (reference counting
+    frees its rows); whatever it makes is collected once the collector is back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _verify_claims(
+    engine: Engine, settings: Settings, clock: Clock, as_of: date | None
+) -> VerifySummary:
     now = clock.now()
     day = as_of or local_day(now, settings.zone)
     summary = VerifySummary(as_of=day)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime
+from typing import Any
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from forecasts.clock import FixedClock
@@ -193,3 +196,31 @@ def test_evidence_written_in_batches_reads_back_as_one_at_a_time(
     assert len(orm) == 3 and rows == orm
     assert orm[0].title == "Yellen lands in Beijing" and orm[-1].link == "https://by.hand/"
     assert states[claim_id].status == "open"
+
+
+def test_a_pass_pauses_the_cycle_collector_and_always_restores_it(
+    engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from forecasts.jobs import verify
+
+    seen: list[bool] = []
+    real = verify._verify_claims
+
+    def spy(*args: Any) -> verify.VerifySummary:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    assert gc.isenabled()
+    monkeypatch.setattr(verify, "_verify_claims", spy)
+    verify_claims(engine, settings, FixedClock(at(2023, 7, 7)))
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), verify._no_cycle_collection():
+        raise RuntimeError("a pass that fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with verify._no_cycle_collection():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
