@@ -224,3 +224,16 @@ def test_a_pass_pauses_the_cycle_collector_and_always_restores_it(
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_the_index_returns_its_window_as_iso_text(engine: Engine, settings: Settings) -> None:
+    """The candidate search compares an item's ISO day with the index's window as text."""
+    claim_id = make_claim(engine, make_article(engine))
+    verify_claims(engine, settings, FixedClock(at(2023, 6, 18, 12)))
+    with session(engine) as s:
+        rows = store.index_rows(s, ["yellen", "nobody"], date(2023, 7, 1), date(2023, 7, 2))
+        assert store.index_rows(s, ["yellen"], date(2030, 1, 1), date(2030, 1, 2)) == []
+    assert rows and {row[:2] for row in rows} == {("yellen", claim_id)}
+    for _, _, _, starts, ends in rows:
+        assert isinstance(starts, str) and date.fromisoformat(starts) <= date(2023, 7, 2)
+        assert isinstance(ends, str) and date.fromisoformat(ends) >= date(2023, 7, 1)
