@@ -395,6 +395,7 @@ def _decide_chunk(
         if decision is not None and decision.status != state.status:
             decided.append((claim_id, decision))
     claims = store.claims_by_id(s, [claim_id for claim_id, _ in decided])
+    closed: list[int] = []
     for claim_id, decision in decided:
         claim = claims[claim_id]
         store.change_status(
@@ -409,7 +410,7 @@ def _decide_chunk(
         )
         changes[decision.status] += 1
         if claim.status not in store.JUDGED:
-            store.unindex_claim(s, claim_id)
+            closed.append(claim_id)
         log.info(
             "claim %s -> %s: %s",
             claim_id,
@@ -417,6 +418,7 @@ def _decide_chunk(
             decision.reason,
             extra={"claim_id": claim_id},
         )
+    store.unindex_claims(s, closed)
 
 
 def _decision(

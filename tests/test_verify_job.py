@@ -43,7 +43,9 @@ def test_a_new_item_reporting_the_event_fulfils_the_claim(
         claim = store.get_claim(s, claim_id)
         kinds = {(ev.kind, ev.item_id) for ev, _ in store.evidence_for(s, claim_id)}
         rows = store.history(s, claim_id)
+        indexed = store.index_rows(s, ["yellen"], date(2023, 1, 1), date(2024, 1, 1))
     assert claim.status == "fulfilled"
+    assert indexed == []  # a decided claim leaves the index
     assert claim.event_date == date(2023, 7, 6)
     assert claim.resolved_at == at(2023, 7, 7)
     assert ("fulfilment", link_item) in kinds
