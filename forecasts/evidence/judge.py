@@ -17,7 +17,14 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
+from forecasts.evidence.actors import (
+    Actor,
+    build_actor,
+    countries_in,
+    match_actor,
+    match_country,
+    name_in,
+)
 from forecasts.evidence.dates import (
     LATE_REPORT_DAYS,
     MONTHS,
@@ -250,6 +257,10 @@ def _derive(
     direction = rate_direction(text + " " + event) if family == "rate_change" else ""
     places, region = place_aliases(location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
+    if family in _BY_COUNTRY:
+        keys += tuple(
+            k for a in actors for p in a.country for k in p[-1:] if len(k) > 2 and k not in keys
+        )
     subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
@@ -278,6 +289,12 @@ def _derive(
 _WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
 )
+
+
+# Events news reports of a national agency by its country's name ("India lands on the moon",
+# "Japan launches H3 rocket", "India votes" for its election commission). Not rate moves:
+# "Japan raises rates" may be tariffs, and a central bank goes by "Japan's central bank".
+_BY_COUNTRY = frozenset({"launch", "land", "election"})
 
 
 # Events defined by where they happen: a report that names no place proves less.
@@ -362,7 +379,9 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
     skip |= set(phrase(location))
     out = []
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
-        if i == 0 or word in skip or word in _NOT_OBJECTS:
+        if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
+            continue  # a phrase's first word is capitalised anyway, unless an acronym ("SLIM")
+        if word in _NOT_OBJECTS:
             continue
         if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
             continue
@@ -390,6 +409,8 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     text = f"{item.title}. {item.summary}" if item.summary else item.title
     toks = tokenize(text)
     strengths = [match_actor(a, toks) for a in pc.actors]
+    if pc.family in _BY_COUNTRY and 0.0 in strengths:
+        strengths = [s or match_country(a, toks) for a, s in zip(pc.actors, strengths, strict=True)]
     if max(strengths) == 0.0:
         return Judgement(NONE, 0.0, "no_actor")
     # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
@@ -603,8 +624,13 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             # in a claimed win, only the claimed winner ("Massa wins against Milei" is not
             # Milei's win).
             subjects = pc.actors[:1] if pc.winner else pc.actors
-            if not any(match_actor(a, window) for a in subjects) and not any(
-                o in window for o in pc.objects
+            by_country = pc.family in _BY_COUNTRY and any(
+                match_country(a, window) for a in subjects
+            )
+            if (
+                not by_country
+                and not any(match_actor(a, window) for a in subjects)
+                and not any(o in window for o in pc.objects)
             ):
                 return False
     if pc.places and pc.family in {"visit", "attend"}:

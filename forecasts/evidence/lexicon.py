@@ -1069,7 +1069,37 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "national aeronautics and space administration": ("nasa",),
     "european union": ("eu", "brussels"),
     "united nations": ("un",),
+    "united states senate": ("senate", "senators"),
+    "federal bureau of investigation": ("fbi",),
+    "food and drug administration": ("fda",),
+    "us food and drug administration": ("fda",),
+    "international monetary fund": ("imf",),
+    "world health organization": ("who",),
+    "reserve bank of australia": ("rba",),
+    "bank of canada": ("boc",),
+    "swiss national bank": ("snb",),
+    "reserve bank of new zealand": ("rbnz",),
+    "bank of korea": ("bok",),
 }
+
+# Central banks whose names do not say their country: news calls each "<country>'s central
+# bank" ("UK central bank", "Britain's central bank"), and names the country for it ("Japan
+# raises rates"). A bank named for its country ("Bank of Japan") needs no entry.
+CENTRAL_BANK_COUNTRY: dict[str, str] = {
+    "bank of england": "united kingdom",
+    "federal reserve": "united states",
+    "us federal reserve": "united states",
+    "federal reserve board": "united states",
+    "european central bank": "european union",
+    "bundesbank": "germany",
+    "riksbank": "sweden",
+    "norges bank": "norway",
+    "banxico": "mexico",
+}
+# Banks named "Bank of <country>" that are commercial banks, not the country's central bank.
+COMMERCIAL_BANKS: frozenset[str] = frozenset(
+    {"bank of america", "bank of china", "bank of ireland", "bank of scotland", "bank of india"}
+)
 
 # Places near one another that news uses interchangeably for the same event.
 NEARBY: dict[str, tuple[str, ...]] = {
@@ -1095,6 +1125,30 @@ ORG_WORDS: frozenset[str] = words(
     "group ltd plc nations league organisation organization fund institute university "
     "association authority board office army navy forces police administration airlines "
     "motors technologies systems labs space republic kingdom states opec nato apec g7 g20"
+)
+
+# Words that also make a name an organisation in the evidence area (beyond ORG_WORDS, which
+# other areas share): trade unions, firms by their trade, national bodies.
+MORE_ORG_WORDS: frozenset[str] = words(
+    "workers employees teachers doctors nurses pilots drivers federation coalition foundation "
+    "society bureau service services exchange regulator technology aerospace automotive "
+    "pharmaceuticals pharma therapeutics biotech energy airways airline railway railways "
+    "studios entertainment media games electronics semiconductor networks platforms robotics "
+    "dynamics industries holdings ventures partners financial insurance telecom "
+    "communications foods brands club fc junta regime tribunal directorate secretariat "
+    "organisation organization laboratory observatory mission"
+)
+
+# Legal forms closing a company's name: news drops them ("Apple Inc." is "Apple").
+ORG_SUFFIXES: frozenset[str] = words(
+    "inc incorporated corp corporation co company ltd limited plc llc lp ag sa se nv bv spa "
+    "gmbh kk group holdings"
+)
+
+# Words that name a government by its country ("the Japanese government", "government of
+# India"): such an actor is the country in news ("Japan approves ...").
+GOVERNMENT_WORDS: frozenset[str] = words(
+    "government administration cabinet authorities state federal national the of s"
 )
 
 # Particles inside surnames ("von der Leyen", "da Silva").
