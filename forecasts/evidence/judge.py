@@ -11,6 +11,7 @@ it, the event being called off counts for it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -18,6 +19,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from forecasts.evidence.actors import (
+    ROLE,
     Actor,
     build_actor,
     countries_in,
@@ -183,6 +185,9 @@ class PreparedClaim:
     # A claim that its first actor wins a contest ("Milei wins the runoff"): the other actors are
     # rivals, and their win (or concession) is the outcome against (or for) it.
     winner: bool = False
+    # The event's own names that only it bears ("Starship", "Leqembi"): news may name the
+    # thing without its maker ("Starship lifts off").
+    marks: tuple[str, ...] = ()
 
 
 def prepare(claim: ClaimFacts) -> PreparedClaim:
@@ -216,6 +221,7 @@ _Derived = tuple[
     frozenset[str],
     frozenset[str],
     bool,
+    tuple[str, ...],
 ]
 
 
@@ -283,6 +289,7 @@ def _derive(
         subject,
         names,
         winner,
+        tuple(o for o in objects if len(o) >= 4 and _proper(o)),
     )
 
 
@@ -295,6 +302,11 @@ _WIN_WORDS = frozenset(
 # "Japan launches H3 rocket", "India votes" for its election commission). Not rate moves:
 # "Japan raises rates" may be tariffs, and a central bank goes by "Japan's central bank".
 _BY_COUNTRY = frozenset({"launch", "land", "election"})
+
+
+# A report that names the country around the claim's city ("wraps up China visit" for a
+# visit to Beijing): weaker than the city, not decisive alone for a report in other words.
+REGION_SCORE = 0.9
 
 
 # Events defined by where they happen: a report that names no place proves less.
@@ -372,18 +384,27 @@ def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str,
     return " ".join(w for w in tokenize(event_text).words if w not in names)
 
 
+_LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
     """Proper names in the event phrase that are not its actors, place, dates or titles."""
     toks = tokenize(event_text)
     skip = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
     skip |= set(phrase(location))
     out = []
+    placed: set[int] = set()
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
         if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
             continue  # a phrase's first word is capitalised anyway, unless an acronym ("SLIM")
         if word in _NOT_OBJECTS:
             continue
         if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
+            continue
+        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed):
+            # "strike at Detroit automakers", "summit in Rio de Janeiro": a name after a
+            # preposition of place is where the event is, not what it is.
+            placed.add(i)
             continue
         out.append(word)
     return tuple(out)
@@ -411,6 +432,14 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     strengths = [match_actor(a, toks) for a in pc.actors]
     if pc.family in _BY_COUNTRY and 0.0 in strengths:
         strengths = [s or match_country(a, toks) for a, s in zip(pc.actors, strengths, strict=True)]
+    if (
+        max(strengths) == 0.0
+        and pc.marks
+        and pc.family in _SUBJECT_FAMILIES
+        and any(toks.capitalised(p) for m in pc.marks for p in toks.find((m,)))
+    ):
+        # "Starship lifts off", "Leqembi wins approval": the thing stands for its maker.
+        strengths = [ROLE] * len(strengths)
     if max(strengths) == 0.0:
         return Judgement(NONE, 0.0, "no_actor")
     # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
@@ -462,6 +491,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f not in kept and _rival_subject(pc, f)
         ][:1]
     findings = kept
+    if family in _CONTESTS and not (pc.subject & _NOMINATION_STEMS):
+        # "earns Oscar nomination", "wins Republican nomination": a step to the contest, not
+        # its win (unless the claim is about the nomination itself).
+        findings = [
+            Finding(SIGNAL, 0.4, f.why.replace("report:", "signal:nomination "), f.clause,
+                    f.in_title, f.pos)
+            if f.kind == REPORT and _NOMINATION & set(tokenize(f.clause).words) else f
+            for f in findings
+        ]  # fmt: skip
     if len(pc.actors) > 1 and family in _ALL_PARTIES:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
@@ -524,6 +562,10 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if place_rule == "+no_place" and family not in _PLACE_BOUND:
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0
+    elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1:
+        # Every party named in the sentence that reports them meeting: the place adds little
+        # ("Biden and Xi shake hands"), though a report that names it is surer.
+        place_score = 0.85
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = event_day(best.clause, published, text, claim.due_latest)
@@ -563,6 +605,12 @@ _SUBJECT_FAMILIES = frozenset(
     {"rate_change", "launch", "pass", "acquire", "earnings", "listing", "close", "withdraw",
      "rule", "declare", "end", "land"}
 )  # fmt: skip
+
+
+_NOMINATION = frozenset(
+    {"nomination", "nominations", "nominated", "nominee", "nominees", "shortlist", "shortlisted"}
+)
+_NOMINATION_STEMS = frozenset({"nomin", "short"})
 
 
 # Contests a person wins or loses: the winner named before the verb is the subject.
@@ -734,7 +782,7 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if others and named_as_place(toks, others):
         return 0.0, "other_place"
     if any(name_in(toks, p) for p in pc.region):
-        return 0.9, "+region"
+        return REGION_SCORE, "+region"
     return 0.75, "+no_place"
 
 
@@ -763,7 +811,17 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
                 continue
             clause = title
             return [Finding(REPORT, 0.85, "report:headline in", clause, True, end)]
+    fronted = _FRONTED_PLACE.match(fold(title))
+    if fronted and not (set(toks.words) & (SIGNAL_BEFORE | _FUTURE_HINTS)):
+        # "In Beijing, Scholz presses Xi on Ukraine": the dateline of a report from there.
+        rest = tokenize(title[fronted.end() :])
+        if match_actor(actor, rest):
+            return [Finding(REPORT, 0.85, "report:headline in", title, True)]
     return []
+
+
+_FRONTED_PLACE = re.compile(r"In (?:[A-Z][\w'.-]*\s?)+, ")
+_FUTURE_HINTS = frozenset({"next", "tomorrow", "upcoming", "ahead"})
 
 
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:

@@ -173,7 +173,23 @@ FAMILIES: dict[str, Family] = {
     for f in (
         Family(
             "visit",
-            ("visit", "travel", "tour", "arrive", "land", "fly", "touch down", "head to", "reach"),
+            (
+                "visit",
+                "travel",
+                "tour",
+                "arrive",
+                "land",
+                "fly",
+                "touch down",
+                "head to",
+                "reach",
+                "jet into",
+                "jet in",
+                "jet to",
+                "fly into",
+                "set foot in",
+                "set foot on",
+            ),
             ("visit", "trip", "journey", "tour", "arrival", "state visit", "visits", "trips"),
             implied_by=("meet", "attend"),
         ),
@@ -192,6 +208,10 @@ FAMILIES: dict[str, Family] = {
                 "welcome",
                 "hold bilateral talks",
                 "hold a bilateral meeting",
+                "sit down",
+                "huddle",
+                "hold a meeting",
+                "hold discussions",
             ),
             (
                 "meeting",
@@ -202,6 +222,8 @@ FAMILIES: dict[str, Family] = {
                 "tête-à-tête",
                 "bilateral meet",
                 "handshake",
+                "sit-down",
+                "face-to-face",
             ),
         ),
         Family(
@@ -222,8 +244,32 @@ FAMILIES: dict[str, Family] = {
                 "cast ballots",
                 "claim victory",
                 "declare victory",
+                "triumph",
+                "re-elect",
+                "reelect",
+                "sweep to victory",
+                "cruise to victory",
+                "romp to victory",
+                "storm to victory",
+                "coast to victory",
+                "sweep to power",
+                "win re-election",
+                "win reelection",
             ),
-            ("election", "elections", "vote", "ballot", "polls", "runoff", "referendum"),
+            (
+                "election",
+                "elections",
+                "vote",
+                "ballot",
+                "polls",
+                "runoff",
+                "referendum",
+                "victory",
+                "landslide",
+                "triumph",
+                "re-election",
+                "reelection",
+            ),
         ),
         Family(
             "launch",
@@ -245,7 +291,12 @@ FAMILIES: dict[str, Family] = {
                 "reveal",
                 "showcase",
                 "start selling",
+                "begin selling",
                 "hit the market",
+                "soar",
+                "take off",
+                "take flight",
+                "go live",
             ),
             (
                 "launch",
@@ -262,8 +313,19 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "sign",
-            ("sign", "ink", "seal", "strike", "conclude", "ratify", "agree"),
-            ("deal", "agreement", "accord", "treaty", "pact", "signing"),
+            (
+                "sign",
+                "ink",
+                "seal",
+                "strike",
+                "conclude",
+                "ratify",
+                "agree",
+                "clinch",
+                "finalise",
+                "finalize",
+            ),
+            ("deal", "agreement", "accord", "treaty", "pact", "signing", "memorandum"),
         ),
         Family(
             "rate_change",
@@ -309,7 +371,7 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "resign",
-            ("resign", "step down", "quit", "step aside"),
+            ("resign", "step down", "quit", "step aside", "stand down", "bow out"),
             ("resignation", "departure"),
         ),
         Family(
@@ -324,6 +386,10 @@ FAMILIES: dict[str, Family] = {
                 "scoop",
                 "bag",
                 "declare victory",
+                "triumph",
+                "pick up",
+                "collect",
+                "scoop up",
             ),
             ("victory", "win", "title", "triumph", "award", "prize"),
         ),
@@ -334,8 +400,20 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "acquire",
-            ("acquire", "buy", "take over", "merge", "close", "complete", "finalize", "finalise"),
-            ("acquisition", "takeover", "merger", "purchase"),
+            (
+                "acquire",
+                "buy",
+                "take over",
+                "merge",
+                "close",
+                "complete",
+                "finalize",
+                "finalise",
+                "snap up",
+                "absorb",
+                "take control of",
+            ),
+            ("acquisition", "takeover", "merger", "purchase", "buyout"),
         ),
         Family(
             "earnings",
@@ -409,7 +487,16 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "strike",
-            ("strike", "walk out", "walk off", "go on strike", "down tools", "stage a walkout"),
+            (
+                "strike",
+                "walk out",
+                "walk off",
+                "go on strike",
+                "down tools",
+                "stage a walkout",
+                "walk off the job",
+                "hit the picket lines",
+            ),
             ("strike", "strikes", "walkout", "walkouts", "stoppage", "industrial action"),
         ),
         Family(
@@ -497,7 +584,31 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "se sont rencontres",
     ),
     "land": ("aluniza", "alunizo", "alunissou", "allunato", "e allunato", "a aluni"),
-    "launch": ("lanzo", "lancou", "ha lanciato", "a lance"),
+    "launch": (
+        "lanzo",
+        "lancou",
+        "ha lanciato",
+        "a lance",
+        # A product on sale is launched, whatever the verb: "Vision Pro now available".
+        "now available",
+        "available now",
+        "now on sale",
+        "on sale now",
+        "goes on sale",
+    ),
+    # A resignation made public: "announces his resignation", "tendered her resignation".
+    "resign": tuple(
+        f"{form} {det}resignation"
+        for verb in ("announce", "tender", "submit", "hand in", "offer")
+        for form in ((verb + "s", verb + "d") if verb.endswith("e") else (f"{verb}s", f"{verb}ed"))
+        if not form.startswith("hand in")
+        for det in ("", "his ", "her ", "their ")
+    )
+    + tuple(
+        f"{form} {det}resignation"
+        for form in ("hands in", "handed in")
+        for det in ("", "his ", "her ", "their ")
+    ),
 }
 
 # Postponements and cancellations in the same languages (folded).
@@ -881,6 +992,25 @@ NOUN_REPORT_VERBS: tuple[str, ...] = (
     "win",
     "secure",
     "get",
+    # What a subject does with an event that has taken place ("delivers rate cut", "stages
+    # strike", "embarks on tour", "summit yields deal", "strike enters second week").
+    "deliver",
+    "stage",
+    "launch",
+    "carry out",
+    "conduct",
+    "embark on",
+    "score",
+    "notch",
+    "clinch",
+    "seal",
+    "finalise",
+    "finalize",
+    "yield",
+    "produce",
+    "enter",
+    "continue",
+    "drag on",
 )
 NOUN_REPORT_PREPS: tuple[str, ...] = (
     "during",
@@ -892,6 +1022,11 @@ NOUN_REPORT_PREPS: tuple[str, ...] = (
     "on the first day of",
     "on the last day of",
     "in the wake of",
+    # A look back at what happened: "Takeaways from the Biden-Xi meeting".
+    "takeaways from",
+    "highlights from",
+    "key moments from",
+    "what happened at",
 )
 
 # Titles and roles: how news refers to a person without naming them. Generic titles
@@ -1055,8 +1190,7 @@ CITIES: dict[str, str] = {
 ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "house of representatives": ("house", "congress"),
     "us house of representatives": ("house", "congress"),
-    "senate": ("senate",),
-    "us senate": ("senate",),
+    "senate": ("senate", "senators"),
     "federal reserve": ("fed",),
     "us federal reserve": ("fed",),
     "people's bank of china": ("pboc", "china's central bank", "chinese central bank"),
@@ -1070,6 +1204,7 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "european union": ("eu", "brussels"),
     "united nations": ("un",),
     "united states senate": ("senate", "senators"),
+    "us senate": ("senate", "senators"),
     "federal bureau of investigation": ("fbi",),
     "food and drug administration": ("fda",),
     "us food and drug administration": ("fda",),

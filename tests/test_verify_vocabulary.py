@@ -1,0 +1,90 @@
+"""Event families in the many words and shorthands of headlines, and the guards beside them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge
+
+
+def claim(actors: tuple[str, ...], event_type: str, event: str, location: str = "") -> ClaimFacts:
+    return ClaimFacts(
+        claim=event,
+        actors=actors,
+        event=event,
+        event_type=event_type,
+        location=location,
+        reference_date=date(2024, 3, 1),
+        due_earliest=date(2024, 3, 10),
+        due_latest=date(2024, 3, 20),
+    )
+
+
+SCHOLZ = claim(("Olaf Scholz",), "visit", "Olaf Scholz visit to Beijing", "Beijing")
+SUMMIT = claim(("Joe Biden", "Xi Jinping"), "meeting", "Biden Xi meeting", "San Francisco")
+MILEI = claim(("Javier Milei",), "election", "Javier Milei wins the presidential election")
+SUNAK = claim(("Rishi Sunak",), "resignation", "Rishi Sunak resignation")
+UAW = claim(("United Auto Workers",), "strike", "UAW strike at Detroit automakers")
+STARSHIP = claim(("SpaceX",), "launch", "SpaceX Starship test flight launch")
+DEAL = claim(("Microsoft Corporation",), "merger", "Microsoft acquisition of Activision")
+VISION = claim(("Apple Inc.",), "product_launch", "Apple launch of the Vision Pro headset")
+AID = claim(("US Senate",), "vote", "Senate vote to pass the aid bill")
+OSCAR = claim(("Cillian Murphy",), "award", "Cillian Murphy wins the best actor Oscar")
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (SCHOLZ, "Scholz, Xi hold talks in Beijing"),
+        (SCHOLZ, "In Beijing, Scholz presses Xi on Ukraine"),
+        (SCHOLZ, "Scholz jets into Beijing"),
+        (SUMMIT, "Biden, Xi hold talks in San Francisco"),
+        (MILEI, "Milei triumphs in Argentina vote"),
+        (MILEI, "Milei sweeps to victory in Argentina"),
+        (SUNAK, "UK PM Sunak announces his resignation"),
+        (UAW, "UAW launches strike at three plants"),
+        (STARSHIP, "Starship lifts off from Texas"),
+        (DEAL, "Microsoft's Activision purchase is done"),
+        (VISION, "Apple Vision Pro now available in the US"),
+        (AID, "Senate votes 70-29 to approve aid bill"),
+        (AID, "Senators pass Ukraine aid bill"),
+    ],
+)
+def test_reports_in_other_words_are_decisive(facts: ClaimFacts, title: str) -> None:
+    j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert j.kind == "fulfilment" and j.decisive, j
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (SCHOLZ, "Scholz, Xi to hold talks in Beijing"),
+        (SCHOLZ, "In Beijing, Scholz will press Xi on Ukraine"),
+        (SCHOLZ, "Reflections on the China visit"),
+        (MILEI, "Milei hopes to sweep to victory"),
+        (OSCAR, "Cillian Murphy earns best actor Oscar nomination"),
+        (OSCAR, "Cillian Murphy wins best actor nomination at the Oscars"),
+        (STARSHIP, "Blue Origin's New Glenn lifts off from Florida"),
+    ],
+)
+def test_plans_nominations_and_other_things_are_no_report(facts: ClaimFacts, title: str) -> None:
+    j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert not (j.kind == "fulfilment" and j.decisive), j
+
+
+def test_a_name_after_a_preposition_of_place_is_no_name_of_the_event() -> None:
+    """'UAW strike at Detroit automakers': a report need not say Detroit."""
+    j = judge(UAW, ItemFacts("UAW workers walk off the job", "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert j.kind == "fulfilment", j
+
+
+def test_on_a_visit_after_the_name_reports_it_under_way() -> None:
+    j = judge(
+        SCHOLZ,
+        ItemFacts(
+            "Scholz on first visit to Beijing since pandemic", "", datetime(2024, 3, 15, tzinfo=UTC)
+        ),
+    )
+    assert j.kind == "fulfilment" and j.rule.startswith("report:on"), j
