@@ -81,3 +81,35 @@ def test_a_country_does_not_stand_for_its_central_bank() -> None:
         BOE, ItemFacts("UK central bank cuts rates to 5%", "", datetime(2024, 8, 1, tzinfo=UTC))
     )
     assert j.kind == "fulfilment" and j.decisive
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("Claudia Sheinbaum Pardo", "Sheinbaum sworn in as Mexico's president", True),
+        ("Luiz Inácio Lula da Silva", "Lula arrives in Beijing", True),
+        ("Andrés Manuel López Obrador", "López Obrador hosts Biden", True),
+        ("Andrés Manuel López Obrador", "Manuel Neuer saves a penalty", False),  # a given name
+        ("Senegal", "Senegalese voters go to the polls", True),
+        ("Chile", "Chilean lawmakers reject the draft", True),
+    ],
+)
+def test_paternal_surnames_and_more_countries(name: str, text: str, found: bool) -> None:
+    assert named(name, text) is found
+
+
+def test_a_capital_outside_the_first_list_is_its_countrys_place() -> None:
+    """A visit to Dakar is not proved by a report of arriving in Lima."""
+    facts = ClaimFacts(
+        claim="Macron will visit Dakar in March",
+        actors=("Emmanuel Macron",),
+        event="Macron visit to Dakar",
+        event_type="visit",
+        location="Dakar",
+        reference_date=date(2024, 3, 1),
+        due_earliest=date(2024, 3, 10),
+        due_latest=date(2024, 3, 20),
+    )
+    at = datetime(2024, 3, 15, tzinfo=UTC)
+    assert judge(facts, ItemFacts("Macron arrives in Lima", "", at)).kind == "none"
+    assert judge(facts, ItemFacts("Macron arrives in Senegal", "", at)).kind == "fulfilment"

@@ -164,14 +164,31 @@ def _named(name: str) -> Actor:
     if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
         # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
         surname = tuple(names[-2:])
+    others = _other_surnames(names, surname)
+    surnames = (surname, *others)
+    keys = (_key(surname), *(o[0] for o in others))
     if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
         # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
         # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
         initials = "".join(w[0] for w in names)
-        return Actor(
-            name, (tuple(names), (initials,)), (surname,), (), (_key(surname), initials), True
-        )
-    return Actor(name, (tuple(names),), (surname,), (), (_key(surname),), True)
+        return Actor(name, (tuple(names), (initials,)), surnames, (), (*keys, initials), True)
+    return Actor(name, (tuple(names),), surnames, (), keys, True)
+
+
+def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The name just before the surname, which may be the one news uses:
+    Spanish and Portuguese names put the paternal surname first ("Claudia Sheinbaum Pardo" is
+    "Sheinbaum", "Gustavo Petro Urrego" "Petro", "Luiz Inácio Lula da Silva" "Lula").
+    Only words that are no English word, and capitalised in the item."""
+    if len(names) < 3 or names[0] in FAMILY_NAME_FIRST:
+        return ()
+    at = next(i for i in range(len(names)) if tuple(names[i : i + len(surname)]) == surname)
+    if at < 2:
+        return ()
+    word = names[at - 1]  # the name just before the surname, never the first (given) name
+    if word in NAME_PARTICLES or len(word) < 3 or not word.isalpha() or getAllLemmas(word):
+        return ()
+    return ((word,),)
 
 
 def _government_of(words: list[str]) -> str:
