@@ -88,3 +88,40 @@ def test_on_a_visit_after_the_name_reports_it_under_way() -> None:
         ),
     )
     assert j.kind == "fulfilment" and j.rule.startswith("report:on"), j
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Massa wins Argentina election", "counter"),
+        ("Massa wins first round in Argentina", "none"),  # a stage, not the outcome
+        ("Sunak wins UK election", "none"),  # another contest
+    ],
+)
+def test_another_winner_of_the_contest_refutes_a_claimed_win(title: str, kind: str) -> None:
+    """The rival need not be one of the claim's actors: the item must name the contest."""
+    facts = claim(("Javier Milei",), "election", "Javier Milei wins the Argentina election")
+    j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert j.kind == kind, j
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Scholz drops plans to visit China",
+        "Scholz's China trip is off after row",
+        "Scholz will not go to China this month",
+        "UAW reaches deal, averting strike",
+        "Starship launch pushed to April",
+        "Milei falls short in runoff",
+    ],
+)
+def test_called_off_in_other_words(title: str) -> None:
+    facts = {
+        "Scholz": SCHOLZ,
+        "UAW": UAW,
+        "Starship": STARSHIP,
+        "Milei": MILEI,
+    }[next(k for k in ("Scholz", "UAW", "Starship", "Milei") if k in title)]
+    j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert j.kind == "counter", j

@@ -188,6 +188,8 @@ class PreparedClaim:
     # The event's own names that only it bears ("Starship", "Leqembi"): news may name the
     # thing without its maker ("Starship lifts off").
     marks: tuple[str, ...] = ()
+    # A claim that its (first) actor wins: the contest's proper names, else empty.
+    contest: frozenset[str] = frozenset()
 
 
 def prepare(claim: ClaimFacts) -> PreparedClaim:
@@ -222,6 +224,7 @@ _Derived = tuple[
     frozenset[str],
     bool,
     tuple[str, ...],
+    frozenset[str],
 ]
 
 
@@ -270,12 +273,27 @@ def _derive(
     subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
-    winner = (
+    claims_win = (
         family in _CONTESTS
-        and len(actors) > 1
+        and bool(actors)
         and actors[0].person
         and bool(_WIN_WORDS & set(tokenize(f"{statement or text} {event}").words))
     )
+    winner = claims_win and len(actors) > 1
+    # The contest by its proper names ("Argentina", "Oscar"): what another winner's report
+    # must name to be this contest's outcome.
+    contest = (
+        frozenset(
+            stem(w)
+            for w, o in zip(tokenize(event_text).words, tokenize(event_text).original, strict=True)
+            if o[:1].isupper() and len(w) >= 4 and w not in names_of(actors)
+        )
+        if claims_win
+        else frozenset()
+    )
+    if contest:
+        # Items of the contest that name only another winner reach the judge too.
+        keys += tuple(w for w in _country_keys(event_text) if w not in keys)
     return (
         actors,
         family,
@@ -290,6 +308,7 @@ def _derive(
         names,
         winner,
         tuple(o for o in objects if len(o) >= 4 and _proper(o)),
+        contest,
     )
 
 
@@ -319,7 +338,10 @@ _PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"}
 
 # Postponements: decisive when the window is nearly over (a month or less left) or when they
 # are put off past it.
-_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back", *FOREIGN_PUT_OFF})
+_PUT_OFF = frozenset(
+    {"postpone", "delay", "put off", "push back", "defer", "reschedule", "slip", "pushed to",
+     *FOREIGN_PUT_OFF}
+)  # fmt: skip
 SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
@@ -365,6 +387,17 @@ def _topic(
         and not w.isdigit()
     }
     return frozenset(out)
+
+
+def names_of(actors: tuple[Actor, ...]) -> set[str]:
+    return {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+
+
+def _country_keys(text: str) -> tuple[str, ...]:
+    """Index words for the countries a text names ("Argentina" -> "argentina", "argentine")."""
+    return tuple(
+        phrase(a)[-1] for c in sorted(countries_in(tokenize(text))) for a in COUNTRIES[c][:2]
+    )
 
 
 def _is_country(actor: Actor) -> bool:
@@ -441,6 +474,10 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # "Starship lifts off", "Leqembi wins approval": the thing stands for its maker.
         strengths = [ROLE] * len(strengths)
     if max(strengths) == 0.0:
+        if pc.contest:
+            rival = _rival_winner(pc, text, item.title, toks)
+            if rival is not None:
+                return rival
         return Judgement(NONE, 0.0, "no_actor")
     # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
     # institution's act (a rate cut, a launch, an election) one named party is enough: the
@@ -692,6 +729,38 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             if theirs and not ours:
                 return False
     return True
+
+
+# Stages short of a contest's outcome: a first-round or primary win is not the win.
+_STAGES = frozenset(
+    {"first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
+     "qualifier", "qualifying", "heat", "leg", "stage", "nomination", "nominations", "exit",
+     "poll", "polls", "projected", "projection", "leads", "leading", "ahead"}
+)  # fmt: skip
+
+
+def _rival_winner(pc: PreparedClaim, text: str, title: str, toks: Tokens) -> Judgement | None:
+    """Another person's reported win of the claimed contest ("Massa wins Argentina election"
+    against "Milei will win"), in an item that names none of the claim's actors."""
+    if not (pc.contest & _stems(toks)):
+        return None
+    claimed = set(tokenize(f"{pc.facts.claim} {pc.facts.event}").words)
+    for f in find_mentions(text, title, pc.family):
+        if f.kind != REPORT or f.pos <= 0:
+            continue
+        clause = tokenize(f.clause)
+        if (_STAGES - claimed) & set(clause.words):
+            continue
+        subject = [
+            i
+            for i in range(f.pos)
+            if clause.capitalised(i)
+            and _proper(clause.words[i])
+            and not countries_in(Tokens((clause.words[i],), (clause.original[i],)))
+        ]
+        if subject and subject[-1] >= f.pos - 3:
+            return Judgement(COUNTER_KIND, 0.8, "counter:rival winner", None)
+    return None
 
 
 def _all_named(pc: PreparedClaim, finding: Finding) -> bool:

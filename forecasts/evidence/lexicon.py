@@ -182,6 +182,7 @@ FAMILIES: dict[str, Family] = {
                 "fly",
                 "touch down",
                 "head to",
+                "go to",
                 "reach",
                 "jet into",
                 "jet in",
@@ -877,6 +878,14 @@ COUNTER_VERBS: dict[str, float] = {
     "give up on": 0.9,
     "walk away from": 0.85,
     "put on ice": 0.85,
+    # Plans dropped, dates moved, outcomes headed off.
+    "drop plans": 0.9,
+    "defer": 0.7,
+    "reschedule": 0.7,
+    "slip": 0.65,
+    "avert": 0.9,
+    "fall through": 0.85,
+    "fall apart": 0.85,
 }
 COUNTER_PHRASES: dict[str, float] = {
     "will not": 0.85,
@@ -910,6 +919,19 @@ COUNTER_PHRASES: dict[str, float] = {
     **dict.fromkeys(FOREIGN_PUT_OFF, 0.7),
     **dict.fromkeys(FOREIGN_CALLED_OFF, 0.9),
     "instead of attending": 0.85,
+    "instead of meeting": 0.85,
+    "instead of visiting": 0.85,
+    "instead of travelling": 0.85,
+    "instead of traveling": 0.85,
+    "rather than meet": 0.85,
+    "rather than visit": 0.85,
+    "rather than travel": 0.85,
+    "not go to": 0.9,
+    "not be going": 0.9,
+    # "the China trip is off", "talks are off".
+    "is off": 0.85,
+    "are off": 0.85,
+    "pushed to": 0.65,
 }
 
 # Verbs that say someone was not there, whatever the sentence names the event with.
@@ -969,6 +991,9 @@ LOST: tuple[str, ...] = (
     "reconoce",
     "reconocio",
     "ammette",
+    "fall short",
+    "falls short",
+    "fell short",
 )
 
 # Verbs that report an event as under way or over when its noun is their object or subject.
