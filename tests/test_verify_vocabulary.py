@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge
+from forecasts.evidence.candidates import item_words
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
 
 
 def claim(actors: tuple[str, ...], event_type: str, event: str, location: str = "") -> ClaimFacts:
@@ -125,3 +126,13 @@ def test_called_off_in_other_words(title: str) -> None:
     }[next(k for k in ("Scholz", "UAW", "Starship", "Milei") if k in title)]
     j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
     assert j.kind == "counter", j
+
+
+def test_a_concession_is_news_of_the_contest_for_the_candidate_search() -> None:
+    """'Massa concede a Milei' names no election word a family lists: the loss does."""
+    _, families = item_words(ItemFacts("Massa concede eleição presidencial a Milei"))
+    assert "election" in families
+
+
+def test_the_events_own_name_indexes_the_claim() -> None:
+    assert "starship" in prepare(STARSHIP).keys

@@ -291,6 +291,10 @@ def _derive(
         if claims_win
         else frozenset()
     )
+    marks = tuple(o for o in objects if len(o) >= 4 and _proper(o))
+    if family in _SUBJECT_FAMILIES:
+        # "Starship lifts off" names no actor: the event's own name finds the claim.
+        keys += tuple(m for m in marks if m not in keys)
     if contest:
         # Items of the contest that name only another winner reach the judge too.
         keys += tuple(w for w in _country_keys(event_text) if w not in keys)
@@ -307,7 +311,7 @@ def _derive(
         subject,
         names,
         winner,
-        tuple(o for o in objects if len(o) >= 4 and _proper(o)),
+        marks,
         contest,
     )
 
