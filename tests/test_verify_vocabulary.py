@@ -136,3 +136,24 @@ def test_a_concession_is_news_of_the_contest_for_the_candidate_search() -> None:
 
 def test_the_events_own_name_indexes_the_claim() -> None:
     assert "starship" in prepare(STARSHIP).keys
+
+
+ODYSSEUS = claim(("Intuitive Machines",), "landing", "Intuitive Machines Odysseus lunar landing")
+EUAI = claim(("European Parliament",), "vote", "European Parliament vote to approve the AI Act")
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "decisive"),
+    [
+        (ODYSSEUS, "Intuitive Machines lands on moon, first US landing since 1972", True),
+        (ODYSSEUS, "Intuitive Machines lands Nova-C Peregrine on the moon", False),
+        (ODYSSEUS, "Odysseus becomes first private craft to land on moon", True),
+        (EUAI, "MEPs adopt AI Act", True),
+        (EUAI, "EU Parliament votes to adopt AI Act", True),
+        (EUAI, "European Parliament gives final approval to AI Act", True),
+        (claim(("Writers Guild of America",), "strike", "WGA strike"), "WGA strike begins", True),
+    ],
+)
+def test_landings_records_and_parliaments(facts: ClaimFacts, title: str, decisive: bool) -> None:
+    j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert (j.kind == "fulfilment" and j.decisive) is decisive, j

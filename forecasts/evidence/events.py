@@ -331,11 +331,19 @@ def _planned(words: list[str] | tuple[str, ...], last: int) -> bool:
 
 
 def _done_before(words: list[str] | tuple[str, ...], i: int) -> bool:
-    """The word before position i, past a tally ("votes 70-29 to"), is one of _DONE_TO."""
+    """The word before position i, past a tally ("votes 70-29 to"), is one of _DONE_TO; or
+    "to" closes a record ("becomes the first private craft to land")."""
     j = i - 1
     while j >= 0 and words[j].isdigit():
         j -= 1
-    return j >= 0 and words[j] in _DONE_TO
+    if j >= 0 and words[j] in _DONE_TO:
+        return True
+    before = words[max(0, i - 6) : i]
+    return any(w in _RECORDS for w in before) and any(w in _BECAME for w in before)
+
+
+_RECORDS = frozenset({"first", "second", "third", "fourth", "fifth", "only", "last", "latest"})
+_BECAME = frozenset({"becomes", "became", "is", "was"})
 
 
 def _classify_clause(
@@ -482,6 +490,9 @@ def _tense(
         # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
         # participle ("the meeting", "a deal signing"), not a report.
         return _noun_tense(toks, pos, trig, future, family)
+    if before and before[-1] == "to" and _done_before(wider, len(wider) - 1):
+        # "votes to approve", "becomes the first private craft to land": done, not planned.
+        return REPORT, 0.95, f"report:done to {name}"
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:

@@ -583,6 +583,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         and family != "rate_change"  # "FOMC", "MPC": the meeting's name, not another event
         and not _objects_named(pc.objects, text, toks)
         and (place_score < 1.0 or not pc.places or host_missing)
+        # A landing by the claim's actor that names no other craft is this one: landings are
+        # rare, unlike launches ("SpaceX launches Starlink" is no Starship launch).
+        and not (family == "land" and not _other_names(pc, toks))
     ):
         return Judgement(NONE, 0.0, "other_event")
     kind, best = _decide(findings)
@@ -895,6 +898,16 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
 
 _FRONTED_PLACE = re.compile(r"In (?:[A-Z][\w'.-]*\s?)+, ")
 _FUTURE_HINTS = frozenset({"next", "tomorrow", "upcoming", "ahead"})
+
+
+def _other_names(pc: PreparedClaim, toks: Tokens) -> bool:
+    """Whether the item names something of its own: a capitalised word no dictionary knows
+    that is none of the claim's actors, places or objects ("Starlink", "Peregrine")."""
+    ours = names_of(pc.actors) | set(pc.objects) | {w for p in pc.places for w in p}
+    return any(
+        toks.capitalised(i) and w not in ours and _proper(w) and w not in _NOT_OBJECTS
+        for i, w in enumerate(toks.words)
+    )
 
 
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:

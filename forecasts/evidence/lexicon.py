@@ -456,7 +456,7 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "convict",
-            ("convict", "find guilty", "sentence"),
+            ("convict", "find guilty", "sentence", "jail", "imprison"),
             ("conviction", "guilty verdict"),
         ),
         Family(
@@ -596,6 +596,8 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "now on sale",
         "on sale now",
         "goes on sale",
+        "out now",
+        "is out",
     ),
     # A resignation made public: "announces his resignation", "tendered her resignation".
     "resign": tuple(
@@ -1020,6 +1022,7 @@ NOUN_REPORT_VERBS: tuple[str, ...] = (
     # What a subject does with an event that has taken place ("delivers rate cut", "stages
     # strike", "embarks on tour", "summit yields deal", "strike enters second week").
     "deliver",
+    "give",
     "stage",
     "launch",
     "carry out",
@@ -1373,6 +1376,9 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "european union": ("eu", "brussels"),
     "united nations": ("un",),
     "united states senate": ("senate", "senators"),
+    "european parliament": ("eu parliament", "meps", "eu lawmakers", "european lawmakers"),
+    "european commission": ("eu commission", "brussels"),
+    "european council": ("eu leaders", "eu summit"),
     "us senate": ("senate", "senators"),
     "federal bureau of investigation": ("fbi",),
     "food and drug administration": ("fda",),
@@ -1440,7 +1446,7 @@ MORE_ORG_WORDS: frozenset[str] = words(
     "studios entertainment media games electronics semiconductor networks platforms robotics "
     "dynamics industries holdings ventures partners financial insurance telecom "
     "communications foods brands club fc junta regime tribunal directorate secretariat "
-    "organisation organization laboratory observatory mission"
+    "organisation organization laboratory observatory mission guild"
 )
 
 # Legal forms closing a company's name: news drops them ("Apple Inc." is "Apple").
