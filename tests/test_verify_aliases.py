@@ -23,7 +23,7 @@ def named(name: str, text: str) -> bool:
         ("Microsoft Corporation", "Microsoft completes Activision deal", True),
         ("The Boeing Company", "Boeing delays Starliner again", True),
         ("Astrobotic Technology", "Astrobotic lander loses fuel", True),
-        ("European Commission", "European leaders meet in Brussels", False),
+        ("European Commission", "European leaders meet in Paris", False),
         ("Japanese government", "Japan approves record defence budget", True),
         ("government of India", "Indian cabinet clears bill", True),
         ("Bank of England", "UK central bank cuts rates", True),
