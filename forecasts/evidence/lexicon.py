@@ -230,7 +230,15 @@ FAMILIES: dict[str, Family] = {
         Family(
             "attend",
             ("attend", "join", "participate", "take part", "address", "speak at", "arrive"),
-            ("attendance", "appearance", "summit", "forum", "conference", "gathering"),
+            (
+                "attendance",
+                "appearance",
+                "summit",
+                "forum",
+                "conference",
+                "gathering",
+                "participation",
+            ),
             implied_by=("meet",),
         ),
         Family(
@@ -368,7 +376,15 @@ FAMILIES: dict[str, Family] = {
                 "sign off on",
                 "rubber-stamp",
             ),
-            ("passage", "approval", "adoption"),
+            (
+                "passage",
+                "approval",
+                "adoption",
+                "clearance",
+                "authorization",
+                "authorisation",
+                "enactment",
+            ),
         ),
         Family(
             "resign",
@@ -414,7 +430,7 @@ FAMILIES: dict[str, Family] = {
                 "absorb",
                 "take control of",
             ),
-            ("acquisition", "takeover", "merger", "purchase", "buyout"),
+            ("acquisition", "takeover", "merger", "purchase", "buyout", "completion"),
         ),
         Family(
             "earnings",
@@ -457,7 +473,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "convict",
             ("convict", "find guilty", "sentence", "jail", "imprison"),
-            ("conviction", "guilty verdict"),
+            ("conviction", "guilty verdict", "imprisonment", "prison sentence", "jail term"),
         ),
         Family(
             "compete",
@@ -472,7 +488,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "end",
             ("end", "expire", "lapse", "lift", "terminate", "wind down"),
-            ("expiry", "expiration"),
+            ("expiry", "expiration", "termination"),
         ),
         Family(
             "inaugurate",
