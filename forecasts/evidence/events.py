@@ -376,7 +376,7 @@ def _classify_clause(
             if (
                 kind == REPORT
                 and family == "launch"
-                and trig.words[0] in _SHOWING
+                and (trig.words[0] in _SHOWING or " ".join(trig.words) in _ON_SALE)
                 and _preview(toks, pos, len(trig.words))
             ):
                 # "releases trailer for GTA 6", "reveals launch date", "rolls out rocket to the
@@ -444,8 +444,18 @@ _PREVIEWS = frozenset(
         "render",
         "renders",
         "glimpse",
+        # What goes on sale ahead of a launch: "Tickets now on sale for the Starship launch".
+        "tickets",
+        "preorders",
+        "preorder",
+        "orders",
+        "reservations",
     }
 )
+
+
+# Words of a product on sale, which are also said of tickets and pre-orders before it.
+_ON_SALE = frozenset(REPORT_PHRASES["launch"]) | {"go on sale", "goes on sale", "went on sale"}
 
 
 # Launch words that also mean showing something ahead of its launch ("unveils", "rolls out").

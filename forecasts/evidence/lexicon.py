@@ -946,9 +946,6 @@ COUNTER_PHRASES: dict[str, float] = {
     "rather than travel": 0.85,
     "not go to": 0.9,
     "not be going": 0.9,
-    # "the China trip is off", "talks are off".
-    "is off": 0.85,
-    "are off": 0.85,
     "pushed to": 0.65,
 }
 
