@@ -169,3 +169,29 @@ def test_landings_records_and_parliaments(facts: ClaimFacts, title: str, decisiv
 def test_tickets_and_pre_orders_are_no_launch(facts: ClaimFacts, title: str) -> None:
     j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
     assert j.kind != "counter" and not (j.kind == "fulfilment" and j.decisive), j
+
+
+NVIDIA = claim(("Nvidia Corporation",), "earnings", "Nvidia fourth-quarter earnings report")
+REDDIT = claim(("Reddit",), "ipo", "Reddit initial public offering on the NYSE")
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (NVIDIA, "Nvidia reports record revenue"),
+        (NVIDIA, "Nvidia's profit jumps sevenfold"),
+        (NVIDIA, "Nvidia beats estimates as AI demand soars"),
+        (REDDIT, "Reddit stock jumps in market debut"),
+    ],
+)
+def test_results_and_listings_in_headline_words(facts: ClaimFacts, title: str) -> None:
+    """A reporting period or an exchange after 'on' is no name the report must repeat."""
+    j = judge(facts, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert j.kind == "fulfilment" and j.decisive, j
+
+
+def test_a_profit_expected_to_jump_is_no_result() -> None:
+    j = judge(
+        NVIDIA, ItemFacts("Nvidia profit expected to jump", "", datetime(2024, 3, 15, tzinfo=UTC))
+    )
+    assert j.kind != "fulfilment", j

@@ -587,6 +587,9 @@ def _noun_tense(
     if done and not any(w in _NEGATION for w in near) and not on_hold:
         return REPORT, 0.85, f"report:noun {name}"
     after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
+    if family == "earnings" and _MOVES & set(after) and not any(w in _PLAN_WORDS for w in near):
+        # "profit jumps sevenfold", "revenue triples": results out.
+        return REPORT, 0.85, f"report:noun {name} moved"
     if (
         any(w in _DONE_STATE for w in after)
         and not any(w in _NEGATION or w in _PLAN_WORDS for w in near)
@@ -602,6 +605,15 @@ def _noun_tense(
             if p < pos:
                 return REPORT, 0.8, f"report:after {name}"
     return "", 0.0, ""
+
+
+# How reported figures move: said of results that are out.
+_MOVES = frozenset(
+    form
+    for verb in ("jump", "rise", "fall", "surge", "soar", "slump", "drop", "triple", "double",
+                 "climb", "slide", "plunge", "beat", "top", "miss", "grow", "shrink", "swell")
+    for form in (conjugate(verb).third, conjugate(verb).past)
+)  # fmt: skip
 
 
 # Words that say an event named just before is over: "the deal is done", "merger complete".

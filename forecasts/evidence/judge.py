@@ -354,7 +354,9 @@ _GENERIC_WORDS = words(
     "the a an of on in at to for by with its their his her this that these those from into "
     "new first final last next year month week day plan plans will would could may might "
     "expected likely said says about over under more than after before during between "
-    "billion million percent deal agreement bill law vote court case decision ruling"
+    "billion million percent deal agreement bill law vote court case decision ruling "
+    # A reporting period names when results come, not what they are about.
+    "quarter quarterly fourth third second annual fiscal full half results report q1 q2 q3 q4"
 )
 
 
@@ -421,7 +423,7 @@ def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str,
     return " ".join(w for w in tokenize(event_text).words if w not in names)
 
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "on"})
 
 
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
@@ -432,6 +434,9 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
     out = []
     placed: set[int] = set()
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
+        if i and word == "the" and toks.words[i - 1] in _LOCATIVE:
+            placed.add(i)  # "on the NYSE"
+            continue
         if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
             continue  # a phrase's first word is capitalised anyway, unless an acronym ("SLIM")
         if word in _NOT_OBJECTS:

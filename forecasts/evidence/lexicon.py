@@ -615,6 +615,11 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "out now",
         "is out",
     ),
+    "earnings": tuple(
+        f"{verb} {what}"
+        for verb in ("beats", "beat", "tops", "topped", "misses", "missed")
+        for what in ("estimates", "expectations", "forecasts")
+    ),
     # A resignation made public: "announces his resignation", "tendered her resignation".
     "resign": tuple(
         f"{form} {det}resignation"
