@@ -195,3 +195,18 @@ def test_a_profit_expected_to_jump_is_no_result() -> None:
         NVIDIA, ItemFacts("Nvidia profit expected to jump", "", datetime(2024, 3, 15, tzinfo=UTC))
     )
     assert j.kind != "fulfilment", j
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "decisive"),
+    [
+        ("Biden, Xi sit down for four hours", "fulfilment", True),
+        ("Biden and Xi meet virtually", "counter", True),
+        ("Biden and Xi hold talks by video link", "counter", True),
+    ],
+)
+def test_a_meeting_of_every_party_needs_no_place_but_must_be_in_person(
+    title: str, kind: str, decisive: bool
+) -> None:
+    j = judge(SUMMIT, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
+    assert j.kind == kind and j.decisive is decisive, j

@@ -358,7 +358,7 @@ def _classify_clause(
     taken: set[int] = set()
     mentions: list[int] = []
     future = toks.has_any(_FUTURE)
-    remote = family in {"attend", "visit"} and toks.has_any(_REMOTE)
+    remote = family in {"attend", "visit", "meet"} and toks.has_any(_REMOTE)
     past = toks.has_any(_PAST)
     for trig in triggers:
         for pos in toks.find(trig.words):

@@ -611,10 +611,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if place_rule == "+no_place" and family not in _PLACE_BOUND:
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0
-    elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1:
-        # Every party named in the sentence that reports them meeting: the place adds little
+    elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1 and kind == REPORT:
+        # Every party named in the sentence that reports them meeting (in person: "by video"
+        # is counter-evidence): the place adds little
         # ("Biden and Xi shake hands"), though a report that names it is surer.
-        place_score = 0.85
+        place_score = 0.9
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = event_day(best.clause, published, text, claim.due_latest)
