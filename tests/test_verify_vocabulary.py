@@ -210,3 +210,17 @@ def test_a_meeting_of_every_party_needs_no_place_but_must_be_in_person(
 ) -> None:
     j = judge(SUMMIT, ItemFacts(title, "", datetime(2024, 3, 15, tzinfo=UTC)))
     assert j.kind == kind and j.decisive is decisive, j
+
+
+def test_headline_shorthand_for_a_visit_reaches_the_judge() -> None:
+    """'Scholz in Beijing' names no event word: the search must still offer it to visit claims."""
+    _, families = item_words(ItemFacts("Scholz in Beijing"))
+    assert {"visit", "attend"} <= families
+
+
+def test_voters_heading_to_the_polls_report_an_election() -> None:
+    facts = claim(("Indonesia",), "election", "Indonesia general election")
+    j = judge(
+        facts, ItemFacts("Indonesians head to the polls", "", datetime(2024, 3, 15, tzinfo=UTC))
+    )
+    assert j.kind == "fulfilment", j

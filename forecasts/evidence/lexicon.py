@@ -248,6 +248,8 @@ FAMILIES: dict[str, Family] = {
                 "hold elections",
                 "vote",
                 "go to the polls",
+                "head to the polls",
+                "flock to the polls",
                 "elect",
                 "win",
                 "cast ballots",
@@ -1261,6 +1263,18 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
         )
     },
 }
+
+# Peoples in the plural name their country too ("Indonesians vote", "Israelis protest").
+COUNTRIES = {
+    country: aliases
+    + tuple(
+        f"{a}s"
+        for a in aliases
+        if a.endswith(("ian", "an", "i", "ine")) and " " not in a and a != country
+        and f"{a}s" not in aliases
+    )
+    for country, aliases in COUNTRIES.items()
+}  # fmt: skip
 
 # Cities that are not capitals above, and the country they are in (for "in China" vs "in Beijing").
 CITIES: dict[str, str] = {
