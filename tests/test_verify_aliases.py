@@ -113,3 +113,16 @@ def test_a_capital_outside_the_first_list_is_its_countrys_place() -> None:
     at = datetime(2024, 3, 15, tzinfo=UTC)
     assert judge(facts, ItemFacts("Macron arrives in Lima", "", at)).kind == "none"
     assert judge(facts, ItemFacts("Macron arrives in Senegal", "", at)).kind == "fulfilment"
+
+
+def test_a_bodys_country_may_stand_nearest_the_verb_as_its_subject() -> None:
+    """'Bank of England scraps old policy, UK makes first rate cut': the subject is the bank."""
+    j = judge(
+        BOE,
+        ItemFacts(
+            "Bank of England ends its hold, Britain makes first rate cut in four years",
+            "",
+            datetime(2024, 8, 1, tzinfo=UTC),
+        ),
+    )
+    assert j.kind == "fulfilment", j

@@ -722,9 +722,9 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             # in a claimed win, only the claimed winner ("Massa wins against Milei" is not
             # Milei's win).
             subjects = pc.actors[:1] if pc.winner else pc.actors
-            by_country = pc.family in _BY_COUNTRY and any(
-                match_country(a, window) for a in subjects
-            )
+            # The body's country stands for it as the subject ("Bank of Japan scraps radical
+            # policy, makes first rate hike": "Japan" is nearest the verb).
+            by_country = any(match_country(a, window) for a in subjects)
             if (
                 not by_country
                 and not any(match_actor(a, window) for a in subjects)
