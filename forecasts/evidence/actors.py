@@ -12,13 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from forecasts.evidence.lexicon import (
+    CENTRAL_BANK_COUNTRY,
+    CITIES,
+    COMMERCIAL_BANKS,
     COUNTRIES,
     FAMILY_NAME_FIRST,
     GENERIC_ROLES,
+    GOVERNMENT_WORDS,
     HONORIFICS,
+    MORE_ORG_WORDS,
     NAME_PARTICLES,
     ORG_ALIASES,
+    ORG_SUFFIXES,
     ORG_WORDS,
     ROLES,
 )
@@ -50,6 +58,10 @@ class Actor:
     roles: tuple[Role, ...]
     keys: tuple[str, ...]  # index keys: single lower-case words an item must contain
     person: bool
+    # A national body's country ("Japan" for the Japan Aerospace Exploration Agency, "India"
+    # for the Reserve Bank of India): news names the country for its agency ("Japan lands on
+    # the moon"), a weaker match, like a title.
+    country: tuple[tuple[str, ...], ...] = ()
 
 
 def countries_in(tokens: Tokens, start: int = 0, end: int | None = None) -> set[str]:
@@ -103,9 +115,9 @@ def _named(name: str) -> Actor:
     if not words:
         return Actor(name, (), (), (), (), False)
     if key in _ALIAS_TO_COUNTRY:
-        country = _ALIAS_TO_COUNTRY[key]
-        aliases = tuple(phrase(a) for a in COUNTRIES[country])
-        return Actor(name, aliases, (), (), (phrase(country)[-1], *_keys(aliases)), False)
+        home = _ALIAS_TO_COUNTRY[key]
+        aliases = tuple(phrase(a) for a in COUNTRIES[home])
+        return Actor(name, aliases, (), (), (phrase(home)[-1], *_keys(aliases)), False)
     if len(words) == 1 and "-" in words[0] and words[0].rsplit("-", 1)[1] in _NUMBERS:
         words = words[0].rsplit("-", 1)  # "Chandrayaan-3" is "Chandrayaan 3"
     if len(words) >= 2 and words[-1] in _NUMBERS:
@@ -118,7 +130,7 @@ def _named(name: str) -> Actor:
         regnal: tuple[tuple[str, ...], ...] = ((stem[-1],),) if person else ()
         index_key = stem[-1] if person else max(stem, key=len)
         return Actor(name, tuple(numbered), regnal, (), (index_key,), person)
-    is_org = any(w in ORG_WORDS for w in words) or (
+    is_org = any(w in ORG_WORDS or w in MORE_ORG_WORDS or w in ORG_SUFFIXES for w in words) or (
         len(toks.original) == 1 and toks.original[0].isupper() and len(toks.original[0]) > 1
     )
     if is_org or len(words) == 1:
@@ -129,25 +141,119 @@ def _named(name: str) -> Actor:
             significant = [w for w in toks.original if w.lower() not in {"of", "the", "and"}]
             phrases.append((acronym(significant),))
         surnames: tuple[tuple[str, ...], ...] = ()
+        country: tuple[tuple[str, ...], ...] = ()
         if len(words) == 1 and not is_org:
             # A lone capitalised word ("Xi", "SpaceX"): a name, but only when capitalised.
             surnames, phrases = (key,), []
+        elif len(words) >= 2:
+            governed = _government_of(words)
+            if governed:
+                # "the Japanese government" is "Japan" in news, by any of its names.
+                phrases += [phrase(a) for a in COUNTRIES[governed]]
+            else:
+                surnames = _short_forms(toks)
+                country = _country_of(words)
+                if "bank" in words or " ".join(words) in CENTRAL_BANK_COUNTRY:
+                    described, country = _central_bank(words)
+                    phrases += described
         keys = _keys([*phrases, *surnames])
-        return Actor(name, tuple(phrases), surnames, (), keys, False)
+        return Actor(name, tuple(phrases), surnames, (), keys, False, country)
     names = [w for w in words if w not in HONORIFICS]
     surname = _surname(names)
     last = name.split()[-1]
     if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
         # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
         surname = tuple(names[-2:])
+    others = _other_surnames(names, surname)
+    surnames = (surname, *others)
+    keys = (_key(surname), *(o[0] for o in others))
     if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
         # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
         # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
         initials = "".join(w[0] for w in names)
-        return Actor(
-            name, (tuple(names), (initials,)), (surname,), (), (_key(surname), initials), True
-        )
-    return Actor(name, (tuple(names),), (surname,), (), (_key(surname),), True)
+        return Actor(name, (tuple(names), (initials,)), surnames, (), (*keys, initials), True)
+    return Actor(name, (tuple(names),), surnames, (), keys, True)
+
+
+def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The name just before the surname, which may be the one news uses:
+    Spanish and Portuguese names put the paternal surname first ("Claudia Sheinbaum Pardo" is
+    "Sheinbaum", "Gustavo Petro Urrego" "Petro", "Luiz Inácio Lula da Silva" "Lula").
+    Only words that are no English word, and capitalised in the item."""
+    if len(names) < 3 or names[0] in FAMILY_NAME_FIRST:
+        return ()
+    at = next(i for i in range(len(names)) if tuple(names[i : i + len(surname)]) == surname)
+    if at < 2:
+        return ()
+    word = names[at - 1]  # the name just before the surname, never the first (given) name
+    if word in NAME_PARTICLES or len(word) < 3 or not word.isalpha() or getAllLemmas(word):
+        return ()
+    return ((word,),)
+
+
+def _government_of(words: list[str]) -> str:
+    """The country an actor is the government of ("Japanese government", "government of
+    India", "the Biden administration" is not one), else ""."""
+    rest = tuple(w for w in words if w not in GOVERNMENT_WORDS)
+    if len(rest) == len(words) or rest not in _ALIAS_TO_COUNTRY:
+        return ""
+    return _ALIAS_TO_COUNTRY[rest]
+
+
+def _short_forms(toks: Tokens) -> tuple[tuple[str, ...], ...]:
+    """How news shortens a company's name: without its legal form ("Apple Inc." -> "Apple",
+    "Boeing Company" -> "Boeing"), or by its first word when that is no English word
+    ("Activision Blizzard" -> "Activision", "Goldman Sachs" -> "Goldman"). Capitalised only."""
+    pairs = [(w, o) for w, o in zip(toks.words, toks.original, strict=True) if w != "the"]
+    out: list[tuple[str, ...]] = []
+    kept = list(pairs)
+    while len(kept) > 1 and kept[-1][0] in ORG_SUFFIXES:
+        kept.pop()
+    if len(kept) < len(pairs):
+        out.append(tuple(w for w, _ in kept))
+    first, original = pairs[0]
+    if (
+        len(first) >= 4
+        and first.isalpha()
+        and original[:1].isupper()
+        and not getAllLemmas(first)
+        and first not in ORG_WORDS
+        and first not in MORE_ORG_WORDS
+        and (first,) not in _ALIAS_TO_COUNTRY
+        and first not in _REGION_ADJECTIVES
+    ):
+        out.append((first,))
+    return tuple(dict.fromkeys(out))
+
+
+# Adjectives of regions that open many bodies' names ("European Commission"): never a short form.
+_REGION_ADJECTIVES = frozenset(
+    {"european", "african", "asian", "arab", "nordic", "baltic", "eurasian", "latin", "islamic"}
+)
+
+
+def _central_bank(words: list[str]) -> tuple[list[tuple[str, ...]], tuple[tuple[str, ...], ...]]:
+    """A central bank by its country ("Japan's central bank", "the UK central bank"), and that
+    country's names; nothing for a bank that is no country's central bank."""
+    named = CENTRAL_BANK_COUNTRY.get(" ".join(words))
+    if " ".join(words) in COMMERCIAL_BANKS:
+        return [], ()
+    if named:
+        country = tuple(phrase(a) for a in COUNTRIES[named] if CITIES.get(a) != named)
+    else:
+        central = "central" in words or "reserve" in words or "national" in words
+        country = _country_of(words) if central or words[:2] == ["bank", "of"] else ()
+    return [(*name, "central", "bank") for name in country], country
+
+
+def _country_of(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The country a national body is named for, by its names ("Bank of Japan" -> Japan)."""
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            country = _ALIAS_TO_COUNTRY.get(tuple(words[i : i + n]))
+            if country:
+                return tuple(phrase(a) for a in COUNTRIES[country] if CITIES.get(a) != country)
+    return ()
 
 
 def _key(surname: tuple[str, ...]) -> str:
@@ -207,6 +313,12 @@ def _roles_near(context: Tokens, full: tuple[str, ...], surname: tuple[str, ...]
                 qualifiers = countries_in(context)
             roles.append(Role(tuple(phrase(a) for a in aliases), frozenset(qualifiers), generic))
     return roles
+
+
+def match_country(actor: Actor, item: Tokens) -> float:
+    """A national body named by its country ("Japan lands on the moon" for JAXA): a weaker
+    match, which the judge allows only where news speaks so (space missions)."""
+    return ROLE if any(name_in(item, p) for p in actor.country) else 0.0
 
 
 def match_actor(actor: Actor, item: Tokens) -> float:

@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from forecasts.evidence.events import _TRIGGERS, COUNTER_VERB_WORDS
 from forecasts.evidence.judge import ItemFacts
-from forecasts.evidence.lexicon import FAMILIES, FAMILY_HINTS
+from forecasts.evidence.lexicon import BEATEN_BY, FAMILIES, FAMILY_HINTS, LOST
 from forecasts.evidence.text import tokenize
+
+_CONTESTS = ("win", "election", "compete")
 
 
 @lru_cache(maxsize=1)
@@ -26,6 +28,14 @@ def _word_families() -> dict[str, frozenset[str]]:
     # A cancellation may name no event word ("Xi to skip APEC"): it may concern any family.
     for word in COUNTER_VERB_WORDS:
         table.setdefault(word, set()).update(_TRIGGERS)
+    # A contest lost or conceded ("Massa concede a Milei", "Spain beat England") is news of
+    # the contest, whatever word names it.
+    for phrase_ in (*LOST, *BEATEN_BY):
+        table.setdefault(phrase_.split()[0], set()).update(_CONTESTS)
+    # "Scholz in Beijing", "Modi at White House": headline shorthand for a visit names no
+    # event word (the judge reads it; see judge._headline_in).
+    for word in ("in", "at"):
+        table.setdefault(word, set()).update(("visit", "attend"))
     for family, hints in FAMILY_HINTS.items():
         for word in hints:
             table.setdefault(word, set()).add(family)

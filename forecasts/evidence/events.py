@@ -11,8 +11,11 @@ same clause is counter-evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from forecasts.evidence.lexicon import (
     ABSENCE_VERBS,
@@ -271,6 +274,7 @@ def find_mentions(
     """
     all_triggers, index = _trigger_index(family, extra)
     own_words = frozenset(index)
+    item_text, title = _pair_subjects(item_text), _pair_subjects(title)
     findings: list[Finding] = []
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
@@ -301,6 +305,47 @@ def find_mentions(
     return tuple(findings)
 
 
+# Headline shorthand for two subjects: "Biden, Xi hold talks" is "Biden and Xi hold talks".
+_NAME_PAIR = re.compile(r"\b([A-Z][\w'’.-]*), ([A-Z][\w'’.-]*)(?= [a-z])")
+
+
+def _pair_subjects(text: str) -> str:
+    return _NAME_PAIR.sub(r"\1 and \2", text) if ", " in text else text
+
+
+# Words after which "to" ends a done thing, not a plan: "votes to approve", "sweeps to victory".
+_DONE_TO = frozenset(
+    form
+    for verb in ("vote", "sweep", "cruise", "romp", "storm", "coast", "surge", "race", "glide")
+    for form in (conjugate(verb).third, conjugate(verb).past)
+)
+
+
+def _planned(words: list[str] | tuple[str, ...], last: int) -> bool:
+    """A plan word among the ``last`` words (those just before an event word): "to", "will",
+    "expected"; but not the "to" of "votes to approve" or "sweeps to victory"."""
+    return any(
+        words[i] in SIGNAL_BEFORE and not (words[i] == "to" and _done_before(words, i))
+        for i in range(max(0, len(words) - last), len(words))
+    )
+
+
+def _done_before(words: list[str] | tuple[str, ...], i: int) -> bool:
+    """The word before position i, past a tally ("votes 70-29 to"), is one of _DONE_TO; or
+    "to" closes a record ("becomes the first private craft to land")."""
+    j = i - 1
+    while j >= 0 and words[j].isdigit():
+        j -= 1
+    if j >= 0 and words[j] in _DONE_TO:
+        return True
+    before = words[max(0, i - 6) : i]
+    return any(w in _RECORDS for w in before) and any(w in _BECAME for w in before)
+
+
+_RECORDS = frozenset({"first", "second", "third", "fourth", "fifth", "only", "last", "latest"})
+_BECAME = frozenset({"becomes", "became", "is", "was"})
+
+
 def _classify_clause(
     toks: Tokens,
     triggers: list[Trigger],
@@ -313,7 +358,7 @@ def _classify_clause(
     taken: set[int] = set()
     mentions: list[int] = []
     future = toks.has_any(_FUTURE)
-    remote = family in {"attend", "visit"} and toks.has_any(_REMOTE)
+    remote = family in {"attend", "visit", "meet"} and toks.has_any(_REMOTE)
     past = toks.has_any(_PAST)
     for trig in triggers:
         for pos in toks.find(trig.words):
@@ -331,7 +376,7 @@ def _classify_clause(
             if (
                 kind == REPORT
                 and family == "launch"
-                and trig.words[0] in _SHOWING
+                and (trig.words[0] in _SHOWING or " ".join(trig.words) in _ON_SALE)
                 and _preview(toks, pos, len(trig.words))
             ):
                 # "releases trailer for GTA 6", "reveals launch date", "rolls out rocket to the
@@ -399,8 +444,18 @@ _PREVIEWS = frozenset(
         "render",
         "renders",
         "glimpse",
+        # What goes on sale ahead of a launch: "Tickets now on sale for the Starship launch".
+        "tickets",
+        "preorders",
+        "preorder",
+        "orders",
+        "reservations",
     }
 )
+
+
+# Words of a product on sale, which are also said of tickets and pre-orders before it.
+_ON_SALE = frozenset(REPORT_PHRASES["launch"]) | {"go on sale", "goes on sale", "went on sale"}
 
 
 # Launch words that also mean showing something ahead of its launch ("unveils", "rolls out").
@@ -421,6 +476,7 @@ def _tense(
     toks: Tokens, pos: int, trig: Trigger, future: bool, family: str = ""
 ) -> tuple[str, float, str]:
     before = toks.words[max(0, pos - 3) : pos]
+    wider = toks.words[max(0, pos - 6) : pos]
     name = " ".join(trig.words)
     if any(w in _NEGATION for w in before) or (before and before[-1] in {"hasn't", "haven't"}):
         if any(w in {"has", "have", "hasn't", "haven't", "yet"} for w in before):
@@ -430,7 +486,7 @@ def _tense(
         return COUNTER, 0.85, f"counter{'-plan' if planned else ''}:negated {name}"
     if trig.form == "noun":
         return _noun_tense(toks, pos, trig, future, family)
-    if any(w in SIGNAL_BEFORE for w in before):
+    if _planned(wider, 3):
         return SIGNAL, 0.5, f"signal:plan {name}"
     if future:
         return SIGNAL, 0.5, f"signal:future {name}"
@@ -444,6 +500,9 @@ def _tense(
         # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
         # participle ("the meeting", "a deal signing"), not a report.
         return _noun_tense(toks, pos, trig, future, family)
+    if before and before[-1] == "to" and _done_before(wider, len(wider) - 1):
+        # "votes to approve", "becomes the first private craft to land": done, not planned.
+        return REPORT, 0.95, f"report:done to {name}"
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
@@ -455,6 +514,8 @@ def _tense(
             or (prev.islower() and len(prev) > 4 and prev.endswith("s") and not _not_plural(prev))
             # "Biden and Xi meet", "US and China sign": two named subjects
             or (pos >= 3 and toks.words[pos - 2] == "and" and toks.capitalised(pos - 3))
+            # "Xi hold talks", "Biden, Xi sit down": a verb phrase no noun reading has
+            or (len(trig.words) > 1 and pos > 0 and toks.capitalised(pos - 1))
         )
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
@@ -487,7 +548,7 @@ def _noun_tense(
 ) -> tuple[str, float, str]:
     name = " ".join(trig.words)
     before = toks.words[max(0, pos - 4) : pos]
-    if future or any(w in SIGNAL_BEFORE for w in before):
+    if future or _planned(toks.words[max(0, pos - 5) : pos], 4):
         return SIGNAL, 0.4, f"signal:planned {name}"
     if any(w in _PLAN_WORDS for w in toks.words[:pos]):
         # "are expected to hold talks during the APEC summit": the summit is still ahead.
@@ -525,11 +586,67 @@ def _noun_tense(
     ]
     if done and not any(w in _NEGATION for w in near) and not on_hold:
         return REPORT, 0.85, f"report:noun {name}"
+    after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
+    if family == "earnings" and _MOVES & set(after) and not any(w in _PLAN_WORDS for w in near):
+        # "profit jumps sevenfold", "revenue triples": results out.
+        return REPORT, 0.85, f"report:noun {name} moved"
+    if (
+        any(w in _DONE_STATE for w in after)
+        and not any(w in _NEGATION or w in _PLAN_WORDS for w in near)
+        and not on_hold
+    ):
+        # "Microsoft's Activision purchase is done", "the merger is now complete".
+        return REPORT, 0.85, f"report:noun {name} done"
+    if family in _GATHERINGS and _on_the_event(toks, pos):
+        # "Scholz on first visit to China": the headline's way of saying it is under way.
+        return REPORT, 0.8, f"report:on {name}"
     for prep in _NOUN_PREPS:
         for p in toks.find(prep, max(0, pos - 6)):
             if p < pos:
                 return REPORT, 0.8, f"report:after {name}"
     return "", 0.0, ""
+
+
+# How reported figures move: said of results that are out.
+_MOVES = frozenset(
+    form
+    for verb in ("jump", "rise", "fall", "surge", "soar", "slump", "drop", "triple", "double",
+                 "climb", "slide", "plunge", "beat", "top", "miss", "grow", "shrink", "swell")
+    for form in (conjugate(verb).third, conjugate(verb).past)
+)  # fmt: skip
+
+
+# Words that say an event named just before is over: "the deal is done", "merger complete".
+_DONE_STATE = frozenset(
+    {"done", "complete", "completed", "official", "finalised", "finalized", "underway"}
+)
+# What may stand between "on" and the event's noun in "on (his) first state visit".
+_ON_MODIFIERS = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "first", "second", "third", "maiden",
+     "official", "state", "historic", "rare", "surprise", "working", "landmark", "long-awaited",
+     "unannounced", "whirlwind", "bilateral", "diplomatic", "two", "three", "four", "five",
+     "six", "day", "days", "week", "long", "high", "stakes", "awaited"}
+)  # fmt: skip
+
+
+def _on_the_event(toks: Tokens, pos: int) -> bool:
+    """ "<Name> on (a, his first, a two-day, a China) visit": "on" just after a name or
+    "is/was", with only modifiers between it and the event's noun."""
+    i = pos - 1
+    while (
+        i > 0
+        and pos - i <= 4
+        and toks.words[i] != "on"
+        and (toks.words[i] in _ON_MODIFIERS or toks.capitalised(i))
+    ):
+        i -= 1
+    if i < 1 or toks.words[i] != "on":
+        return False
+    prev = i - 1
+    if toks.words[prev] in {"is", "was", "are", "were", "while"}:
+        return True
+    # A name, not a headline's first word ("Reflections on the visit").
+    return toks.capitalised(prev) and (prev > 0 or not getAllLemmas(toks.words[prev]))
 
 
 def _resolve_clause(

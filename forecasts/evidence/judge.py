@@ -11,13 +11,22 @@ it, the event being called off counts for it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from forecasts.evidence.actors import Actor, build_actor, countries_in, match_actor, name_in
+from forecasts.evidence.actors import (
+    ROLE,
+    Actor,
+    build_actor,
+    countries_in,
+    match_actor,
+    match_country,
+    name_in,
+)
 from forecasts.evidence.dates import (
     LATE_REPORT_DAYS,
     MONTHS,
@@ -176,6 +185,11 @@ class PreparedClaim:
     # A claim that its first actor wins a contest ("Milei wins the runoff"): the other actors are
     # rivals, and their win (or concession) is the outcome against (or for) it.
     winner: bool = False
+    # The event's own names that only it bears ("Starship", "Leqembi"): news may name the
+    # thing without its maker ("Starship lifts off").
+    marks: tuple[str, ...] = ()
+    # A claim that its (first) actor wins: the contest's proper names, else empty.
+    contest: frozenset[str] = frozenset()
 
 
 def prepare(claim: ClaimFacts) -> PreparedClaim:
@@ -209,6 +223,8 @@ _Derived = tuple[
     frozenset[str],
     frozenset[str],
     bool,
+    tuple[str, ...],
+    frozenset[str],
 ]
 
 
@@ -250,15 +266,38 @@ def _derive(
     direction = rate_direction(text + " " + event) if family == "rate_change" else ""
     places, region = place_aliases(location)
     keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
+    if family in _BY_COUNTRY:
+        keys += tuple(
+            k for a in actors for p in a.country for k in p[-1:] if len(k) > 2 and k not in keys
+        )
     subject = _topic(event_text, actors, location, family)
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
-    winner = (
+    claims_win = (
         family in _CONTESTS
-        and len(actors) > 1
+        and bool(actors)
         and actors[0].person
         and bool(_WIN_WORDS & set(tokenize(f"{statement or text} {event}").words))
     )
+    winner = claims_win and len(actors) > 1
+    # The contest by its proper names ("Argentina", "Oscar"): what another winner's report
+    # must name to be this contest's outcome.
+    contest = (
+        frozenset(
+            stem(w)
+            for w, o in zip(tokenize(event_text).words, tokenize(event_text).original, strict=True)
+            if o[:1].isupper() and len(w) >= 4 and w not in names_of(actors)
+        )
+        if claims_win
+        else frozenset()
+    )
+    marks = tuple(o for o in objects if len(o) >= 4 and _proper(o))
+    if family in _SUBJECT_FAMILIES:
+        # "Starship lifts off" names no actor: the event's own name finds the claim.
+        keys += tuple(m for m in marks if m not in keys)
+    if contest:
+        # Items of the contest that name only another winner reach the judge too.
+        keys += tuple(w for w in _country_keys(event_text) if w not in keys)
     return (
         actors,
         family,
@@ -272,12 +311,25 @@ def _derive(
         subject,
         names,
         winner,
+        marks,
+        contest,
     )
 
 
 _WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
 )
+
+
+# Events news reports of a national agency by its country's name ("India lands on the moon",
+# "Japan launches H3 rocket", "India votes" for its election commission). Not rate moves:
+# "Japan raises rates" may be tariffs, and a central bank goes by "Japan's central bank".
+_BY_COUNTRY = frozenset({"launch", "land", "election"})
+
+
+# A report that names the country around the claim's city ("wraps up China visit" for a
+# visit to Beijing): weaker than the city, not decisive alone for a report in other words.
+REGION_SCORE = 0.9
 
 
 # Events defined by where they happen: a report that names no place proves less.
@@ -290,7 +342,10 @@ _PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"}
 
 # Postponements: decisive when the window is nearly over (a month or less left) or when they
 # are put off past it.
-_PUT_OFF = frozenset({"postpone", "delay", "put off", "push back", *FOREIGN_PUT_OFF})
+_PUT_OFF = frozenset(
+    {"postpone", "delay", "put off", "push back", "defer", "reschedule", "slip", "pushed to",
+     *FOREIGN_PUT_OFF}
+)  # fmt: skip
 SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
@@ -299,7 +354,9 @@ _GENERIC_WORDS = words(
     "the a an of on in at to for by with its their his her this that these those from into "
     "new first final last next year month week day plan plans will would could may might "
     "expected likely said says about over under more than after before during between "
-    "billion million percent deal agreement bill law vote court case decision ruling"
+    "billion million percent deal agreement bill law vote court case decision ruling "
+    # A reporting period names when results come, not what they are about.
+    "quarter quarterly fourth third second annual fiscal full half results report q1 q2 q3 q4"
 )
 
 
@@ -338,6 +395,17 @@ def _topic(
     return frozenset(out)
 
 
+def names_of(actors: tuple[Actor, ...]) -> set[str]:
+    return {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
+
+
+def _country_keys(text: str) -> tuple[str, ...]:
+    """Index words for the countries a text names ("Argentina" -> "argentina", "argentine")."""
+    return tuple(
+        phrase(a)[-1] for c in sorted(countries_in(tokenize(text))) for a in COUNTRIES[c][:2]
+    )
+
+
 def _is_country(actor: Actor) -> bool:
     return tuple(w for w in phrase(actor.name) if w != "the") in _COUNTRY_NAMES
 
@@ -355,16 +423,30 @@ def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str,
     return " ".join(w for w in tokenize(event_text).words if w not in names)
 
 
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "on"})
+
+
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
     """Proper names in the event phrase that are not its actors, place, dates or titles."""
     toks = tokenize(event_text)
     skip = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
     skip |= set(phrase(location))
     out = []
+    placed: set[int] = set()
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
-        if i == 0 or word in skip or word in _NOT_OBJECTS:
+        if i and word == "the" and toks.words[i - 1] in _LOCATIVE:
+            placed.add(i)  # "on the NYSE"
+            continue
+        if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
+            continue  # a phrase's first word is capitalised anyway, unless an acronym ("SLIM")
+        if word in _NOT_OBJECTS:
             continue
         if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
+            continue
+        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed):
+            # "strike at Detroit automakers", "summit in Rio de Janeiro": a name after a
+            # preposition of place is where the event is, not what it is.
+            placed.add(i)
             continue
         out.append(word)
     return tuple(out)
@@ -390,7 +472,21 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     text = f"{item.title}. {item.summary}" if item.summary else item.title
     toks = tokenize(text)
     strengths = [match_actor(a, toks) for a in pc.actors]
+    if pc.family in _BY_COUNTRY and 0.0 in strengths:
+        strengths = [s or match_country(a, toks) for a, s in zip(pc.actors, strengths, strict=True)]
+    if (
+        max(strengths) == 0.0
+        and pc.marks
+        and pc.family in _SUBJECT_FAMILIES
+        and any(toks.capitalised(p) for m in pc.marks for p in toks.find((m,)))
+    ):
+        # "Starship lifts off", "Leqembi wins approval": the thing stands for its maker.
+        strengths = [ROLE] * len(strengths)
     if max(strengths) == 0.0:
+        if pc.contest:
+            rival = _rival_winner(pc, text, item.title, toks)
+            if rival is not None:
+                return rival
         return Judgement(NONE, 0.0, "no_actor")
     # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
     # institution's act (a rate cut, a launch, an election) one named party is enough: the
@@ -441,6 +537,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f not in kept and _rival_subject(pc, f)
         ][:1]
     findings = kept
+    if family in _CONTESTS and not (pc.subject & _NOMINATION_STEMS):
+        # "earns Oscar nomination", "wins Republican nomination": a step to the contest, not
+        # its win (unless the claim is about the nomination itself).
+        findings = [
+            Finding(SIGNAL, 0.4, f.why.replace("report:", "signal:nomination "), f.clause,
+                    f.in_title, f.pos)
+            if f.kind == REPORT and _NOMINATION & set(tokenize(f.clause).words) else f
+            for f in findings
+        ]  # fmt: skip
     if len(pc.actors) > 1 and family in _ALL_PARTIES:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
@@ -483,6 +588,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         and family != "rate_change"  # "FOMC", "MPC": the meeting's name, not another event
         and not _objects_named(pc.objects, text, toks)
         and (place_score < 1.0 or not pc.places or host_missing)
+        # A landing by the claim's actor that names no other craft is this one: landings are
+        # rare, unlike launches ("SpaceX launches Starlink" is no Starship launch).
+        and not (family == "land" and not _other_names(pc, toks))
     ):
         return Judgement(NONE, 0.0, "other_event")
     kind, best = _decide(findings)
@@ -503,6 +611,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if place_rule == "+no_place" and family not in _PLACE_BOUND:
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0
+    elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1 and kind == REPORT:
+        # Every party named in the sentence that reports them meeting (in person: "by video"
+        # is counter-evidence): the place adds little
+        # ("Biden and Xi shake hands"), though a report that names it is surer.
+        place_score = 0.9
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
     event_date = event_day(best.clause, published, text, claim.due_latest)
@@ -542,6 +655,12 @@ _SUBJECT_FAMILIES = frozenset(
     {"rate_change", "launch", "pass", "acquire", "earnings", "listing", "close", "withdraw",
      "rule", "declare", "end", "land"}
 )  # fmt: skip
+
+
+_NOMINATION = frozenset(
+    {"nomination", "nominations", "nominated", "nominee", "nominees", "shortlist", "shortlisted"}
+)
+_NOMINATION_STEMS = frozenset({"nomin", "short"})
 
 
 # Contests a person wins or loses: the winner named before the verb is the subject.
@@ -603,8 +722,13 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             # in a claimed win, only the claimed winner ("Massa wins against Milei" is not
             # Milei's win).
             subjects = pc.actors[:1] if pc.winner else pc.actors
-            if not any(match_actor(a, window) for a in subjects) and not any(
-                o in window for o in pc.objects
+            # The body's country stands for it as the subject ("Bank of Japan scraps radical
+            # policy, makes first rate hike": "Japan" is nearest the verb).
+            by_country = any(match_country(a, window) for a in subjects)
+            if (
+                not by_country
+                and not any(match_actor(a, window) for a in subjects)
+                and not any(o in window for o in pc.objects)
             ):
                 return False
     if pc.places and pc.family in {"visit", "attend"}:
@@ -618,6 +742,38 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             if theirs and not ours:
                 return False
     return True
+
+
+# Stages short of a contest's outcome: a first-round or primary win is not the win.
+_STAGES = frozenset(
+    {"first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
+     "qualifier", "qualifying", "heat", "leg", "stage", "nomination", "nominations", "exit",
+     "poll", "polls", "projected", "projection", "leads", "leading", "ahead"}
+)  # fmt: skip
+
+
+def _rival_winner(pc: PreparedClaim, text: str, title: str, toks: Tokens) -> Judgement | None:
+    """Another person's reported win of the claimed contest ("Massa wins Argentina election"
+    against "Milei will win"), in an item that names none of the claim's actors."""
+    if not (pc.contest & _stems(toks)):
+        return None
+    claimed = set(tokenize(f"{pc.facts.claim} {pc.facts.event}").words)
+    for f in find_mentions(text, title, pc.family):
+        if f.kind != REPORT or f.pos <= 0:
+            continue
+        clause = tokenize(f.clause)
+        if (_STAGES - claimed) & set(clause.words):
+            continue
+        subject = [
+            i
+            for i in range(f.pos)
+            if clause.capitalised(i)
+            and _proper(clause.words[i])
+            and not countries_in(Tokens((clause.words[i],), (clause.original[i],)))
+        ]
+        if subject and subject[-1] >= f.pos - 3:
+            return Judgement(COUNTER_KIND, 0.8, "counter:rival winner", None)
+    return None
 
 
 def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
@@ -708,7 +864,7 @@ def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
     if others and named_as_place(toks, others):
         return 0.0, "other_place"
     if any(name_in(toks, p) for p in pc.region):
-        return 0.9, "+region"
+        return REGION_SCORE, "+region"
     return 0.75, "+no_place"
 
 
@@ -737,7 +893,27 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
                 continue
             clause = title
             return [Finding(REPORT, 0.85, "report:headline in", clause, True, end)]
+    fronted = _FRONTED_PLACE.match(fold(title))
+    if fronted and not (set(toks.words) & (SIGNAL_BEFORE | _FUTURE_HINTS)):
+        # "In Beijing, Scholz presses Xi on Ukraine": the dateline of a report from there.
+        rest = tokenize(title[fronted.end() :])
+        if match_actor(actor, rest):
+            return [Finding(REPORT, 0.85, "report:headline in", title, True)]
     return []
+
+
+_FRONTED_PLACE = re.compile(r"In (?:[A-Z][\w'.-]*\s?)+, ")
+_FUTURE_HINTS = frozenset({"next", "tomorrow", "upcoming", "ahead"})
+
+
+def _other_names(pc: PreparedClaim, toks: Tokens) -> bool:
+    """Whether the item names something of its own: a capitalised word no dictionary knows
+    that is none of the claim's actors, places or objects ("Starlink", "Peregrine")."""
+    ours = names_of(pc.actors) | set(pc.objects) | {w for p in pc.places for w in p}
+    return any(
+        toks.capitalised(i) and w not in ours and _proper(w) and w not in _NOT_OBJECTS
+        for i, w in enumerate(toks.words)
+    )
 
 
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:

@@ -173,7 +173,24 @@ FAMILIES: dict[str, Family] = {
     for f in (
         Family(
             "visit",
-            ("visit", "travel", "tour", "arrive", "land", "fly", "touch down", "head to", "reach"),
+            (
+                "visit",
+                "travel",
+                "tour",
+                "arrive",
+                "land",
+                "fly",
+                "touch down",
+                "head to",
+                "go to",
+                "reach",
+                "jet into",
+                "jet in",
+                "jet to",
+                "fly into",
+                "set foot in",
+                "set foot on",
+            ),
             ("visit", "trip", "journey", "tour", "arrival", "state visit", "visits", "trips"),
             implied_by=("meet", "attend"),
         ),
@@ -192,6 +209,10 @@ FAMILIES: dict[str, Family] = {
                 "welcome",
                 "hold bilateral talks",
                 "hold a bilateral meeting",
+                "sit down",
+                "huddle",
+                "hold a meeting",
+                "hold discussions",
             ),
             (
                 "meeting",
@@ -202,12 +223,22 @@ FAMILIES: dict[str, Family] = {
                 "tête-à-tête",
                 "bilateral meet",
                 "handshake",
+                "sit-down",
+                "face-to-face",
             ),
         ),
         Family(
             "attend",
             ("attend", "join", "participate", "take part", "address", "speak at", "arrive"),
-            ("attendance", "appearance", "summit", "forum", "conference", "gathering"),
+            (
+                "attendance",
+                "appearance",
+                "summit",
+                "forum",
+                "conference",
+                "gathering",
+                "participation",
+            ),
             implied_by=("meet",),
         ),
         Family(
@@ -217,13 +248,39 @@ FAMILIES: dict[str, Family] = {
                 "hold elections",
                 "vote",
                 "go to the polls",
+                "head to the polls",
+                "flock to the polls",
                 "elect",
                 "win",
                 "cast ballots",
                 "claim victory",
                 "declare victory",
+                "triumph",
+                "re-elect",
+                "reelect",
+                "sweep to victory",
+                "cruise to victory",
+                "romp to victory",
+                "storm to victory",
+                "coast to victory",
+                "sweep to power",
+                "win re-election",
+                "win reelection",
             ),
-            ("election", "elections", "vote", "ballot", "polls", "runoff", "referendum"),
+            (
+                "election",
+                "elections",
+                "vote",
+                "ballot",
+                "polls",
+                "runoff",
+                "referendum",
+                "victory",
+                "landslide",
+                "triumph",
+                "re-election",
+                "reelection",
+            ),
         ),
         Family(
             "launch",
@@ -245,7 +302,12 @@ FAMILIES: dict[str, Family] = {
                 "reveal",
                 "showcase",
                 "start selling",
+                "begin selling",
                 "hit the market",
+                "soar",
+                "take off",
+                "take flight",
+                "go live",
             ),
             (
                 "launch",
@@ -262,8 +324,19 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "sign",
-            ("sign", "ink", "seal", "strike", "conclude", "ratify", "agree"),
-            ("deal", "agreement", "accord", "treaty", "pact", "signing"),
+            (
+                "sign",
+                "ink",
+                "seal",
+                "strike",
+                "conclude",
+                "ratify",
+                "agree",
+                "clinch",
+                "finalise",
+                "finalize",
+            ),
+            ("deal", "agreement", "accord", "treaty", "pact", "signing", "memorandum"),
         ),
         Family(
             "rate_change",
@@ -305,11 +378,19 @@ FAMILIES: dict[str, Family] = {
                 "sign off on",
                 "rubber-stamp",
             ),
-            ("passage", "approval", "adoption"),
+            (
+                "passage",
+                "approval",
+                "adoption",
+                "clearance",
+                "authorization",
+                "authorisation",
+                "enactment",
+            ),
         ),
         Family(
             "resign",
-            ("resign", "step down", "quit", "step aside"),
+            ("resign", "step down", "quit", "step aside", "stand down", "bow out"),
             ("resignation", "departure"),
         ),
         Family(
@@ -324,6 +405,10 @@ FAMILIES: dict[str, Family] = {
                 "scoop",
                 "bag",
                 "declare victory",
+                "triumph",
+                "pick up",
+                "collect",
+                "scoop up",
             ),
             ("victory", "win", "title", "triumph", "award", "prize"),
         ),
@@ -334,8 +419,20 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "acquire",
-            ("acquire", "buy", "take over", "merge", "close", "complete", "finalize", "finalise"),
-            ("acquisition", "takeover", "merger", "purchase"),
+            (
+                "acquire",
+                "buy",
+                "take over",
+                "merge",
+                "close",
+                "complete",
+                "finalize",
+                "finalise",
+                "snap up",
+                "absorb",
+                "take control of",
+            ),
+            ("acquisition", "takeover", "merger", "purchase", "buyout", "completion"),
         ),
         Family(
             "earnings",
@@ -377,8 +474,8 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "convict",
-            ("convict", "find guilty", "sentence"),
-            ("conviction", "guilty verdict"),
+            ("convict", "find guilty", "sentence", "jail", "imprison"),
+            ("conviction", "guilty verdict", "imprisonment", "prison sentence", "jail term"),
         ),
         Family(
             "compete",
@@ -393,7 +490,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "end",
             ("end", "expire", "lapse", "lift", "terminate", "wind down"),
-            ("expiry", "expiration"),
+            ("expiry", "expiration", "termination"),
         ),
         Family(
             "inaugurate",
@@ -409,7 +506,16 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "strike",
-            ("strike", "walk out", "walk off", "go on strike", "down tools", "stage a walkout"),
+            (
+                "strike",
+                "walk out",
+                "walk off",
+                "go on strike",
+                "down tools",
+                "stage a walkout",
+                "walk off the job",
+                "hit the picket lines",
+            ),
             ("strike", "strikes", "walkout", "walkouts", "stoppage", "industrial action"),
         ),
         Family(
@@ -497,7 +603,38 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "se sont rencontres",
     ),
     "land": ("aluniza", "alunizo", "alunissou", "allunato", "e allunato", "a aluni"),
-    "launch": ("lanzo", "lancou", "ha lanciato", "a lance"),
+    "launch": (
+        "lanzo",
+        "lancou",
+        "ha lanciato",
+        "a lance",
+        # A product on sale is launched, whatever the verb: "Vision Pro now available".
+        "now available",
+        "available now",
+        "now on sale",
+        "on sale now",
+        "goes on sale",
+        "out now",
+        "is out",
+    ),
+    "earnings": tuple(
+        f"{verb} {what}"
+        for verb in ("beats", "beat", "tops", "topped", "misses", "missed")
+        for what in ("estimates", "expectations", "forecasts")
+    ),
+    # A resignation made public: "announces his resignation", "tendered her resignation".
+    "resign": tuple(
+        f"{form} {det}resignation"
+        for verb in ("announce", "tender", "submit", "hand in", "offer")
+        for form in ((verb + "s", verb + "d") if verb.endswith("e") else (f"{verb}s", f"{verb}ed"))
+        if not form.startswith("hand in")
+        for det in ("", "his ", "her ", "their ")
+    )
+    + tuple(
+        f"{form} {det}resignation"
+        for form in ("hands in", "handed in")
+        for det in ("", "his ", "her ", "their ")
+    ),
 }
 
 # Postponements and cancellations in the same languages (folded).
@@ -766,6 +903,14 @@ COUNTER_VERBS: dict[str, float] = {
     "give up on": 0.9,
     "walk away from": 0.85,
     "put on ice": 0.85,
+    # Plans dropped, dates moved, outcomes headed off.
+    "drop plans": 0.9,
+    "defer": 0.7,
+    "reschedule": 0.7,
+    "slip": 0.65,
+    "avert": 0.9,
+    "fall through": 0.85,
+    "fall apart": 0.85,
 }
 COUNTER_PHRASES: dict[str, float] = {
     "will not": 0.85,
@@ -799,6 +944,16 @@ COUNTER_PHRASES: dict[str, float] = {
     **dict.fromkeys(FOREIGN_PUT_OFF, 0.7),
     **dict.fromkeys(FOREIGN_CALLED_OFF, 0.9),
     "instead of attending": 0.85,
+    "instead of meeting": 0.85,
+    "instead of visiting": 0.85,
+    "instead of travelling": 0.85,
+    "instead of traveling": 0.85,
+    "rather than meet": 0.85,
+    "rather than visit": 0.85,
+    "rather than travel": 0.85,
+    "not go to": 0.9,
+    "not be going": 0.9,
+    "pushed to": 0.65,
 }
 
 # Verbs that say someone was not there, whatever the sentence names the event with.
@@ -858,6 +1013,9 @@ LOST: tuple[str, ...] = (
     "reconoce",
     "reconocio",
     "ammette",
+    "fall short",
+    "falls short",
+    "fell short",
 )
 
 # Verbs that report an event as under way or over when its noun is their object or subject.
@@ -881,6 +1039,26 @@ NOUN_REPORT_VERBS: tuple[str, ...] = (
     "win",
     "secure",
     "get",
+    # What a subject does with an event that has taken place ("delivers rate cut", "stages
+    # strike", "embarks on tour", "summit yields deal", "strike enters second week").
+    "deliver",
+    "give",
+    "stage",
+    "launch",
+    "carry out",
+    "conduct",
+    "embark on",
+    "score",
+    "notch",
+    "clinch",
+    "seal",
+    "finalise",
+    "finalize",
+    "yield",
+    "produce",
+    "enter",
+    "continue",
+    "drag on",
 )
 NOUN_REPORT_PREPS: tuple[str, ...] = (
     "during",
@@ -892,6 +1070,11 @@ NOUN_REPORT_PREPS: tuple[str, ...] = (
     "on the first day of",
     "on the last day of",
     "in the wake of",
+    # A look back at what happened: "Takeaways from the Biden-Xi meeting".
+    "takeaways from",
+    "highlights from",
+    "key moments from",
+    "what happened at",
 )
 
 # Titles and roles: how news refers to a person without naming them. Generic titles
@@ -989,7 +1172,109 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "switzerland": ("switzerland", "swiss", "bern", "geneva"),
     "european union": ("european union", "eu", "brussels"),
     "hong kong": ("hong kong",),
+    **{
+        # More countries: name, demonyms, capital (ambiguous names left out: Georgia, Jordan,
+        # Chad, Niger, whose words are as often a US state or a person's name).
+        country: tuple(aliases.split(", "))
+        for country, aliases in (
+            ("austria", "austria, austrian, vienna"),
+            ("belgium", "belgium, belgian"),
+            ("denmark", "denmark, danish, copenhagen"),
+            ("finland", "finland, finnish, helsinki"),
+            ("ireland", "ireland, irish, dublin"),
+            ("portugal", "portugal, portuguese, lisbon"),
+            ("greece", "greece, greek, athens"),
+            ("hungary", "hungary, hungarian, budapest"),
+            ("czech republic", "czech republic, czechia, czech, prague"),
+            ("slovakia", "slovakia, slovak, bratislava"),
+            ("romania", "romania, romanian, bucharest"),
+            ("bulgaria", "bulgaria, bulgarian"),
+            ("serbia", "serbia, serbian, belgrade"),
+            ("croatia", "croatia, croatian, zagreb"),
+            ("slovenia", "slovenia, slovenian, ljubljana"),
+            ("lithuania", "lithuania, lithuanian, vilnius"),
+            ("latvia", "latvia, latvian, riga"),
+            ("estonia", "estonia, estonian, tallinn"),
+            ("belarus", "belarus, belarusian, minsk"),
+            ("moldova", "moldova, moldovan, chisinau"),
+            ("armenia", "armenia, armenian, yerevan"),
+            ("azerbaijan", "azerbaijan, azerbaijani, baku"),
+            ("kazakhstan", "kazakhstan, kazakh, astana"),
+            ("uzbekistan", "uzbekistan, uzbek, tashkent"),
+            ("iceland", "iceland, icelandic, reykjavik"),
+            ("new zealand", "new zealand, wellington"),
+            ("malaysia", "malaysia, malaysian, kuala lumpur"),
+            ("cambodia", "cambodia, cambodian, phnom penh"),
+            ("myanmar", "myanmar, burma, burmese, naypyidaw"),
+            ("bangladesh", "bangladesh, bangladeshi, dhaka"),
+            ("sri lanka", "sri lanka, sri lankan, colombo"),
+            ("nepal", "nepal, nepalese, nepali, kathmandu"),
+            ("afghanistan", "afghanistan, afghan, kabul"),
+            ("mongolia", "mongolia, mongolian, ulaanbaatar"),
+            ("iraq", "iraq, iraqi, baghdad"),
+            ("syria", "syria, syrian, damascus"),
+            ("lebanon", "lebanon, lebanese, beirut"),
+            ("united arab emirates", "united arab emirates, uae, emirati, abu dhabi"),
+            ("qatar", "qatar, qatari, doha"),
+            ("kuwait", "kuwait, kuwaiti"),
+            ("oman", "oman, omani, muscat"),
+            ("yemen", "yemen, yemeni, sanaa"),
+            ("morocco", "morocco, moroccan, rabat"),
+            ("algeria", "algeria, algerian, algiers"),
+            ("tunisia", "tunisia, tunisian, tunis"),
+            ("libya", "libya, libyan, tripoli"),
+            ("sudan", "sudan, sudanese, khartoum"),
+            ("ethiopia", "ethiopia, ethiopian, addis ababa"),
+            ("ghana", "ghana, ghanaian, accra"),
+            ("senegal", "senegal, senegalese, dakar"),
+            ("ivory coast", "ivory coast, cote d'ivoire, ivorian, abidjan"),
+            ("cameroon", "cameroon, cameroonian, yaounde"),
+            (
+                "democratic republic of congo",
+                "democratic republic of congo, drc, congolese, kinshasa",
+            ),
+            ("angola", "angola, angolan, luanda"),
+            ("tanzania", "tanzania, tanzanian, dodoma, dar es salaam"),
+            ("uganda", "uganda, ugandan, kampala"),
+            ("rwanda", "rwanda, rwandan, kigali"),
+            ("zimbabwe", "zimbabwe, zimbabwean, harare"),
+            ("zambia", "zambia, zambian, lusaka"),
+            ("mozambique", "mozambique, mozambican, maputo"),
+            ("somalia", "somalia, somali, mogadishu"),
+            ("colombia", "colombia, colombian, bogota"),
+            ("venezuela", "venezuela, venezuelan, caracas"),
+            ("peru", "peru, peruvian, lima"),
+            ("chile", "chile, chilean, santiago"),
+            ("ecuador", "ecuador, ecuadorian, quito"),
+            ("bolivia", "bolivia, bolivian, la paz"),
+            ("uruguay", "uruguay, uruguayan, montevideo"),
+            ("paraguay", "paraguay, paraguayan, asuncion"),
+            ("cuba", "cuba, cuban, havana"),
+            ("haiti", "haiti, haitian, port-au-prince"),
+            ("guatemala", "guatemala, guatemalan"),
+            ("panama", "panama, panamanian"),
+            ("el salvador", "el salvador, salvadoran, san salvador"),
+            ("honduras", "honduras, honduran, tegucigalpa"),
+            ("nicaragua", "nicaragua, nicaraguan, managua"),
+            ("costa rica", "costa rica, costa rican"),
+            ("dominican republic", "dominican republic, dominican, santo domingo"),
+            ("jamaica", "jamaica, jamaican"),
+            ("palestine", "palestine, palestinian, ramallah"),
+        )
+    },
 }
+
+# Peoples in the plural name their country too ("Indonesians vote", "Israelis protest").
+COUNTRIES = {
+    country: aliases
+    + tuple(
+        f"{a}s"
+        for a in aliases
+        if a.endswith(("ian", "an", "i", "ine")) and " " not in a and a != country
+        and f"{a}s" not in aliases
+    )
+    for country, aliases in COUNTRIES.items()
+}  # fmt: skip
 
 # Cities that are not capitals above, and the country they are in (for "in China" vs "in Beijing").
 CITIES: dict[str, str] = {
@@ -1049,14 +1334,67 @@ CITIES: dict[str, str] = {
     "cape canaveral": "united states",
     "houston": "united states",
     "chicago": "united states",
-}
+    **{
+        city: country
+        for country, city in (
+            ("austria", "vienna"), ("denmark", "copenhagen"),
+            ("finland", "helsinki"), ("ireland", "dublin"), ("portugal", "lisbon"),
+            ("greece", "athens"), ("hungary", "budapest"), ("czech republic", "prague"),
+            ("slovakia", "bratislava"), ("romania", "bucharest"),
+            ("serbia", "belgrade"), ("croatia", "zagreb"), ("slovenia", "ljubljana"),
+            ("lithuania", "vilnius"), ("latvia", "riga"), ("estonia", "tallinn"),
+            ("belarus", "minsk"), ("moldova", "chisinau"), ("armenia", "yerevan"),
+            ("azerbaijan", "baku"), ("kazakhstan", "astana"), ("uzbekistan", "tashkent"),
+            ("iceland", "reykjavik"), ("new zealand", "wellington"), ("new zealand", "auckland"),
+            ("malaysia", "kuala lumpur"), ("cambodia", "phnom penh"), ("myanmar", "naypyidaw"),
+            ("bangladesh", "dhaka"), ("sri lanka", "colombo"), ("nepal", "kathmandu"),
+            ("afghanistan", "kabul"), ("mongolia", "ulaanbaatar"), ("iraq", "baghdad"),
+            ("syria", "damascus"), ("lebanon", "beirut"), ("united arab emirates", "abu dhabi"),
+            ("qatar", "doha"), ("oman", "muscat"), ("yemen", "sanaa"), ("morocco", "rabat"),
+            ("algeria", "algiers"), ("tunisia", "tunis"), ("libya", "tripoli"),
+            ("sudan", "khartoum"), ("ethiopia", "addis ababa"), ("ghana", "accra"),
+            ("senegal", "dakar"), ("ivory coast", "abidjan"), ("cameroon", "yaounde"),
+            ("democratic republic of congo", "kinshasa"), ("angola", "luanda"),
+            ("tanzania", "dodoma"), ("tanzania", "dar es salaam"), ("uganda", "kampala"),
+            ("rwanda", "kigali"), ("zimbabwe", "harare"), ("zambia", "lusaka"),
+            ("mozambique", "maputo"), ("somalia", "mogadishu"), ("colombia", "bogota"),
+            ("venezuela", "caracas"), ("peru", "lima"), ("chile", "santiago"),
+            ("ecuador", "quito"), ("bolivia", "la paz"), ("uruguay", "montevideo"),
+            ("paraguay", "asuncion"), ("cuba", "havana"), ("haiti", "port-au-prince"),
+            ("el salvador", "san salvador"), ("honduras", "tegucigalpa"),
+            ("nicaragua", "managua"),
+            ("dominican republic", "santo domingo"),
+            ("palestine", "ramallah"), ("india", "bengaluru"), ("india", "chennai"),
+            ("india", "kolkata"), ("china", "chongqing"), ("china", "guangzhou"),
+            ("china", "wuhan"), ("china", "xian"), ("japan", "kyoto"), ("japan", "nagoya"),
+            ("south korea", "busan"), ("russia", "st petersburg"), ("russia", "kazan"),
+            ("ukraine", "kharkiv"), ("ukraine", "odesa"), ("ukraine", "lviv"),
+            ("united kingdom", "manchester"), ("united kingdom", "edinburgh"),
+            ("france", "marseille"), ("france", "lyon"), ("germany", "munich"),
+            ("germany", "hamburg"), ("germany", "frankfurt"), ("italy", "milan"),
+            ("italy", "naples"), ("spain", "barcelona"), ("switzerland", "zurich"),
+            ("netherlands", "rotterdam"), ("turkey", "izmir"), ("brazil", "sao paulo"),
+            ("argentina", "buenos aires"), ("mexico", "mexico city"), ("canada", "montreal"),
+            ("canada", "vancouver"), ("australia", "melbourne"), ("australia", "brisbane"),
+            ("australia", "perth"), ("indonesia", "surabaya"), ("pakistan", "karachi"),
+            ("pakistan", "lahore"), ("nigeria", "lagos"), ("egypt", "sharm el-sheikh"),
+            ("saudi arabia", "jeddah"), ("united arab emirates", "dubai"),
+            ("united states", "detroit"), ("united states", "boston"),
+            ("united states", "seattle"), ("united states", "atlanta"),
+            ("united states", "miami"), ("united states", "dallas"),
+            ("united states", "philadelphia"), ("united states", "las vegas"),
+            ("united states", "baltimore"), ("united states", "boca chica"),
+            ("united states", "vandenberg"), ("israel", "tel aviv"), ("israel", "haifa"),
+            ("vietnam", "ho chi minh city"), ("thailand", "phuket"),
+        )
+    },
+}  # fmt: skip
 
 # Organisations' other names (acronyms are derived; these are not).
 ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "house of representatives": ("house", "congress"),
     "us house of representatives": ("house", "congress"),
-    "senate": ("senate",),
-    "us senate": ("senate",),
+    "senate": ("senate", "senators"),
     "federal reserve": ("fed",),
     "us federal reserve": ("fed",),
     "people's bank of china": ("pboc", "china's central bank", "chinese central bank"),
@@ -1069,7 +1407,41 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "national aeronautics and space administration": ("nasa",),
     "european union": ("eu", "brussels"),
     "united nations": ("un",),
+    "united states senate": ("senate", "senators"),
+    "european parliament": ("eu parliament", "meps", "eu lawmakers", "european lawmakers"),
+    "european commission": ("eu commission", "brussels"),
+    "european council": ("eu leaders", "eu summit"),
+    "us senate": ("senate", "senators"),
+    "federal bureau of investigation": ("fbi",),
+    "food and drug administration": ("fda",),
+    "us food and drug administration": ("fda",),
+    "international monetary fund": ("imf",),
+    "world health organization": ("who",),
+    "reserve bank of australia": ("rba",),
+    "bank of canada": ("boc",),
+    "swiss national bank": ("snb",),
+    "reserve bank of new zealand": ("rbnz",),
+    "bank of korea": ("bok",),
 }
+
+# Central banks whose names do not say their country: news calls each "<country>'s central
+# bank" ("UK central bank", "Britain's central bank"), and names the country for it ("Japan
+# raises rates"). A bank named for its country ("Bank of Japan") needs no entry.
+CENTRAL_BANK_COUNTRY: dict[str, str] = {
+    "bank of england": "united kingdom",
+    "federal reserve": "united states",
+    "us federal reserve": "united states",
+    "federal reserve board": "united states",
+    "european central bank": "european union",
+    "bundesbank": "germany",
+    "riksbank": "sweden",
+    "norges bank": "norway",
+    "banxico": "mexico",
+}
+# Banks named "Bank of <country>" that are commercial banks, not the country's central bank.
+COMMERCIAL_BANKS: frozenset[str] = frozenset(
+    {"bank of america", "bank of china", "bank of ireland", "bank of scotland", "bank of india"}
+)
 
 # Places near one another that news uses interchangeably for the same event.
 NEARBY: dict[str, tuple[str, ...]] = {
@@ -1095,6 +1467,30 @@ ORG_WORDS: frozenset[str] = words(
     "group ltd plc nations league organisation organization fund institute university "
     "association authority board office army navy forces police administration airlines "
     "motors technologies systems labs space republic kingdom states opec nato apec g7 g20"
+)
+
+# Words that also make a name an organisation in the evidence area (beyond ORG_WORDS, which
+# other areas share): trade unions, firms by their trade, national bodies.
+MORE_ORG_WORDS: frozenset[str] = words(
+    "workers employees teachers doctors nurses pilots drivers federation coalition foundation "
+    "society bureau service services exchange regulator technology aerospace automotive "
+    "pharmaceuticals pharma therapeutics biotech energy airways airline railway railways "
+    "studios entertainment media games electronics semiconductor networks platforms robotics "
+    "dynamics industries holdings ventures partners financial insurance telecom "
+    "communications foods brands club fc junta regime tribunal directorate secretariat "
+    "organisation organization laboratory observatory mission guild"
+)
+
+# Legal forms closing a company's name: news drops them ("Apple Inc." is "Apple").
+ORG_SUFFIXES: frozenset[str] = words(
+    "inc incorporated corp corporation co company ltd limited plc llc lp ag sa se nv bv spa "
+    "gmbh kk group holdings"
+)
+
+# Words that name a government by its country ("the Japanese government", "government of
+# India"): such an actor is the country in news ("Japan approves ...").
+GOVERNMENT_WORDS: frozenset[str] = words(
+    "government administration cabinet authorities state federal national the of s"
 )
 
 # Particles inside surnames ("von der Leyen", "da Silva").
