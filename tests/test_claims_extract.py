@@ -667,3 +667,19 @@ def test_a_clock_time_without_a_date_is_todays_schedule(cfg: Settings) -> None:
     """'The OPEC meeting is expected to start after 0820 GMT': no date, so the reference day."""
     (claim,) = extract("The OPEC meeting is expected to start after 0820 GMT.", "2017-05-25", cfg)
     assert window(claim) == ("2017-05-25", "2017-05-25", "relative_day")
+
+
+def test_past_events_with_a_weekday_are_no_claims(cfg: Settings) -> None:
+    """A noun that looks like a scheduled verb ('the go-ahead', 'a two-day visit', 'tight end')
+    and a weekday told in the past tense make no claim; the plan beside them still does."""
+    claims = extract(
+        "The regulator gave the final go-ahead on Friday to the new drug. "
+        "Jones, the former tight end who was charged last year, was found guilty Wednesday. "
+        "He spent a two-day visit in June at the resort. "
+        "Officials say the first doses will arrive on Monday.",
+        "2020-12-12",
+        cfg,
+    )
+    assert [(c.claim, window(c)) for c in claims] == [
+        ("the first doses will arrive on Monday", ("2020-12-14", "2020-12-14", "weekday"))
+    ]

@@ -209,3 +209,25 @@ def test_labelling_rules_for_months_and_weeks(text: str, earliest: str, latest: 
     Wednesday; '<institution>'s March meeting' is March (said on Wednesday 6 March 2024)."""
     (m,) = find_times(text, date(2024, 3, 6))
     assert (m.window.earliest.isoformat(), m.window.latest.isoformat()) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earliest", "basis"),
+    [
+        # R is a Sunday: a weekday after a past verb of its clause is the one just gone
+        ("The regulator gave its approval on Friday to the merger", "2023-06-16", "past"),
+        ("She was sworn in Wednesday by the chief justice", "2023-06-14", "past"),
+        ("The board announced its decision on Thursday", "2023-06-15", "past"),
+        # a future mark in the clause keeps the next such day
+        ("The ministers said they will meet on Friday", "2023-06-23", "weekday"),
+        ("He was expected to arrive Monday", "2023-06-19", "weekday"),
+        ("The prize will be announced on Tuesday", "2023-06-20", "weekday"),
+        # an -ed adjective is no past verb
+        ("The firm is set to make its first integrated test on Monday", "2023-06-19", "weekday"),
+    ],
+)
+def test_a_weekday_told_in_the_past_tense_is_the_last_one(
+    sentence: str, earliest: str, basis: str
+) -> None:
+    (match,) = find_times(sentence, R)
+    assert (match.window.earliest, match.window.basis) == (d(earliest), basis)

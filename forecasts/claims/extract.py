@@ -105,11 +105,16 @@ _LIGHT_VERB = {
     "news": "give",
 }  # fmt: skip
 _PAST_CLAUSE = re.compile(
-    r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told)\b|"
+    r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told|"
+    r"gave|got|spent|found|saw|sent|sold|bought|brought|built|fell|rose|led|ran|struck|wrote|"
+    r"spoke|chose|drew|grew|paid|stood|threw|kept|heard|felt|caught|fought|sought|broke|became)\b|"
     r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
     r"advanced|called|elected|delayed|postponed|red|bed|need|speed|feed|seed)\b)\w{3,}ed\b",
     re.IGNORECASE,
 )
+# "... tight end who was charged with murder ... was found guilty Wednesday": the time belongs
+# to a past clause between the verb-looking word and it
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _DELAY = re.compile(r"\b(?:delay|postpone|push\s+back|put\s+off|reschedule)\w*\b", re.IGNORECASE)
 _PREAMBLE_HEDGE = re.compile(
     r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain|(?:almost\s+)?no\s+chance|little\s+chance)\s+that\b",
@@ -1640,6 +1645,8 @@ def _scheduled(
     for m in pattern.finditer(body):
         if any(t.start - 40 <= m.start() <= t.verb_start + 60 for t in triggers):
             continue
+        if body[max(0, m.start() - 1) : m.start()] == "-" or body[m.end() : m.end() + 1] == "-":
+            continue  # "the final go-ahead", "a two-day visit", "year-end": part of a compound
         before = body[max(floor, 0) : m.start()]
         sm = list(
             re.finditer(
@@ -1678,6 +1685,7 @@ def _scheduled(
         if (
             time is None
             or time.is_past
+            or _PAST_AUXILIARY.search(body, m.end(), time.start)
             or time.window.basis
             not in ("date", "weekday", "week", "month", "relative_day", "season", "quarter")
         ):

@@ -874,7 +874,51 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
             chosen[i] = TimeMatch(
                 match.text, match.start, match.end, Window(reference, w.latest, "deadline")
             )
-    return sorted(chosen, key=lambda t: t.start)
+    return [_told_in_past(t, sentence, reference) for t in sorted(chosen, key=lambda t: t.start)]
+
+
+# A past-tense finite verb: "was", "gave", "announced". Irregular forms are listed (the common
+# ones of news copy); regular ones end in -ed, except the participles of plans ("scheduled").
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|gave|got|held|met|took|came|went|made|won|lost|began|left|flew|said|"
+    r"told|spent|found|saw|sent|sold|bought|brought|built|fell|rose|led|ran|struck|wrote|spoke|"
+    r"chose|drew|grew|hit|paid|put|set\s+out|shut|stood|threw|kept|heard|felt|caught|fought|"
+    r"taught|thought|sought|broke|became)\b|"
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
+    r"advanced|called|elected|delayed|postponed|anticipated|intended|pencilled|penciled|"
+    r"earmarked|supposed|red|bed|need|speed|feed|seed|exceed|proceed|succeed)\b)[a-z]{3,}ed\b"
+)
+# What makes a clause speak of the future even beside a past verb: "was expected to meet on
+# Friday", "said it would vote Monday", "are due to", "will"
+_FUTURE_MARK = re.compile(
+    r"\b(?:will|would|shall|to|'ll|’ll|expected|scheduled|planned|slated|due|set|plans?|"
+    r"next|upcoming|coming|until|by|before|ahead\s+of|awaiting|awaits)\b",
+    re.IGNORECASE,
+)
+
+# A word before an -ed form that makes it an adjective or a participle, not a past verb: "its
+# first integrated test flight", "is based", "has finished"
+_NOT_FINITE_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|first|newly|be|been|being|is|are|am|has|have|"
+    r"fully|jointly)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _told_in_past(t: TimeMatch, sentence: str, reference: date) -> TimeMatch:
+    """A bare weekday after a past verb of its own clause is the last such day, not the next:
+    "The US gave the final go-ahead on Friday" in Saturday's paper."""
+    if t.window.basis != "weekday" or t.window.earliest == reference:
+        return t
+    clause = re.split(r"[,;:()“”\"—–]|\b(?:and|but|while|as|after|when)\b", sentence[: t.start])[-1]
+    if _FUTURE_MARK.search(clause) or not any(
+        not m.group(0).endswith("ed") or not _NOT_FINITE_BEFORE.search(clause, 0, m.start())
+        for m in PAST_VERB.finditer(clause)
+    ):
+        return t
+    back = (reference.weekday() - t.window.earliest.weekday()) % 7
+    day = reference - timedelta(days=back)
+    return TimeMatch(t.text, t.start, t.end, Window(day, day, "past" if back else "weekday"))
 
 
 def resolve(expression: str, reference: date) -> Window | None:
