@@ -239,7 +239,7 @@ def _part_of_year(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?P<by>by|before|no later than)\s+(?:the\s+)?(?:(?P<end>end)\s+of\s+)?"
+    r"\b(?P<by>by|before|no later than|until)\s+(?:the\s+)?(?:(?P<end>end)\s+of\s+)?"
     + _YEAR
     + r"\b(?!\s*[-/]\d)"
 )
@@ -511,6 +511,18 @@ def _month_rule(m: re.Match[str], ref: date) -> Window | None:
         elif m.group("by").lower() == "before" and not m.group("end") and not which:
             end = start - timedelta(days=1)  # "before June" ends on 31 May (LABELLING.md)
         return window(ref, ref, end, "deadline")
+    # "early/mid/late April": the month's first, middle or last ten days
+    if which in ("early", "late") or which.startswith("mid"):
+        third = {"early": (1, 10), "late": (21, end.day)}.get(which, (11, 20))
+        if m.group("year") is None and date(year, month, third[1]) < ref:
+            year += 1  # "early January" said on January 20: next January's
+            start, end = date(year, month, 1), last_day(year, month)
+    if which == "early":
+        end = date(year, month, 10)
+    elif which.startswith("mid"):
+        start, end = date(year, month, 11), date(year, month, 20)
+    elif which == "late":
+        start = date(year, month, 21)
     return window(ref, start, end, "month")
 
 
@@ -770,7 +782,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_event_duration": ("day", "week"),
     "_by_mid": ("mid",),
     "_part_of_year": ("early", "mid", "late", "end", "beginning of", "start of"),
-    "_by_year": ("by ", "before ", "later than"),
+    "_by_year": ("by ", "before ", "later than", "until "),
     "_year_end": ("end",),
     "_end_next_year": ("end",),
     "_this_next_year": ("year",),
