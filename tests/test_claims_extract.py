@@ -683,3 +683,12 @@ def test_past_events_with_a_weekday_are_no_claims(cfg: Settings) -> None:
     assert [(c.claim, window(c)) for c in claims] == [
         ("the first doses will arrive on Monday", ("2020-12-14", "2020-12-14", "weekday"))
     ]
+
+
+def test_a_run_of_fronted_adverbials_belongs_to_the_claim(cfg: Settings) -> None:
+    """'In two weeks' time, on March 3, the rules will ...': both fronted phrases are kept."""
+    (claim,) = extract(
+        "In two weeks' time, on March 3, the new rules will come into force.", "2024-02-18", cfg
+    )
+    assert claim.claim.startswith("In two weeks' time, on March 3, the new rules will come")
+    assert window(claim) == ("2024-03-03", "2024-03-03", "date")

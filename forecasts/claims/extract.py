@@ -126,9 +126,15 @@ _OCCASIONS = {
 }  # fmt: skip
 _PROCESS_TYPES = {"court", "deal", "delay", "legislation", "business", "indicator", "policy"}
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
+_FRONT_ITEM = (
+    r"(?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
+    r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?"
+)
+# one fronted adverbial or a run of them ("In 20 days' time, on August 1, the law ...")
 _FRONTED = re.compile(
-    r"\s*((?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
-    r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?),\s*"
+    r"\s*("
+    + _FRONT_ITEM
+    + r"(?:,\s*(?i:on|in|by|from|at)\b[^;:,]{1,40}(?:,\s*(?:19|20)\d\d)?)*),\s*"
 )
 _CANCELLED_OR_DENIED = re.compile(
     r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w|put\s+on\s+hold)\w*\s+"
