@@ -692,3 +692,30 @@ def test_a_run_of_fronted_adverbials_belongs_to_the_claim(cfg: Settings) -> None
     )
     assert claim.claim.startswith("In two weeks' time, on March 3, the new rules will come")
     assert window(claim) == ("2024-03-03", "2024-03-03", "date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“For that, it will be necessary to hold several more rounds of talks,” the envoy said.",
+        "In the new season you will see what it is like for her to run a hospital.",
+        "The union demanded that the managers be ready to reopen the plant at short notice.",
+        "It'll be business as usual at the club, the coach said.",
+    ],
+)
+def test_judgements_generic_readers_and_subjunctives_are_no_claims(
+    text: str, cfg: Settings
+) -> None:
+    """An expletive 'it' before a judgement, the generic 'you', a subjunctive 'that they be'
+    and 'it will be <characterisation>' with no time forecast no one's event."""
+    assert extract(text, "2021-03-01", cfg) == []
+
+
+def test_a_passive_with_it_and_a_modal_be_before_ready_stay_claims(cfg: Settings) -> None:
+    claims = extract(
+        "The new bridge opens in May. It will be finished by then. "
+        "The operator will be ready to run trains on Monday.",
+        "2021-03-01",
+        cfg,
+    )
+    assert len(claims) == 3

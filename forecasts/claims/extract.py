@@ -528,6 +528,30 @@ _FINITE = re.compile(
 )
 
 
+# "it will be necessary/possible/hard to ...": the expletive "it" before an adjective of
+# judgement; the sentence rates an action, it forecasts nothing about "it"
+_EXPLETIVE_PREDICATE = re.compile(
+    r"(?i)be\s+(?:\w+ly\s+|very\s+|more\s+|less\s+|so\s+)?(?:necessary|possible|impossible|"
+    r"difficult|hard|easy|easier|harder|important|crucial|vital|essential|interesting|"
+    r"worth|tough|critical|key|wise|fair|safe|useful|helpful|enough)\s+(?:to|that|for|whether)\b"
+)
+# the generic reader as subject: "you will see", "you'll notice", "you're going to find"
+_GENERIC_YOU_VERB = re.compile(
+    r"(?i)(?:see|notice|find|hear|feel|learn|know|get\s+to|want|need|have\s+to)\b"
+)
+
+
+# "be" with an adjective or a noun phrase, not a passive ("be held", "be built")
+_CHARACTERISATION = re.compile(
+    r"(?i)be\s+(?!(?:\w+ly\s+)?(?:\w+(?:ed|en|wn)|held|built|made|done|shut|set|put|paid|sold|"
+    r"sent|run|won|lost|cut|hit|met|kept|left|brought|bought|taught|told|found|given|taken|"
+    r"able|back|over|out|up|in|on|at)\b)"
+)
+_BEFORE_BARE_BE = re.compile(
+    r"(?i)(?:\b(?:will|would|could|can|may|might|must|should|shall|to|not|never|also)|['’]ll)\s+$"
+)
+
+
 def _is_list_heading(text: str) -> bool:
     return bool(_LIST_HEADING.match(text)) and not _FINITE.search(text)
 
@@ -561,6 +585,10 @@ def _make_claim(
         _strip_opener(subject.strip(' ,“”"‘’'))
     ) and _LIVE_BLOG_VERB.match(predicate):
         return None  # "You can follow all the updates", "We'll post new laws": the page's voice
+    if bare_subject.lower() == "it" and _EXPLETIVE_PREDICATE.match(predicate):
+        return None  # "it will be necessary to carry out ...": a judgement, "it" is no actor
+    if re.search(r"(?i)(?:^|\s)you$", bare_subject) and _GENERIC_YOU_VERB.match(predicate):
+        return None  # "you will see what it's like": the generic reader, no one's plan
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
@@ -1162,6 +1190,12 @@ def _sentence_claims(
             and _CANCEL_VERB.search(text[max(0, trig.start - 30) : trig.start])
         ):
             continue  # "scrapped plans to build", "denied reports that it will", "dismissed fears X would"
+        if (
+            trig.kind == "copular"
+            and re.match(r"(?i)be\s", trig.text)
+            and not _BEFORE_BARE_BE.search(body, max(0, trig.start - 12), trig.start)
+        ):
+            continue  # "(demands) that they be ready to raise rates": a subjunctive, no forecast
         if _EMBEDDED.search(body[max(floor, trig.start - 60) : trig.start]):
             continue  # "rule on whether colleges may consider race": part of another claim
         if (
@@ -1301,6 +1335,14 @@ def _sentence_claims(
                     lowered = first.lower() if first.lower() in ("the", "a", "an") else first
                     claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
+                if (
+                    claim.due_basis == "default_horizon"
+                    and re.fullmatch(
+                        r"(?i)it|this|that", _strip_opener(part_subject.strip(' ,“”"'))
+                    )
+                    and _CHARACTERISATION.match(pred)
+                ):
+                    continue  # "It'll be business as usual": a characterisation, no event
                 if (
                     _WEAK_MODAL.match(claim.hedge)
                     and not claim_speaker
