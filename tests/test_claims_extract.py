@@ -719,3 +719,25 @@ def test_a_passive_with_it_and_a_modal_be_before_ready_stay_claims(cfg: Settings
         cfg,
     )
     assert len(claims) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Germany, France and Italy will hold talks on Friday.", "Germany, France and Italy will"),
+        (
+            "Apple, Google, and Microsoft are expected to report earnings next week.",
+            "Apple, Google, and Microsoft are expected",
+        ),
+        (
+            "Acme Corp (NYSE:ACM), Globex Inc (NASDAQ:GBX) and Initech (NYSE:INI) are among "
+            "those scheduled to report earnings Wednesday.",
+            "Acme Corp (NYSE:ACM), Globex Inc (NASDAQ:GBX) and Initech (NYSE:INI) are among",
+        ),
+    ],
+)
+def test_a_list_of_names_is_the_whole_subject(text: str, opening: str, cfg: Settings) -> None:
+    """A clause opening on a list of names keeps all of them (with their ticker asides), and
+    'are among those scheduled to' is a scheduled event of each member."""
+    (claim,) = extract(text, "2014-04-29", cfg)
+    assert claim.claim.startswith(opening)

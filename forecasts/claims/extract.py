@@ -298,11 +298,17 @@ def _anchor_for(text: str, index: int, ctx: _Context) -> Window | None:
     return Window(best.window.earliest, best.window.latest, "event_anchor")
 
 
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
 def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     """Where the subject of a trigger starts, and its text: after the last clause boundary."""
     head = body[floor : trigger.start]
     start = floor
-    for m in _SUBJ_START.finditer(head):
+    # a closed parenthesis is an aside: "Yelp Inc (NYSE:YELP) are among those scheduled" has no
+    # clause boundary inside it (blanked, so that offsets still hold)
+    masked = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), head) if "(" in head else head
+    for m in _SUBJ_START.finditer(masked):
         if m.end() < len(head) or m.group(0).strip():
             start = floor + m.end()
     subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
@@ -341,10 +347,22 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
         lead = re.match(r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*\s*)+)", subject)
         if lead:
             subject = lead.group(1).strip()
+    if re.search(r"\b(?:and|or|&)\s", subject) and re.match(r"(?:and\s+|or\s+)?[A-Z]", subject):
+        listed = _NAME_LIST.fullmatch(body, floor, start)
+        if listed:
+            # "Germany, France and Italy will ...": the clause opens on a list of names, all of
+            # them the subject, not only the last two
+            start = floor + len(body[floor:start]) - len(body[floor:start].lstrip())
+            subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
+            return start, subject  # a list of names may be long; all of it is who
     words = subject.split()
     if len(words) > 14:
         subject = " ".join(words[-14:])
     return start, subject
+
+
+_LIST_ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.&'’-]*)*(?:\s*\([^()]*\))?)"
+_NAME_LIST = re.compile(r"\s*(?:The\s+)?" + _LIST_ITEM + r"(?:\s*,\s*" + _LIST_ITEM + r")*\s*,\s*")
 
 
 _PARTICIPIAL = re.compile(

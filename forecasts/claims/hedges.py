@@ -54,6 +54,8 @@ COPULAR = re.compile(
     + _BE
     + r")\s+"
     + _ADV
+    # "are among those / the companies scheduled to report": members of a scheduled group
+    + r"(?:among\s+(?:those|the\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s)\s+)?"
     + r"(?P<trig>expected|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|to)\s+"
     r"(?:to\s+)?" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
