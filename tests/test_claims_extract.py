@@ -741,3 +741,21 @@ def test_a_list_of_names_is_the_whole_subject(text: str, opening: str, cfg: Sett
     'are among those scheduled to' is a scheduled event of each member."""
     (claim,) = extract(text, "2014-04-29", cfg)
     assert claim.claim.startswith(opening)
+
+
+def test_a_trailing_unless_and_a_length_are_no_conditions(cfg: Settings) -> None:
+    """'..., unless further extended' is an exception to a claim still made; 'by as long as 12
+    months' is a length; a leading 'Unless' still makes a conditional, which is no claim.
+    'are gearing up to' is a plan."""
+    claims = extract(
+        "The offer is set to expire on March 31, unless further extended. "
+        "Producers are gearing up to extend output cuts on Thursday, possibly by as long as "
+        "12 months. "
+        "Unless talks resume, the strike will start on Monday.",
+        "2017-03-01",
+        cfg,
+    )
+    assert [window(c) for c in claims] == [
+        ("2017-03-31", "2017-03-31", "date"),
+        ("2017-03-02", "2017-03-02", "weekday"),
+    ]

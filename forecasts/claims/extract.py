@@ -58,9 +58,13 @@ _SUBJ_START = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
-    r"\b(?<!even\s)(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
+    r"\b(?<!even\s)(?:if|unless|provided\s+that|(?<!by\s)(?<!for\s)(?<!to\s)as\s+long\s+as(?!\s+(?:\d|a\s|an\s|one|two|three|six|twelve))|"
+    r"in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
     re.IGNORECASE,
 )
+# "set to expire on January 31, unless further extended": an exception after the claim; the
+# claim itself is still asserted
+_TRAILING_UNLESS = re.compile(r"(?i),?\s+unless\b[^,;]*$")
 _COUNTERFACTUAL = re.compile(
     r"\b(?:would|could|might|should|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|t)\b", re.IGNORECASE
 )
@@ -1170,7 +1174,16 @@ def _sentence_claims(
         clause = body[prev_end : max(pred_end, trig.end)]
         preamble = (prev_end, subj_start)
         prev_end = max(pred_end, trig.end)
-        if _CONDITIONAL.search(clause) or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
+        condition = _CONDITIONAL.search(clause)
+        clause_start = prev_end - len(clause)
+        if (
+            condition
+            and clause_start + condition.start() > trig.start
+            and _TRAILING_UNLESS.search(clause, condition.start() - 2)
+            and not _CONDITIONAL.search(clause, condition.end())
+        ):
+            condition = None
+        if condition or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
             continue
         if trig.text.lower().startswith(("would", "could", "might")) and re.search(
             r"\bhad\s+(?:\w+ly\s+)?(?:forecast|predicted|expected|projected|estimated|anticipated|thought|hoped|said|feared)\b[^.;]*$",
