@@ -759,3 +759,17 @@ def test_a_trailing_unless_and_a_length_are_no_conditions(cfg: Settings) -> None
         ("2017-03-31", "2017-03-31", "date"),
         ("2017-03-02", "2017-03-02", "weekday"),
     ]
+
+
+def test_ahead_of_an_occasion_with_its_date_is_a_claim(cfg: Settings) -> None:
+    """'ahead of the president's state visit to Spain on Oct. 4-5': the occasion is scheduled;
+    without a date ahead, or with a past one, nothing is claimed."""
+    (claim,) = extract(
+        "The minister's trip comes ahead of the president's state visit to Spain on Oct. 4-5.",
+        "2018-09-20",
+        cfg,
+    )
+    assert claim.claim == "ahead of the president's state visit to Spain on Oct. 4-5"
+    assert window(claim) == ("2018-10-04", "2018-10-05", "date")
+    assert extract("Shares rose ahead of the summit.", "2018-09-20", cfg) == []
+    assert extract("Shares rose ahead of the summit on Sept. 2.", "2018-09-20", cfg) == []

@@ -1548,7 +1548,29 @@ def _ahead_of(
         if claim is not None and claim.due_basis in _SPECIFIC:
             claim.claim = re.sub(r"\s+", " ", m.group(0)).strip()
             out.append(claim)
+    for m in _AHEAD_OF_DATED.finditer(body):
+        # "ahead of Erdogan's key visit to Germany on Sept. 28-29": the occasion, then its date
+        if out or not _EVENT_NOUN.search(m.group("event")):
+            continue
+        when = [
+            t
+            for t in times
+            if m.start("event") < t.start < m.end() and not t.is_past and t.window.basis == "date"
+        ]
+        if not when:
+            continue
+        event = body[m.start("event") : when[0].start].strip(" ,")
+        claim = _make_claim(
+            sent, index, ctx, event, "scheduled", "", None, when,
+            (when[0].start, when[0].end + 1), (0, 0), speaker, kind_of_trigger="bare",
+        )  # fmt: skip
+        if claim is not None:
+            claim.claim = re.sub(r"\s+", " ", m.group(0)).strip()
+            out.append(claim)
     return out
+
+
+_AHEAD_OF_DATED = re.compile(r"\bahead\s+of\s+(?P<event>(?:[^,.;]|\.(?=\s*\d)){3,100})")
 
 
 def _noun_plans(
