@@ -1559,7 +1559,7 @@ def _ahead_of(
         ]
         if not when:
             continue
-        event = body[m.start("event") : when[0].start].strip(" ,")
+        event = re.sub(r"\s+(?:on|in|at|from|for)\s*$", "", body[m.start("event") : when[0].start])
         claim = _make_claim(
             sent, index, ctx, event, "scheduled", "", None, when,
             (when[0].start, when[0].end + 1), (0, 0), speaker, kind_of_trigger="bare",
