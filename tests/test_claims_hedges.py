@@ -56,3 +56,15 @@ def test_non_verbs_after_modals_are_not_triggers() -> None:
 def test_stated_odds(text: str, p: float | None) -> None:
     """'a 70% probability' is 0.70; two different odds in one clause name no single one."""
     assert stated_odds(text) == p
+
+
+def test_seem_appear_and_look_make_bare_triggers_like_is() -> None:
+    """'a deal seems likely this week', 'a cut appeared more likely': the same as 'is likely'."""
+    from forecasts.claims.hedges import find_triggers
+
+    for text, trigger in [
+        ("A deal seems likely this week.", "seems likely"),
+        ("A second cut appeared more likely.", "appeared more likely"),
+        ("A strike looks imminent.", "looks imminent"),
+    ]:
+        assert [(t.text, t.kind) for t in find_triggers(text)] == [(trigger, "bare")]

@@ -62,7 +62,8 @@ COPULAR = re.compile(
 )
 # Bare copular triggers: "blackouts are unlikely this summer", "a first cut in June is now likely".
 BARE = re.compile(
-    r"\b(?P<be>is|are)\s+"
+    # "a unanimous vote appeared more likely": seem/appear/look say the same as "is"
+    r"\b(?P<be>is|are|(?:appear|seem|look)(?:s|ed)?)\s+"
     + _ADV
     + r"(?P<trig>expected|likely|unlikely|possible|due|scheduled|slated|planned|"
     r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon)\b))",
@@ -127,8 +128,8 @@ class Trigger:
 
 # Every trigger pattern needs one of these words: most sentences are skipped by one search.
 _ANY_TRIGGER = re.compile(
-    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|remains?|seems?|"
-    r"appears?|looks?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
+    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|remains?|seem(?:s|ed)?|"
+    r"appear(?:s|ed)?|look(?:s|ed)?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
     r"prepar\w*|seek\w*|want\w*|on\s+track|potential|opportunity|prospects?|chance)\b",
     re.IGNORECASE,
 )
