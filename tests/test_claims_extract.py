@@ -774,3 +774,12 @@ def test_ahead_of_an_occasion_with_its_date_is_a_claim(cfg: Settings) -> None:
     assert window(claim) == ("2018-10-04", "2018-10-05", "date")
     assert extract("Shares rose ahead of the summit.", "2018-09-20", cfg) == []
     assert extract("Shares rose ahead of the summit on Sept. 2, 2018.", "2018-09-20", cfg) == []
+
+
+def test_a_second_verb_phrase_keeps_the_clause_subject(cfg: Settings) -> None:
+    """'The new terminal opened last week and will handle flights from June': the subject is
+    'The new terminal', not the article alone."""
+    (claim,) = extract(
+        "The new terminal opened last week and will handle flights from June.", "2018-05-10", cfg
+    )
+    assert claim.claim == "The new terminal will handle flights from June"

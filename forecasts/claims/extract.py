@@ -349,7 +349,10 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
         # "The court agreed on Wednesday to hear the case and will hear arguments in April":
         # a second verb phrase of the same subject, the noun phrase that opens the clause
         lead = re.match(r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*\s*)+)", subject)
-        if lead:
+        if lead and lead.group(1).strip() in ("The", "A", "An"):
+            # "The rainy season began in April and will last": not the article alone
+            lead = _CLAUSE_SUBJECT.match(subject)
+        if lead and lead.group(1).strip():
             subject = lead.group(1).strip()
     if re.search(r"\b(?:and|or|&)\s", subject) and re.match(r"(?:and\s+|or\s+)?[A-Z]", subject):
         listed = _NAME_LIST.fullmatch(body, floor, start)
@@ -384,8 +387,10 @@ _TRAILING_ADVERB = re.compile(
 )
 # The subject that opens a clause: a name or a determiner phrase, before its first verb.
 _CLAUSE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w.&'’-]*\s*)+"
-    r"|(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:has|have|had|is|are|was|were|\w+ed)\b))"
+    r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:(?:the|a|an|its|their)\s+)?(?!(?:The|A|An|Its|Their)\s+[a-z])(?:[A-Z][\w.&'’-]*\s*)+"
+    r"|(?i:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:has|have|had|is|are|was|were|\w+ed|"
+    r"began|held|met|took|came|went|made|won|lost|left|said|told|gave|got|spent|found|sent|sold|"
+    r"bought|built|fell|rose|led|ran|paid|grew|became|broke|\w+s)\b))"
 )
 
 
