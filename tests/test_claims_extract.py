@@ -783,3 +783,15 @@ def test_a_second_verb_phrase_keeps_the_clause_subject(cfg: Settings) -> None:
         "The new terminal opened last week and will handle flights from June.", "2018-05-10", cfg
     )
     assert claim.claim == "The new terminal will handle flights from June"
+
+
+def test_claims_of_one_sentence_share_the_time_one_clause_names(cfg: Settings) -> None:
+    """'Supply will be a neutral factor this week, although ministers will continue to talk up
+    the price': the second clause names no time of its own and takes the sentence's week."""
+    claims = extract(
+        "Supply will be a neutral factor this week, although OPEC ministers will likely "
+        "continue to talk up the oil price.",
+        "2018-11-26",
+        cfg,
+    )
+    assert [window(c)[:2] for c in claims] == [("2018-11-26", "2018-12-02")] * 2

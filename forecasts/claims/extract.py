@@ -1936,7 +1936,9 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
         speaker = _speaker_name(speakers[i], ctx)
         if re.match(r"(?i)(?:nobody|no\s+one|few)\b", speaker):
             continue  # "Nobody believes growth will return soon": a claim denied, not made
-        found = _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
+        found = _one_sentence_one_time(
+            _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
+        )
         claims.extend(found)
         if speaker and not is_pronoun(speaker):
             ctx.last_speaker = speaker
@@ -1950,6 +1952,23 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
     return once([*_unrepeated(headlines, claims), *claims])
+
+
+_SHARED_BASES = ("week", "weekday", "date", "relative_day", "relative_span", "month")
+
+
+def _one_sentence_one_time(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Claims of one sentence that name no time share the time another of its clauses names:
+    "Geopolitics will be a neutral factor in the week ahead although ministers will continue
+    to talk up the price" (LABELLING.md: a date stated elsewhere counts)."""
+    dated = [c for c in claims if c.due_basis in _SHARED_BASES]
+    if not dated or len({(c.due_earliest, c.due_latest) for c in dated}) > 1:
+        return claims  # no time, or rival times: nothing to share
+    for c in claims:
+        if c.due_basis == "default_horizon":
+            c.due_earliest, c.due_latest = dated[0].due_earliest, dated[0].due_latest
+            c.due_basis = "event_anchor"
+    return claims
 
 
 HEADLINE_REPEAT = 0.5  # share of a headline's content words that marks the body's claim a repeat
