@@ -795,3 +795,30 @@ def test_claims_of_one_sentence_share_the_time_one_clause_names(cfg: Settings) -
         cfg,
     )
     assert [window(c)[:2] for c in claims] == [("2018-11-26", "2018-12-02")] * 2
+
+
+def test_a_gapped_list_with_a_time_per_item_is_one_claim_each(cfg: Settings) -> None:
+    """'release the X this summer, the Y by 2017 and the Z by 2020': the verb is gapped, each
+    item has its own time; 'close in 2011, or in Q1 2012' and 'including ... on June 16' are no
+    such list."""
+    claims = extract(
+        "The carmaker is on track to release the Model X this summer, the Model 3 by 2017 "
+        "and the self-driving car by 2020.",
+        "2015-01-14",
+        cfg,
+    )
+    assert [c.claim for c in claims] == [
+        "The carmaker is on track to release the Model X this summer",
+        "The carmaker is on track to release the Model 3 by 2017",
+        "The carmaker is on track to release the self-driving car by 2020",
+    ]
+    assert (
+        len(
+            extract(
+                "The band will headline festivals this summer, including one on June 16.",
+                "2019-04-01",
+                cfg,
+            )
+        )
+        == 1
+    )

@@ -1670,11 +1670,13 @@ def _looks_like_verb(text: str) -> bool:
 
 
 _GAPPED = re.compile(
-    r",?\s+and\s+(?!(?:to|for|with|from|in|on|at|by)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
-    r"(?P<time>(?:on|from|in|by|at|before|after|next|this)\s+[^,;]{2,40})$"
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?!(?:to|for|with|from|in|on|at|by|and|or|but|then|including|such|like|notably|especially|except|"
+    r"even|while|when|as|after|before|which|who|where|so|possibly|probably|perhaps)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?P<time>(?:on|from|in|by|at|before|after|next|this)\s+(?:(?!\s+and\s)[^,;]){2,40})$"
 )
 _VERBISH = re.compile(
-    r"\b(?:is|are|was|were|will|would|could|may|might|must|has|have|had|can|\w+ed)\b", re.IGNORECASE
+    r"\b(?:is|are|was|were|will|would|could|may|might|must|has|have|had|can|said|says|say|told|tells|\w+ed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1688,22 +1690,32 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
         r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:next|this)\s+(?:week|month|year)\b|"
         r"\bquarter\b|\b(?:spring|summer|autumn|fall|winter)\b"
     )
-    if (
+    gapped: list[re.Match[str]] = []
+    rest = predicate
+    while (
         m
         and not _VERBISH.search(m.group("np"))
         and timeish.search(m.group("time"))
         # parallel structure: the first conjunct has its own time ("from 2030, and ... from 2035")
-        and timeish.search(predicate[: m.start()])
+        and timeish.search(rest[: m.start()])
     ):
-        # gapping: "ban petrol cars from 2030, and new hybrids from 2035" repeats the verb
-        first = predicate[: m.start()].strip()
-        words = first.split()
+        # gapping: "ban petrol cars from 2030, and new hybrids from 2035" repeats the verb; so
+        # does a list: "release the X this summer, the Y by 2017 and the Z by 2020"
+        gapped.insert(0, m)
+        rest = rest[: m.start()].strip()
+        m = _GAPPED.search(rest)
+    if gapped:
+        words = rest.split()
         if words[:1] == ["be"] and len(words) > 1:  # a passive: the noun phrase is a new subject
             return [
-                (first, None),
-                (f"{words[0]} {words[1]} {m.group('time')}", "subject:" + m.group("np")),
+                (rest, None),
+                *(
+                    (f"{words[0]} {words[1]} {g.group('time')}", "subject:" + g.group("np"))
+                    for g in gapped
+                ),
             ]
-        return [(first, None), (f"{(words or [''])[0]} {m.group('np')} {m.group('time')}", "")]
+        verb = (words or [""])[0]
+        return [(rest, None), *((f"{verb} {g.group('np')} {g.group('time')}", "") for g in gapped)]
     m = _SPLIT_TO.search(predicate)
     if m and not re.search(
         r"\bto\s", predicate[: m.start()]
