@@ -822,3 +822,16 @@ def test_a_gapped_list_with_a_time_per_item_is_one_claim_each(cfg: Settings) -> 
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The rollout will begin in the state on Monday (Jane Doe/AP)",
+        "Crews will finish the bridge in May (Photo: Getty Images)",
+        "The president will visit Ohio on Friday (AP Photo/John Roe)",
+    ],
+)
+def test_photo_captions_are_no_text(caption: str, cfg: Settings) -> None:
+    """A photo caption with its credit repeats the story beside a picture: no claim."""
+    assert extract(caption, "2020-12-12", cfg) == []

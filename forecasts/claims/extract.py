@@ -213,8 +213,15 @@ class _Context:
         return self._times[text]
 
 
+# a photo credit: "(Paul Sancya/AP)", "Photo: Getty Images", "(AP Photo/Evan Vucci)"
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.' ’-]{1,40}\)\s*$|"
+    r"\b(?:Photo(?:graph)?|Image|Picture)(?:\s+credit)?\s*:|\bGetty\s+Images\b|\bAP\s+Photo\b"
+)
+
+
 def _is_headline_or_caption(text: str) -> bool:
-    if " | " in text or text.isupper():
+    if " | " in text or text.isupper() or _PHOTO_CREDIT.search(text):
         return True
     words = text.split()
     if not re.search(r"[.!?][”\"’')\]]*$", text) or re.search(r"(?:\.\.\.|…)$", text):
