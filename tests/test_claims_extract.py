@@ -835,3 +835,16 @@ def test_a_gapped_list_with_a_time_per_item_is_one_claim_each(cfg: Settings) -> 
 def test_photo_captions_are_no_text(caption: str, cfg: Settings) -> None:
     """A photo caption with its credit repeats the story beside a picture: no claim."""
     assert extract(caption, "2020-12-12", cfg) == []
+
+
+def test_an_occasion_named_after_in_advance_of_takes_no_date_from_it(cfg: Settings) -> None:
+    """'will arrive on March 2, in advance of his summit': March 2 is the arrival, not the
+    summit, so a later claim 'for the summit' does not take March 2."""
+    claims = extract(
+        "The president will arrive on March 2, in advance of his summit with Asian leaders. "
+        "He will spend March 1 at party events in Ohio. "
+        "The foreign minister will join the president for the summit.",
+        "2016-02-20",
+        cfg,
+    )
+    assert window(claims[-1])[:2] != ("2016-03-02", "2016-03-02")

@@ -264,7 +264,11 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
             region = sentence[prev_start:clause_end]
         elif not _EVENT_NOUN.search(region):
             region = sentence[max(0, tm.start - 90) : min(len(sentence), tm.end + 60)]
-        nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(region)}
+        nouns = {
+            m.group("noun").lower()
+            for m in _EVENT_NOUN.finditer(region)
+            if not _NOT_AT_THAT_TIME.search(region, max(0, m.start() - 30), m.start())
+        }
         if not nouns:
             continue
         names = {n for _, n in actors_mod.capitalised_runs(region)}
@@ -581,6 +585,10 @@ _CHARACTERISATION = re.compile(
     r"sent|run|won|lost|cut|hit|met|kept|left|brought|bought|taught|told|found|given|taken|"
     r"able|back|over|out|up|in|on|at)\b)"
 )
+_NOT_AT_THAT_TIME = re.compile(
+    r"(?i)\b(?:in\s+advance\s+of|ahead\s+of|before|after|following|prior\s+to|since)\s+"
+    r"(?:(?:the|a|an|his|her|its|their|this|next|[\w'’-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _BEFORE_BARE_BE = re.compile(
     r"(?i)(?:\b(?:will|would|could|can|may|might|must|should|shall|to|not|never|also)|['’]ll)\s+$"
 )
@@ -740,9 +748,12 @@ def _make_claim(
         verifiable = False  # no checkable event and no date: nothing to hold the claim to
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
+        named = f"{predicate} {object_hint} {subject}"
         nouns = {
             m.group("noun").lower()
-            for m in _EVENT_NOUN.finditer(f"{predicate} {object_hint} {subject}")
+            for m in _EVENT_NOUN.finditer(named)
+            # "will arrive Feb. 12, in advance of his summit": the summit is not on Feb. 12
+            if not _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
         }
         if nouns and window.basis != "event_anchor":
             ctx.anchors.append(
