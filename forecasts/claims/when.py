@@ -410,12 +410,14 @@ def _month_range(m: re.Match[str], ref: date) -> Window | None:
 @rule(
     r"\b"
     + _MONTH.format(g="month")
-    + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to|through)\s*(?P<d2>\d{1,2})\b(?:,?\s+"
+    + r"\s+(?P<d1>\d{1,2})\s*(?P<sep>-|–|to|through|and)\s*(?P<d2>\d{1,2})\b(?!\s*(?:%|percent|per))(?:,?\s+"
     + _YEAR
     + r")?"
 )
 def _day_range(m: re.Match[str], ref: date) -> Window | None:
-    # "June 11-12": the whole span, as for a single day
+    # "June 11-12": the whole span, as for a single day; "Feb. 15 and 16": two days in a row
+    if m.group("sep") == "and" and not 0 < int(m.group("d2")) - int(m.group("d1")) <= 2:
+        return None
     first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
     if first.basis == "invalid":
         return None
