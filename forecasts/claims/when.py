@@ -567,7 +567,13 @@ def _this_next_unit(m: re.Match[str], ref: date) -> Window | None:
         return window(ref, ref, last_day(ref.year, ref.month), "month")
     if word == "next":
         first = add_months(date(ref.year, ref.month, 1), 1)
-        return window(ref, first, last_day(first.year, first.month), "month")
+        end = last_day(first.year, first.month)
+        # "early/late next month": the month's first or last ten days, as for a named month
+        if part == "early":
+            end = first.replace(day=10)
+        elif part == "late":
+            first = first.replace(day=21)
+        return window(ref, first, end, "month")
     first = add_months(date(ref.year, ref.month, 1), -1)
     return Window(first, last_day(first.year, first.month), "past")
 
@@ -580,7 +586,32 @@ def _relative_day(m: re.Match[str], ref: date) -> Window | None:
     if word == "yesterday":
         return Window(ref - timedelta(days=1), ref - timedelta(days=1), "past")
     day = ref + timedelta(days=1) if word == "tomorrow" else ref
+    if word == "tomorrow" and m.string[max(0, m.start() - 10) : m.start()].lower().endswith(
+        "after "
+    ):
+        day += timedelta(days=1)  # "the day after tomorrow"
     return Window(day, day, "relative_day")
+
+
+@rule(r"\b(?:for\s+|over\s+|during\s+|in\s+)?the\s+rest\s+of\s+(?:the|this)\s+year\b")
+def _rest_of_year(m: re.Match[str], ref: date) -> Window | None:
+    return window(ref, ref, date(ref.year, 12, 31), "year")
+
+
+@rule(
+    r"\b(?P<by>by\s+)?(?:(?:in|at|around)\s+)?(?:the\s+)?(?:middle\s+of\s+(?:the|this|(?P<next>next))\s+year|mid-?year)\b"
+)
+def _mid_year(m: re.Match[str], ref: date) -> Window | None:
+    # "in the middle of the year", "by midyear": as "mid-2024" and "by mid-2024"
+    y = ref.year + (1 if m.group("next") else 0)
+    if m.group("by"):
+        return window(ref, ref, date(y, 6, 30), "deadline")
+    return window(ref, date(y, 5, 1), date(y, 8, 31), "part_of_year")
+
+
+@rule(r"\bin\s+a\s+fortnight(?:'s|’s)?(?:\s+time)?\b")
+def _fortnight(m: re.Match[str], ref: date) -> Window | None:
+    return window(ref, ref, ref + timedelta(days=14), "duration")
 
 
 @rule(
@@ -804,6 +835,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_opens_closes": ("open",),
     "_in_year": ("19", "20"),
     "_this_next_unit": ("week", "month"),
+    "_rest_of_year": ("rest of",),
+    "_mid_year": ("middle of", "midyear", "mid-year"),
+    "_fortnight": ("fortnight",),
     "_relative_day": (
         "today",
         "tonight",
