@@ -68,3 +68,18 @@ def test_seem_appear_and_look_make_bare_triggers_like_is() -> None:
         ("A strike looks imminent.", "looks imminent"),
     ]:
         assert [(t.text, t.kind) for t in find_triggers(text)] == [(trigger, "bare")]
+
+
+def test_anticipated_projected_and_forecast_to_are_expectations() -> None:
+    """'is anticipated to close', 'is projected to grow', 'is forecast to fall': 'expected'."""
+    from forecasts.claims.hedges import find_triggers, hedge_of
+    from forecasts.config import Settings
+
+    hedges = Settings().hedges
+    for text in (
+        "The deal is anticipated to close in the fourth quarter.",
+        "Output is projected to grow next year.",
+        "Prices are forecast to fall in May.",
+    ):
+        (trigger,) = find_triggers(text)
+        assert (trigger.kind, hedge_of(trigger.text, hedges)) == ("copular", "expected")

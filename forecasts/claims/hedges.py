@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # Inflections of prospective verbs mapped onto the keys of the hedge table.
 _LEMMAS = {
-    r"expect(?:s|ed|ing)?": "expected",
+    r"expect(?:s|ed|ing)?|anticipated|projected|forecast|predicted|tipped": "expected",
     r"plan(?:s|ned|ning)?": "plans to",
     r"hop(?:e|es|ed|ing)": "hopes to",
     r"intend(?:s|ed|ing)?": "intends to",
@@ -56,7 +56,7 @@ COPULAR = re.compile(
     + _ADV
     # "are among those / the companies scheduled to report": members of a scheduled group
     + r"(?:among\s+(?:those|the\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s)\s+)?"
-    + r"(?P<trig>expected|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|gearing\s+up|to)\s+"
+    + r"(?P<trig>expected|anticipated|projected|forecast|predicted|tipped|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|gearing\s+up|to)\s+"
     r"(?:to\s+)?" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ _GATES = {
         r"expected|likely|possible|due|scheduled|slated|planned|set|imminent|cards|works"
     ),
     "copular": re.compile(
-        r"expected|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|gearing|\bto\b"
+        r"expected|anticipated|projected|forecast|predicted|tipped|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|gearing|\bto\b"
     ),
 }
 

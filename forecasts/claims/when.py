@@ -301,10 +301,14 @@ def _this_quarter(m: re.Match[str], ref: date) -> Window | None:
     return window(ref, date(year, 3 * q + 1, 1), last_day(year, 3 * q + 3), "quarter")
 
 
-@rule(r"\b(?:(?:" + _YEAR + r"\s+)?Q(?P<q>[1-4])(?:\s+(?P<year2>(?:19|20)\d\d))?)\b")
+@rule(
+    r"\b(?:(?:" + _YEAR + r"\s+)?Q(?P<q>[1-4])(?:\s+(?P<year2>(?:19|20)\d\d)|['’]?(?P<yy>\d\d))?)\b"
+)
 def _quarter_code(m: re.Match[str], ref: date) -> Window | None:
     q = int(m.group("q"))
     year = _year(m.group("year") or m.group("year2"))
+    if m.group("yy"):
+        year = 2000 + int(m.group("yy"))  # "Q418", "Q4'18": the fourth quarter of 2018
     return _span_window(ref, (3 * q - 2, 3 * q), year, "quarter")
 
 
