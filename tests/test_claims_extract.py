@@ -848,3 +848,13 @@ def test_an_occasion_named_after_in_advance_of_takes_no_date_from_it(cfg: Settin
         cfg,
     )
     assert window(claims[-1])[:2] != ("2016-03-02", "2016-03-02")
+
+
+def test_a_that_clause_with_its_own_subject_and_time_is_a_claim(cfg: Settings) -> None:
+    """'admitted that the company will not be profitable until 2020': 'that' opens a complement
+    with its own subject, not a relative clause ('a plan that will be costly')."""
+    (claim,) = extract(
+        "He admitted that the company will not be profitable until 2020.", "2015-01-14", cfg
+    )
+    assert claim.polarity == "negative"
+    assert window(claim)[1] == "2020-12-31"

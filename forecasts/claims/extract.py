@@ -1257,6 +1257,9 @@ def _sentence_claims(
                 r"(?:which|that)\b", body[max(0, subj_start - 6) : subj_start].strip()[-5:] or ""
             )
             and trig.verb.lower() == "be"
+            # "a plan that will be ...": the relative pronoun is the subject; "admitted that the
+            # company will not be lucrative until 2020" has a subject of its own
+            and not (subject.strip() and any(t.start >= subj_start for t in times))
         ):
             continue
         if (
