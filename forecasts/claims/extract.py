@@ -220,11 +220,15 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+_CLOSED = re.compile(r"[.!?][”\"’')\]]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
+
+
 def _is_headline_or_caption(text: str) -> bool:
     if " | " in text or text.isupper() or _PHOTO_CREDIT.search(text):
         return True
     words = text.split()
-    if not re.search(r"[.!?][”\"’')\]]*$", text) or re.search(r"(?:\.\.\.|…)$", text):
+    if not _CLOSED.search(text) or _ELLIPSIS_END.search(text):
         # no closing punctuation: a headline, a byline, navigation, unless it reads like a
         # sentence cut short (a feed summary ending in "...": long, mostly lower case)
         capitalised = sum(1 for w in words if w[:1].isupper())
