@@ -858,3 +858,9 @@ def test_a_that_clause_with_its_own_subject_and_time_is_a_claim(cfg: Settings) -
     )
     assert claim.polarity == "negative"
     assert window(claim)[1] == "2020-12-31"
+
+
+def test_one_claim_found_by_two_patterns_is_one_claim(cfg: Settings) -> None:
+    """'Traders are pricing in a rate hike in May' is a verb phrase and a forecast object: once."""
+    claims = extract("Traders are pricing in a rate hike in May.", "2023-03-01", cfg)
+    assert [c.claim for c in claims] == ["Traders are pricing in a rate hike in May"]

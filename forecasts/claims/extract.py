@@ -1988,7 +1988,20 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
-    return once([*_unrepeated(headlines, claims), *claims])
+    return once(_distinct([*_unrepeated(headlines, claims), *claims]))
+
+
+def _distinct(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """One sentence's claim found by two patterns ("are pricing in a hike in May" as a verb
+    phrase and as a forecast object) is one claim: the first found stays."""
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    out = []
+    for c in claims:
+        key = (c.sentence, " ".join(c.claim.lower().split()), tuple(c.actors))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 _SHARED_BASES = ("week", "weekday", "date", "relative_day", "relative_span", "month")
