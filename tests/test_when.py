@@ -37,6 +37,7 @@ ROWS = [
     ("in June", "2023-06-18", "2023-06-30", "month"),
     ("on July 15 and 16", "2023-07-15", "2023-07-16", "date"),
     ("during Q423", "2023-10-01", "2023-12-31", "quarter"),
+    ("within the next 18 months", "2023-06-18", "2024-12-18", "duration"),
     ("in Q1'24", "2024-01-01", "2024-03-31", "quarter"),
     ("early next month", "2023-07-01", "2023-07-10", "month"),
     ("late next month", "2023-07-21", "2023-07-31", "month"),

@@ -680,7 +680,7 @@ def _relative_span(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?P<prep>in|within|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next|over|for\s+the\s+next)\s+"
+    r"\b(?P<prep>in|within|within\s+the\s+next|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next|over|for\s+the\s+next)\s+"
     + _NUM
     + r"\s+"
     + _UNIT
