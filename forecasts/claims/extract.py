@@ -220,12 +220,17 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+_CREDIT_HINTS = ("/", "Photo", "Image", "Picture", "Getty")  # substring tests before the regex
 _CLOSED = re.compile(r"[.!?][”\"’')\]]*$")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
 
 
 def _is_headline_or_caption(text: str) -> bool:
-    if " | " in text or text.isupper() or _PHOTO_CREDIT.search(text):
+    if (
+        " | " in text
+        or text.isupper()
+        or (any(h in text for h in _CREDIT_HINTS) and _PHOTO_CREDIT.search(text))
+    ):
         return True
     words = text.split()
     if not _CLOSED.search(text) or _ELLIPSIS_END.search(text):
@@ -589,6 +594,7 @@ _CHARACTERISATION = re.compile(
     r"sent|run|won|lost|cut|hit|met|kept|left|brought|bought|taught|told|found|given|taken|"
     r"able|back|over|out|up|in|on|at)\b)"
 )
+_NOT_AT_THAT_TIME_WORDS = ("advance", "ahead", "before", "after", "following", "prior", "since")
 _NOT_AT_THAT_TIME = re.compile(
     r"(?i)\b(?:in\s+advance\s+of|ahead\s+of|before|after|following|prior\s+to|since)\s+"
     r"(?:(?:the|a|an|his|her|its|their|this|next|[\w'’-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
@@ -757,7 +763,10 @@ def _make_claim(
             m.group("noun").lower()
             for m in _EVENT_NOUN.finditer(named)
             # "will arrive Feb. 12, in advance of his summit": the summit is not on Feb. 12
-            if not _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
+            if not (
+                any(w in named.lower() for w in _NOT_AT_THAT_TIME_WORDS)
+                and _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
+            )
         }
         if nouns and window.basis != "event_anchor":
             ctx.anchors.append(

@@ -80,11 +80,12 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             shared = len(words[i] & words[j])
             if small < 3:
                 continue
-            if _rival_values(a, b) or (
-                shared < DUPLICATE_OVERLAP * small
-                and not (shared >= SAME_OCCASION_OVERLAP * small and _same_occasion(a, b))
+            if (
+                shared < SAME_OCCASION_OVERLAP * small
+                or (shared < DUPLICATE_OVERLAP * small and not _same_occasion(a, b))
+                or _rival_values(a, b)
             ):
-                continue
+                continue  # the cheap word test first: most pairs share few words
 
             def explicit(c: ExtractedClaim) -> tuple[int, int, int]:
                 # the figures the lede leaves out, then the more specific window, then length
