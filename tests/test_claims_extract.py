@@ -864,9 +864,3 @@ def test_one_claim_found_by_two_patterns_is_one_claim(cfg: Settings) -> None:
     """'Traders are pricing in a rate hike in May' is a verb phrase and a forecast object: once."""
     claims = extract("Traders are pricing in a rate hike in May.", "2023-03-01", cfg)
     assert [c.claim for c in claims] == ["Traders are pricing in a rate hike in May"]
-
-
-def test_plans_under_way_to_is_a_plan(cfg: Settings) -> None:
-    """'Plans are under way to build a second runway by 2030': a plan with its deadline."""
-    (claim,) = extract("Plans are under way to build a second runway by 2030.", "2018-04-10", cfg)
-    assert (claim.hedge, window(claim)) == ("plans to", ("2018-04-10", "2030-12-31", "deadline"))

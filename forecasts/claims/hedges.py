@@ -31,7 +31,7 @@ _LEMMAS = {
     r"won't|won’t|wo\s+n't": "will",
     r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to|agree(?:s|d)?": "will",
     r"favou?red": "likely",
-    r"prepar(?:e|es|ed|ing)|going\s+ahead|under\s*way|afoot": "plans to",
+    r"prepar(?:e|es|ed|ing)": "plans to",
     r"seek(?:s|ing)?|sought": "aims to",
     r"wants?|wanted": "hopes to",
 }
@@ -56,7 +56,7 @@ COPULAR = re.compile(
     + _ADV
     # "are among those / the companies scheduled to report": members of a scheduled group
     + r"(?:among\s+(?:those|the\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s)\s+)?"
-    + r"(?P<trig>expected|anticipated|projected|forecast|predicted|tipped|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|gearing\s+up|going\s+ahead|under\s*way|afoot|to)\s+"
+    + r"(?P<trig>expected|anticipated|projected|forecast|predicted|tipped|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|gearing\s+up|to)\s+"
     r"(?:to\s+)?" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ _GATES = {
         r"expected|likely|possible|due|scheduled|slated|planned|set|imminent|cards|works"
     ),
     "copular": re.compile(
-        r"expected|anticipated|projected|forecast|predicted|tipped|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|gearing|ahead|under\s*way|afoot|\bto\b"
+        r"expected|anticipated|projected|forecast|predicted|tipped|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|gearing|\bto\b"
     ),
 }
 
