@@ -220,17 +220,17 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
-_CREDIT_HINTS = ("/", "Photo", "Image", "Picture", "Getty")  # substring tests before the regex
+def _has_credit_hint(text: str) -> bool:
+    """Substring tests, far cheaper than the credit pattern on every sentence."""
+    return "/" in text or "Photo" in text or "Image" in text or "Picture" in text or "Getty" in text
+
+
 _CLOSED = re.compile(r"[.!?][”\"’')\]]*$")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
 
 
 def _is_headline_or_caption(text: str) -> bool:
-    if (
-        " | " in text
-        or text.isupper()
-        or (any(h in text for h in _CREDIT_HINTS) and _PHOTO_CREDIT.search(text))
-    ):
+    if " | " in text or text.isupper() or (_has_credit_hint(text) and _PHOTO_CREDIT.search(text)):
         return True
     words = text.split()
     if not _CLOSED.search(text) or _ELLIPSIS_END.search(text):
@@ -374,7 +374,11 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
             lead = _CLAUSE_SUBJECT.match(subject)
         if lead and lead.group(1).strip():
             subject = lead.group(1).strip()
-    if re.search(r"\b(?:and|or|&)\s", subject) and re.match(r"(?:and\s+|or\s+)?[A-Z]", subject):
+    if (
+        ("and " in subject or "or " in subject or "& " in subject)
+        and re.search(r"\b(?:and|or|&)\s", subject)
+        and re.match(r"(?:and\s+|or\s+)?[A-Z]", subject)
+    ):
         listed = _NAME_LIST.fullmatch(body, floor, start)
         if listed:
             # "Germany, France and Italy will ...": the clause opens on a list of names, all of
@@ -414,10 +418,17 @@ _CLAUSE_SUBJECT = re.compile(
 )
 
 
+_OPENER = re.compile(r"^\s*(?:while|and|but|whereas|as|so|although|though)\s+", re.IGNORECASE)
+
+
+_NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|few)\b")
+_RELATIVE_OPENER = re.compile(r"^(?:that|which|who)\s+", re.IGNORECASE)
+_NAMING_OPENER = re.compile(r"^(?:named|called|dubbed|known\s+as|codenamed)\s+(?=[A-Z])")
+_PERSONAL_PRONOUN = re.compile(r"(?i)(?:he|she|i|we|you|they)\b")
+
+
 def _strip_opener(text: str) -> str:
-    return re.sub(
-        r"^\s*(?:while|and|but|whereas|as|so|although|though)\s+", "", text, flags=re.IGNORECASE
-    ).strip()
+    return _OPENER.sub("", text).strip()
 
 
 def _predicate(body: str, start: int, stop: int, *, comma: bool = False) -> str:
@@ -594,7 +605,6 @@ _CHARACTERISATION = re.compile(
     r"sent|run|won|lost|cut|hit|met|kept|left|brought|bought|taught|told|found|given|taken|"
     r"able|back|over|out|up|in|on|at)\b)"
 )
-_NOT_AT_THAT_TIME_WORDS = ("advance", "ahead", "before", "after", "following", "prior", "since")
 _NOT_AT_THAT_TIME = re.compile(
     r"(?i)\b(?:in\s+advance\s+of|ahead\s+of|before|after|following|prior\s+to|since)\s+"
     r"(?:(?:the|a|an|his|her|its|their|this|next|[\w'’-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
@@ -602,6 +612,11 @@ _NOT_AT_THAT_TIME = re.compile(
 _BEFORE_BARE_BE = re.compile(
     r"(?i)(?:\b(?:will|would|could|can|may|might|must|should|shall|to|not|never|also)|['’]ll)\s+$"
 )
+
+
+def _ends_with_you(subject: str) -> bool:
+    low = subject.lower()
+    return low == "you" or low.endswith(" you")
 
 
 def _is_list_heading(text: str) -> bool:
@@ -639,7 +654,7 @@ def _make_claim(
         return None  # "You can follow all the updates", "We'll post new laws": the page's voice
     if bare_subject.lower() == "it" and _EXPLETIVE_PREDICATE.match(predicate):
         return None  # "it will be necessary to carry out ...": a judgement, "it" is no actor
-    if re.search(r"(?i)(?:^|\s)you$", bare_subject) and _GENERIC_YOU_VERB.match(predicate):
+    if _ends_with_you(bare_subject) and _GENERIC_YOU_VERB.match(predicate):
         return None  # "you will see what it's like": the generic reader, no one's plan
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
@@ -759,13 +774,15 @@ def _make_claim(
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
         named = f"{predicate} {object_hint} {subject}"
+        low = named.lower()
+        maybe_before = "advance" in low or "ahead" in low or "before" in low or "after" in low
+        maybe_before = maybe_before or "following" in low or "prior" in low or "since" in low
         nouns = {
             m.group("noun").lower()
             for m in _EVENT_NOUN.finditer(named)
             # "will arrive Feb. 12, in advance of his summit": the summit is not on Feb. 12
             if not (
-                any(w in named.lower() for w in _NOT_AT_THAT_TIME_WORDS)
-                and _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
+                maybe_before and _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
             )
         }
         if nouns and window.basis != "event_anchor":
@@ -846,15 +863,15 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
-    text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    text = _RELATIVE_OPENER.sub("", text)
     # "The manoeuvres, named Shoorveer, will begin": the appositive's name is who
-    text = re.sub(r"^(?:named|called|dubbed|known\s+as|codenamed)\s+(?=[A-Z])", "", text)
+    text = _NAMING_OPENER.sub("", text)
     # "another forecast it", "I believe the character": a reporting frame left in the subject
     # "On the data front, the ADP report", "Later the two diplomats": the opening adverbial
     # is no part of who
     text = _OPENING_ADVERBIAL.sub("", text) or text
     unframed = _REPORTING_FRAME.sub("", text)
-    if unframed and not re.match(r"(?i)(?:he|she|i|we|you|they)\b", unframed):
+    if unframed and not _PERSONAL_PRONOUN.match(unframed):
         text = unframed  # "Musk said that he hopes" keeps its name
     if len(text.split()) > 3 and _MODAL_CLAUSE.search(text):
         # "You can follow all the updates from the budget, which will begin ...": a whole
@@ -1958,7 +1975,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
     for att in attributions:
         speakers.append(att.speaker if att else "")
     for i, sent in enumerate(sentences):
-        if speakers[i] or not usable[i] or not re.match(r"^[“\"]", sent.text):
+        if speakers[i] or not usable[i] or not sent.text.startswith(("“", '"')):
             continue
         for j in (i + 1, i - 1):
             if 0 <= j < len(sentences) and sentences[j].paragraph == sent.paragraph and speakers[j]:
@@ -1980,7 +1997,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             ctx.last_actors = names_here[:1] or ctx.last_actors
             continue
         speaker = _speaker_name(speakers[i], ctx)
-        if re.match(r"(?i)(?:nobody|no\s+one|few)\b", speaker):
+        if _NOBODY.match(speaker):
             continue  # "Nobody believes growth will return soon": a claim denied, not made
         found = _one_sentence_one_time(
             _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
@@ -2020,6 +2037,8 @@ def _one_sentence_one_time(claims: list[ExtractedClaim]) -> list[ExtractedClaim]
     """Claims of one sentence that name no time share the time another of its clauses names:
     "Geopolitics will be a neutral factor in the week ahead although ministers will continue
     to talk up the price" (LABELLING.md: a date stated elsewhere counts)."""
+    if len(claims) < 2:
+        return claims
     dated = [c for c in claims if c.due_basis in _SHARED_BASES]
     if not dated or len({(c.due_earliest, c.due_latest) for c in dated}) > 1:
         return claims  # no time, or rival times: nothing to share

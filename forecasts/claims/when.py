@@ -926,7 +926,10 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
             chosen[i] = TimeMatch(
                 match.text, match.start, match.end, Window(reference, w.latest, "deadline")
             )
-    return [_told_in_past(t, sentence, reference) for t in sorted(chosen, key=lambda t: t.start)]
+    chosen.sort(key=lambda t: t.start)
+    if any(t.window.basis == "weekday" for t in chosen):
+        return [_told_in_past(t, sentence, reference) for t in chosen]
+    return chosen
 
 
 # A past-tense finite verb: "was", "gave", "announced". Irregular forms are listed (the common
