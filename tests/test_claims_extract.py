@@ -667,3 +667,200 @@ def test_a_clock_time_without_a_date_is_todays_schedule(cfg: Settings) -> None:
     """'The OPEC meeting is expected to start after 0820 GMT': no date, so the reference day."""
     (claim,) = extract("The OPEC meeting is expected to start after 0820 GMT.", "2017-05-25", cfg)
     assert window(claim) == ("2017-05-25", "2017-05-25", "relative_day")
+
+
+def test_past_events_with_a_weekday_are_no_claims(cfg: Settings) -> None:
+    """A noun that looks like a scheduled verb ('the go-ahead', 'a two-day visit', 'tight end')
+    and a weekday told in the past tense make no claim; the plan beside them still does."""
+    claims = extract(
+        "The regulator gave the final go-ahead on Friday to the new drug. "
+        "Jones, the former tight end who was charged last year, was found guilty Wednesday. "
+        "He spent a two-day visit in June at the resort. "
+        "Officials say the first doses will arrive on Monday.",
+        "2020-12-12",
+        cfg,
+    )
+    assert [(c.claim, window(c)) for c in claims] == [
+        ("the first doses will arrive on Monday", ("2020-12-14", "2020-12-14", "weekday"))
+    ]
+
+
+def test_a_run_of_fronted_adverbials_belongs_to_the_claim(cfg: Settings) -> None:
+    """'In two weeks' time, on March 3, the rules will ...': both fronted phrases are kept."""
+    (claim,) = extract(
+        "In two weeks' time, on March 3, the new rules will come into force.", "2024-02-18", cfg
+    )
+    assert claim.claim.startswith("In two weeks' time, on March 3, the new rules will come")
+    assert window(claim) == ("2024-03-03", "2024-03-03", "date")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“For that, it will be necessary to hold several more rounds of talks,” the envoy said.",
+        "In the new season you will see what it is like for her to run a hospital.",
+        "The union demanded that the managers be ready to reopen the plant at short notice.",
+        "It'll be business as usual at the club, the coach said.",
+    ],
+)
+def test_judgements_generic_readers_and_subjunctives_are_no_claims(
+    text: str, cfg: Settings
+) -> None:
+    """An expletive 'it' before a judgement, the generic 'you', a subjunctive 'that they be'
+    and 'it will be <characterisation>' with no time forecast no one's event."""
+    assert extract(text, "2021-03-01", cfg) == []
+
+
+def test_a_passive_with_it_and_a_modal_be_before_ready_stay_claims(cfg: Settings) -> None:
+    claims = extract(
+        "The new bridge opens in May. It will be finished by then. "
+        "The operator will be ready to run trains on Monday.",
+        "2021-03-01",
+        cfg,
+    )
+    assert len(claims) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Germany, France and Italy will hold talks on Friday.", "Germany, France and Italy will"),
+        (
+            "Apple, Google, and Microsoft are expected to report earnings next week.",
+            "Apple, Google, and Microsoft are expected",
+        ),
+        (
+            "Acme Corp (NYSE:ACM), Globex Inc (NASDAQ:GBX) and Initech (NYSE:INI) are among "
+            "those scheduled to report earnings Wednesday.",
+            "Acme Corp (NYSE:ACM), Globex Inc (NASDAQ:GBX) and Initech (NYSE:INI) are among",
+        ),
+    ],
+)
+def test_a_list_of_names_is_the_whole_subject(text: str, opening: str, cfg: Settings) -> None:
+    """A clause opening on a list of names keeps all of them (with their ticker asides), and
+    'are among those scheduled to' is a scheduled event of each member."""
+    (claim,) = extract(text, "2014-04-29", cfg)
+    assert claim.claim.startswith(opening)
+
+
+def test_a_trailing_unless_and_a_length_are_no_conditions(cfg: Settings) -> None:
+    """'..., unless further extended' is an exception to a claim still made; 'by as long as 12
+    months' is a length; a leading 'Unless' still makes a conditional, which is no claim.
+    'are gearing up to' is a plan."""
+    claims = extract(
+        "The offer is set to expire on March 31, unless further extended. "
+        "Producers are gearing up to extend output cuts on Thursday, possibly by as long as "
+        "12 months. "
+        "Unless talks resume, the strike will start on Monday.",
+        "2017-03-01",
+        cfg,
+    )
+    assert [window(c) for c in claims] == [
+        ("2017-03-31", "2017-03-31", "date"),
+        ("2017-03-02", "2017-03-02", "weekday"),
+    ]
+
+
+def test_ahead_of_an_occasion_with_its_date_is_a_claim(cfg: Settings) -> None:
+    """'ahead of the president's state visit to Spain on Oct. 4-5': the occasion is scheduled;
+    without a date ahead, or with a past one, nothing is claimed."""
+    (claim,) = extract(
+        "The minister's trip comes ahead of the president's state visit to Spain on Oct. 4-5.",
+        "2018-09-20",
+        cfg,
+    )
+    assert claim.claim == "ahead of the president's state visit to Spain on Oct. 4-5"
+    assert " on " not in claim.statement.replace(" on 4", "")
+    assert window(claim) == ("2018-10-04", "2018-10-05", "date")
+    assert extract("Shares rose ahead of the summit.", "2018-09-20", cfg) == []
+    assert extract("Shares rose ahead of the summit on Sept. 2, 2018.", "2018-09-20", cfg) == []
+
+
+def test_a_second_verb_phrase_keeps_the_clause_subject(cfg: Settings) -> None:
+    """'The new terminal opened last week and will handle flights from June': the subject is
+    'The new terminal', not the article alone."""
+    (claim,) = extract(
+        "The new terminal opened last week and will handle flights from June.", "2018-05-10", cfg
+    )
+    assert claim.claim == "The new terminal will handle flights from June"
+
+
+def test_claims_of_one_sentence_share_the_time_one_clause_names(cfg: Settings) -> None:
+    """'Supply will be a neutral factor this week, although ministers will continue to talk up
+    the price': the second clause names no time of its own and takes the sentence's week."""
+    claims = extract(
+        "Supply will be a neutral factor this week, although OPEC ministers will likely "
+        "continue to talk up the oil price.",
+        "2018-11-26",
+        cfg,
+    )
+    assert [window(c)[:2] for c in claims] == [("2018-11-26", "2018-12-02")] * 2
+
+
+def test_a_gapped_list_with_a_time_per_item_is_one_claim_each(cfg: Settings) -> None:
+    """'release the X this summer, the Y by 2017 and the Z by 2020': the verb is gapped, each
+    item has its own time; 'close in 2011, or in Q1 2012' and 'including ... on June 16' are no
+    such list."""
+    claims = extract(
+        "The carmaker is on track to release the Model X this summer, the Model 3 by 2017 "
+        "and the self-driving car by 2020.",
+        "2015-01-14",
+        cfg,
+    )
+    assert [c.claim for c in claims] == [
+        "The carmaker is on track to release the Model X this summer",
+        "The carmaker is on track to release the Model 3 by 2017",
+        "The carmaker is on track to release the self-driving car by 2020",
+    ]
+    assert (
+        len(
+            extract(
+                "The band will headline festivals this summer, including one on June 16.",
+                "2019-04-01",
+                cfg,
+            )
+        )
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The rollout will begin in the state on Monday (Jane Doe/AP)",
+        "Crews will finish the bridge in May (Photo: Getty Images)",
+        "The president will visit Ohio on Friday (AP Photo/John Roe)",
+    ],
+)
+def test_photo_captions_are_no_text(caption: str, cfg: Settings) -> None:
+    """A photo caption with its credit repeats the story beside a picture: no claim."""
+    assert extract(caption, "2020-12-12", cfg) == []
+
+
+def test_an_occasion_named_after_in_advance_of_takes_no_date_from_it(cfg: Settings) -> None:
+    """'will arrive on March 2, in advance of his summit': March 2 is the arrival, not the
+    summit, so a later claim 'for the summit' does not take March 2."""
+    claims = extract(
+        "The president will arrive on March 2, in advance of his summit with Asian leaders. "
+        "He will spend March 1 at party events in Ohio. "
+        "The foreign minister will join the president for the summit.",
+        "2016-02-20",
+        cfg,
+    )
+    assert window(claims[-1])[:2] != ("2016-03-02", "2016-03-02")
+
+
+def test_a_that_clause_with_its_own_subject_and_time_is_a_claim(cfg: Settings) -> None:
+    """'admitted that the company will not be profitable until 2020': 'that' opens a complement
+    with its own subject, not a relative clause ('a plan that will be costly')."""
+    (claim,) = extract(
+        "He admitted that the company will not be profitable until 2020.", "2015-01-14", cfg
+    )
+    assert claim.polarity == "negative"
+    assert window(claim)[1] == "2020-12-31"
+
+
+def test_one_claim_found_by_two_patterns_is_one_claim(cfg: Settings) -> None:
+    """'Traders are pricing in a rate hike in May' is a verb phrase and a forecast object: once."""
+    claims = extract("Traders are pricing in a rate hike in May.", "2023-03-01", cfg)
+    assert [c.claim for c in claims] == ["Traders are pricing in a rate hike in May"]

@@ -56,3 +56,30 @@ def test_non_verbs_after_modals_are_not_triggers() -> None:
 def test_stated_odds(text: str, p: float | None) -> None:
     """'a 70% probability' is 0.70; two different odds in one clause name no single one."""
     assert stated_odds(text) == p
+
+
+def test_seem_appear_and_look_make_bare_triggers_like_is() -> None:
+    """'a deal seems likely this week', 'a cut appeared more likely': the same as 'is likely'."""
+    from forecasts.claims.hedges import find_triggers
+
+    for text, trigger in [
+        ("A deal seems likely this week.", "seems likely"),
+        ("A second cut appeared more likely.", "appeared more likely"),
+        ("A strike looks imminent.", "looks imminent"),
+    ]:
+        assert [(t.text, t.kind) for t in find_triggers(text)] == [(trigger, "bare")]
+
+
+def test_anticipated_projected_and_forecast_to_are_expectations() -> None:
+    """'is anticipated to close', 'is projected to grow', 'is forecast to fall': 'expected'."""
+    from forecasts.claims.hedges import find_triggers, hedge_of
+    from forecasts.config import Settings
+
+    hedges = Settings().hedges
+    for text in (
+        "The deal is anticipated to close in the fourth quarter.",
+        "Output is projected to grow next year.",
+        "Prices are forecast to fall in May.",
+    ):
+        (trigger,) = find_triggers(text)
+        assert (trigger.kind, hedge_of(trigger.text, hedges)) == ("copular", "expected")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from forecasts.claims.repeats import once
 from forecasts.claims.types import ExtractedClaim
 
@@ -43,3 +45,36 @@ def test_different_claims_stay() -> None:
     a = _claim("One.", "The port of Kiel reopens for container traffic in May 2024")
     b = _claim("Two.", "The port of Kiel raises its harbour fees for cruise ships in June 2024")
     assert once([a, b]) == [a, b]
+
+
+def test_a_lede_and_its_detailed_sentence_about_one_occasion_are_one_claim() -> None:
+    """'The bank is expected to raise its rate at Thursday's meeting' and, later, the figures
+    of that raise: one claim, the one with the figures; a rival figure stays a claim of its own."""
+    lede = _claim(
+        "The bank is expected to raise its rate on Thursday.",
+        "The central bank raises its benchmark interest rate at its policy meeting on Thursday",
+        basis="weekday",
+    )
+    lede.event_type = "rate_change"
+    detail = _claim(
+        "Most analysts expect the bank to raise the rate to 4.50%.",
+        "The central bank raises its benchmark interest rate to 4.50% on Thursday",
+        basis="event_anchor",
+    )
+    detail.event_type = "rate_change"
+    rival = _claim(
+        "One analyst expects the bank to raise the rate to 4.75%.",
+        "The central bank raises its benchmark interest rate to 4.75% on Thursday",
+        basis="event_anchor",
+    )
+    rival.event_type = "rate_change"
+    assert once([lede, detail, rival]) == [detail, rival]
+
+
+def test_claims_of_one_kind_at_different_times_are_two_claims() -> None:
+    first = _claim("A.", "OPEC ministers meet in Vienna to discuss output cuts", basis="date")
+    second = _claim("B.", "OPEC ministers meet with allies to discuss output cuts", basis="date")
+    first.event_type = second.event_type = "meeting"
+    first.due_earliest = first.due_latest = date(2020, 11, 30)
+    second.due_earliest = second.due_latest = date(2020, 12, 1)
+    assert once([first, second]) == [first, second]

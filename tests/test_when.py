@@ -35,6 +35,22 @@ ROWS = [
     ("the November 2023 APEC meeting", "2023-11-01", "2023-11-30", "month"),
     ("in January", "2024-01-01", "2024-01-31", "month"),
     ("in June", "2023-06-18", "2023-06-30", "month"),
+    ("on July 15 and 16", "2023-07-15", "2023-07-16", "date"),
+    ("during Q423", "2023-10-01", "2023-12-31", "quarter"),
+    ("within the next 18 months", "2023-06-18", "2024-12-18", "duration"),
+    ("in Q1'24", "2024-01-01", "2024-03-31", "quarter"),
+    ("early next month", "2023-07-01", "2023-07-10", "month"),
+    ("late next month", "2023-07-21", "2023-07-31", "month"),
+    ("the day after tomorrow", "2023-06-20", "2023-06-20", "relative_day"),
+    ("for the rest of the year", "2023-06-18", "2023-12-31", "year"),
+    ("in a fortnight", "2023-06-18", "2023-07-02", "duration"),
+    ("in the middle of next year", "2024-05-01", "2024-08-31", "part_of_year"),
+    ("by midyear", "2023-06-18", "2023-06-30", "deadline"),
+    ("early July", "2023-07-01", "2023-07-10", "month"),
+    ("in mid-July", "2023-07-11", "2023-07-20", "month"),
+    ("late July 2023", "2023-07-21", "2023-07-31", "month"),
+    ("early June", "2024-06-01", "2024-06-10", "month"),
+    ("not until 2045", "2023-06-18", "2045-12-31", "deadline"),
     ("this month", "2023-06-18", "2023-06-30", "month"),
     ("next month", "2023-07-01", "2023-07-31", "month"),
     ("by March", "2023-06-18", "2024-03-31", "deadline"),
@@ -209,3 +225,25 @@ def test_labelling_rules_for_months_and_weeks(text: str, earliest: str, latest: 
     Wednesday; '<institution>'s March meeting' is March (said on Wednesday 6 March 2024)."""
     (m,) = find_times(text, date(2024, 3, 6))
     assert (m.window.earliest.isoformat(), m.window.latest.isoformat()) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earliest", "basis"),
+    [
+        # R is a Sunday: a weekday after a past verb of its clause is the one just gone
+        ("The regulator gave its approval on Friday to the merger", "2023-06-16", "past"),
+        ("She was sworn in Wednesday by the chief justice", "2023-06-14", "past"),
+        ("The board announced its decision on Thursday", "2023-06-15", "past"),
+        # a future mark in the clause keeps the next such day
+        ("The ministers said they will meet on Friday", "2023-06-23", "weekday"),
+        ("He was expected to arrive Monday", "2023-06-19", "weekday"),
+        ("The prize will be announced on Tuesday", "2023-06-20", "weekday"),
+        # an -ed adjective is no past verb
+        ("The firm is set to make its first integrated test on Monday", "2023-06-19", "weekday"),
+    ],
+)
+def test_a_weekday_told_in_the_past_tense_is_the_last_one(
+    sentence: str, earliest: str, basis: str
+) -> None:
+    (match,) = find_times(sentence, R)
+    assert (match.window.earliest, match.window.basis) == (d(earliest), basis)

@@ -58,9 +58,13 @@ _SUBJ_START = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(
-    r"\b(?<!even\s)(?:if|unless|provided\s+that|as\s+long\s+as|in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
+    r"\b(?<!even\s)(?:if|unless|provided\s+that|(?<!by\s)(?<!for\s)(?<!to\s)as\s+long\s+as(?!\s+(?:\d|a\s|an\s|one|two|three|six|twelve))|"
+    r"in\s+case|assuming|were\s+(?:it|they)\s+to)\b(?!\s+(?:any|not|anything|ever)\b)",
     re.IGNORECASE,
 )
+# "set to expire on January 31, unless further extended": an exception after the claim; the
+# claim itself is still asserted
+_TRAILING_UNLESS = re.compile(r"(?i),?\s+unless\b[^,;]*$")
 _COUNTERFACTUAL = re.compile(
     r"\b(?:would|could|might|should|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|t)\b", re.IGNORECASE
 )
@@ -105,11 +109,16 @@ _LIGHT_VERB = {
     "news": "give",
 }  # fmt: skip
 _PAST_CLAUSE = re.compile(
-    r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told)\b|"
+    r"\b(?:was|were|had|did|held|met|took|came|went|made|won|lost|began|left|flew|said|told|"
+    r"gave|got|spent|found|saw|sent|sold|bought|brought|built|fell|rose|led|ran|struck|wrote|"
+    r"spoke|chose|drew|grew|paid|stood|threw|kept|heard|felt|caught|fought|sought|broke|became)\b|"
     r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
     r"advanced|called|elected|delayed|postponed|red|bed|need|speed|feed|seed)\b)\w{3,}ed\b",
     re.IGNORECASE,
 )
+# "... tight end who was charged with murder ... was found guilty Wednesday": the time belongs
+# to a past clause between the verb-looking word and it
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _DELAY = re.compile(r"\b(?:delay|postpone|push\s+back|put\s+off|reschedule)\w*\b", re.IGNORECASE)
 _PREAMBLE_HEDGE = re.compile(
     r"\b(hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ning)?)\b|\b(?P<adj>(?:very\s+|highly\s+)?(?:un)?likely|probable|possible|certain|(?:almost\s+)?no\s+chance|little\s+chance)\s+that\b",
@@ -121,9 +130,15 @@ _OCCASIONS = {
 }  # fmt: skip
 _PROCESS_TYPES = {"court", "deal", "delay", "legislation", "business", "indicator", "policy"}
 _SPECIFIC = {"date", "weekday", "week", "month", "relative_day", "event_anchor", "deadline"}
+_FRONT_ITEM = (
+    r"(?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
+    r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?"
+)
+# one fronted adverbial or a run of them ("In 20 days' time, on August 1, the law ...")
 _FRONTED = re.compile(
-    r"\s*((?:In|On|At|During|From|Beginning|Starting|By|After|Before|Later|Next|This|Within|"
-    r"Over|Under|Until|Across|Elsewhere\s+in|Also\s+on|Also\s+in)\b[^;:,]{1,60}(?:,\s*(?:19|20)\d\d)?),\s*"
+    r"\s*("
+    + _FRONT_ITEM
+    + r"(?:,\s*(?i:on|in|by|from|at)\b[^;:,]{1,40}(?:,\s*(?:19|20)\d\d)?)*),\s*"
 )
 _CANCELLED_OR_DENIED = re.compile(
     r"\b(?:scrapp|abandon|shelv|dropp|cancel|ditch|postpon|withdr[ae]w|put\s+on\s+hold)\w*\s+"
@@ -198,11 +213,27 @@ class _Context:
         return self._times[text]
 
 
+# a photo credit: "(Paul Sancya/AP)", "Photo: Getty Images", "(AP Photo/Evan Vucci)"
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w.' ’-]{1,40}\)\s*$|"
+    r"\b(?:Photo(?:graph)?|Image|Picture)(?:\s+credit)?\s*:|\bGetty\s+Images\b|\bAP\s+Photo\b"
+)
+
+
+def _has_credit_hint(text: str) -> bool:
+    """Substring tests, far cheaper than the credit pattern on every sentence."""
+    return "/" in text or "Photo" in text or "Image" in text or "Picture" in text or "Getty" in text
+
+
+_CLOSED = re.compile(r"[.!?][”\"’')\]]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
+
+
 def _is_headline_or_caption(text: str) -> bool:
-    if " | " in text or text.isupper():
+    if " | " in text or text.isupper() or (_has_credit_hint(text) and _PHOTO_CREDIT.search(text)):
         return True
     words = text.split()
-    if not re.search(r"[.!?][”\"’')\]]*$", text) or re.search(r"(?:\.\.\.|…)$", text):
+    if not _CLOSED.search(text) or _ELLIPSIS_END.search(text):
         # no closing punctuation: a headline, a byline, navigation, unless it reads like a
         # sentence cut short (a feed summary ending in "...": long, mostly lower case)
         capitalised = sum(1 for w in words if w[:1].isupper())
@@ -242,7 +273,11 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
             region = sentence[prev_start:clause_end]
         elif not _EVENT_NOUN.search(region):
             region = sentence[max(0, tm.start - 90) : min(len(sentence), tm.end + 60)]
-        nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(region)}
+        nouns = {
+            m.group("noun").lower()
+            for m in _EVENT_NOUN.finditer(region)
+            if not _NOT_AT_THAT_TIME.search(region, max(0, m.start() - 30), m.start())
+        }
         if not nouns:
             continue
         names = {n for _, n in actors_mod.capitalised_runs(region)}
@@ -287,11 +322,17 @@ def _anchor_for(text: str, index: int, ctx: _Context) -> Window | None:
     return Window(best.window.earliest, best.window.latest, "event_anchor")
 
 
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
 def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
     """Where the subject of a trigger starts, and its text: after the last clause boundary."""
     head = body[floor : trigger.start]
     start = floor
-    for m in _SUBJ_START.finditer(head):
+    # a closed parenthesis is an aside: "Yelp Inc (NYSE:YELP) are among those scheduled" has no
+    # clause boundary inside it (blanked, so that offsets still hold)
+    masked = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), head) if "(" in head else head
+    for m in _SUBJ_START.finditer(masked):
         if m.end() < len(head) or m.group(0).strip():
             start = floor + m.end()
     subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
@@ -328,12 +369,31 @@ def _subject(body: str, trigger: Trigger, floor: int) -> tuple[int, str]:
         # "The court agreed on Wednesday to hear the case and will hear arguments in April":
         # a second verb phrase of the same subject, the noun phrase that opens the clause
         lead = re.match(r"((?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*\s*)+)", subject)
-        if lead:
+        if lead and lead.group(1).strip() in ("The", "A", "An"):
+            # "The rainy season began in April and will last": not the article alone
+            lead = _CLAUSE_SUBJECT.match(subject)
+        if lead and lead.group(1).strip():
             subject = lead.group(1).strip()
+    if (
+        ("and " in subject or "or " in subject or "& " in subject)
+        and re.search(r"\b(?:and|or|&)\s", subject)
+        and re.match(r"(?:and\s+|or\s+)?[A-Z]", subject)
+    ):
+        listed = _NAME_LIST.fullmatch(body, floor, start)
+        if listed:
+            # "Germany, France and Italy will ...": the clause opens on a list of names, all of
+            # them the subject, not only the last two
+            start = floor + len(body[floor:start]) - len(body[floor:start].lstrip())
+            subject = _TRAILING_ADVERB.sub("", body[start : trigger.start].strip(' ,“”"‘’'))
+            return start, subject  # a list of names may be long; all of it is who
     words = subject.split()
     if len(words) > 14:
         subject = " ".join(words[-14:])
     return start, subject
+
+
+_LIST_ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w.&'’-]*)*(?:\s*\([^()]*\))?)"
+_NAME_LIST = re.compile(r"\s*(?:The\s+)?" + _LIST_ITEM + r"(?:\s*,\s*" + _LIST_ITEM + r")*\s*,\s*")
 
 
 _PARTICIPIAL = re.compile(
@@ -351,15 +411,24 @@ _TRAILING_ADVERB = re.compile(
 )
 # The subject that opens a clause: a name or a determiner phrase, before its first verb.
 _CLAUSE_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:(?:the|a|an|its|their)\s+)?(?:[A-Z][\w.&'’-]*\s*)+"
-    r"|(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:has|have|had|is|are|was|were|\w+ed)\b))"
+    r"\s*(?:(?:But|And|Meanwhile|However),?\s+)?((?:(?:the|a|an|its|their)\s+)?(?!(?:The|A|An|Its|Their)\s+[a-z])(?:[A-Z][\w.&'’-]*\s*)+"
+    r"|(?i:the|its|their|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:has|have|had|is|are|was|were|\w+ed|"
+    r"began|held|met|took|came|went|made|won|lost|left|said|told|gave|got|spent|found|sent|sold|"
+    r"bought|built|fell|rose|led|ran|paid|grew|became|broke|\w+s)\b))"
 )
 
 
+_OPENER = re.compile(r"^\s*(?:while|and|but|whereas|as|so|although|though)\s+", re.IGNORECASE)
+
+
+_NOBODY = re.compile(r"(?i)(?:nobody|no\s+one|few)\b")
+_RELATIVE_OPENER = re.compile(r"^(?:that|which|who)\s+", re.IGNORECASE)
+_NAMING_OPENER = re.compile(r"^(?:named|called|dubbed|known\s+as|codenamed)\s+(?=[A-Z])")
+_PERSONAL_PRONOUN = re.compile(r"(?i)(?:he|she|i|we|you|they)\b")
+
+
 def _strip_opener(text: str) -> str:
-    return re.sub(
-        r"^\s*(?:while|and|but|whereas|as|so|although|though)\s+", "", text, flags=re.IGNORECASE
-    ).strip()
+    return _OPENER.sub("", text).strip()
 
 
 def _predicate(body: str, start: int, stop: int, *, comma: bool = False) -> str:
@@ -517,6 +586,39 @@ _FINITE = re.compile(
 )
 
 
+# "it will be necessary/possible/hard to ...": the expletive "it" before an adjective of
+# judgement; the sentence rates an action, it forecasts nothing about "it"
+_EXPLETIVE_PREDICATE = re.compile(
+    r"(?i)be\s+(?:\w+ly\s+|very\s+|more\s+|less\s+|so\s+)?(?:necessary|possible|impossible|"
+    r"difficult|hard|easy|easier|harder|important|crucial|vital|essential|interesting|"
+    r"worth|tough|critical|key|wise|fair|safe|useful|helpful|enough)\s+(?:to|that|for|whether)\b"
+)
+# the generic reader as subject: "you will see", "you'll notice", "you're going to find"
+_GENERIC_YOU_VERB = re.compile(
+    r"(?i)(?:see|notice|find|hear|feel|learn|know|get\s+to|want|need|have\s+to)\b"
+)
+
+
+# "be" with an adjective or a noun phrase, not a passive ("be held", "be built")
+_CHARACTERISATION = re.compile(
+    r"(?i)be\s+(?!(?:\w+ly\s+)?(?:\w+(?:ed|en|wn)|held|built|made|done|shut|set|put|paid|sold|"
+    r"sent|run|won|lost|cut|hit|met|kept|left|brought|bought|taught|told|found|given|taken|"
+    r"able|back|over|out|up|in|on|at)\b)"
+)
+_NOT_AT_THAT_TIME = re.compile(
+    r"(?i)\b(?:in\s+advance\s+of|ahead\s+of|before|after|following|prior\s+to|since)\s+"
+    r"(?:(?:the|a|an|his|her|its|their|this|next|[\w'’-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_BEFORE_BARE_BE = re.compile(
+    r"(?i)(?:\b(?:will|would|could|can|may|might|must|should|shall|to|not|never|also)|['’]ll)\s+$"
+)
+
+
+def _ends_with_you(subject: str) -> bool:
+    low = subject.lower()
+    return low == "you" or low.endswith(" you")
+
+
 def _is_list_heading(text: str) -> bool:
     return bool(_LIST_HEADING.match(text)) and not _FINITE.search(text)
 
@@ -550,6 +652,10 @@ def _make_claim(
         _strip_opener(subject.strip(' ,“”"‘’'))
     ) and _LIVE_BLOG_VERB.match(predicate):
         return None  # "You can follow all the updates", "We'll post new laws": the page's voice
+    if bare_subject.lower() == "it" and _EXPLETIVE_PREDICATE.match(predicate):
+        return None  # "it will be necessary to carry out ...": a judgement, "it" is no actor
+    if _ends_with_you(bare_subject) and _GENERIC_YOU_VERB.match(predicate):
+        return None  # "you will see what it's like": the generic reader, no one's plan
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
@@ -667,9 +773,17 @@ def _make_claim(
         verifiable = False  # no checkable event and no date: nothing to hold the claim to
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
+        named = f"{predicate} {object_hint} {subject}"
+        low = named.lower()
+        maybe_before = "advance" in low or "ahead" in low or "before" in low or "after" in low
+        maybe_before = maybe_before or "following" in low or "prior" in low or "since" in low
         nouns = {
             m.group("noun").lower()
-            for m in _EVENT_NOUN.finditer(f"{predicate} {object_hint} {subject}")
+            for m in _EVENT_NOUN.finditer(named)
+            # "will arrive Feb. 12, in advance of his summit": the summit is not on Feb. 12
+            if not (
+                maybe_before and _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
+            )
         }
         if nouns and window.basis != "event_anchor":
             ctx.anchors.append(
@@ -749,15 +863,15 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
-    text = re.sub(r"^(?:that|which|who)\s+", "", text, flags=re.IGNORECASE)
+    text = _RELATIVE_OPENER.sub("", text)
     # "The manoeuvres, named Shoorveer, will begin": the appositive's name is who
-    text = re.sub(r"^(?:named|called|dubbed|known\s+as|codenamed)\s+(?=[A-Z])", "", text)
+    text = _NAMING_OPENER.sub("", text)
     # "another forecast it", "I believe the character": a reporting frame left in the subject
     # "On the data front, the ADP report", "Later the two diplomats": the opening adverbial
     # is no part of who
     text = _OPENING_ADVERBIAL.sub("", text) or text
     unframed = _REPORTING_FRAME.sub("", text)
-    if unframed and not re.match(r"(?i)(?:he|she|i|we|you|they)\b", unframed):
+    if unframed and not _PERSONAL_PRONOUN.match(unframed):
         text = unframed  # "Musk said that he hopes" keeps its name
     if len(text.split()) > 3 and _MODAL_CLAUSE.search(text):
         # "You can follow all the updates from the budget, which will begin ...": a whole
@@ -1113,7 +1227,16 @@ def _sentence_claims(
         clause = body[prev_end : max(pred_end, trig.end)]
         preamble = (prev_end, subj_start)
         prev_end = max(pred_end, trig.end)
-        if _CONDITIONAL.search(clause) or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
+        condition = _CONDITIONAL.search(clause)
+        clause_start = prev_end - len(clause)
+        if (
+            condition
+            and clause_start + condition.start() > trig.start
+            and _TRAILING_UNLESS.search(clause, condition.start() - 2)
+            and not _CONDITIONAL.search(clause, condition.end())
+        ):
+            condition = None
+        if condition or _COUNTERFACTUAL.search(body[trig.start : pred_end + 1]):
             continue
         if trig.text.lower().startswith(("would", "could", "might")) and re.search(
             r"\bhad\s+(?:\w+ly\s+)?(?:forecast|predicted|expected|projected|estimated|anticipated|thought|hoped|said|feared)\b[^.;]*$",
@@ -1151,6 +1274,12 @@ def _sentence_claims(
             and _CANCEL_VERB.search(text[max(0, trig.start - 30) : trig.start])
         ):
             continue  # "scrapped plans to build", "denied reports that it will", "dismissed fears X would"
+        if (
+            trig.kind == "copular"
+            and re.match(r"(?i)be\s", trig.text)
+            and not _BEFORE_BARE_BE.search(body, max(0, trig.start - 12), trig.start)
+        ):
+            continue  # "(demands) that they be ready to raise rates": a subjunctive, no forecast
         if _EMBEDDED.search(body[max(floor, trig.start - 60) : trig.start]):
             continue  # "rule on whether colleges may consider race": part of another claim
         if (
@@ -1158,6 +1287,9 @@ def _sentence_claims(
                 r"(?:which|that)\b", body[max(0, subj_start - 6) : subj_start].strip()[-5:] or ""
             )
             and trig.verb.lower() == "be"
+            # "a plan that will be ...": the relative pronoun is the subject; "admitted that the
+            # company will not be lucrative until 2020" has a subject of its own
+            and not (subject.strip() and any(t.start >= subj_start for t in times))
         ):
             continue
         if (
@@ -1290,6 +1422,14 @@ def _sentence_claims(
                     lowered = first.lower() if first.lower() in ("the", "a", "an") else first
                     claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
+                if (
+                    claim.due_basis == "default_horizon"
+                    and re.fullmatch(
+                        r"(?i)it|this|that", _strip_opener(part_subject.strip(' ,“”"'))
+                    )
+                    and _CHARACTERISATION.match(pred)
+                ):
+                    continue  # "It'll be business as usual": a characterisation, no event
                 if (
                     _WEAK_MODAL.match(claim.hedge)
                     and not claim_speaker
@@ -1464,7 +1604,29 @@ def _ahead_of(
         if claim is not None and claim.due_basis in _SPECIFIC:
             claim.claim = re.sub(r"\s+", " ", m.group(0)).strip()
             out.append(claim)
+    for m in _AHEAD_OF_DATED.finditer(body):
+        # "ahead of Erdogan's key visit to Germany on Sept. 28-29": the occasion, then its date
+        if out or not _EVENT_NOUN.search(m.group("event")):
+            continue
+        when = [
+            t
+            for t in times
+            if m.start("event") < t.start < m.end() and not t.is_past and t.window.basis == "date"
+        ]
+        if not when:
+            continue
+        event = re.sub(r"\s+(?:on|in|at|from|for)\s*$", "", body[m.start("event") : when[0].start])
+        claim = _make_claim(
+            sent, index, ctx, event, "scheduled", "", None, when,
+            (when[0].start, when[0].end + 1), (0, 0), speaker, kind_of_trigger="bare",
+        )  # fmt: skip
+        if claim is not None:
+            claim.claim = re.sub(r"\s+", " ", m.group(0)).strip()
+            out.append(claim)
     return out
+
+
+_AHEAD_OF_DATED = re.compile(r"\bahead\s+of\s+(?P<event>(?:[^,.;]|\.(?=\s*\d)){3,100})")
 
 
 def _noun_plans(
@@ -1559,11 +1721,13 @@ def _looks_like_verb(text: str) -> bool:
 
 
 _GAPPED = re.compile(
-    r",?\s+and\s+(?!(?:to|for|with|from|in|on|at|by)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
-    r"(?P<time>(?:on|from|in|by|at|before|after|next|this)\s+[^,;]{2,40})$"
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?!(?:to|for|with|from|in|on|at|by|and|or|but|then|including|such|like|notably|especially|except|"
+    r"even|while|when|as|after|before|which|who|where|so|possibly|probably|perhaps)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?P<time>(?:on|from|in|by|at|before|after|next|this)\s+(?:(?!\s+and\s)[^,;]){2,40})$"
 )
 _VERBISH = re.compile(
-    r"\b(?:is|are|was|were|will|would|could|may|might|must|has|have|had|can|\w+ed)\b", re.IGNORECASE
+    r"\b(?:is|are|was|were|will|would|could|may|might|must|has|have|had|can|said|says|say|told|tells|\w+ed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1577,22 +1741,32 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
         r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:next|this)\s+(?:week|month|year)\b|"
         r"\bquarter\b|\b(?:spring|summer|autumn|fall|winter)\b"
     )
-    if (
+    gapped: list[re.Match[str]] = []
+    rest = predicate
+    while (
         m
         and not _VERBISH.search(m.group("np"))
         and timeish.search(m.group("time"))
         # parallel structure: the first conjunct has its own time ("from 2030, and ... from 2035")
-        and timeish.search(predicate[: m.start()])
+        and timeish.search(rest[: m.start()])
     ):
-        # gapping: "ban petrol cars from 2030, and new hybrids from 2035" repeats the verb
-        first = predicate[: m.start()].strip()
-        words = first.split()
+        # gapping: "ban petrol cars from 2030, and new hybrids from 2035" repeats the verb; so
+        # does a list: "release the X this summer, the Y by 2017 and the Z by 2020"
+        gapped.insert(0, m)
+        rest = rest[: m.start()].strip()
+        m = _GAPPED.search(rest)
+    if gapped:
+        words = rest.split()
         if words[:1] == ["be"] and len(words) > 1:  # a passive: the noun phrase is a new subject
             return [
-                (first, None),
-                (f"{words[0]} {words[1]} {m.group('time')}", "subject:" + m.group("np")),
+                (rest, None),
+                *(
+                    (f"{words[0]} {words[1]} {g.group('time')}", "subject:" + g.group("np"))
+                    for g in gapped
+                ),
             ]
-        return [(first, None), (f"{(words or [''])[0]} {m.group('np')} {m.group('time')}", "")]
+        verb = (words or [""])[0]
+        return [(rest, None), *((f"{verb} {g.group('np')} {g.group('time')}", "") for g in gapped)]
     m = _SPLIT_TO.search(predicate)
     if m and not re.search(
         r"\bto\s", predicate[: m.start()]
@@ -1640,6 +1814,8 @@ def _scheduled(
     for m in pattern.finditer(body):
         if any(t.start - 40 <= m.start() <= t.verb_start + 60 for t in triggers):
             continue
+        if body[max(0, m.start() - 1) : m.start()] == "-" or body[m.end() : m.end() + 1] == "-":
+            continue  # "the final go-ahead", "a two-day visit", "year-end": part of a compound
         before = body[max(floor, 0) : m.start()]
         sm = list(
             re.finditer(
@@ -1678,6 +1854,7 @@ def _scheduled(
         if (
             time is None
             or time.is_past
+            or _PAST_AUXILIARY.search(body, m.end(), time.start)
             or time.window.basis
             not in ("date", "weekday", "week", "month", "relative_day", "season", "quarter")
         ):
@@ -1798,7 +1975,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
     for att in attributions:
         speakers.append(att.speaker if att else "")
     for i, sent in enumerate(sentences):
-        if speakers[i] or not usable[i] or not re.match(r"^[“\"]", sent.text):
+        if speakers[i] or not usable[i] or not sent.text.startswith(("“", '"')):
             continue
         for j in (i + 1, i - 1):
             if 0 <= j < len(sentences) and sentences[j].paragraph == sent.paragraph and speakers[j]:
@@ -1820,9 +1997,11 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             ctx.last_actors = names_here[:1] or ctx.last_actors
             continue
         speaker = _speaker_name(speakers[i], ctx)
-        if re.match(r"(?i)(?:nobody|no\s+one|few)\b", speaker):
+        if _NOBODY.match(speaker):
             continue  # "Nobody believes growth will return soon": a claim denied, not made
-        found = _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
+        found = _one_sentence_one_time(
+            _value_series(_sentence_claims(sent, i, ctx, speaker, att.spans if att else []))
+        )
         claims.extend(found)
         if speaker and not is_pronoun(speaker):
             ctx.last_speaker = speaker
@@ -1835,7 +2014,39 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
-    return once([*_unrepeated(headlines, claims), *claims])
+    return once(_distinct([*_unrepeated(headlines, claims), *claims]))
+
+
+def _distinct(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """One sentence's claim found by two patterns ("are pricing in a hike in May" as a verb
+    phrase and as a forecast object) is one claim: the first found stays."""
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    out = []
+    for c in claims:
+        key = (c.sentence, " ".join(c.claim.lower().split()), tuple(c.actors))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+_SHARED_BASES = ("week", "weekday", "date", "relative_day", "relative_span", "month")
+
+
+def _one_sentence_one_time(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """Claims of one sentence that name no time share the time another of its clauses names:
+    "Geopolitics will be a neutral factor in the week ahead although ministers will continue
+    to talk up the price" (LABELLING.md: a date stated elsewhere counts)."""
+    if len(claims) < 2:
+        return claims
+    dated = [c for c in claims if c.due_basis in _SHARED_BASES]
+    if not dated or len({(c.due_earliest, c.due_latest) for c in dated}) > 1:
+        return claims  # no time, or rival times: nothing to share
+    for c in claims:
+        if c.due_basis == "default_horizon":
+            c.due_earliest, c.due_latest = dated[0].due_earliest, dated[0].due_latest
+            c.due_basis = "event_anchor"
+    return claims
 
 
 HEADLINE_REPEAT = 0.5  # share of a headline's content words that marks the body's claim a repeat

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # Inflections of prospective verbs mapped onto the keys of the hedge table.
 _LEMMAS = {
-    r"expect(?:s|ed|ing)?": "expected",
+    r"expect(?:s|ed|ing)?|anticipated|projected|forecast|predicted|tipped": "expected",
     r"plan(?:s|ned|ning)?": "plans to",
     r"hop(?:e|es|ed|ing)": "hopes to",
     r"intend(?:s|ed|ing)?": "intends to",
@@ -54,13 +54,16 @@ COPULAR = re.compile(
     + _BE
     + r")\s+"
     + _ADV
-    + r"(?P<trig>expected|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|to)\s+"
+    # "are among those / the companies scheduled to report": members of a scheduled group
+    + r"(?:among\s+(?:those|the\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s)\s+)?"
+    + r"(?P<trig>expected|anticipated|projected|forecast|predicted|tipped|likely|unlikely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|on\s+track|on\s+course|ready|favou?red|aiming|planning|preparing|gearing\s+up|to)\s+"
     r"(?:to\s+)?" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
 # Bare copular triggers: "blackouts are unlikely this summer", "a first cut in June is now likely".
 BARE = re.compile(
-    r"\b(?P<be>is|are)\s+"
+    # "a unanimous vote appeared more likely": seem/appear/look say the same as "is"
+    r"\b(?P<be>is|are|(?:appear|seem|look)(?:s|ed)?)\s+"
     + _ADV
     + r"(?P<trig>expected|likely|unlikely|possible|due|scheduled|slated|planned|"
     r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon)\b))",
@@ -125,8 +128,8 @@ class Trigger:
 
 # Every trigger pattern needs one of these words: most sentences are skipped by one search.
 _ANY_TRIGGER = re.compile(
-    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|remains?|seems?|"
-    r"appears?|looks?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
+    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|remains?|seem(?:s|ed)?|"
+    r"appear(?:s|ed)?|look(?:s|ed)?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
     r"prepar\w*|seek\w*|want\w*|on\s+track|potential|opportunity|prospects?|chance)\b",
     re.IGNORECASE,
 )
@@ -139,7 +142,7 @@ _GATES = {
         r"expected|likely|possible|due|scheduled|slated|planned|set|imminent|cards|works"
     ),
     "copular": re.compile(
-        r"expected|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|\bto\b"
+        r"expected|anticipated|projected|forecast|predicted|tipped|likely|set|poised|due|scheduled|slated|planned|certain|sure|about|going|track|course|ready|favo|aiming|planning|preparing|gearing|\bto\b"
     ),
 }
 

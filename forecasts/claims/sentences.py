@@ -57,13 +57,17 @@ _WRAPPED = re.compile(r"\s*[a-z]")
 _LINE_END = re.compile(r"[.!?:;”\"’')\]]\s*$")
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]?([A-Za-z0-9]+)")
+
+
 def _is_abbreviation(before: str, after: str) -> bool:
-    word_match = re.search(r"([A-Za-z][A-Za-z.]*)$", before)
+    word_match = _LAST_WORD.search(before)
     if not word_match:
         return False
     word = word_match.group(1)
     low = word.lower().rstrip(".")
-    next_word = re.match(r"[\"“‘'(\[]?([A-Za-z0-9]+)", after)
+    next_word = _NEXT_WORD.match(after)
     nxt = next_word.group(1) if next_word else ""
     if len(word) == 1 and word.isupper():
         return True  # an initial: "M. Taylor Fravel"

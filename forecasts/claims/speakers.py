@@ -87,16 +87,15 @@ def _clean(who: str) -> str:
     return who.strip()
 
 
+_FORECAST_WORD = re.compile(r"\b(?:will|would|could|may|might|expected|likely)\b")
+
+
 def attribute(sentence: str) -> Attribution:
     """The speaker of a sentence and the spans of its attribution ("" if none found)."""
-    quoted = bool(re.search(r"[“\"]", sentence))
+    quoted = "“" in sentence or '"' in sentence
     for pattern in TRAILING:
         m = pattern.search(sentence)
-        if (
-            m
-            and len(m.group("who").split()) <= 12
-            and not re.search(r"\b(?:will|would|could|may|might|expected|likely)\b", m.group("who"))
-        ):
+        if m and len(m.group("who").split()) <= 12 and not _FORECAST_WORD.search(m.group("who")):
             return Attribution(_clean(m.group("who")), [(m.start(), len(sentence))], quoted)
     m = LEADING.match(sentence)
     if m and not re.search(

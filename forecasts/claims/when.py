@@ -239,7 +239,7 @@ def _part_of_year(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?P<by>by|before|no later than)\s+(?:the\s+)?(?:(?P<end>end)\s+of\s+)?"
+    r"\b(?P<by>by|before|no later than|until)\s+(?:the\s+)?(?:(?P<end>end)\s+of\s+)?"
     + _YEAR
     + r"\b(?!\s*[-/]\d)"
 )
@@ -301,10 +301,14 @@ def _this_quarter(m: re.Match[str], ref: date) -> Window | None:
     return window(ref, date(year, 3 * q + 1, 1), last_day(year, 3 * q + 3), "quarter")
 
 
-@rule(r"\b(?:(?:" + _YEAR + r"\s+)?Q(?P<q>[1-4])(?:\s+(?P<year2>(?:19|20)\d\d))?)\b")
+@rule(
+    r"\b(?:(?:" + _YEAR + r"\s+)?Q(?P<q>[1-4])(?:\s+(?P<year2>(?:19|20)\d\d)|['’]?(?P<yy>\d\d))?)\b"
+)
 def _quarter_code(m: re.Match[str], ref: date) -> Window | None:
     q = int(m.group("q"))
     year = _year(m.group("year") or m.group("year2"))
+    if m.group("yy"):
+        year = 2000 + int(m.group("yy"))  # "Q418", "Q4'18": the fourth quarter of 2018
     return _span_window(ref, (3 * q - 2, 3 * q), year, "quarter")
 
 
@@ -410,12 +414,14 @@ def _month_range(m: re.Match[str], ref: date) -> Window | None:
 @rule(
     r"\b"
     + _MONTH.format(g="month")
-    + r"\s+(?P<d1>\d{1,2})\s*(?:-|–|to|through)\s*(?P<d2>\d{1,2})\b(?:,?\s+"
+    + r"\s+(?P<d1>\d{1,2})\s*(?P<sep>-|–|to|through|and)\s*(?P<d2>\d{1,2})\b(?!\s*(?:%|percent|per))(?:,?\s+"
     + _YEAR
     + r")?"
 )
 def _day_range(m: re.Match[str], ref: date) -> Window | None:
-    # "June 11-12": the whole span, as for a single day
+    # "June 11-12": the whole span, as for a single day; "Feb. 15 and 16": two days in a row
+    if m.group("sep") == "and" and not 0 < int(m.group("d2")) - int(m.group("d1")) <= 2:
+        return None
     first = _day_window(ref, _month(m.group("month")), int(m.group("d1")), _year(m.group("year")))
     if first.basis == "invalid":
         return None
@@ -511,6 +517,18 @@ def _month_rule(m: re.Match[str], ref: date) -> Window | None:
         elif m.group("by").lower() == "before" and not m.group("end") and not which:
             end = start - timedelta(days=1)  # "before June" ends on 31 May (LABELLING.md)
         return window(ref, ref, end, "deadline")
+    # "early/mid/late April": the month's first, middle or last ten days
+    if which in ("early", "late") or which.startswith("mid"):
+        third = {"early": (1, 10), "late": (21, end.day)}.get(which, (11, 20))
+        if m.group("year") is None and date(year, month, third[1]) < ref:
+            year += 1  # "early January" said on January 20: next January's
+            start, end = date(year, month, 1), last_day(year, month)
+    if which == "early":
+        end = date(year, month, 10)
+    elif which.startswith("mid"):
+        start, end = date(year, month, 11), date(year, month, 20)
+    elif which == "late":
+        start = date(year, month, 21)
     return window(ref, start, end, "month")
 
 
@@ -553,7 +571,13 @@ def _this_next_unit(m: re.Match[str], ref: date) -> Window | None:
         return window(ref, ref, last_day(ref.year, ref.month), "month")
     if word == "next":
         first = add_months(date(ref.year, ref.month, 1), 1)
-        return window(ref, first, last_day(first.year, first.month), "month")
+        end = last_day(first.year, first.month)
+        # "early/late next month": the month's first or last ten days, as for a named month
+        if part == "early":
+            end = first.replace(day=10)
+        elif part == "late":
+            first = first.replace(day=21)
+        return window(ref, first, end, "month")
     first = add_months(date(ref.year, ref.month, 1), -1)
     return Window(first, last_day(first.year, first.month), "past")
 
@@ -566,7 +590,32 @@ def _relative_day(m: re.Match[str], ref: date) -> Window | None:
     if word == "yesterday":
         return Window(ref - timedelta(days=1), ref - timedelta(days=1), "past")
     day = ref + timedelta(days=1) if word == "tomorrow" else ref
+    if word == "tomorrow" and m.string[max(0, m.start() - 10) : m.start()].lower().endswith(
+        "after "
+    ):
+        day += timedelta(days=1)  # "the day after tomorrow"
     return Window(day, day, "relative_day")
+
+
+@rule(r"\b(?:for\s+|over\s+|during\s+|in\s+)?the\s+rest\s+of\s+(?:the|this)\s+year\b")
+def _rest_of_year(m: re.Match[str], ref: date) -> Window | None:
+    return window(ref, ref, date(ref.year, 12, 31), "year")
+
+
+@rule(
+    r"\b(?P<by>by\s+)?(?:(?:in|at|around)\s+)?(?:the\s+)?(?:middle\s+of\s+(?:the|this|(?P<next>next))\s+year|mid-?year)\b"
+)
+def _mid_year(m: re.Match[str], ref: date) -> Window | None:
+    # "in the middle of the year", "by midyear": as "mid-2024" and "by mid-2024"
+    y = ref.year + (1 if m.group("next") else 0)
+    if m.group("by"):
+        return window(ref, ref, date(y, 6, 30), "deadline")
+    return window(ref, date(y, 5, 1), date(y, 8, 31), "part_of_year")
+
+
+@rule(r"\bin\s+a\s+fortnight(?:'s|’s)?(?:\s+time)?\b")
+def _fortnight(m: re.Match[str], ref: date) -> Window | None:
+    return window(ref, ref, ref + timedelta(days=14), "duration")
 
 
 @rule(
@@ -631,7 +680,7 @@ def _relative_span(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?P<prep>in|within|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next|over|for\s+the\s+next)\s+"
+    r"\b(?P<prep>in|within|within\s+the\s+next|over\s+the\s+next|in\s+the\s+next|during\s+the\s+next|over|for\s+the\s+next)\s+"
     + _NUM
     + r"\s+"
     + _UNIT
@@ -770,7 +819,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_event_duration": ("day", "week"),
     "_by_mid": ("mid",),
     "_part_of_year": ("early", "mid", "late", "end", "beginning of", "start of"),
-    "_by_year": ("by ", "before ", "later than"),
+    "_by_year": ("by ", "before ", "later than", "until "),
     "_year_end": ("end",),
     "_end_next_year": ("end",),
     "_this_next_year": ("year",),
@@ -790,6 +839,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "_opens_closes": ("open",),
     "_in_year": ("19", "20"),
     "_this_next_unit": ("week", "month"),
+    "_rest_of_year": ("rest of",),
+    "_mid_year": ("middle of", "midyear", "mid-year"),
+    "_fortnight": ("fortnight",),
     "_relative_day": (
         "today",
         "tonight",
@@ -874,7 +926,54 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
             chosen[i] = TimeMatch(
                 match.text, match.start, match.end, Window(reference, w.latest, "deadline")
             )
-    return sorted(chosen, key=lambda t: t.start)
+    chosen.sort(key=lambda t: t.start)
+    if any(t.window.basis == "weekday" for t in chosen):
+        return [_told_in_past(t, sentence, reference) for t in chosen]
+    return chosen
+
+
+# A past-tense finite verb: "was", "gave", "announced". Irregular forms are listed (the common
+# ones of news copy); regular ones end in -ed, except the participles of plans ("scheduled").
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|gave|got|held|met|took|came|went|made|won|lost|began|left|flew|said|"
+    r"told|spent|found|saw|sent|sold|bought|brought|built|fell|rose|led|ran|struck|wrote|spoke|"
+    r"chose|drew|grew|hit|paid|put|set\s+out|shut|stood|threw|kept|heard|felt|caught|fought|"
+    r"taught|thought|sought|broke|became)\b|"
+    r"\b(?!(?:scheduled|expected|planned|slated|proposed|needed|based|related|limited|united|"
+    r"advanced|called|elected|delayed|postponed|anticipated|intended|pencilled|penciled|"
+    r"earmarked|supposed|red|bed|need|speed|feed|seed|exceed|proceed|succeed)\b)[a-z]{3,}ed\b"
+)
+# What makes a clause speak of the future even beside a past verb: "was expected to meet on
+# Friday", "said it would vote Monday", "are due to", "will"
+_FUTURE_MARK = re.compile(
+    r"\b(?:will|would|shall|to|'ll|’ll|expected|scheduled|planned|slated|due|set|plans?|"
+    r"next|upcoming|coming|until|by|before|ahead\s+of|awaiting|awaits)\b",
+    re.IGNORECASE,
+)
+
+# A word before an -ed form that makes it an adjective or a participle, not a past verb: "its
+# first integrated test flight", "is based", "has finished"
+_NOT_FINITE_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|first|newly|be|been|being|is|are|am|has|have|"
+    r"fully|jointly)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _told_in_past(t: TimeMatch, sentence: str, reference: date) -> TimeMatch:
+    """A bare weekday after a past verb of its own clause is the last such day, not the next:
+    "The US gave the final go-ahead on Friday" in Saturday's paper."""
+    if t.window.basis != "weekday" or t.window.earliest == reference:
+        return t
+    clause = re.split(r"[,;:()“”\"—–]|\b(?:and|but|while|as|after|when)\b", sentence[: t.start])[-1]
+    if _FUTURE_MARK.search(clause) or not any(
+        not m.group(0).endswith("ed") or not _NOT_FINITE_BEFORE.search(clause, 0, m.start())
+        for m in PAST_VERB.finditer(clause)
+    ):
+        return t
+    back = (reference.weekday() - t.window.earliest.weekday()) % 7
+    day = reference - timedelta(days=back)
+    return TimeMatch(t.text, t.start, t.end, Window(day, day, "past" if back else "weekday"))
 
 
 def resolve(expression: str, reference: date) -> Window | None:
