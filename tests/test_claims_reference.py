@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from forecasts.claims.extract import extract_claims
+from forecasts.claims.reference import Topic, article_topic, situated
 from forecasts.claims.types import ExtractedClaim
 from forecasts.config import Settings
 
@@ -139,3 +140,53 @@ def test_a_description_ending_in_a_title_after_a_preposition_is_no_person() -> N
         "be held in November."
     )
     assert claim.statement.startswith("The general election for Governor is held")
+
+
+def test_a_statement_naming_nobody_takes_the_article_topic() -> None:
+    """An article about 'Harbor Line Foods' (written 'Harbor Line' later, wrapped across a
+    line): 'The deal will close ...' and 'Guests will attend the kickoff' say whose."""
+    text = (
+        "Seafood processor Harbor Line\nFoods said it will buy a rival for $200 million.\n\n"
+        "Harbor Line expects the deal to close in the first quarter of 2025. Harbor Line "
+        "shares rose 3% on Thursday."
+    )
+    statements = [c.statement for c in claims_of(text)]
+    assert "The Harbor Line Foods deal closes between 1 January 2025 and 31 March 2025" in (
+        statements
+    )
+
+
+def test_the_topic_is_no_person_and_names_an_owner() -> None:
+    """'Gordon Brown' repeated is no topic (a person, even untitled); 'Film' is the festival."""
+    topic = article_topic(
+        [
+            "Gordon Brown announced the election.",
+            "Gordon Brown spoke for minutes.",
+            "Gordon Brown left.",
+        ],
+        set(),
+    )
+    assert topic.name == ""
+    topic = article_topic(
+        [
+            "The Lakeside Film Festival opens on Friday.",
+            "Lakeside Film Festival tickets are on sale.",
+            "The Film Festival Roundup is out.",
+        ],
+        set(),
+    )
+    assert topic.name == "Lakeside Film Festival"
+    assert situated("Guests attend the kickoff event", topic) == (
+        "Guests attend the Lakeside Film Festival kickoff event"
+    )
+    assert situated("Mayor Ann Bell attends the kickoff", topic) == (
+        "Mayor Ann Bell attends the kickoff"
+    )
+    assert situated("The number of visitors doubles", topic) == "The number of visitors doubles"
+
+
+def test_the_topic_goes_inside_an_of_phrase() -> None:
+    topic = Topic(names={"ALJ"}, name="ALJ")
+    assert situated("The closing of the merger occurs", topic) == (
+        "The closing of the ALJ merger occurs"
+    )

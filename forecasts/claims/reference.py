@@ -23,6 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from forecasts.claims import actors as actors_mod
+from forecasts.claims.types import ExtractedClaim
+
 ROLE_NOUNS = {
     "chancellor", "president", "minister", "premier", "pontiff", "pope", "monarch", "king",
     "queen", "prince", "princess", "governor", "chair", "chairman", "chairwoman", "chief",
@@ -110,3 +113,139 @@ class Discourse:
         if (head in ORG_NOUNS or head.endswith("maker")) and organisations:
             return organisations[-1:]
         return []
+
+
+# Statements that name nobody: "The deal closes by 2011", "Special guests attend the kickoff
+# event". A reader without the article cannot tell which deal or event; the article's topic
+# (the name it repeats most, never a person) says so: "The High Liner Foods deal closes".
+TOPIC_MENTIONS = 2  # one mention does not make a topic
+_NOT_NAMES = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST|EDT|EST|PDT|"
+    r"PST|UTC|IST|CET|AM|PM|A\.M\.|P\.M\.|Q[1-4]|I)[,.;:]?$"
+)
+# where a topic goes: after the first "the" of the subject ("The deal", "attend the kickoff"),
+# or the second in "the closing of the merger"; never before a quantity ("the number of
+# people") or a possessive ("the nation’s"), which need a place, not an owner
+_FIRST_THE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}?(?:[Tt]he\s+[a-z-]+\s+of\s+)?[Tt]he\s+"
+    r"(?=(?!(?:number|amount|share|rest|majority|bulk|end|start|beginning|first|last|same|"
+    r"other|world|country|nation|state|city|government)\b)[a-z-]+\b(?![’']s))"
+)
+# a name that says what it is: an organisation (an organisation word, a company's suffix, an
+# acronym) or an occasion ("Boston Film Festival"); "Gordon Brown" and "Yemeni" are not topics
+_OWNER_WORDS = actors_mod.ORG_WORDS | {
+    "foods", "motors", "airlines", "airways", "systems", "technologies", "energy", "partners",
+    "holdings", "plc", "ltd", "llc", "corporation", "industries", "resources", "capital",
+    "exploration", "services", "pharmaceuticals", "media", "telecom", "group", "co",
+    "festival", "conference", "summit", "games", "cup", "championship", "championships",
+    "olympics", "expo", "awards", "tournament", "qualifiers", "marathon", "fair", "launch",
+    "airport", "station", "project",
+}  # fmt: skip
+_ACRONYM = re.compile(r"[A-Z](?:-?[A-Z]){1,5}")
+_LOWER_LEAD = re.compile(r"^(?:[A-Z][\w]*-[a-z]+\s+)+")  # "Kentucky-based ALJ ..."
+
+
+@dataclass
+class Topic:
+    """The names an article mentions (with how often) and the one it is about."""
+
+    names: set[str] = field(default_factory=set)
+    name: str = ""
+
+
+def article_topic(sentences: list[str], persons: set[str]) -> Topic:
+    """The name an article repeats most (at least ``TOPIC_MENTIONS`` times, counting a longer
+    form's mentions: "High Liner" in "High Liner Foods"), never a person; shown in its longest
+    form."""
+    book = actors_mod.NameBook()
+    found: list[str] = []
+    for text in sentences:
+        for name in actors_mod.find_actors(text, book):
+            if name not in found:
+                found.append(name)
+    people = persons | book.persons
+    topic = Topic(names={w for n in found for w in n.split()})
+    text = "\n".join(sentences)
+    best, most = "", TOPIC_MENTIONS - 1
+    for name in found:
+        if (
+            name in people
+            or any(name in p.split() or name == p for p in people)
+            or len(name) < 3
+            or name.lower() in ROLE_NOUNS
+            or name.lower() in ORG_NOUNS
+        ):
+            continue
+        count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+        if count > most:
+            best, most = name, count
+    if best:
+        name = _display(best, found, text, people)
+        if _owner_like(name):
+            topic.name = name
+    return topic
+
+
+def _display(name: str, found: list[str], text: str, people: set[str]) -> str:
+    """The form of a repeated name a reader knows it by: the most frequent of the longer forms
+    the article writes it in ("Film" -> "Sarasota Film Festival", "High Liner" -> "High Liner
+    Foods"), that names an owner; the name itself failing that."""
+    forms = [n for n in found if name in n and n not in people and not re.search(r"\s[a-z]", n)]
+    forms += [
+        m.group(0)
+        for m in re.finditer(
+            rf"(?<![\w-]){re.escape(name)}(?:(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))[A-Z][\w&-]*)*", text
+        )
+    ]
+    forms = [
+        _LOWER_LEAD.sub("", " ".join(f.split()))
+        for f in forms
+        if _owner_like(f) and not any(w.lower() in actors_mod.TITLE_WORDS for w in f.split())
+    ]
+    if not forms:
+        return name
+    flat = " ".join(text.split())
+    return max(forms, key=lambda f: (flat.count(f), len(f)))
+
+
+def _owner_like(name: str) -> bool:
+    words = name.split()
+    return any(w.lower().strip(".,") in _OWNER_WORDS for w in words) or bool(
+        len(words) == 1 and _ACRONYM.fullmatch(name)
+    )
+
+
+def names_someone(statement: str, topic: Topic) -> bool:
+    """Whether a statement names anyone or anything: a capitalised word other than a date or
+    clock word, its first word only if the article uses it as a name ("OPEC", "Labour")."""
+    words = statement.split()
+    for i, word in enumerate(words):
+        bare = word.strip("(),.;:“”\"'‘").removesuffix("’s").removesuffix("'s")
+        if not bare[:1].isupper() or _NOT_NAMES.match(bare):
+            continue
+        if i > 0 or bare in topic.names:
+            return True
+    return False
+
+
+def situated(statement: str, topic: Topic) -> str:
+    """A statement that names nobody, with the article's topic put in its subject: "The deal
+    closes" -> "The High Liner Foods deal closes"; unchanged when the article has no topic or
+    the statement names someone already."""
+    if not topic.name or names_someone(statement, topic) or topic.name in statement:
+        return statement
+    the = _FIRST_THE.match(statement)
+    if the is None:
+        return statement
+    return f"{statement[: the.end()]}{topic.name} {statement[the.end() :]}"
+
+
+def situate(
+    claims: list[ExtractedClaim], sentences: list[str], persons: set[str]
+) -> list[ExtractedClaim]:
+    """The claims of one article, each statement that names nobody given the article's topic."""
+    topic = article_topic(sentences, persons)
+    for claim in claims:
+        claim.statement = situated(claim.statement, topic)
+    return claims
