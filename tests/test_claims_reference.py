@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.reference import Topic, article_topic, situated
+from forecasts.claims.reference import Topic, article_topic, situated, whole_subject
 from forecasts.claims.types import ExtractedClaim
 from forecasts.config import Settings
 
@@ -189,4 +189,27 @@ def test_the_topic_goes_inside_an_of_phrase() -> None:
     topic = Topic(names={"ALJ"}, name="ALJ")
     assert situated("The closing of the merger occurs", topic) == (
         "The closing of the ALJ merger occurs"
+    )
+
+
+def test_a_subject_cut_inside_a_name_is_made_whole() -> None:
+    """A company's name broken by a hard line wrap, and a ticker list cut at its last bracket."""
+    text = "Seafood processor Harbor Line\nFoods said it will buy Norfish for $200 million."
+    assert whole_subject("Foods buys Norfish", "Foods said it will buy Norfish", text) == (
+        "Harbor Line Foods buys Norfish"
+    )
+    sentence = "Acme Inc (NYSE:ACM) and Yelp Inc (NYSE:YELP) are among those due to report."
+    assert whole_subject("YELP) are among those reporting", sentence, sentence) == (
+        "Acme Inc (NYSE:ACM) and Yelp Inc (NYSE:YELP) are among those reporting"
+    )
+    # a sentence that opens on a name after a headline line stays as it is
+    assert whole_subject("Germany’s minister visits Turkey", "x", "News Desk\nGermany’s x") == (
+        "Germany’s minister visits Turkey"
+    )
+
+
+def test_an_opening_adverbial_takes_no_topic() -> None:
+    topic = Topic(names={"NYSE"}, name="NYSE")
+    assert situated("On the data front, the report is due", topic) == (
+        "On the data front, the report is due"
     )

@@ -128,7 +128,9 @@ _NOT_NAMES = re.compile(
 # or the second in "the closing of the merger"; never before a quantity ("the number of
 # people") or a possessive ("the nation’s"), which need a place, not an owner
 _FIRST_THE = re.compile(
-    r"^(?:[\w’'-]+\s+){0,3}?(?:[Tt]he\s+[a-z-]+\s+of\s+)?[Tt]he\s+"
+    # an opening adverbial ("On the data front, ...") is no subject
+    r"^(?!(?i:on|in|at|for|with|by|from|during|after|before|under|over)\s)(?:[\w’'-]+\s+){0,3}?"
+    r"(?:[Tt]he\s+[a-z-]+\s+of\s+)?[Tt]he\s+"
     r"(?=(?!(?:number|amount|share|rest|majority|bulk|end|start|beginning|first|last|same|"
     r"other|world|country|nation|state|city|government)\b)[a-z-]+\b(?![’']s))"
 )
@@ -182,8 +184,8 @@ def article_topic(sentences: list[str], persons: set[str]) -> Topic:
             best, most = name, count
     if best:
         name = _display(best, found, text, people)
-        if _owner_like(name):
-            topic.name = name
+        if _owner_like(name) and name.lower() not in _OWNER_WORDS:
+            topic.name = name  # never a common word alone ("Conference", "Group")
     return topic
 
 
@@ -217,16 +219,23 @@ def _owner_like(name: str) -> bool:
 
 
 def names_someone(statement: str, topic: Topic) -> bool:
-    """Whether a statement names anyone or anything: a capitalised word other than a date or
-    clock word, its first word only if the article uses it as a name ("OPEC", "Labour")."""
-    words = statement.split()
-    for i, word in enumerate(words):
+    """Whether a statement's subject names anyone or anything: a capitalised word other than
+    a date, a clock word or a common noun ("the Company"), its first word only if the article
+    uses it as a name ("OPEC", "Labour"). The subject is taken to end at the first comma or
+    preposition: "The AGM is held at the Company's Head Office, Isle of Man" names no owner."""
+    lead = _SUBJECT_END.split(statement, maxsplit=1)[0]
+    for i, word in enumerate(lead.split()):
         bare = word.strip("(),.;:“”\"'‘").removesuffix("’s").removesuffix("'s")
         if not bare[:1].isupper() or _NOT_NAMES.match(bare):
+            continue
+        if bare.lower() in ROLE_NOUNS or bare.lower() in ORG_NOUNS:
             continue
         if i > 0 or bare in topic.names:
             return True
     return False
+
+
+_SUBJECT_END = re.compile(r",|\s(?:at|in|on|from|to|for|with|by|near|under|after|before)\s")
 
 
 def situated(statement: str, topic: Topic) -> str:
@@ -244,8 +253,51 @@ def situated(statement: str, topic: Topic) -> str:
 def situate(
     claims: list[ExtractedClaim], sentences: list[str], persons: set[str]
 ) -> list[ExtractedClaim]:
-    """The claims of one article, each statement that names nobody given the article's topic."""
+    """The claims of one article, each statement that names nobody given the article's topic,
+    and a subject cut inside a name made whole."""
     topic = article_topic(sentences, persons)
+    text = "\n".join(sentences)
     for claim in claims:
-        claim.statement = situated(claim.statement, topic)
+        statement = whole_subject(claim.statement, claim.sentence, text)
+        claim.statement = situated(statement, topic)
     return claims
+
+
+_UNOPENED = re.compile(r"^[^(\s]*\)")  # "YELP) are among those ...": a list cut at its end
+
+
+def whole_subject(statement: str, sentence: str, text: str) -> str:
+    """A statement whose subject starts inside a name, made whole:
+    - a company name broken by a hard line wrap ("High Liner\\nFoods said"): "Foods acquires"
+      -> "High Liner Foods acquires";
+    - a list of names cut at its last bracket ("Hyatt (NYSE:H) and Yelp Inc (NYSE:YELP) are
+      among ..."): the sentence up to the cut, so every name is kept."""
+    first = statement.split(" ", 1)[0]
+    if _UNOPENED.match(first):
+        at = sentence.find(first)
+        lead = sentence[:at]
+        if 0 < at <= _LONGEST_LIST and "(" in lead:
+            return f"{lead}{statement}"
+        return statement
+    if first.lower() not in _SUFFIXES:
+        return statement  # only a company's suffix ("Foods", "Holdings") is a name's tail
+    wrapped = re.search(
+        rf"(?<![\w-])(?P<name>(?:[A-Z][\w&.-]*[ \t]+)*[A-Z][\w&-]*)[ \t]*\n[ \t]*"
+        rf"{re.escape(first)}(?![\w-])",
+        text,
+    )
+    if wrapped:
+        name = " ".join(wrapped["name"].split())
+        words = name.split()
+        while words and words[0].lower() in actors_mod.STOP_CAPS:
+            words = words[1:]
+        if words:
+            return f"{' '.join(words)} {statement}"
+    return statement
+
+
+_LONGEST_LIST = 300  # characters: a subject longer than this is no list of names
+_SUFFIXES = {
+    "foods", "motors", "airlines", "airways", "systems", "technologies", "holdings", "plc",
+    "ltd", "llc", "inc", "corp", "corporation", "industries", "pharmaceuticals", "group",
+}  # fmt: skip
