@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.reference import Topic, article_topic, situated, whole_subject
+from forecasts.claims.reference import Topic, article_topic, placed, situated, whole_subject
 from forecasts.claims.types import ExtractedClaim
 from forecasts.config import Settings
 
@@ -212,4 +212,33 @@ def test_an_opening_adverbial_takes_no_topic() -> None:
     topic = Topic(names={"NYSE"}, name="NYSE")
     assert situated("On the data front, the report is due", topic) == (
         "On the data front, the report is due"
+    )
+
+
+def test_a_statement_of_a_place_takes_the_place_the_article_names() -> None:
+    """'the state’s' is the state the sentence names; a civic subject that names nobody takes
+    the article's country; "New Britain" is not Britain."""
+    nobody = Topic()
+    assert (
+        placed(
+            "Three of the state’s clinics shut down",
+            "Alabama: three of the state’s clinics will shut down.",
+            "Laws take effect in ten states.",
+            nobody,
+        )
+        == "Three of Alabama’s clinics shut down"
+    )
+    article = "U.S. stocks fell. Analysts in New York said U.S. jobless claims rose."
+    assert placed("Jobless claims top 2 million", "x", article, nobody) == (
+        "U.S. jobless claims top 2 million"
+    )
+    assert placed("The nation’s first vaccine arrives", "x", article, nobody) == (
+        "The U.S.’s first vaccine arrives"
+    )
+    assert placed("The general election is held", "x", "Voters in New Britain", nobody) == (
+        "The general election is held"
+    )
+    # a statement that names a place already keeps it
+    assert placed("The tax rate at Park Arena drops", "x", article, nobody) == (
+        "The tax rate at Park Arena drops"
     )

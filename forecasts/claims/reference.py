@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from babel import Locale
+
 from forecasts.claims import actors as actors_mod
 from forecasts.claims.types import ExtractedClaim
 
@@ -218,12 +220,13 @@ def _owner_like(name: str) -> bool:
     )
 
 
-def names_someone(statement: str, topic: Topic) -> bool:
+def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
     """Whether a statement's subject names anyone or anything: a capitalised word other than
     a date, a clock word or a common noun ("the Company"), its first word only if the article
     uses it as a name ("OPEC", "Labour"). The subject is taken to end at the first comma or
-    preposition: "The AGM is held at the Company's Head Office, Isle of Man" names no owner."""
-    lead = _SUBJECT_END.split(statement, maxsplit=1)[0]
+    preposition: "The AGM is held at the Company's Head Office, Isle of Man" names no owner
+    (``whole``: anywhere in the statement)."""
+    lead = statement if whole else _SUBJECT_END.split(statement, maxsplit=1)[0]
     for i, word in enumerate(lead.split()):
         bare = word.strip("(),.;:“”\"'‘").removesuffix("’s").removesuffix("'s")
         if not bare[:1].isupper() or _NOT_NAMES.match(bare):
@@ -259,6 +262,7 @@ def situate(
     text = "\n".join(sentences)
     for claim in claims:
         statement = whole_subject(claim.statement, claim.sentence, text)
+        statement = placed(statement, claim.sentence, text, topic)
         claim.statement = situated(statement, topic)
     return claims
 
@@ -301,3 +305,128 @@ _SUFFIXES = {
     "foods", "motors", "airlines", "airways", "systems", "technologies", "holdings", "plc",
     "ltd", "llc", "inc", "corp", "corporation", "industries", "pharmaceuticals", "group",
 }  # fmt: skip
+
+
+# Places. "The nation’s first vaccine", "three of the state’s clinics", "jobless claims": a
+# reader without the article needs the country or state. Countries come from the CLDR's
+# English territory names (babel), with the short forms and adjectives news copy uses for the
+# countries it names most; US states are a closed list.
+_COUNTRY_FORMS = {
+    "US": ("US", "U.S.", "United States", "America", "American", "Americans"),
+    "GB": ("UK", "U.K.", "Britain", "United Kingdom", "British", "England", "English"),
+    "CN": ("China", "Chinese"), "IN": ("India", "Indian"), "JP": ("Japan", "Japanese"),
+    "DE": ("Germany", "German"), "FR": ("France", "French"), "RU": ("Russia", "Russian"),
+    "CA": ("Canada", "Canadian"), "AU": ("Australia", "Australian"), "MX": ("Mexico", "Mexican"),
+    "BR": ("Brazil", "Brazilian"), "IT": ("Italy", "Italian"), "ES": ("Spain", "Spanish"),
+    "KR": ("South Korea", "South Korean"), "YE": ("Yemen", "Yemeni"), "PK": ("Pakistan", "Pakistani"),
+    "TR": ("Turkey", "Turkish"), "UA": ("Ukraine", "Ukrainian"), "IL": ("Israel", "Israeli"),
+    "IR": ("Iran", "Iranian"), "SA": ("Saudi Arabia", "Saudi"), "EG": ("Egypt", "Egyptian"),
+    "NG": ("Nigeria", "Nigerian"), "ZA": ("South Africa", "South African"),
+    "PH": ("Philippines", "Philippine", "Filipino"), "ID": ("Indonesia", "Indonesian"),
+    "NZ": ("New Zealand",), "IE": ("Ireland", "Irish"), "NP": ("Nepal", "Nepali", "Nepalese"),
+}  # fmt: skip
+US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+)  # fmt: skip
+
+
+def _country_forms() -> dict[str, tuple[str, ...]]:
+    forms = dict(_COUNTRY_FORMS)
+    for code, name in Locale("en").territories.items():
+        # countries only (not "Europe", code "150"); never a form no one writes ("Congo -
+        # Kinshasa", "Myanmar (Burma)")
+        if (
+            len(code) == 2
+            and code not in forms
+            and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", name)
+        ):
+            forms[code] = (name,)
+    return forms
+
+
+COUNTRIES = _country_forms()
+
+
+def _mentions(form: str, text: str) -> int:
+    """How often a place is named on its own: "New Britain" and "West Virginia" are other
+    places, "In Britain" is Britain."""
+    count = 0
+    for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
+        before = re.search(r"([A-Z][\w.]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        if before is None or before.group(1).lower() in actors_mod.STOP_CAPS:
+            count += 1
+    return count
+
+
+def main_place(text: str, places: dict[str, tuple[str, ...]]) -> str:
+    """The place a text names most (any of its forms), shown in its most frequent noun form
+    (the first form of each entry and those before the adjectives); '' on a tie or none."""
+    counts = {key: sum(_mentions(f, text) for f in forms) for key, forms in places.items()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return ""
+    forms = places[ranked[0][0]]
+    nouns = [f for f in forms if not re.search(r"(?:an|ese|ish|i|ch|ian)s?$", f) or f == forms[0]]
+    return max(nouns, key=lambda f: (_mentions(f, text), -forms.index(f)))
+
+
+_STATES = {state: (state,) for state in US_STATES}
+
+
+# subjects that belong to a country or a state, not a company: "the general election",
+# "jobless claims", "new austerity cuts"
+_CIVIC = re.compile(
+    r"(?i)\b(?:elections?|referendum|census|budget|economy|inflation|unemployment|jobless|"
+    r"claims|austerity|cuts|taxe?s?|laws?|legislation|vaccines?|vaccination|rollout|campaign|"
+    r"deficit|gdp|parliament|government|lockdowns?)\b"
+)
+_GENERIC_OWNER = re.compile(r"(?i)\bthe\s+(?P<what>nation|country|state)’s\s")
+_TAKES_THE = re.compile(r"[A-Z.]+$|United\s|.*s$")
+_BARE_LEAD = re.compile(r"^(?P<first>[A-Z][a-z-]+)\s+(?=[a-z])")
+
+
+def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
+    """A statement whose subject belongs to a place the article names but the statement does
+    not: "the nation’s" / "the state’s" become the country or state ("Alabama’s"); a civic
+    subject that names nobody ("The general election", "Jobless claims") takes the place
+    before it. The place: the one the claim's sentence names, else the article's."""
+    lead = _SUBJECT_END.split(statement, maxsplit=1)[0]
+    owner = _GENERIC_OWNER.search(lead)
+    if owner:
+        place = _place_for(owner["what"].lower(), sentence, text)
+        if place:
+            # "the US’s", "the Philippines’s", but "Alabama’s"
+            the = statement[owner.start() : owner.start() + 4] if _TAKES_THE.match(place) else ""
+            return f"{statement[: owner.start()]}{the}{place}’s {statement[owner.end() :]}"
+        return statement
+    if names_someone(statement, topic, whole=True) or not _CIVIC.search(lead):
+        return statement
+    place = _place_for("", sentence, text)
+    if not place or place in statement:
+        return statement
+    first_the = _FIRST_THE.match(statement)
+    if first_the is not None:
+        return f"{statement[: first_the.end()]}{place} {statement[first_the.end() :]}"
+    bare = _BARE_LEAD.match(statement)
+    if bare is not None:
+        return f"{place} {bare['first'].lower()} {statement[bare.end() :]}"
+    return statement
+
+
+def _place_for(what: str, sentence: str, text: str) -> str:
+    """The country ("nation", "country"), the US state ("state"), or either ("") meant."""
+    kinds: list[dict[str, tuple[str, ...]]] = (
+        [_STATES] if what == "state" else [COUNTRIES] if what else [COUNTRIES, _STATES]
+    )
+    for where in (sentence, text):
+        for places in kinds:
+            place = main_place(where, places)
+            if place:
+                return place
+    return ""
