@@ -376,7 +376,7 @@ def main_place(text: str, places: dict[str, tuple[str, ...]]) -> str:
     return max(nouns, key=lambda f: (_mentions(f, text), -forms.index(f)))
 
 
-_STATES = {state: (state,) for state in US_STATES}
+_STATES: dict[str, tuple[str, ...]] = {state: (state,) for state in US_STATES}
 
 
 # subjects that belong to a country or a state, not a company: "the general election",
