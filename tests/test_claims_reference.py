@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.reference import Topic, article_topic, placed, situated, whole_subject
+from forecasts.claims.reference import (
+    Topic,
+    article_topic,
+    named_in,
+    placed,
+    situated,
+    whole_subject,
+)
 from forecasts.claims.types import ExtractedClaim
 from forecasts.config import Settings
 
@@ -242,3 +249,23 @@ def test_a_statement_of_a_place_takes_the_place_the_article_names() -> None:
     assert placed("The tax rate at Park Arena drops", "x", article, nobody) == (
         "The tax rate at Park Arena drops"
     )
+
+
+def test_the_name_a_statement_subject_holds_is_the_claims_subject() -> None:
+    """'The UK economy will grow': the claim is about the UK; the article's topic put into a
+    statement that named nobody becomes its subject too."""
+    article = "Output rose in the UK. Forecasters expect more. Electrical work will start soon."
+    assert named_in("The UK economy grows 2% in 2024", article) == "UK"
+    assert named_in("The Nord Stream 2 pipeline is launched", "the Nord Stream 2 link") == (
+        "Nord Stream 2"
+    )
+    # capitalised only to open a sentence, or an adjective: no name
+    assert named_in("Electrical work ends in May", article) == ""
+    assert named_in("The Mexican central bank raises rates", "the Mexican peso") == ""
+    text = (
+        "Seafood processor Harbor Line\nFoods said it will buy a rival for $200 million.\n\n"
+        "Harbor Line expects the deal to close in the first quarter of 2025. Harbor Line "
+        "shares rose 3% on Thursday."
+    )
+    deal = next(c for c in claims_of(text) if "deal" in c.statement)
+    assert deal.actors[0] == "Harbor Line Foods"

@@ -264,7 +264,32 @@ def situate(
         statement = whole_subject(claim.statement, claim.sentence, text)
         statement = placed(statement, claim.sentence, text, topic)
         claim.statement = situated(statement, topic)
+        named = named_in(claim.statement, text)
+        if named and (not claim.actors or claim.actors[0] in named.split()):
+            # the name the statement's subject now holds is who the claim is about: "The
+            # High Liner Foods deal" is High Liner Foods's; "Foods" was a cut name
+            claim.actors = [named, *claim.actors[1:]]
     return claims
+
+
+def named_in(statement: str, text: str) -> str:
+    """The first name in a statement's subject ("The UK economy" -> "UK", "The Nord Stream 2
+    pipeline" -> "Nord Stream 2"), never a common word capitalised ("The Company's"), an
+    adjective ("Mexican") or a word the article capitalises only to open a sentence
+    ("Electrical work", "Very soon")."""
+    lead = _SUBJECT_END.split(statement, maxsplit=1)[0]
+    for name in actors_mod.find_actors(lead, actors_mod.NameBook()):
+        low = name.lower()
+        if low in ROLE_NOUNS or low in ORG_NOUNS or low in actors_mod.DEMONYMS:
+            continue
+        first = name.split()[0]
+        if re.search(rf"[a-z,;:(]\s+{re.escape(first)}(?![\w-])", text):
+            return name
+    for forms in COUNTRIES.values():
+        for form in _nouns(forms):
+            if _mentions(form, lead):
+                return form
+    return ""
 
 
 _UNOPENED = re.compile(r"^[^(\s]*\)")  # "YELP) are among those ...": a list cut at its end
@@ -372,8 +397,13 @@ def main_place(text: str, places: dict[str, tuple[str, ...]]) -> str:
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ""
     forms = places[ranked[0][0]]
-    nouns = [f for f in forms if not re.search(r"(?:an|ese|ish|i|ch|ian)s?$", f) or f == forms[0]]
+    nouns = _nouns(forms)
     return max(nouns, key=lambda f: (_mentions(f, text), -forms.index(f)))
+
+
+def _nouns(forms: tuple[str, ...]) -> list[str]:
+    """A country's noun forms ("US", "America"), not its adjectives ("American", "Yemeni")."""
+    return [f for f in forms if not re.search(r"(?:an|ese|ish|i|ch|ian)s?$", f) or f == forms[0]]
 
 
 _STATES: dict[str, tuple[str, ...]] = {state: (state,) for state in US_STATES}
