@@ -46,7 +46,8 @@ ORG_NOUNS = {
     "commission", "league", "federation", "union", "party", "bloc", "alliance", "organisation",
     "organization", "exchange", "court", "parliament", "cabinet", "administration", "board",
     "committee", "manufacturer", "producer", "supplier", "developer", "maker", "provider",
-    "business", "country", "nation", "state", "kingdom", "republic",
+    "business", "country", "nation", "state", "kingdom", "republic", "carrier", "chain",
+    "miner", "refiner", "brand", "outfit", "franchise", "band", "studio", "label",
 }  # fmt: skip
 _PLURAL = re.compile(
     r"^(?:the\s+)?(?:two|three|four|both|all\s+three|all\s+four)\s+(?:\w+\s+)?(?P<noun>\w+)$"
@@ -134,7 +135,7 @@ _FIRST_THE = re.compile(
     r"^(?!(?i:on|in|at|for|with|by|from|during|after|before|under|over)\s)(?:[\w’'-]+\s+){0,3}?"
     r"(?:[Tt]he\s+[a-z-]+\s+of\s+)?[Tt]he\s+"
     r"(?=(?!(?:number|amount|share|rest|majority|bulk|end|start|beginning|first|last|same|"
-    r"other|world|country|nation|state|city|government)\b)[a-z-]+\b(?![’']s))"
+    r"other|world|country|nation|state|city|government)\b)[A-Za-z-]+\b(?![’']s))"
 )
 # a name that says what it is: an organisation (an organisation word, a company's suffix, an
 # acronym) or an occasion ("Boston Film Festival"); "Gordon Brown" and "Yemeni" are not topics
@@ -231,13 +232,17 @@ def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
         bare = word.strip("(),.;:“”\"'‘").removesuffix("’s").removesuffix("'s")
         if not bare[:1].isupper() or _NOT_NAMES.match(bare):
             continue
-        if bare.lower() in ROLE_NOUNS or bare.lower() in ORG_NOUNS:
+        if bare.lower() in ROLE_NOUNS or bare.lower() in ORG_NOUNS or bare in _COMMON_ACRONYMS:
             continue
+        if re.fullmatch(r"[A-Z][a-z]+-[a-z-]+", bare):
+            continue  # "Anti-cholera", "Kentucky-based": a capitalised common word
         if i > 0 or bare in topic.names:
             return True
     return False
 
 
+# acronyms of common nouns: "the AGM" is no more named than "the meeting"
+_COMMON_ACRONYMS = {"AGM", "EGM", "IPO", "GDP", "CPI", "PMI", "CEO", "CFO", "FTA", "MoU"}
 _SUBJECT_END = re.compile(r",|\s(?:at|in|on|from|to|for|with|by|near|under|after|before)\s")
 
 
