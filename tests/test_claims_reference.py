@@ -11,6 +11,7 @@ from forecasts.claims.reference import (
     Topic,
     article_topic,
     named_in,
+    owned_occasion,
     placed,
     situated,
     whole_subject,
@@ -269,3 +270,18 @@ def test_the_name_a_statement_subject_holds_is_the_claims_subject() -> None:
     )
     deal = next(c for c in claims_of(text) if "deal" in c.statement)
     assert deal.actors[0] == "Harbor Line Foods"
+
+
+def test_an_occasion_nothing_names_is_the_previous_claims_subjects() -> None:
+    """'The trip', right after a claim about a person, is that person's trip; an occasion
+    named by what follows it ('The event for NASA's rover') stays as it is."""
+    nobody = Topic()
+    people = {"Lena Fox"}
+    assert owned_occasion("The trip takes place in May", "Lena Fox", nobody, people) == (
+        "Lena Fox’s trip takes place in May"
+    )
+    assert owned_occasion("The event for NASA's rover is held", "Lena Fox", nobody, people) == (
+        "The event for NASA's rover is held"
+    )
+    # a name of unknown kind may be the occasion itself ("Shoorveer"): left alone
+    assert owned_occasion("The event is held", "Shoorveer", nobody, people) == ("The event is held")

@@ -265,16 +265,49 @@ def situate(
     and a subject cut inside a name made whole."""
     topic = article_topic(sentences, persons)
     text = "\n".join(sentences)
-    for claim in claims:
+    where = {sentence: i for i, sentence in enumerate(sentences)}
+    previous: tuple[int, str] | None = None  # the latest claim's sentence and subject
+    for claim in sorted(claims, key=lambda c: where.get(c.sentence, -1)):
         statement = whole_subject(claim.statement, claim.sentence, text)
         statement = placed(statement, claim.sentence, text, topic)
-        claim.statement = situated(statement, topic)
+        statement = situated(statement, topic)
+        at = where.get(claim.sentence, -1)
+        if previous is not None and 0 <= at - previous[0] <= OCCASION_REACH:
+            statement = owned_occasion(statement, previous[1], topic, persons)
+        claim.statement = statement
+        if claim.actors:
+            previous = (at, claim.actors[0])
         named = named_in(claim.statement, text)
         if named and (not claim.actors or claim.actors[0] in named.split()):
             # the name the statement's subject now holds is who the claim is about: "The
             # High Liner Foods deal" is High Liner Foods's; "Foods" was a cut name
             claim.actors = [named, *claim.actors[1:]]
     return claims
+
+
+OCCASION_REACH = 2  # sentences: "The trip ..." two sentences after "Zarif will visit ..."
+# occasions a reader cannot place without whose they are
+_OCCASION = re.compile(
+    r"^(?P<the>[Tt]he)\s+(?:[a-z-]+\s+)?(?P<head>trip|visit|tour|trial|hearing|meeting|talks|"
+    r"summit|event|kick-?off|exercise|drill|match|game|ceremony|mission|session|strike|"
+    r"speech|address|appearance)\b(?![’'-])"
+)
+
+
+def owned_occasion(statement: str, owner: str, topic: Topic, persons: set[str]) -> str:
+    """ "The trip takes place", just after "Mohammad Javad Zarif visits Azerbaijan": the trip
+    is Zarif's. An occasion nothing names belongs to the person or organisation the previous
+    claim (``OCCASION_REACH`` sentences back at most) was about."""
+    m = _OCCASION.match(statement)
+    if m is None or names_someone(statement, topic) or owner in statement:
+        return statement
+    if re.match(r"\s+(?:for|of|with|between|in|at)\s+(?:the\s+)?[A-Z]", statement[m.end() :]):
+        return statement  # "The event for NASA's rover": named by what follows
+    if len(owner.split()) > 5 or re.search(r"[A-Z]{5,}", owner):
+        return statement  # a headline run, not a name
+    if owner not in persons and not _owner_like(owner):
+        return statement  # "Shoorveer": an occasion itself, or a name of unknown kind
+    return f"{owner}’s {statement[m.end('the') :].lstrip()}"
 
 
 def named_in(statement: str, text: str) -> str:
