@@ -127,7 +127,9 @@ def test_present_drops_any_ly_adverb(predicate: str, plural: bool, out: str) -> 
       "supports jobs, attracts investment and helps capture carbon"),
      ("scheduled to visit Ankara", "visits Ankara"),
      ("spread and disrupt oil flows", "spreads and disrupts oil flows"),
-     ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine")],
+     ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine"),
+     ("spend a day in Rome, then travel to Milan", "spends a day in Rome, then travels to Milan"),
+     ("fix the issue and be in good shape", "fixes the issue and is in good shape")],
 )  # fmt: skip
 def test_present_agrees_every_coordinated_verb_and_drops_plan_frames(
     predicate: str, out: str

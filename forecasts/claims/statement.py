@@ -76,7 +76,8 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
     rest = _COORDINATED_VERB.sub(
-        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", f" {rest}"
+        lambda m: f"{m['join']}{third_person(m['verb'] or m['motion'], plural=plural)}",
+        f" {rest}",
     )[1:]  # "abolish the escalator and delay the hike", "spread and disrupt": both verbs agree
     if negative or negated:
         return _negate(verb, rest, plural)
@@ -103,8 +104,10 @@ _COMMON_VERBS = (
 )
 _COORDINATED_VERB = re.compile(
     r"(?P<join>(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:then\s+|also\s+)?)"
-    r"(?P<verb>" + _COMMON_VERBS + r")(?=\s+(?!(?:for|of|to|in|on|from|with|by|at|is|are|was|"
-    r"were|will|would)\b)[a-z\d$€£])"
+    r"(?:(?P<verb>" + _COMMON_VERBS + r")(?=\s+(?!(?:for|of|to|in|on|from|with|by|at|is|are|"
+    r"was|were|will|would)\b)[a-z\d$€£])"
+    # a verb of motion goes somewhere ("then travel to Palm Springs"); "be" is never a noun
+    r"|(?P<motion>travel|return|fly|head|go|move|be)(?=\s+(?:to|back|home|in|on|at|a|an|the)\b))"
 )
 
 
