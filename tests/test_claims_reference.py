@@ -285,3 +285,11 @@ def test_an_occasion_nothing_names_is_the_previous_claims_subjects() -> None:
     )
     # a name of unknown kind may be the occasion itself ("Shoorveer"): left alone
     assert owned_occasion("The event is held", "Shoorveer", nobody, people) == ("The event is held")
+
+
+def test_a_subject_lost_down_to_its_article_is_the_sentences() -> None:
+    """'The rainy season began in April and will last until August': the season lasts."""
+    sentence = "The rainy season began in April and will last until August."
+    assert whole_subject("The lasts until August", sentence, sentence) == (
+        "The rainy season lasts until August"
+    )

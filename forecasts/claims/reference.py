@@ -330,6 +330,11 @@ def named_in(statement: str, text: str) -> str:
     return ""
 
 
+_LONE_DETERMINER = re.compile(r"^(?:The|A|An|This)\s+(?:is|are|has|have|[a-z]+s)\b(?![’'-])")
+_SENTENCE_NP = re.compile(
+    r"(?P<np>(?:The|A|An|This)\s+(?:[\w’'-]+\s+){1,4}?)"
+    r"(?=(?:will|would|is|are|was|were|has|have|had|could|may|might|began|[a-z]+ed)\b)"
+)
 _UNOPENED = re.compile(r"^[^(\s]*\)")  # "YELP) are among those ...": a list cut at its end
 
 
@@ -340,6 +345,13 @@ def whole_subject(statement: str, sentence: str, text: str) -> str:
     - a list of names cut at its last bracket ("Hyatt (NYSE:H) and Yelp Inc (NYSE:YELP) are
       among ..."): the sentence up to the cut, so every name is kept."""
     first = statement.split(" ", 1)[0]
+    if _LONE_DETERMINER.match(statement):
+        # "The rainy season began in April and will last until August": the subject of the
+        # second verb is the sentence's, lost down to its article ("The lasts")
+        np = _SENTENCE_NP.match(sentence.lstrip(' “"‘'))
+        if np is not None and np["np"].split()[0].lower() == first.lower():
+            return f"{np['np'].strip()}{statement[len(first) :]}"
+        return statement
     if _UNOPENED.match(first):
         at = sentence.find(first)
         lead = sentence[:at]
