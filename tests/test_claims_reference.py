@@ -11,6 +11,7 @@ from forecasts.claims.reference import (
     Topic,
     article_topic,
     named_in,
+    object_named,
     owned_occasion,
     placed,
     situated,
@@ -292,4 +293,26 @@ def test_a_subject_lost_down_to_its_article_is_the_sentences() -> None:
     sentence = "The rainy season began in April and will last until August."
     assert whole_subject("The lasts until August", sentence, sentence) == (
         "The rainy season lasts until August"
+    )
+
+
+def test_an_object_it_is_the_thing_the_claim_before_described() -> None:
+    assert object_named("Harbor Line finances it with new debt", "deal") == (
+        "Harbor Line finances the deal with new debt"
+    )
+    assert object_named("It closes in May", "deal") == "It closes in May"
+    text = (
+        "Seafood processor Harbor Line Foods said it will buy a rival for $200 million. Harbor "
+        "Line expects the deal to close in the first quarter of 2025, and will finance it with "
+        "new debt. Harbor Line shares rose."
+    )
+    statements = [c.statement for c in claims_of(text)]
+    assert any(s.startswith("Harbor Line finances the deal with new debt") for s in statements), (
+        statements
+    )
+
+
+def test_an_occasion_after_a_claim_about_a_country_is_the_countrys() -> None:
+    assert owned_occasion("The kick-off is at 7 PM", "India", Topic(), set()) == (
+        "India’s kick-off is at 7 PM"
     )

@@ -267,6 +267,7 @@ def situate(
     text = "\n".join(sentences)
     where = {sentence: i for i, sentence in enumerate(sentences)}
     previous: tuple[int, str] | None = None  # the latest claim's sentence and subject
+    described: tuple[int, str] | None = None  # the latest thing a subject described: "deal"
     for claim in sorted(claims, key=lambda c: where.get(c.sentence, -1)):
         statement = whole_subject(claim.statement, claim.sentence, text)
         statement = placed(statement, claim.sentence, text, topic)
@@ -274,7 +275,12 @@ def situate(
         at = where.get(claim.sentence, -1)
         if previous is not None and 0 <= at - previous[0] <= OCCASION_REACH:
             statement = owned_occasion(statement, previous[1], topic, persons)
+        if described is not None and 0 <= at - described[0] <= 1:
+            statement = object_named(statement, described[1])
         claim.statement = statement
+        thing = _DESCRIBED.match(statement)
+        if thing is not None:
+            described = (at, thing["head"])
         if claim.actors:
             previous = (at, claim.actors[0])
         named = named_in(claim.statement, text)
@@ -305,9 +311,26 @@ def owned_occasion(statement: str, owner: str, topic: Topic, persons: set[str]) 
         return statement  # "The event for NASA's rover": named by what follows
     if len(owner.split()) > 5 or re.search(r"[A-Z]{5,}", owner):
         return statement  # a headline run, not a name
-    if owner not in persons and not _owner_like(owner):
+    if owner not in persons and not _owner_like(owner) and owner not in _COUNTRY_NOUNS:
         return statement  # "Shoorveer": an occasion itself, or a name of unknown kind
     return f"{owner}’s {statement[m.end('the') :].lstrip()}"
+
+
+# "The High Liner Foods deal closes ...": a subject that describes a thing, and its noun
+_DESCRIBED = re.compile(
+    r"^The\s+(?:[\w’'.-]+\s+){0,5}?(?P<head>[a-z][a-z-]{2,})\s+(?:is|are|(?!it)[a-z]+s)\b"
+)
+# "High Liner finances it with new debt": a name, its verb, and "it"
+_IT_OBJECT = re.compile(r"^(?P<before>(?:[A-Z][\w’'.&-]*\s+)+[a-z]+s)\s+it\b")
+
+
+def object_named(statement: str, thing: str) -> str:
+    """ "High Liner finances it", just after "The High Liner Foods deal closes": the deal. An
+    object "it" after a named subject is the thing the claim before described."""
+    m = _IT_OBJECT.match(statement)
+    if m is None:
+        return statement
+    return f"{m['before']} the {thing}{statement[m.end() :]}"
 
 
 def named_in(statement: str, text: str) -> str:
@@ -456,6 +479,7 @@ def _nouns(forms: tuple[str, ...]) -> list[str]:
     return [f for f in forms if not re.search(r"(?:an|ese|ish|i|ch|ian)s?$", f) or f == forms[0]]
 
 
+_COUNTRY_NOUNS = {noun for forms in COUNTRIES.values() for noun in _nouns(forms)}
 _STATES: dict[str, tuple[str, ...]] = {state: (state,) for state in US_STATES}
 
 
