@@ -333,3 +333,21 @@ def test_an_appositive_name_is_the_subject_without_its_participle() -> None:
     )
     assert claims
     assert not any(c.statement.startswith("Named") for c in claims), claims
+
+
+def test_who_said_it_and_photo_credits_are_no_part_of_the_statement() -> None:
+    """'..., a White House official said in an email' and '(Jane Doe/AP)' leave the statement;
+    the date goes to the event."""
+    window = Window(date(2016, 2, 15), date(2016, 2, 15), "date")
+    said = build(
+        "Barack Obama",
+        "host a summit at Sunnylands,” a White House official said in an email",
+        negative=False, plural=False, expression="", window=window,
+        reference=date(2016, 2, 1), dated=True,
+    )  # fmt: skip
+    assert said == "Barack Obama hosts a summit at Sunnylands on 15 February 2016"
+    photo = build(
+        "The rollout", "begin on Monday (Jane Doe/AP)", negative=False, plural=False,
+        expression="Monday", window=window, reference=date(2016, 2, 1), dated=True,
+    )  # fmt: skip
+    assert photo == "The rollout begins on 15 February 2016"

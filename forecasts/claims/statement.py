@@ -177,6 +177,14 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# who said it, or whose photo it is, is no part of what will happen: "..., a White House
+# official said in an email", "(Paul Sancya/AP)"
+_TRAILING_SOURCE = re.compile(
+    r"[,”\"’']*,[”\"’']*\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?:said|says|told|reported|stated)"
+    r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
+    r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
+)
 _WEEKDAY_BESIDE_DATE = re.compile(
     r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s*|\s+)(?=on\s+\d{1,2}\s+[A-Z])"
 )
@@ -203,6 +211,7 @@ def build(
         subject, present_tense = subject[: framed.start()], False
     if present_tense and _PLAN_FRAME.match(predicate):
         present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
+    predicate = _TRAILING_SOURCE.sub("", predicate)
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
