@@ -316,3 +316,7 @@ def test_an_occasion_after_a_claim_about_a_country_is_the_countrys() -> None:
     assert owned_occasion("The kick-off is at 7 PM", "India", Topic(), set()) == (
         "India’s kick-off is at 7 PM"
     )
+
+
+def test_a_reporting_verb_glued_before_the_subject_goes() -> None:
+    assert whole_subject("Claimed Apple holds an event", "x", "x") == "Apple holds an event"

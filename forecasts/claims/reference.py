@@ -353,6 +353,10 @@ def named_in(statement: str, text: str) -> str:
     return ""
 
 
+_GLUED_REPORT = re.compile(
+    r"^(?:Claimed|Said|Says|Reported|Added|Noted|Insisted|Stated|Announced|Confirmed|Warned)"
+    r"\s+(?=[A-Z])"
+)
 _LONE_DETERMINER = re.compile(r"^(?:The|A|An|This)\s+(?:is|are|has|have|[a-z]+s)\b(?![’'-])")
 _SENTENCE_NP = re.compile(
     r"(?P<np>(?:The|A|An|This)\s+(?:[\w’'-]+\s+){1,4}?)"
@@ -362,11 +366,15 @@ _UNOPENED = re.compile(r"^[^(\s]*\)")  # "YELP) are among those ...": a list cut
 
 
 def whole_subject(statement: str, sentence: str, text: str) -> str:
-    """A statement whose subject starts inside a name, made whole:
+    """A statement whose subject starts inside a name, made whole (and one that opens on a
+    reporting verb glued to it, "Claimed Apple holds", without it):
     - a company name broken by a hard line wrap ("High Liner\\nFoods said"): "Foods acquires"
       -> "High Liner Foods acquires";
     - a list of names cut at its last bracket ("Hyatt (NYSE:H) and Yelp Inc (NYSE:YELP) are
       among ..."): the sentence up to the cut, so every name is kept."""
+    glued = _GLUED_REPORT.match(statement)
+    if glued:
+        statement = statement[glued.end() :]  # "Claimed Apple holds ...": the report's verb
     first = statement.split(" ", 1)[0]
     if _LONE_DETERMINER.match(statement):
         # "The rainy season began in April and will last until August": the subject of the
