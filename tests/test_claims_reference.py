@@ -320,3 +320,18 @@ def test_an_occasion_after_a_claim_about_a_country_is_the_countrys() -> None:
 
 def test_a_reporting_verb_glued_before_the_subject_goes() -> None:
     assert whole_subject("Claimed Apple holds an event", "x", "x") == "Apple holds an event"
+
+
+def test_a_whole_subject_and_a_bank_named_for_a_place_stay_as_they_are() -> None:
+    """'The phones are available' is whole (no second 'phones'); 'Bank of England' names no
+    place, so 'Inflation falls' gets no 'England'; 'Parliament' takes 'Britain’s'."""
+    sentence = "The phones will be available in stores on Sept. 22."
+    assert whole_subject("The phones are available", sentence, sentence) == (
+        "The phones are available"
+    )
+    boe = "The Bank of England meets. Bank of England officials said inflation would fall."
+    assert placed("Inflation falls sharply", "x", boe, Topic()) == "Inflation falls sharply"
+    uk = "Voters in Britain go to the polls. Britain has a new leader."
+    assert placed("Parliament is dissolved in May", "x", uk, Topic()) == (
+        "Britain’s parliament is dissolved in May"
+    )

@@ -380,7 +380,11 @@ def whole_subject(statement: str, sentence: str, text: str) -> str:
         # "The rainy season began in April and will last until August": the subject of the
         # second verb is the sentence's, lost down to its article ("The lasts")
         np = _SENTENCE_NP.match(sentence.lstrip(' “"‘'))
-        if np is not None and np["np"].split()[0].lower() == first.lower():
+        if (
+            np is not None
+            and np["np"].split()[0].lower() == first.lower()
+            and np["np"].split()[1] != statement.split()[1]  # "The phones are": whole already
+        ):
             return f"{np['np'].strip()}{statement[len(first) :]}"
         return statement
     if _UNOPENED.match(first):
@@ -460,11 +464,13 @@ COUNTRIES = _country_forms()
 
 
 def _mentions(form: str, text: str) -> int:
-    """How often a place is named on its own: "New Britain" and "West Virginia" are other
-    places, "In Britain" is Britain."""
+    """How often a place is named on its own: "New Britain", "West Virginia" and "Bank of
+    England" are other names, "In Britain" is Britain."""
     count = 0
     for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
-        before = re.search(r"([A-Z][\w.]*)\s+$", text[max(0, m.start() - 30) : m.start()])
+        before = re.search(
+            r"([A-Z][\w.]*)(?:\s+(?:of|for|de))?\s+$", text[max(0, m.start() - 30) : m.start()]
+        )
         if before is None or before.group(1).lower() in actors_mod.STOP_CAPS:
             count += 1
     return count
@@ -527,7 +533,9 @@ def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
         return f"{statement[: first_the.end()]}{place} {statement[first_the.end() :]}"
     bare = _BARE_LEAD.match(statement)
     if bare is not None:
-        return f"{place} {bare['first'].lower()} {statement[bare.end() :]}"
+        # "U.S. jobless claims", but "Britain’s parliament"
+        owner = place if _TAKES_THE.match(place) else f"{place}’s"
+        return f"{owner} {bare['first'].lower()} {statement[bare.end() :]}"
     return statement
 
 
