@@ -534,8 +534,8 @@ def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
     bare = _BARE_LEAD.match(statement)
     if bare is not None:
         # "U.S. jobless claims", but "Britain’s parliament"
-        owner = place if _TAKES_THE.match(place) else f"{place}’s"
-        return f"{owner} {bare['first'].lower()} {statement[bare.end() :]}"
+        whose = place if _TAKES_THE.match(place) else f"{place}’s"
+        return f"{whose} {bare['first'].lower()} {statement[bare.end() :]}"
     return statement
 
 
