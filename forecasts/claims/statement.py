@@ -23,6 +23,8 @@ _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
     r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
     r"formally|officially|jointly|potentially|rather|already|yet|"
+    # "most likely remain", "will all be digital": a degree or a floating quantifier
+    r"(?:most|more|very|highly|less|quite)\s+likely|all|both|"
     # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
     r"(?!(?:apply|rely|reply|fly|supply|comply|multiply|ally|rally|tally|imply|bully|sully|"
     r"dally|resupply|roughly|nearly|early|fully|daily|weekly|monthly|quarterly|yearly|only)\b)"
@@ -167,9 +169,20 @@ _DANGLING_END = re.compile(
 _DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
 
+_UNTIL_ON = re.compile(r"\b(?:till|until|through|thru)\s+on\s+(?=\d)")
+_OPEN_BRACKET_END = re.compile(r"\s*[(\[][^)\]]*$")
+# "on 14 December 2020 morning" (from "on Monday morning"): the part of the day goes first
+_DAY_PART = re.compile(r"\bon (\d{1,2} [A-Z][a-z]+ \d{4}) (morning|afternoon|evening|night)\b")
+
+
 def tidy(text: str) -> str:
-    """One sentence: single spaces, no dangling punctuation or quotes, a capital first letter."""
+    """One sentence: single spaces, no dangling punctuation, quotes or open bracket, a capital
+    first letter."""
     text = _QUOTE_MARKS.sub("", text)
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
+        text = _OPEN_BRACKET_END.sub("", text)  # "took effect in 10 states (We’ll post ..."
+    text = _DAY_PART.sub(r"on the \2 of \1", text)
+    text = _UNTIL_ON.sub("until ", text)  # "available till on 31 July": until 31 July
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ,;:-–—")
     text = _DANGLING_END.sub("", text)
@@ -229,6 +242,10 @@ def build(
             verb_phrase = f"{_DANGLING_END.sub('', verb_phrase)} {phrase}"
     elif phrase and not re.search(r"\b(?:19|20)\d\d\b", f"{subject} {verb_phrase}"):
         verb_phrase = f"{verb_phrase} {phrase}"
+    if phrase and verb_phrase.endswith(phrase):
+        # "does not reach orbit and that on 17 April 2023": no connector before the time
+        head = _DANGLING_END.sub("", verb_phrase[: -len(phrase)].rstrip())
+        verb_phrase = f"{head} {phrase}"
     if phrase.startswith("on "):
         # "on Monday, on 28 January 2013": the date says the day; the weekday goes
         verb_phrase = _WEEKDAY_BESIDE_DATE.sub("", verb_phrase)
