@@ -335,3 +335,12 @@ def test_a_whole_subject_and_a_bank_named_for_a_place_stay_as_they_are() -> None
     assert placed("Parliament is dissolved in May", "x", uk, Topic()) == (
         "Britain’s parliament is dissolved in May"
     )
+
+
+def test_a_one_word_brand_repeated_is_a_topic_but_no_person_or_place() -> None:
+    brand = ["Adobe agreed to buy Figma.", "Adobe shares fell.", "Adobe expects more."]
+    assert article_topic(brand, set()).name == "Adobe"
+    person = ["Hernandez was found guilty.", "Hernandez said he would appeal.", "Hernandez x."]
+    assert article_topic(person, set()).name == ""
+    place = ["Talks in Beijing ended.", "Beijing hosts more.", "Beijing grows."]
+    assert article_topic(place, set()).name == ""

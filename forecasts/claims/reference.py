@@ -122,6 +122,7 @@ class Discourse:
 # event". A reader without the article cannot tell which deal or event; the article's topic
 # (the name it repeats most, never a person) says so: "The High Liner Foods deal closes".
 TOPIC_MENTIONS = 2  # one mention does not make a topic
+BRAND_MENTIONS = 3  # a one-word name with no organisation word needs more
 _NOT_NAMES = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|BST|EDT|EST|PDT|"
@@ -189,7 +190,29 @@ def article_topic(sentences: list[str], persons: set[str]) -> Topic:
         name = _display(best, found, text, people)
         if _owner_like(name) and name.lower() not in _OWNER_WORDS:
             topic.name = name  # never a common word alone ("Conference", "Group")
+        elif (
+            " " not in name
+            and most >= BRAND_MENTIONS
+            and name not in _COUNTRY_NOUNS
+            and name not in US_STATES
+            and name.lower() not in actors_mod.DEMONYMS
+            and not _said_of_a_person(name, text)
+            and not re.search(rf"\b(?:in|to|from|near|at)\s+{re.escape(name)}\b", text)
+        ):
+            # "Apple", "Nvidia": a one-word brand, repeated, neither a person nor a place
+            topic.name = name
     return topic
+
+
+def _said_of_a_person(name: str, text: str) -> bool:
+    """ "Hernandez ... he", "Musk said his": a name a personal pronoun follows closely, no
+    other name between."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        rest = text[m.end() : m.end() + 50]
+        pronoun = re.search(r"\b(?:he|she|his|her|him|himself|herself)\b", rest)
+        if pronoun and not re.search(r"\b[A-Z][a-z]", rest[: pronoun.start()]):
+            return True
+    return False
 
 
 def _display(name: str, found: list[str], text: str, people: set[str]) -> str:
