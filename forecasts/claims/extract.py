@@ -1836,7 +1836,7 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
     found = once([*_unrepeated(headlines, claims), *claims])
-    return situate(found, [s.text for s in sentences], ctx.book.persons)
+    return situate(found, [s.text for s in sentences], ctx.book.persons, ctx.discourse.recent)
 
 
 HEADLINE_REPEAT = 0.5  # share of a headline's content words that marks the body's claim a repeat

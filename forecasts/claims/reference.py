@@ -21,6 +21,7 @@ Everything else (names, "it", "they") is left to the extractor's own rules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -122,6 +123,7 @@ class Discourse:
 # event". A reader without the article cannot tell which deal or event; the article's topic
 # (the name it repeats most, never a person) says so: "The High Liner Foods deal closes".
 TOPIC_MENTIONS = 2  # one mention does not make a topic
+HEADING_SENTENCES = 6  # where headlines, standfirsts and a release's header lines are
 BRAND_MENTIONS = 3  # a one-word name with no organisation word needs more
 _NOT_NAMES = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -152,26 +154,70 @@ _ACRONYM = re.compile(r"[A-Z](?:-?[A-Z]){1,5}")
 _LOWER_LEAD = re.compile(r"^(?:[A-Z][\w]*-[a-z]+\s+)+")  # "Kentucky-based ALJ ..."
 
 
-@dataclass
 class Topic:
-    """The names an article mentions (with how often) and the one it is about."""
+    """The names an article mentions and the one it is about. Given the article (``sentences``
+    and its ``persons``), both are worked out only when a statement needs them: most
+    statements name someone, and a first word is judged from the text alone."""
 
-    names: set[str] = field(default_factory=set)
-    name: str = ""
+    def __init__(
+        self,
+        names: set[str] | None = None,
+        name: str = "",
+        *,
+        sentences: list[str] | None = None,
+        persons: set[str] | None = None,
+        mentioned: list[str] | None = None,
+    ) -> None:
+        self._names, self._name = names or set(), name
+        self._pending = (sentences, persons or set()) if sentences is not None else None
+        self._mentioned = mentioned
+        self._text = "\n".join(sentences) if sentences is not None else ""
+        self._seen: dict[str, bool] = {}  # word -> used as a name
+
+    def _work_out(self) -> None:
+        if self._pending is not None:
+            sentences, persons = self._pending
+            self._pending = None
+            found = article_topic(sentences, persons, self._mentioned)
+            self._names, self._name = found.names, found.name
+
+    @property
+    def names(self) -> set[str]:
+        self._work_out()
+        return self._names
+
+    @property
+    def name(self) -> str:
+        self._work_out()
+        return self._name
+
+    def used_as_name(self, word: str) -> bool:
+        """A name, not an opening word: capitalised inside a sentence of the article (or, with
+        no article given, among the names)."""
+        if not self._text:
+            return word in self.names
+        if word not in self._seen:
+            pattern = rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])"
+            self._seen[word] = word in self._text and bool(re.search(pattern, self._text))
+        return self._seen[word]
 
 
-def article_topic(sentences: list[str], persons: set[str]) -> Topic:
+def article_topic(sentences: list[str], persons: set[str], names: list[str] | None = None) -> Topic:
     """The name an article repeats most (at least ``TOPIC_MENTIONS`` times, counting a longer
     form's mentions: "High Liner" in "High Liner Foods"), never a person; shown in its longest
-    form."""
+    form. ``names``: the names the article mentions, when the caller has them already."""
     book = actors_mod.NameBook()
     found: list[str] = []
-    for text in sentences:
+    # the headings' names first (the extractor skips headings; on a tie the first named wins),
+    # then the body's, found again only when the caller has not found them
+    for text in sentences if names is None else sentences[:HEADING_SENTENCES]:
         for name in actors_mod.find_actors(text, book):
             if name not in found:
                 found.append(name)
+    found += [name for name in names or [] if name not in found]
     people = persons | book.persons
-    topic = Topic(names={w for n in found for w in n.split()})
+    words = {w for n in found for w in n.split()}
+    topic = Topic(names=words)
     text = "\n".join(sentences)
     best, most = "", TOPIC_MENTIONS - 1
     for name in found:
@@ -181,6 +227,7 @@ def article_topic(sentences: list[str], persons: set[str]) -> Topic:
             or len(name) < 3
             or name.lower() in ROLE_NOUNS
             or name.lower() in ORG_NOUNS
+            or name in _COMMON_ACRONYMS
         ):
             continue
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
@@ -189,7 +236,7 @@ def article_topic(sentences: list[str], persons: set[str]) -> Topic:
     if best:
         name = _display(best, found, text, people)
         if _owner_like(name) and name.lower() not in _OWNER_WORDS:
-            topic.name = name  # never a common word alone ("Conference", "Group")
+            topic = Topic(names=words, name=name)  # never a common word alone ("Group")
         elif (
             " " not in name
             and most >= BRAND_MENTIONS
@@ -200,7 +247,7 @@ def article_topic(sentences: list[str], persons: set[str]) -> Topic:
             and not re.search(rf"\b(?:in|to|from|near|at)\s+{re.escape(name)}\b", text)
         ):
             # "Apple", "Nvidia": a one-word brand, repeated, neither a person nor a place
-            topic.name = name
+            topic = Topic(names=words, name=name)
     return topic
 
 
@@ -259,7 +306,7 @@ def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
             continue
         if re.fullmatch(r"[A-Z][a-z]+-[a-z-]+", bare):
             continue  # "Anti-cholera", "Kentucky-based": a capitalised common word
-        if i > 0 or bare in topic.names:
+        if i > 0 or (bare.lower() not in actors_mod.STOP_CAPS and topic.used_as_name(bare)):
             return True
     return False
 
@@ -273,7 +320,7 @@ def situated(statement: str, topic: Topic) -> str:
     """A statement that names nobody, with the article's topic put in its subject: "The deal
     closes" -> "The High Liner Foods deal closes"; unchanged when the article has no topic or
     the statement names someone already."""
-    if not topic.name or names_someone(statement, topic) or topic.name in statement:
+    if names_someone(statement, topic) or not topic.name or topic.name in statement:
         return statement
     the = _FIRST_THE.match(statement)
     if the is None:
@@ -282,17 +329,22 @@ def situated(statement: str, topic: Topic) -> str:
 
 
 def situate(
-    claims: list[ExtractedClaim], sentences: list[str], persons: set[str]
+    claims: list[ExtractedClaim],
+    sentences: list[str],
+    persons: set[str],
+    mentioned: list[str] | None = None,
 ) -> list[ExtractedClaim]:
     """The claims of one article, each statement that names nobody given the article's topic,
-    and a subject cut inside a name made whole."""
-    topic = article_topic(sentences, persons)
+    and a subject cut inside a name made whole (``mentioned``: the names the extractor found
+    in the article, so they are not looked for again)."""
+    topic = Topic(sentences=sentences, persons=persons, mentioned=mentioned)
     text = "\n".join(sentences)
     where = {sentence: i for i, sentence in enumerate(sentences)}
     previous: tuple[int, str] | None = None  # the latest claim's sentence and subject
     described: tuple[int, str] | None = None  # the latest thing a subject described: "deal"
     for claim in sorted(claims, key=lambda c: where.get(c.sentence, -1)):
         statement = whole_subject(claim.statement, claim.sentence, text)
+        cut = statement != claim.statement
         statement = placed(statement, claim.sentence, text, topic)
         statement = situated(statement, topic)
         at = where.get(claim.sentence, -1)
@@ -306,7 +358,7 @@ def situate(
             described = (at, thing["head"])
         if claim.actors:
             previous = (at, claim.actors[0])
-        named = named_in(claim.statement, text)
+        named = named_in(claim.statement, text) if not claim.actors or cut else ""
         if named and (not claim.actors or claim.actors[0] in named.split()):
             # the name the statement's subject now holds is who the claim is about: "The
             # High Liner Foods deal" is High Liner Foods's; "Foods" was a cut name
@@ -369,10 +421,9 @@ def named_in(statement: str, text: str) -> str:
         first = name.split()[0]
         if re.search(rf"[a-z,;:(]\s+{re.escape(first)}(?![\w-])", text):
             return name
-    for forms in COUNTRIES.values():
-        for form in _nouns(forms):
-            if _mentions(form, lead):
-                return form
+    for form in place_mentions(lead, COUNTRIES):
+        if form in _COUNTRY_NOUNS:
+            return form
     return ""
 
 
@@ -486,29 +537,45 @@ def _country_forms() -> dict[str, tuple[str, ...]]:
 COUNTRIES = _country_forms()
 
 
-def _mentions(form: str, text: str) -> int:
-    """How often a place is named on its own: "New Britain", "West Virginia" and "Bank of
-    England" are other names, "In Britain" is Britain."""
-    count = 0
-    for m in re.finditer(rf"(?<![\w.-]){re.escape(form)}(?![\w-])", text):
-        before = re.search(
-            r"([A-Z][\w.]*)(?:\s+(?:of|for|de))?\s+$", text[max(0, m.start() - 30) : m.start()]
-        )
+_BEFORE_NAME = re.compile(r"([A-Z][\w.]*)(?:\s+(?:of|for|de))?\s+$")
+
+
+def _alternation(forms: list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(forms), key=len, reverse=True)  # "South Korea" before "Korea"
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+def place_mentions(text: str, places: dict[str, tuple[str, ...]]) -> Counter[str]:
+    """How often each form of the places is named on its own, in one pass: "New Britain",
+    "West Virginia" and "Bank of England" are other names, "In Britain" is Britain."""
+    cached = _PATTERNS.get(id(places))
+    if cached is None or cached[0] is not places:
+        cached = (places, _alternation([f for forms in places.values() for f in forms]))
+        _PATTERNS[id(places)] = cached
+    found: Counter[str] = Counter()
+    for m in cached[1].finditer(text):
+        before = _BEFORE_NAME.search(text, max(0, m.start() - 30), m.start())
         if before is None or before.group(1).lower() in actors_mod.STOP_CAPS:
-            count += 1
-    return count
+            found[m.group(0)] += 1
+    return found
+
+
+# one alternation per place lexicon, built once (the lexicon kept to tell a reused id)
+_PATTERNS: dict[int, tuple[dict[str, tuple[str, ...]], re.Pattern[str]]] = {}
 
 
 def main_place(text: str, places: dict[str, tuple[str, ...]]) -> str:
     """The place a text names most (any of its forms), shown in its most frequent noun form
     (the first form of each entry and those before the adjectives); '' on a tie or none."""
-    counts = {key: sum(_mentions(f, text) for f in forms) for key, forms in places.items()}
+    mentions = place_mentions(text, places)
+    if not mentions:
+        return ""
+    counts = {key: sum(mentions[f] for f in forms) for key, forms in places.items()}
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ""
     forms = places[ranked[0][0]]
-    nouns = _nouns(forms)
-    return max(nouns, key=lambda f: (_mentions(f, text), -forms.index(f)))
+    return max(_nouns(forms), key=lambda f: (mentions[f], -forms.index(f)))
 
 
 def _nouns(forms: tuple[str, ...]) -> list[str]:
