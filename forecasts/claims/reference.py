@@ -230,6 +230,8 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             or name in _COMMON_ACRONYMS
         ):
             continue
+        if text.count(name) <= most:
+            continue  # a bound on the whole-word count below, without a regular expression
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
         if count > most:
             best, most = name, count
