@@ -12,6 +12,7 @@ from forecasts.claims.reference import (
     article_topic,
     named_in,
     object_named,
+    org_owned,
     owned_occasion,
     placed,
     situated,
@@ -344,3 +345,12 @@ def test_a_one_word_brand_repeated_is_a_topic_but_no_person_or_place() -> None:
     assert article_topic(person, set()).name == ""
     place = ["Talks in Beijing ended.", "Beijing hosts more.", "Beijing grows."]
     assert article_topic(place, set()).name == ""
+
+
+def test_an_organisations_description_in_the_possessive_is_the_topic() -> None:
+    topic = Topic(name="Tool")
+    assert org_owned("The band’s new album is out in April", topic) == (
+        "Tool’s new album is out in April"
+    )
+    assert org_owned("The nation’s debt grows", topic) == "The nation’s debt grows"
+    assert org_owned("The band’s album is out", Topic()) == "The band’s album is out"

@@ -330,6 +330,18 @@ def situated(statement: str, topic: Topic) -> str:
     return f"{statement[: the.end()]}{topic.name} {statement[the.end() :]}"
 
 
+_ORG_POSSESSIVE = re.compile(r"^(?P<the>[Tt]he)\s+(?P<noun>[a-z-]+)’s\s")
+
+
+def org_owned(statement: str, topic: Topic) -> str:
+    """ "The band’s new album is out", "the company’s shares": an organisation's description
+    in the possessive is the organisation the article is about."""
+    m = _ORG_POSSESSIVE.match(statement)
+    if m is None or m["noun"] not in ORG_NOUNS or not topic.name:
+        return statement
+    return f"{topic.name}’s {statement[m.end() :]}"
+
+
 def situate(
     claims: list[ExtractedClaim],
     sentences: list[str],
@@ -349,6 +361,7 @@ def situate(
         cut = statement != claim.statement
         statement = placed(statement, claim.sentence, text, topic)
         statement = situated(statement, topic)
+        statement = org_owned(statement, topic)
         at = where.get(claim.sentence, -1)
         if previous is not None and 0 <= at - previous[0] <= OCCASION_REACH:
             statement = owned_occasion(statement, previous[1], topic, persons)
