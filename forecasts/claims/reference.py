@@ -330,6 +330,11 @@ def situated(statement: str, topic: Topic) -> str:
     return f"{statement[: the.end()]}{topic.name} {statement[the.end() :]}"
 
 
+# a country's or a government's things are a place's, not the topic's ("placed" above)
+_PUBLIC_NOUNS = {
+    "country", "nation", "state", "kingdom", "republic", "government", "parliament", "cabinet",
+    "administration", "ministry", "department", "court", "council", "party",
+}  # fmt: skip
 _ORG_POSSESSIVE = re.compile(r"^(?P<the>[Tt]he)\s+(?P<noun>[a-z-]+)’s\s")
 
 
@@ -337,7 +342,7 @@ def org_owned(statement: str, topic: Topic) -> str:
     """ "The band’s new album is out", "the company’s shares": an organisation's description
     in the possessive is the organisation the article is about."""
     m = _ORG_POSSESSIVE.match(statement)
-    if m is None or m["noun"] not in ORG_NOUNS or not topic.name:
+    if m is None or m["noun"] not in ORG_NOUNS - _PUBLIC_NOUNS or not topic.name:
         return statement
     return f"{topic.name}’s {statement[m.end() :]}"
 
