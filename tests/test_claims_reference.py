@@ -7,6 +7,17 @@ from datetime import date
 import pytest
 
 from forecasts.claims.extract import extract_claims
+from forecasts.claims.reference import (
+    Topic,
+    article_topic,
+    named_in,
+    object_named,
+    org_owned,
+    owned_occasion,
+    placed,
+    situated,
+    whole_subject,
+)
 from forecasts.claims.types import ExtractedClaim
 from forecasts.config import Settings
 
@@ -139,3 +150,207 @@ def test_a_description_ending_in_a_title_after_a_preposition_is_no_person() -> N
         "be held in November."
     )
     assert claim.statement.startswith("The general election for Governor is held")
+
+
+def test_a_statement_naming_nobody_takes_the_article_topic() -> None:
+    """An article about 'Harbor Line Foods' (written 'Harbor Line' later, wrapped across a
+    line): 'The deal will close ...' and 'Guests will attend the kickoff' say whose."""
+    text = (
+        "Seafood processor Harbor Line\nFoods said it will buy a rival for $200 million.\n\n"
+        "Harbor Line expects the deal to close in the first quarter of 2025. Harbor Line "
+        "shares rose 3% on Thursday."
+    )
+    statements = [c.statement for c in claims_of(text)]
+    assert "The Harbor Line Foods deal closes between 1 January 2025 and 31 March 2025" in (
+        statements
+    )
+
+
+def test_the_topic_is_no_person_and_names_an_owner() -> None:
+    """'Gordon Brown' repeated is no topic (a person, even untitled); 'Film' is the festival."""
+    topic = article_topic(
+        [
+            "Gordon Brown announced the election.",
+            "Gordon Brown spoke for minutes.",
+            "Gordon Brown left.",
+        ],
+        set(),
+    )
+    assert topic.name == ""
+    topic = article_topic(
+        [
+            "The Lakeside Film Festival opens on Friday.",
+            "Lakeside Film Festival tickets are on sale.",
+            "The Film Festival Roundup is out.",
+        ],
+        set(),
+    )
+    assert topic.name == "Lakeside Film Festival"
+    assert situated("Guests attend the kickoff event", topic) == (
+        "Guests attend the Lakeside Film Festival kickoff event"
+    )
+    assert situated("Mayor Ann Bell attends the kickoff", topic) == (
+        "Mayor Ann Bell attends the kickoff"
+    )
+    assert situated("The number of visitors doubles", topic) == "The number of visitors doubles"
+
+
+def test_the_topic_goes_inside_an_of_phrase() -> None:
+    topic = Topic(names={"ALJ"}, name="ALJ")
+    assert situated("The closing of the merger occurs", topic) == (
+        "The closing of the ALJ merger occurs"
+    )
+
+
+def test_a_subject_cut_inside_a_name_is_made_whole() -> None:
+    """A company's name broken by a hard line wrap, and a ticker list cut at its last bracket."""
+    text = "Seafood processor Harbor Line\nFoods said it will buy Norfish for $200 million."
+    assert whole_subject("Foods buys Norfish", "Foods said it will buy Norfish", text) == (
+        "Harbor Line Foods buys Norfish"
+    )
+    sentence = "Acme Inc (NYSE:ACM) and Yelp Inc (NYSE:YELP) are among those due to report."
+    assert whole_subject("YELP) are among those reporting", sentence, sentence) == (
+        "Acme Inc (NYSE:ACM) and Yelp Inc (NYSE:YELP) are among those reporting"
+    )
+    # a sentence that opens on a name after a headline line stays as it is
+    assert whole_subject("Germany’s minister visits Turkey", "x", "News Desk\nGermany’s x") == (
+        "Germany’s minister visits Turkey"
+    )
+
+
+def test_an_opening_adverbial_takes_no_topic() -> None:
+    topic = Topic(names={"NYSE"}, name="NYSE")
+    assert situated("On the data front, the report is due", topic) == (
+        "On the data front, the report is due"
+    )
+
+
+def test_a_statement_of_a_place_takes_the_place_the_article_names() -> None:
+    """'the state’s' is the state the sentence names; a civic subject that names nobody takes
+    the article's country; "New Britain" is not Britain."""
+    nobody = Topic()
+    assert (
+        placed(
+            "Three of the state’s clinics shut down",
+            "Alabama: three of the state’s clinics will shut down.",
+            "Laws take effect in ten states.",
+            nobody,
+        )
+        == "Three of Alabama’s clinics shut down"
+    )
+    article = "U.S. stocks fell. Analysts in New York said U.S. jobless claims rose."
+    assert placed("Jobless claims top 2 million", "x", article, nobody) == (
+        "U.S. jobless claims top 2 million"
+    )
+    assert placed("The nation’s first vaccine arrives", "x", article, nobody) == (
+        "The U.S.’s first vaccine arrives"
+    )
+    assert placed("The general election is held", "x", "Voters in New Britain", nobody) == (
+        "The general election is held"
+    )
+    # a statement that names a place already keeps it
+    assert placed("The tax rate at Park Arena drops", "x", article, nobody) == (
+        "The tax rate at Park Arena drops"
+    )
+
+
+def test_the_name_a_statement_subject_holds_is_the_claims_subject() -> None:
+    """'The UK economy will grow': the claim is about the UK; the article's topic put into a
+    statement that named nobody becomes its subject too."""
+    article = "Output rose in the UK. Forecasters expect more. Electrical work will start soon."
+    assert named_in("The UK economy grows 2% in 2024", article) == "UK"
+    assert named_in("The Nord Stream 2 pipeline is launched", "the Nord Stream 2 link") == (
+        "Nord Stream 2"
+    )
+    # capitalised only to open a sentence, or an adjective: no name
+    assert named_in("Electrical work ends in May", article) == ""
+    assert named_in("The Mexican central bank raises rates", "the Mexican peso") == ""
+    text = (
+        "Seafood processor Harbor Line\nFoods said it will buy a rival for $200 million.\n\n"
+        "Harbor Line expects the deal to close in the first quarter of 2025. Harbor Line "
+        "shares rose 3% on Thursday."
+    )
+    deal = next(c for c in claims_of(text) if "deal" in c.statement)
+    assert deal.actors[0] == "Harbor Line Foods"
+
+
+def test_an_occasion_nothing_names_is_the_previous_claims_subjects() -> None:
+    """'The trip', right after a claim about a person, is that person's trip; an occasion
+    named by what follows it ('The event for NASA's rover') stays as it is."""
+    nobody = Topic()
+    people = {"Lena Fox"}
+    assert owned_occasion("The trip takes place in May", "Lena Fox", nobody, people) == (
+        "Lena Fox’s trip takes place in May"
+    )
+    assert owned_occasion("The event for NASA's rover is held", "Lena Fox", nobody, people) == (
+        "The event for NASA's rover is held"
+    )
+    # a name of unknown kind may be the occasion itself ("Shoorveer"): left alone
+    assert owned_occasion("The event is held", "Shoorveer", nobody, people) == ("The event is held")
+
+
+def test_a_subject_lost_down_to_its_article_is_the_sentences() -> None:
+    """'The rainy season began in April and will last until August': the season lasts."""
+    sentence = "The rainy season began in April and will last until August."
+    assert whole_subject("The lasts until August", sentence, sentence) == (
+        "The rainy season lasts until August"
+    )
+
+
+def test_an_object_it_is_the_thing_the_claim_before_described() -> None:
+    assert object_named("Harbor Line finances it with new debt", "deal") == (
+        "Harbor Line finances the deal with new debt"
+    )
+    assert object_named("It closes in May", "deal") == "It closes in May"
+    text = (
+        "Seafood processor Harbor Line Foods said it will buy a rival for $200 million. Harbor "
+        "Line expects the deal to close in the first quarter of 2025, and will finance it with "
+        "new debt. Harbor Line shares rose."
+    )
+    statements = [c.statement for c in claims_of(text)]
+    assert any(s.startswith("Harbor Line finances the deal with new debt") for s in statements), (
+        statements
+    )
+
+
+def test_an_occasion_after_a_claim_about_a_country_is_the_countrys() -> None:
+    assert owned_occasion("The kick-off is at 7 PM", "India", Topic(), set()) == (
+        "India’s kick-off is at 7 PM"
+    )
+
+
+def test_a_reporting_verb_glued_before_the_subject_goes() -> None:
+    assert whole_subject("Claimed Apple holds an event", "x", "x") == "Apple holds an event"
+
+
+def test_a_whole_subject_and_a_bank_named_for_a_place_stay_as_they_are() -> None:
+    """'The phones are available' is whole (no second 'phones'); 'Bank of England' names no
+    place, so 'Inflation falls' gets no 'England'; 'Parliament' takes 'Britain’s'."""
+    sentence = "The phones will be available in stores on Sept. 22."
+    assert whole_subject("The phones are available", sentence, sentence) == (
+        "The phones are available"
+    )
+    boe = "The Bank of England meets. Bank of England officials said inflation would fall."
+    assert placed("Inflation falls sharply", "x", boe, Topic()) == "Inflation falls sharply"
+    uk = "Voters in Britain go to the polls. Britain has a new leader."
+    assert placed("Parliament is dissolved in May", "x", uk, Topic()) == (
+        "Britain’s parliament is dissolved in May"
+    )
+
+
+def test_a_one_word_brand_repeated_is_a_topic_but_no_person_or_place() -> None:
+    brand = ["Adobe agreed to buy Figma.", "Adobe shares fell.", "Adobe expects more."]
+    assert article_topic(brand, set()).name == "Adobe"
+    person = ["Hernandez was found guilty.", "Hernandez said he would appeal.", "Hernandez x."]
+    assert article_topic(person, set()).name == ""
+    place = ["Talks in Beijing ended.", "Beijing hosts more.", "Beijing grows."]
+    assert article_topic(place, set()).name == ""
+
+
+def test_an_organisations_description_in_the_possessive_is_the_topic() -> None:
+    topic = Topic(name="Tool")
+    assert org_owned("The band’s new album is out in April", topic) == (
+        "Tool’s new album is out in April"
+    )
+    assert org_owned("The nation’s debt grows", topic) == "The nation’s debt grows"
+    assert org_owned("The band’s album is out", Topic()) == "The band’s album is out"

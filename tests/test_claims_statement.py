@@ -11,7 +11,14 @@ import pytest
 from forecasts.articles.normalize import normalize_text
 from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
-from forecasts.claims.statement import build, present, replace_time, third_person, window_phrase
+from forecasts.claims.statement import (
+    build,
+    present,
+    replace_time,
+    third_person,
+    tidy,
+    window_phrase,
+)
 from forecasts.claims.types import Window
 from forecasts.config import Settings
 
@@ -127,7 +134,9 @@ def test_present_drops_any_ly_adverb(predicate: str, plural: bool, out: str) -> 
       "supports jobs, attracts investment and helps capture carbon"),
      ("scheduled to visit Ankara", "visits Ankara"),
      ("spread and disrupt oil flows", "spreads and disrupts oil flows"),
-     ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine")],
+     ("visit Paris and support for Ukraine", "visits Paris and support for Ukraine"),
+     ("spend a day in Rome, then travel to Milan", "spends a day in Rome, then travels to Milan"),
+     ("fix the issue and be in good shape", "fixes the issue and is in good shape")],
 )  # fmt: skip
 def test_present_agrees_every_coordinated_verb_and_drops_plan_frames(
     predicate: str, out: str
@@ -331,3 +340,47 @@ def test_an_appositive_name_is_the_subject_without_its_participle() -> None:
     )
     assert claims
     assert not any(c.statement.startswith("Named") for c in claims), claims
+
+
+def test_who_said_it_and_photo_credits_are_no_part_of_the_statement() -> None:
+    """'..., a White House official said in an email' and '(Jane Doe/AP)' leave the statement;
+    the date goes to the event."""
+    window = Window(date(2016, 2, 15), date(2016, 2, 15), "date")
+    said = build(
+        "Barack Obama",
+        "host a summit at Sunnylands,” a White House official said in an email",
+        negative=False, plural=False, expression="", window=window,
+        reference=date(2016, 2, 1), dated=True,
+    )  # fmt: skip
+    assert said == "Barack Obama hosts a summit at Sunnylands on 15 February 2016"
+    photo = build(
+        "The rollout", "begin on Monday (Jane Doe/AP)", negative=False, plural=False,
+        expression="Monday", window=window, reference=date(2016, 2, 1), dated=True,
+    )  # fmt: skip
+    assert photo == "The rollout begins on 15 February 2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [("New laws take effect on 1 July 2014 in 10 states (We post more",
+      "New laws take effect on 1 July 2014 in 10 states"),
+     ("The vaccine arrives on 14 December 2020 morning",
+      "The vaccine arrives on the morning of 14 December 2020"),
+     ("Slots are available till on 31 July 2019", "Slots are available until 31 July 2019")],
+)  # fmt: skip
+def test_tidy_closes_brackets_orders_day_parts_and_keeps_until(text: str, out: str) -> None:
+    assert tidy(text) == out
+
+
+def test_degree_adverbs_and_floating_quantifiers_are_no_verb() -> None:
+    assert present("most likely remain at the current level") == "remains at the current level"
+    assert present("all be digital", plural=True) == "are digital"
+
+
+def test_no_connector_dangles_before_the_date() -> None:
+    window = Window(date(2023, 4, 17), date(2023, 4, 17), "date")
+    said = build(
+        "The rocket", "not reach orbit and that on Monday", negative=False, plural=False,
+        expression="Monday", window=window, reference=date(2023, 4, 14), dated=True,
+    )  # fmt: skip
+    assert said == "The rocket does not reach orbit on 17 April 2023"

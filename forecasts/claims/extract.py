@@ -32,7 +32,7 @@ from forecasts.claims.hedges import (
     probability,
     stated_odds,
 )
-from forecasts.claims.reference import ORG_NOUNS, ROLE_NOUNS, Discourse
+from forecasts.claims.reference import ORG_NOUNS, ROLE_NOUNS, Discourse, situate
 from forecasts.claims.repeats import content_words, once
 from forecasts.claims.sentences import Sentence, split_sentences
 from forecasts.claims.speakers import attribute, is_pronoun
@@ -2014,7 +2014,8 @@ def extract_claims(text: str, reference_date: date, settings: Settings) -> list[
             people = [n for n in names_here if len(n.split()) >= 2]
             ctx.last_actors = people[:1] or ctx.last_actors
         ctx.discourse.mention(names_here, ctx.book.persons)
-    return once(_distinct([*_unrepeated(headlines, claims), *claims]))
+    found = once(_distinct([*_unrepeated(headlines, claims), *claims]))
+    return situate(found, [s.text for s in sentences], ctx.book.persons, ctx.discourse.recent)
 
 
 def _distinct(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -23,6 +23,8 @@ _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
     r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
     r"formally|officially|jointly|potentially|rather|already|yet|"
+    # "most likely remain", "will all be digital": a degree or a floating quantifier
+    r"(?:most|more|very|highly|less|quite)\s+likely|all|both|"
     # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
     r"(?!(?:apply|rely|reply|fly|supply|comply|multiply|ally|rally|tally|imply|bully|sully|"
     r"dally|resupply|roughly|nearly|early|fully|daily|weekly|monthly|quarterly|yearly|only)\b)"
@@ -76,7 +78,8 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
     rest = _COORDINATED_VERB.sub(
-        lambda m: f"{m['join']}{third_person(m['verb'], plural=plural)}", f" {rest}"
+        lambda m: f"{m['join']}{third_person(m['verb'] or m['motion'], plural=plural)}",
+        f" {rest}",
     )[1:]  # "abolish the escalator and delay the hike", "spread and disrupt": both verbs agree
     if negative or negated:
         return _negate(verb, rest, plural)
@@ -103,8 +106,10 @@ _COMMON_VERBS = (
 )
 _COORDINATED_VERB = re.compile(
     r"(?P<join>(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:then\s+|also\s+)?)"
-    r"(?P<verb>" + _COMMON_VERBS + r")(?=\s+(?!(?:for|of|to|in|on|from|with|by|at|is|are|was|"
-    r"were|will|would)\b)[a-z\d$€£])"
+    r"(?:(?P<verb>" + _COMMON_VERBS + r")(?=\s+(?!(?:for|of|to|in|on|from|with|by|at|is|are|"
+    r"was|were|will|would)\b)[a-z\d$€£])"
+    # a verb of motion goes somewhere ("then travel to Palm Springs"); "be" is never a noun
+    r"|(?P<motion>travel|return|fly|head|go|move|be)(?=\s+(?:to|back|home|in|on|at|a|an|the)\b))"
 )
 
 
@@ -164,9 +169,20 @@ _DANGLING_END = re.compile(
 _DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
 
+_UNTIL_ON = re.compile(r"\b(?:till|until|through|thru)\s+on\s+(?=\d)")
+_OPEN_BRACKET_END = re.compile(r"\s*[(\[][^)\]]*$")
+# "on 14 December 2020 morning" (from "on Monday morning"): the part of the day goes first
+_DAY_PART = re.compile(r"\bon (\d{1,2} [A-Z][a-z]+ \d{4}) (morning|afternoon|evening|night)\b")
+
+
 def tidy(text: str) -> str:
-    """One sentence: single spaces, no dangling punctuation or quotes, a capital first letter."""
+    """One sentence: single spaces, no dangling punctuation, quotes or open bracket, a capital
+    first letter."""
     text = _QUOTE_MARKS.sub("", text)
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
+        text = _OPEN_BRACKET_END.sub("", text)  # "took effect in 10 states (We’ll post ..."
+    text = _DAY_PART.sub(r"on the \2 of \1", text)
+    text = _UNTIL_ON.sub("until ", text)  # "available till on 31 July": until 31 July
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ,;:-–—")
     text = _DANGLING_END.sub("", text)
@@ -174,6 +190,14 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# who said it, or whose photo it is, is no part of what will happen: "..., a White House
+# official said in an email", "(Paul Sancya/AP)"
+_TRAILING_SOURCE = re.compile(
+    r"[,”\"’']*,[”\"’']*\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,5}?"
+    r"(?:said|says|told|reported|stated)"
+    r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
+    r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
+)
 _WEEKDAY_BESIDE_DATE = re.compile(
     r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s*|\s+)(?=on\s+\d{1,2}\s+[A-Z])"
 )
@@ -200,6 +224,7 @@ def build(
         subject, present_tense = subject[: framed.start()], False
     if present_tense and _PLAN_FRAME.match(predicate):
         present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
+    predicate = _TRAILING_SOURCE.sub("", predicate)
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
@@ -217,6 +242,10 @@ def build(
             verb_phrase = f"{_DANGLING_END.sub('', verb_phrase)} {phrase}"
     elif phrase and not re.search(r"\b(?:19|20)\d\d\b", f"{subject} {verb_phrase}"):
         verb_phrase = f"{verb_phrase} {phrase}"
+    if phrase and verb_phrase.endswith(phrase):
+        # "does not reach orbit and that on 17 April 2023": no connector before the time
+        head = _DANGLING_END.sub("", verb_phrase[: -len(phrase)].rstrip())
+        verb_phrase = f"{head} {phrase}"
     if phrase.startswith("on "):
         # "on Monday, on 28 January 2013": the date says the day; the weekday goes
         verb_phrase = _WEEKDAY_BESIDE_DATE.sub("", verb_phrase)
