@@ -167,3 +167,24 @@ def test_a_claim_ended_fulfilled_against_its_label_is_a_false_fulfilled() -> Non
     claims = [{"claim": "Xi to visit", "event": "", "status": "fulfilled", "evidence": []}]
     s = score_scenario("x", expected, claims)
     assert s.false_fulfilled == 1 and s.as_dict()["false_fulfilled"] == 1
+
+
+def test_the_frozen_split_refuses_to_list_its_errors(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """--errors on --split test or all is one message and exit 2, before anything is scored."""
+    for split in ("test", "all"):
+        r = run_cli("eval", "verification", "--split", split, "--errors")
+        assert r.code == 2 and "dev split only" in r.err
+
+
+def test_the_frozen_splits_json_carries_figures_but_no_items(run_cli) -> None:  # type: ignore[no-untyped-def]
+    """Scripts read the test split's figures; its wrong pairs and misses never leave the scorer."""
+    from forecasts.cli import eval_verification as ev
+
+    if not (ev.REAL / "verification" / "test.jsonl").is_file():
+        pytest.skip("the test split is not in this checkout")
+    r = run_cli("eval", "verification", "--split", "test", "--no-backtests", "--json")
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert 0.0 <= doc["pairs"]["fulfilled_precision"] <= 1.0
+    assert "errors" not in doc["pairs"]
+    assert "misses" not in doc["pairs"]["candidate_recall"]

@@ -71,6 +71,12 @@ def eval_verification(
       forecasts eval verification --split dev
       forecasts eval verification --json          # the regression corpus
     """
+    frozen = split in ("test", "all")
+    if show_errors and frozen:
+        raise InputError(
+            f"--errors is for the dev split only: the errors of --split {split} stay unread "
+            "(the test split is frozen while the judge changes)"
+        )
     pair_files, scenario_roots = _sources(split, pairs, backtests)
     loaded = load_pairs(*pair_files)
     scores = score_pairs(loaded)
@@ -88,10 +94,22 @@ def eval_verification(
         "backtests": scenarios,
         "backtest_totals": _totals(scenarios),
     }
+    if frozen:
+        _drop_items(doc)
     if as_json:
         emit(doc)
         return
     _print(doc, show_errors)
+
+
+def _drop_items(doc: dict[str, Any]) -> None:
+    """A frozen split's figures may be read, never its items: its wrong pairs, candidate misses
+    and backtest misses leave the document before anything prints it."""
+    doc["pairs"].pop("errors", None)
+    if doc["pairs"].get("candidate_recall"):
+        doc["pairs"]["candidate_recall"].pop("misses", None)
+    for scenario in doc["backtests"]:
+        scenario.pop("misses", None)
 
 
 def _sources(
