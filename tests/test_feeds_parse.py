@@ -258,3 +258,95 @@ def test_the_fast_lookups_refuse_a_changed_feedparser(monkeypatch: pytest.Monkey
     monkeypatch.setattr("feedparser.util.FeedParserDict", Fresh)
     with pytest.raises(RuntimeError, match="changed FeedParserDict"):
         parse._fast_dict_lookups()
+
+
+_RICH_ITEM = (
+    "<item><title>Port &amp; harbour plan</title><link>/news/1?utm_source=rss</link>"
+    '<guid isPermaLink="false">g-{i}</guid><pubDate>Tue, 07 Nov 2023 13:26:53 GMT</pubDate>'
+    "<category>Politics</category><category domain='x'>Local</category>"
+    "<comments>https://news.example.org/1#comments</comments>"
+    '<enclosure url="https://news.example.org/1.jpg" length="1" type="image/jpeg"/>'
+    "<description>&lt;p&gt;Officials met.&lt;/p&gt;</description></item>"
+)
+# Feeds where skipping <category>, <comments> and <enclosure> could go wrong if done carelessly:
+# inside item text (markup whose words are kept), holding elements we read, carrying an
+# xlink declaration or xml:base, between <image> and a <link>, and as the first thing of an item.
+TRIM_CASES = [
+    "<rss version='2.0'><channel><title>T</title><link>https://news.example.org/</link>"
+    + "".join(_RICH_ITEM.format(i=i) for i in range(3))
+    + "</channel></rss>",
+    "<rss version='2.0'><channel><title>T</title><item><title>a</title>"
+    "<description><p>kept <category>words</category> <comments>here</comments></p>"
+    "<enclosure>too</enclosure></description></item></channel></rss>",
+    "<rss version='2.0'><channel><title>T</title><item><category><title>inner</title>"
+    "<link>https://x.example/inner</link></category><enclosure><guid>inner-g</guid>"
+    "</enclosure><title>outer</title></item></channel></rss>",
+    "<rss version='2.0' xmlns:xl='http://www.w3.org/1999/xlink'><channel><title>T</title>"
+    "<item><category xmlns:x2='http://www.w3.org/1999/xlink' x2:href='/c' "
+    "xml:base='https://evil.example/'>c</category><link>rel/1</link><title>t</title></item>"
+    "</channel></rss>",
+    "<rss version='2.0'><channel><title>T</title><image><url>https://x.example/i.png</url>"
+    "<category>c</category><link>https://x.example/from-image</link></image>"
+    "<item><comments>c</comments><title>t</title><link>https://x.example/a</link></item>"
+    "</channel></rss>",
+    "<rss version='2.0'><channel><title>T</title><item><title>t</title>"
+    "<source url='https://s.example/rss'>Source <category>x</category> name</source>"
+    "<category><![CDATA[<b>cdata</b>]]></category><description><![CDATA[<p>body "
+    "<category>in cdata</category></p>]]></description></item></channel></rss>",
+    "<rss version='2.0'><channel><title>T</title><item><title>t</title><CATEGORY>upper"
+    "</CATEGORY><description>d</description></item><category>channel level</category>"
+    "</channel></rss>",
+]
+
+
+def _trim_inputs() -> list[tuple[str, bytes]]:
+    from tests.feedserver import make_rss
+
+    inputs = [(f"case {i}", case.encode()) for i, case in enumerate(TRIM_CASES)]
+    inputs += [(path.name, path.read_bytes()) for path in sorted(DATA.iterdir())]
+    inputs.append(("make_rss", make_rss(5)))
+    return inputs
+
+
+def test_trimmed_feedparser_gives_the_same_feeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test feed parses to the same ParsedFeed (or the same error) with feedparser's
+    work trimmed (forecasts/feeds/trim.py) as with plain feedparser."""
+    from forecasts.feeds import trim
+
+    def parse_all() -> list[object]:
+        results: list[object] = []
+        for _name, data in _trim_inputs():
+            try:
+                results.append(parse_feed(data, base_url="https://news.example.org/feed/"))
+            except FeedParseError as exc:
+                results.append(str(exc))
+        return results
+
+    trimmed = parse_all()
+    trim.uninstall()
+    try:
+        plain = parse_all()
+    finally:
+        trim.install()
+    assert trimmed[0] != plain[-1]  # the comparison is between real, different feeds
+    for (name, _), got, want in zip(_trim_inputs(), trimmed, plain, strict=True):
+        assert got == want, name
+    first = trimmed[0]
+    assert isinstance(first, ParsedFeed) and len(first.entries) == 3
+    assert first.entries[0].link == "https://news.example.org/news/1?utm_source=rss"
+
+
+def test_the_trim_refuses_a_changed_feedparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import feedparser.mixin
+
+    from forecasts.feeds import trim
+
+    trim.uninstall()
+    try:
+        monkeypatch.setattr(feedparser.mixin, "copy", object())
+        with pytest.raises(RuntimeError, match=r"review forecasts/feeds/trim\.py"):
+            trim.install()
+    finally:
+        monkeypatch.undo()
+        trim.install()
+    assert isinstance(feedparser.mixin.copy, __import__("types").SimpleNamespace)

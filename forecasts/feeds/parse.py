@@ -23,6 +23,7 @@ import feedparser.mixin
 import feedparser.util
 
 from forecasts.errors import FeedParseError
+from forecasts.feeds import trim
 from forecasts.feeds.xmlguard import check_prolog
 
 MAX_TITLE_CHARS = 1_000
@@ -143,6 +144,7 @@ def _fast_dict_lookups() -> type:
 
 
 _fast_dict_lookups()
+trim.install()
 
 
 # Cleared after each document: the hits are within one document, and a hostile one full of
