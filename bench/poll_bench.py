@@ -6,6 +6,7 @@ fresh child process on a fresh SQLite file, so peak memory is that run's own:
     python bench/poll_bench.py                       # 1,000 feeds x 50 items, median of 3
     python bench/poll_bench.py --feeds 200 --repeat 1 --parse-processes 1
     python bench/poll_bench.py --farm                # the shared feed farm (see below)
+    python bench/poll_bench.py --parse-ab            # parse CPU: trimmed vs plain feedparser
 
 ``--farm`` serves the feeds with ``tools/feedfarm.py serve`` (news-like items of 15-40 KB, gzip,
 ETag and Last-Modified: the farm issue 16 sets its targets on) and, in each repetition, runs the
@@ -284,6 +285,38 @@ def farm_main(args: argparse.Namespace) -> None:
         )
 
 
+def parse_ab(args: argparse.Namespace) -> None:
+    """Parse CPU per farm feed with feedparser trimmed (forecasts/feeds/trim.py) and plain,
+    alternating in this one process so both meet the same load; medians of --repeat rounds."""
+    import importlib.util
+
+    from forecasts.feeds import trim
+    from forecasts.feeds.items import parse_documents
+
+    spec = importlib.util.spec_from_file_location("feedfarm", args.feedfarm)
+    if spec is None or spec.loader is None:
+        raise SystemExit("feedfarm.py not found: pass --feedfarm PATH")
+    farm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(farm)
+    url = "http://127.0.0.1:8000/feed/{}.xml"
+    docs = [
+        [(farm.make_feed(n, 8000, args.items, 1)[0], url.format(n), "application/rss+xml")]
+        for n in range(min(args.feeds, 200))
+    ]
+    times: dict[str, list[float]] = {"trimmed": [], "plain": []}
+    for _ in range(max(args.repeat, 3)):
+        for mode, step in (("trimmed", trim.install), ("plain", trim.uninstall)):
+            step()
+            start = time.process_time()
+            for doc in docs:
+                parse_documents(doc)
+            times[mode].append((time.process_time() - start) / len(docs) * 1000)
+    trim.install()
+    print(f"parse CPU per farm feed ({len(docs)} feeds, load {os.getloadavg()[0]:.1f}):")
+    for mode, values in times.items():
+        print(f"  {mode:8} {statistics.median(values):6.2f} ms (median of {len(values)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -298,12 +331,20 @@ def main() -> None:
         "--farm", action="store_true", help="serve with feedfarm.py and race its naive baseline"
     )
     parser.add_argument("--feedfarm", default=default_feedfarm(), help="path of feedfarm.py")
+    parser.add_argument(
+        "--parse-ab",
+        action="store_true",
+        help="parse CPU per farm feed, trimmed vs plain feedparser",
+    )
     parser.add_argument("--run", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--opml", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         print(json.dumps(run_once(args)))
+        return
+    if args.parse_ab:
+        parse_ab(args)
         return
     if args.farm:
         farm_main(args)
