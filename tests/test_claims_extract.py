@@ -864,3 +864,16 @@ def test_one_claim_found_by_two_patterns_is_one_claim(cfg: Settings) -> None:
     """'Traders are pricing in a rate hike in May' is a verb phrase and a forecast object: once."""
     claims = extract("Traders are pricing in a rate hike in May.", "2023-03-01", cfg)
     assert [c.claim for c in claims] == ["Traders are pricing in a rate hike in May"]
+
+
+def test_participle_that_describes_the_subject_is_no_claim_of_its_own(cfg: Settings) -> None:
+    """ "the number of people expected to fly over the weekend could reach ...": "expected to
+    fly" only describes the noun; the claim is the number reaching its record."""
+    claims = extract(
+        "The number of people expected to fly over the weekend could reach the highest "
+        "number in nearly 20 years.",
+        "2024-05-28",
+        cfg,
+    )
+    assert len(claims) == 1
+    assert "reach" in claims[0].statement

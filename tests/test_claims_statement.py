@@ -384,3 +384,38 @@ def test_no_connector_dangles_before_the_date() -> None:
         expression="Monday", window=window, reference=date(2023, 4, 14), dated=True,
     )  # fmt: skip
     assert said == "The rocket does not reach orbit on 17 April 2023"
+
+
+@pytest.mark.parametrize(
+    ("predicate", "out"),
+    [("took effect on Tuesday", "takes effect on Tuesday"),
+     ("releasing its report", "releases its report"),
+     ("not held the vote", "does not hold the vote"),
+     ("visit Paris", "visits Paris")],
+)  # fmt: skip
+def test_present_puts_a_past_or_a_gerund_in_the_present(predicate: str, out: str) -> None:
+    """A verb written as a past ("will took effect") or a gerund ("on track in releasing")
+    takes its base form first, never "tooks" or "releasings"."""
+    assert present(predicate) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "FDA leaders are targeting a decision within weeks on several drug approvals.",
+            "FDA leaders target a decision by 19 February 2024 on several drug approvals",
+        ),
+        (
+            "Officials expected to attend the summit will arrive on Friday.",
+            "Officials expected to attend the summit arrive on 12 January 2024",
+        ),
+    ],
+)
+def test_statement_keeps_the_verb_of_an_aim_and_the_head_of_its_subject(
+    text: str, statement: str
+) -> None:
+    """ "are targeting a decision": the aim is the statement's verb; a participle after the
+    subject's head noun does not decide its number."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]

@@ -1089,7 +1089,11 @@ def _plural(subject: str) -> bool:
 
 
 # the head noun ends where a prepositional phrase starts: "shut-in wells in Oklahoma"
-_HEAD_END = re.compile(r"\s+(?:of|in|at|on|from|for|with|near|across|around|under|between|to)\s+")
+# or a relative clause or a participle starts: "officials expected to attend", "talks that"
+_HEAD_END = re.compile(
+    r"\s+(?:of|in|at|on|from|for|with|near|across|around|under|between|to|who|which|that|"
+    r"expected|scheduled|planned|slated|due|based)\s+"
+)
 _IRREGULAR_PLURALS = {"children", "people", "men", "women", "police", "staff", "cattle", "data"}
 _QUANTIFIER_HEAD = re.compile(
     r"(?i)\b(?:more|most|some|all|many|several|few|both|bulk|majority|half|rest|lot|lots|number|"
@@ -1256,6 +1260,8 @@ def _sentence_claims(
             )
         ):
             continue  # "officials wanted to see more data": a past wish, no date ahead
+        if _is_reduced_relative(body, trig, triggers[i + 1 :], subject):
+            continue  # "the number of people expected to fly could reach": in the subject
         if re.match(r"would\b", trig.text, re.IGNORECASE) and re.match(
             r"(?:go\s+on\s+to|later|eventually|never)\b", body[trig.verb_start :], re.IGNORECASE
         ):
@@ -1468,6 +1474,27 @@ _FORECAST_VERB = re.compile(
 )
 
 
+_PARTICIPLE_TRIGGER = re.compile(
+    r"(?i)(?:expected|planned|scheduled|set|due|slated|promised|pledged|intended|hoped|aimed)\s+to$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|or|that|which|who|while|as|if|when)\b")
+
+
+def _is_reduced_relative(body: str, trig: Trigger, later: list[Trigger], subject: str) -> bool:
+    """A bare participle after a noun ("people expected to fly", "talks planned for May")
+    whose clause goes on to its own finite verb: the participle only describes the noun
+    that is the next verb's subject."""
+    if trig.kind != "verbal" or not _PARTICIPLE_TRIGGER.match(trig.text.strip()):
+        return False
+    if not subject.strip() or re.search(r"(?i)\b(?:he|she|it|they|we|i|you)\s*$", subject):
+        return False  # "they expected to": the past of "expect", a verb of its own
+    nxt = next((t for t in later if t.kind in ("modal", "copular")), None)
+    return nxt is not None and not _CLAUSE_BREAK.search(body, trig.verb_start, nxt.start)
+
+
+_AIM_VERB = {"targeting": "target", "targets": "target", "eyeing": "eye", "for": "aim for"}
+
+
 def _forecast_objects(
     sent: Sentence,
     index: int,
@@ -1508,8 +1535,10 @@ def _forecast_objects(
         subject = before[sm[-1].end() if sm else 0 :].strip()
         subject = re.sub(r"\s+(?:now|also|still|already|increasingly|largely)$", "", subject)
         who = speaker or subject
+        # "FDA leaders are targeting a decision": the aim is the verb of the statement
+        obj = f"{_AIM_VERB[verb.split()[-1]]} {m.group('obj')}" if aim else m.group("obj")
         claim = _make_claim(
-            sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", m.group("obj"),
+            sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", obj,
             "will" if negative else ("aims to" if aim else "expected"), times, (m.start("obj"), obj_end), (0, 0),
             who if not aim else speaker,
         )  # fmt: skip

@@ -13,6 +13,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from forecasts.claims.types import Window
 
@@ -38,6 +41,17 @@ _NOT_VERB = {
     "not", "still", "there", "here", "so",
 }  # fmt: skip
 _NEGATION = re.compile(r"^(?:not|never|n't)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def base_form(verb: str) -> str:
+    """The base form of a verb written as a past or a gerund ("took" -> "take", "releasing"
+    -> "release"), from lemminflect's English lexicon (shipped in its wheel); a base form,
+    or a word the lexicon does not know as a verb, is returned as it is."""
+    lemmas = getAllLemmas(verb.lower(), upos="VERB").get("VERB", ())
+    if not lemmas or verb.lower() in lemmas:
+        return verb
+    return str(lemmas[0])
 
 
 def third_person(verb: str, *, plural: bool = False) -> str:
@@ -77,6 +91,7 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     verb, rest = words[0], (words[1] if len(words) > 1 else "")
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
+    verb = base_form(verb)  # "will took effect", "on track in releasing": the verb's base
     rest = _COORDINATED_VERB.sub(
         lambda m: f"{m['join']}{third_person(m['verb'] or m['motion'], plural=plural)}",
         f" {rest}",
