@@ -877,3 +877,15 @@ def test_participle_that_describes_the_subject_is_no_claim_of_its_own(cfg: Setti
     )
     assert len(claims) == 1
     assert "reach" in claims[0].statement
+
+
+def test_a_forecast_object_opens_on_a_determiner_or_a_name(cfg: Settings) -> None:
+    """ "the $2bn project in late 2021": the noun "project" is no forecast verb, since a
+    preposition opens no forecast object (the capital-letter alternative is case-sensitive)."""
+    claims = extract(
+        "Acme and Bolt will begin building the new US$2.5bn (£2.0bn) terminal project in "
+        "late 2025 once all the permits are issued.",
+        "2025-03-01",
+        cfg,
+    )
+    assert not any("permits are issued takes place" in c.statement for c in claims)

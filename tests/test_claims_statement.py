@@ -419,3 +419,24 @@ def test_statement_keeps_the_verb_of_an_aim_and_the_head_of_its_subject(
     subject's head noun does not decide its number."""
     claims = extract_claims(text, date(2024, 1, 8), Settings())
     assert statement in [c.statement for c in claims]
+
+
+def test_a_time_owning_an_occasion_becomes_its_date() -> None:
+    """ "ahead of Wednesday's final": the date qualifies the occasion, no "on ...'s"."""
+    text, replaced = replace_time(
+        "meet ahead of Wednesday’s final", "Wednesday", "on 20 April 2011"
+    )
+    assert (text, replaced) == ("meet ahead of the 20 April 2011 final", True)
+
+
+def test_a_subject_cut_inside_a_phrase_gives_the_whole_sentence() -> None:
+    """ "Plus the sun should be more active with the potential for bursts": the subject would
+    end on "the"; the cleaned sentence is the statement, never a fragment ("The expands")."""
+    claims = extract_claims(
+        "Plus the sun should be more active with the potential for bursts of plasma.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert [c.statement for c in claims] == [
+        "The sun should be more active with the potential for bursts of plasma"
+    ]

@@ -812,17 +812,28 @@ def _make_claim(
     ) or _TO_INFINITIVE.match(who):
         # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
         return None
-    statement = statement_mod.build(
-        who,
-        said,
-        negative=negative,
-        plural=_plural(who),
-        expression=expression,
-        window=window,
-        reference=ctx.reference,
-        dated=window.basis not in ("default_horizon", "vague"),
-        present_tense=not trigger_text,
-    )
+    dated = window.basis not in ("default_horizon", "vague")
+    if (
+        _CUT_SUBJECT.search(who) and not statement_mod.PLAN_FRAME_END.search(who)
+    ) or _SUBORDINATE_SUBJECT.match(who):
+        # "Copa del Rey final against", "the", "... and the", "once all permits are issued":
+        # the span was cut inside a phrase, so no subject can be built from it; the sentence
+        # itself, cleaned and dated, still says who does what
+        statement = statement_mod.from_sentence(
+            sent.text, expression=expression, window=window, reference=ctx.reference, dated=dated
+        )
+    else:
+        statement = statement_mod.build(
+            who,
+            said,
+            negative=negative,
+            plural=_plural(who),
+            expression=expression,
+            window=window,
+            reference=ctx.reference,
+            dated=dated,
+            present_tense=not trigger_text,
+        )
     if _NAMELESS.match(statement):
         # "He spent ...", "I meet up with these guys": no one a reader could name, so no
         # defined test (LABELLING.md: outcomes with no defined test are not verifiable)
@@ -845,6 +856,18 @@ def _make_claim(
         verifiable=verifiable,
         statement=statement,
     )
+
+
+# a subject that ends on a word that needs more after it: an article, a preposition, a
+# conjunction, a possessive determiner, an auxiliary
+_CUT_SUBJECT = re.compile(
+    r"(?i)(?:^|\s)(?:the|a|an|against|of|for|to|with|from|by|at|in|on|into|and|or|but|its|their|"
+    r"his|her|our|will|would|could|can|is|are|was|were)$"
+)
+_SUBORDINATE_SUBJECT = re.compile(
+    r"(?i)^(?:(?:in|on|by)\s+[^,]{0,30}?\s+)?(?:once|whenever|unless|because|although|though|"
+    r"whereas|as\s+soon\s+as)\s+\S"
+)
 
 
 # a statement whose subject is a pronoun the article never let us resolve
@@ -1469,7 +1492,7 @@ _FORECAST_VERB = re.compile(
     r"(?:is|are)\s+targeting|targets|(?:is|are)\s+eyeing|(?:is|are)\s+aiming\s+for|"
     r"pricing(?:\s+in)?|priced\s+in|there\s+is|there's|there’s|puts?|assigns?|gives?)\s+"
     r"(?P<obj>(?:a|an|the|another|one|two|three|four|several|further|more|at\s+least|roughly|about|around|"
-    r"as\s+many\s+as|up\s+to|[A-Z]\w+)\b[^,;:.]{3,80})",
+    r"as\s+many\s+as|up\s+to|(?-i:[A-Z])\w+)\b[^,;:.]{3,80})",
     re.IGNORECASE,
 )
 

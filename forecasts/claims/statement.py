@@ -101,7 +101,7 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     return f"{third_person(verb, plural=plural)} {rest}".strip()
 
 
-_PLAN_FRAME_END = re.compile(
+PLAN_FRAME_END = re.compile(
     r"\s+(?:is\s+|are\s+)?(?:scheduled|set|due|slated|poised|expected)\s+to$", re.IGNORECASE
 )
 _PLAN_FRAME = re.compile(
@@ -172,6 +172,12 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
     if owned and not phrase:
         # "April’s total solar eclipse": the time moves out, the eclipse stays (no "’s")
         end += owned.end()
+    elif owned and phrase.startswith(("on ", "in ")):
+        # "ahead of Wednesday’s final": "ahead of the 20 April 2011 final"
+        return f"{text[:at]}the {phrase[3:]} {text[end + owned.end() :]}", True
+    elif owned:
+        # "over this week’s Games": the occasion stays, the caller puts the window after it
+        return f"{text[:at]}the {text[end + owned.end() :]}", False
     return f"{text[:start]}{phrase}{text[end:]}", True
 
 
@@ -232,7 +238,7 @@ def build(
 ) -> str:
     """The statement of one claim from its resolved subject and base-form predicate
     (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
-    framed = _PLAN_FRAME_END.search(subject)
+    framed = PLAN_FRAME_END.search(subject)
     if framed and not re.search(
         r"(?i)\b(?:is|are|was|were|will|has|have|among)\b", subject[: framed.start()]
     ):
@@ -265,3 +271,25 @@ def build(
         # "on Monday, on 28 January 2013": the date says the day; the weekday goes
         verb_phrase = _WEEKDAY_BESIDE_DATE.sub("", verb_phrase)
     return tidy(f"{subject} {verb_phrase}")
+
+
+_SENTENCE_OPENER = re.compile(
+    r"^(?:[•*·–—-]\s*)?(?:(?:plus|and|but|so|also|however|meanwhile|still)\b,?\s*)?", re.IGNORECASE
+)
+
+
+def from_sentence(
+    sentence: str, *, expression: str, window: Window | None, reference: date, dated: bool
+) -> str:
+    """The source sentence as the statement, for a claim whose subject could not be cut out
+    whole: without its attribution, opening connective or bullet, with the time replaced by
+    its window. A whole sentence a reader can check beats a fragment."""
+    text = " ".join(sentence.split()).rstrip(" .")
+    text = _TRAILING_SOURCE.sub("", text)
+    text = _SENTENCE_OPENER.sub("", text)
+    phrase = window_phrase(window, reference) if window is not None and dated else ""
+    if expression and phrase:
+        text, replaced = replace_time(text, expression, phrase)
+        if not replaced:
+            text = f"{text} {phrase}"
+    return tidy(text).rstrip(" .")
