@@ -440,3 +440,33 @@ def test_a_subject_cut_inside_a_phrase_gives_the_whole_sentence() -> None:
     assert [c.statement for c in claims] == [
         "The sun should be more active with the potential for bursts of plasma"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Smith said that he hopes the new plant will open in March.",
+            "The new plant opens in March 2024",
+        ),
+        (
+            "The union has rejected the offer and the union will strike on Friday.",
+            "The union strikes on 12 January 2024",
+        ),
+    ],
+)
+def test_a_clause_before_the_subject_is_no_part_of_it(text: str, statement: str) -> None:
+    """ "Smith said that he hopes the new plant will open": the statement's subject is the
+    noun phrase that ends the clause, not the clause."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]
+
+
+def test_a_name_found_earlier_never_runs_across_a_sentence_end() -> None:
+    """ "... on Monday. The court": "the court" is not "The Monday. The court"."""
+    claims = extract_claims(
+        "The justices met on Monday. The court is expected to rule on the case in June.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert not any("Monday" in c.statement for c in claims)

@@ -886,6 +886,12 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
+    clause = _CLAUSE_BEFORE_SUBJECT.match(text)
+    if clause:
+        # "Musk said that he hopes the lower cost", "the union had not received any offer
+        # and the union": a whole clause before the claim's own subject, which is its end
+        text = clause["np"]
+        names = [n for n in names if n in text]
     text = _RELATIVE_OPENER.sub("", text)
     # "The manoeuvres, named Shoorveer, will begin": the appositive's name is who
     text = _NAMING_OPENER.sub("", text)
@@ -938,6 +944,14 @@ def _stands_for_someone(text: str, ctx: _Context) -> bool:
     )
 
 
+_CLAUSE_BEFORE_SUBJECT = re.compile(
+    # a pronoun's hope or belief ("he hopes", "said that she expects": "The government hopes
+    # the bill ..." names its hoper and stays), or a finite clause and then "and" or "that"
+    r"(?i)^(?:(?:.*?\b(?:said|says|told\s+\w+)\s+(?:that\s+)?)?(?:he|she|they|it|we|i)\s+"
+    r"(?:hopes?|hoped|hoping|believes?|thinks?|expects?)(?:\s+that)?|"
+    r"(?:.*?\b(?:is|are|was|were|has|have|had)\b.*\s(?:and|that)))\s+"
+    r"(?P<np>(?:the|a|an|its|his|her|their|this|these|those)\s+[^,]+)$"
+)
 _OPENING_ADVERBIAL = re.compile(
     r"^(?:(?:on|in|at|under|after|before|during|following|despite|amid|with|for|as|by)\s+[^,]{2,60},\s+"
     r"|(?:later|then|where|when|also|meanwhile|however|separately|still|now|next|first|finally)"
@@ -999,7 +1013,8 @@ def _qualified(text: str, ctx: _Context) -> str:
         rf"(?:{re.escape(mods)})?{re.escape(head)}\b"
     )
     for found in reversed(list(pattern.finditer(earlier))):
-        words = found["name"].split()
+        # "on Monday. The court": a name never runs across the end of a sentence
+        words = re.split(r"(?<=[a-z])\.\s+", found["name"])[-1].split()
         while words and (
             words[0].lower().strip(".,") in actors_mod.STOP_CAPS
             or words[0].lower().rstrip(".") in MONTHS
