@@ -470,3 +470,23 @@ def test_a_name_found_earlier_never_runs_across_a_sentence_end() -> None:
         Settings(),
     )
     assert not any("Monday" in c.statement for c in claims)
+
+
+def test_statement_drops_past_coordinate_hedge_adverb_and_quote_speaker() -> None:
+    """ "will last until May 10, and targeted four districts": until its end, without the
+    past; "probably" is the hedge's; a speaker after a closing quote is no part of it."""
+    ref = date(2018, 4, 20)
+    window = Window(ref, date(2018, 5, 10), "date")
+    said = build(
+        "The campaign", "last until May 10, and targeted four districts in Aden",
+        negative=False, plural=False, expression="until May 10", window=window,
+        reference=ref, dated=True,
+    )  # fmt: skip
+    assert said == "The campaign lasts until 10 May 2018"
+    assert build(
+        "The firm", "be in good shape probably", negative=False, plural=False,
+        expression="", window=None, reference=ref, dated=False,
+    ) == "The firm is in good shape"  # fmt: skip
+    assert tidy("The rate stays at zero for some time’, Governor Jan Olsen") == (
+        "The rate stays at zero for some time"
+    )

@@ -167,6 +167,9 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
         return text, False
     lead = _TIME_LEAD_END.search(text, 0, at)
     start = lead.start() if lead else at
+    until = re.compile(r"(?i)(?:until|till|through)\b")
+    if phrase.startswith("by ") and (until.match(expression) or (lead and until.match(lead[0]))):
+        phrase = f"until {phrase[3:]}"  # "will last until August": until, not by, its end
     end = at + len(expression)
     owned = re.match(r"[’']s\s+", text[end:])
     if owned and not phrase:
@@ -199,6 +202,7 @@ _DAY_PART = re.compile(r"\bon (\d{1,2} [A-Z][a-z]+ \d{4}) (morning|afternoon|eve
 def tidy(text: str) -> str:
     """One sentence: single spaces, no dangling punctuation, quotes or open bracket, a capital
     first letter."""
+    text = _QUOTE_SPEAKER.sub("", text)
     text = _QUOTE_MARKS.sub("", text)
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         text = _OPEN_BRACKET_END.sub("", text)  # "took effect in 10 states (We’ll post ..."
@@ -219,6 +223,14 @@ _TRAILING_SOURCE = re.compile(
     r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
     r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
 )
+_PAST_COORDINATE = re.compile(r",\s+and\s+(?:(?:had|has|was|were)\s+)?[a-z]+ed\b.*$")
+# (not before a time: "in the next few months, possibly in January" offers an alternative)
+_HEDGE_ADVERB = re.compile(
+    r"(?:,\s*)?\s\b(?:probably|possibly|perhaps|maybe)\b,?"
+    r"(?=\s|$)(?!\s+(?:in|on|by|at|between|from|before|after|as|next|this|later|early|late)\b)"
+)
+# a quote's speaker after it with no verb: "…for some time ahead', Governor Oystein Olsen"
+_QUOTE_SPEAKER = re.compile(r"[’'”\"],\s+(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*$")
 _WEEKDAY_BESIDE_DATE = re.compile(
     r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s*|\s+)(?=on\s+\d{1,2}\s+[A-Z])"
 )
@@ -246,6 +258,12 @@ def build(
     if present_tense and _PLAN_FRAME.match(predicate):
         present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
     predicate = _TRAILING_SOURCE.sub("", predicate)
+    # "will last until May 10, and targeted four districts": a past verb after the comma
+    # tells what already happened, no part of the claim
+    predicate = _PAST_COORDINATE.sub("", predicate)
+    # "and be in good shape probably in the middle of the year": the hedge is kept in
+    # ``hedge``, the statement says what happens
+    predicate = _HEDGE_ADVERB.sub("", predicate)
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
