@@ -889,3 +889,16 @@ def test_a_forecast_object_opens_on_a_determiner_or_a_name(cfg: Settings) -> Non
         cfg,
     )
     assert not any("permits are issued takes place" in c.statement for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said buyers may have had trouble finding the cars by 2020.",
+        "It is unclear how the new owners will run the club next season.",
+    ],
+)
+def test_past_modality_and_indirect_questions_are_no_claims(text: str, cfg: Settings) -> None:
+    """ "may have had": the perfect after a modal speaks of the past; "how X will": an
+    indirect question (LABELLING.md: past events and questions are not claims)."""
+    assert extract(text, "2019-06-01", cfg) == []

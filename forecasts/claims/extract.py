@@ -66,7 +66,11 @@ _CONDITIONAL = re.compile(
 # claim itself is still asserted
 _TRAILING_UNLESS = re.compile(r"(?i),?\s+unless\b[^,;]*$")
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|might|should|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|t)\b", re.IGNORECASE
+    # "may have had trouble", "might have been": a modal with the perfect speaks of the past
+    r"\b(?:would|could|might|should|may|must)\s+(?:not\s+)?have\s+(?:\w+(?:ed|en|wn|t)|had|been|"
+    r"done|made|said|paid|come|gone|run|won|lost|kept|left|met|held|sold|told|found|got|put|set|"
+    r"hit|cut|let|become)\b",
+    re.IGNORECASE,
 )
 _PAST_TRIGGER = re.compile(
     r"^(?:was|were|had|had\s+been)\b|^(?:planned|hoped|intended|aimed|expected|wanted|promised|vowed|pledged)\b",
@@ -84,7 +88,9 @@ _SPLIT_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED = re.compile(
-    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far|much|many|long))\s+[^,;]{0,50}$",
+    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far|much|many|long)|"
+    # "how they will deal with": an indirect question, not what will happen
+    r"(?:comes\s+to|on|about|over|know|see|decide|asked|unclear|clear)\s+how\s+(?=(?:[\w’'-]+\s+){1,3}$))\s*[^,;]{0,50}$",
     re.IGNORECASE,
 )
 _MID_SAY = re.compile(
