@@ -490,3 +490,14 @@ def test_statement_drops_past_coordinate_hedge_adverb_and_quote_speaker() -> Non
     assert tidy("The rate stays at zero for some time’, Governor Jan Olsen") == (
         "The rate stays at zero for some time"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [("• The deal closes in May", "The deal closes in May"),
+     ("ACME NEWS BRIEFING TO PREVIEW LAUNCH HOUSTON -- Acme holds a briefing",
+      "Acme holds a briefing"),
+     ("LIBREVILLE Oct 15 The union lodges a strike notice", "The union lodges a strike notice")],
+)  # fmt: skip
+def test_tidy_drops_a_bullet_a_capitals_headline_and_a_dateline(text: str, out: str) -> None:
+    assert tidy(text) == out

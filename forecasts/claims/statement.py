@@ -184,6 +184,13 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
     return f"{text[:start]}{phrase}{text[end:]}", True
 
 
+# what opens a line but is no part of its sentence: a bullet, a headline in capitals ending in
+# a dash ("NASA NEWS CONFERENCE ... WASHINGTON --"), a dateline's city and day ("LIBREVILLE Oct 15")
+_CAPS_LEAD = re.compile(
+    r"^\s*(?:[•*·▪]\s*)?(?:(?:[A-Z0-9][A-Z0-9.,’'&/()-]*\s+){2,}(?:--|—|–)\s+"
+    r"|[A-Z]{3,}(?:\s+[A-Z]{3,})?,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"\.?\s+\d{1,2}\s+(?=[A-Z]))?"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s+")
@@ -204,6 +211,7 @@ def tidy(text: str) -> str:
     first letter."""
     text = _QUOTE_SPEAKER.sub("", text)
     text = _QUOTE_MARKS.sub("", text)
+    text = _CAPS_LEAD.sub("", text)
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         text = _OPEN_BRACKET_END.sub("", text)  # "took effect in 10 states (We’ll post ..."
     text = _DAY_PART.sub(r"on the \2 of \1", text)
