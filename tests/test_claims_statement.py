@@ -501,3 +501,15 @@ def test_statement_drops_past_coordinate_hedge_adverb_and_quote_speaker() -> Non
 )  # fmt: skip
 def test_tidy_drops_a_bullet_a_capitals_headline_and_a_dateline(text: str, out: str) -> None:
     assert tidy(text) == out
+
+
+def test_an_owners_plan_is_the_owners_act_and_the_main_clause_after_it_goes() -> None:
+    """ "When asked about Acme's plan to open a plant by 2027, Smith said he welcomes it":
+    Acme opens the plant; Smith's reaction is no part of the claim."""
+    claims = extract_claims(
+        "When asked about Acme's plan to open a plant in Ohio by 2027, Smith said he is "
+        "welcoming the competition.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert "Acme opens a plant in Ohio by 31 December 2027" in [c.statement for c in claims]

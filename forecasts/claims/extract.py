@@ -819,6 +819,9 @@ def _make_claim(
         # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
         return None
     dated = window.basis not in ("default_horizon", "vague")
+    owner = _OWNER_END.search(who)
+    if owner:
+        who = owner["name"]  # "asked about GM's plan to produce a car": GM produces it
     if (
         _CUT_SUBJECT.search(who) and not statement_mod.PLAN_FRAME_END.search(who)
     ) or _SUBORDINATE_SUBJECT.match(who):
@@ -870,6 +873,7 @@ _CUT_SUBJECT = re.compile(
     r"(?i)(?:^|\s)(?:the|a|an|against|of|for|to|with|from|by|at|in|on|into|and|or|but|its|their|"
     r"his|her|our|will|would|could|can|is|are|was|were)$"
 )
+_OWNER_END = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s$")
 _SUBORDINATE_SUBJECT = re.compile(
     r"(?i)^(?:(?:in|on|by)\s+[^,]{0,30}?\s+)?(?:once|whenever|unless|because|although|though|"
     r"whereas|as\s+soon\s+as)\s+\S"

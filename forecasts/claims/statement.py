@@ -231,6 +231,10 @@ _TRAILING_SOURCE = re.compile(
     r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
     r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
 )
+_MAIN_CLAUSE_AFTER = re.compile(
+    r",\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|told|added|noted|insisted)\s+"
+    r"(?:that\s+)?(?:he|she|it|they|we|i)\s+.*$"
+)
 _PAST_COORDINATE = re.compile(r",\s+and\s+(?:(?:had|has|was|were)\s+)?[a-z]+ed\b.*$")
 # (not before a time: "in the next few months, possibly in January" offers an alternative)
 _HEDGE_ADVERB = re.compile(
@@ -266,6 +270,8 @@ def build(
     if present_tense and _PLAN_FRAME.match(predicate):
         present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
     predicate = _TRAILING_SOURCE.sub("", predicate)
+    # "..., Musk said he is welcoming the competition": the main clause of a fronted claim
+    predicate = _MAIN_CLAUSE_AFTER.sub("", predicate)
     # "will last until May 10, and targeted four districts": a past verb after the comma
     # tells what already happened, no part of the claim
     predicate = _PAST_COORDINATE.sub("", predicate)
