@@ -513,3 +513,17 @@ def test_an_owners_plan_is_the_owners_act_and_the_main_clause_after_it_goes() ->
         Settings(),
     )
     assert "Acme opens a plant in Ohio by 31 December 2027" in [c.statement for c in claims]
+
+
+def test_a_fronted_frame_of_discourse_leaves_the_statement_but_a_place_stays() -> None:
+    """ "On the data front, the report is due at 8:15 a.m.": no part of what happens;
+    "In Montana, payday lenders will be limited": the place is."""
+    claims = extract_claims(
+        "On the data front, the payroll report is due at 8:15 a.m. In Montana, payday "
+        "lenders will be limited in the fees they can charge from July 1.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    statements = [c.statement for c in claims]
+    assert any(s.startswith("The payroll report") for s in statements), statements
+    assert any(s.startswith("In Montana, payday lenders") for s in statements), statements

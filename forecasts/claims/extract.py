@@ -1471,9 +1471,18 @@ def _sentence_claims(
                 # "In Montana, payday lenders will be limited ...": the fronted place or time
                 # belongs to the claim
                 claim.claim = f"{front.group(1)}, {claim.claim}"
-                if not any(t.start >= preamble[0] and t.end <= subj_start for t in times):
+                # only a place or a name belongs to the statement ("In Montana,"); a frame
+                # of discourse ("On the data front,", "Under the agreement,") does not
+                if not any(
+                    t.start >= preamble[0] and t.end <= subj_start for t in times
+                ) and re.search(r"\s[A-Z]", front.group(1)):
                     first = claim.statement.split(" ", 1)[0]
-                    lowered = first.lower() if first.lower() in ("the", "a", "an") else first
+                    lowered = (
+                        first.lower()
+                        if first.lower() in ("the", "a", "an")
+                        or body[subj_start:].lstrip().startswith(f"{first.lower()} ")
+                        else first
+                    )  # "In Montana, payday lenders": capitalised only to open the statement
                     claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
                 if (
