@@ -902,3 +902,16 @@ def test_past_modality_and_indirect_questions_are_no_claims(text: str, cfg: Sett
     """ "may have had": the perfect after a modal speaks of the past; "how X will": an
     indirect question (LABELLING.md: past events and questions are not claims)."""
     assert extract(text, "2019-06-01", cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I am going to meet the team in March," Smith said.',
+        "Smith said: “I’m going to meet the team in March.”",
+    ],
+)
+def test_first_person_going_to_is_a_claim_of_the_speaker(text: str, cfg: Settings) -> None:
+    """ "I am going to", "I’m going to" (issue 11: first-person plans): the speaker's claim."""
+    claims = extract(text, "2014-01-22", cfg)
+    assert [c.statement for c in claims] == ["Smith meets the team in March 2014"]
