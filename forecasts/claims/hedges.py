@@ -128,7 +128,7 @@ class Trigger:
 
 # Every trigger pattern needs one of these words: most sentences are skipped by one search.
 _ANY_TRIGGER = re.compile(
-    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|am|m|re|going|remains?|seem(?:s|ed)?|"
+    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|am|(?<=[’'])(?:m|re)|going|remains?|seem(?:s|ed)?|"
     r"appear(?:s|ed)?|look(?:s|ed)?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
     r"prepar\w*|seek\w*|want\w*|on\s+track|potential|opportunity|prospects?|chance)\b",
     re.IGNORECASE,
