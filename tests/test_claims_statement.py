@@ -527,3 +527,27 @@ def test_a_fronted_frame_of_discourse_leaves_the_statement_but_a_place_stays() -
     statements = [c.statement for c in claims]
     assert any(s.startswith("The payroll report") for s in statements), statements
     assert any(s.startswith("In Montana, payday lenders") for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Campaigners will appeal on Friday.", "Campaigners appeal on 12 January 2024"),
+        (
+            "Three of the six clinics will close on Friday.",
+            "Three of the six clinics close on 12 January 2024",
+        ),
+        (
+            "Politics will dominate the summit on Friday.",
+            "Politics dominates the summit on 12 January 2024",
+        ),
+    ],
+)
+def test_the_verb_agrees_with_a_plural_head_noun_opening_the_sentence(
+    text: str, statement: str
+) -> None:
+    """A plural noun capitalised only because it opens the sentence ("Campaigners") or
+    ending in -ics ("clinics") takes a plural verb; "politics" stays singular (lemminflect's
+    noun lexicon tells them apart)."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]

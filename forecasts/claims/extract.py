@@ -13,9 +13,12 @@ anchor": "at the summit", the summit being "on Aug. 18"), then the default horiz
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from lemminflect import getAllLemmas
 
 from forecasts.articles.datelines import strip_datelines
 from forecasts.claims import actors as actors_mod
@@ -1125,6 +1128,17 @@ def _plural(subject: str) -> bool:
     last = low.split()[-1]
     if last in _IRREGULAR_PLURALS:
         return True
+    words = subject.split()
+    lemmas = _noun_lemmas(last)
+    if lemmas and (
+        words[-1][:1].islower()
+        or len(words) == 1
+        or (len(words) == 2 and words[0].lower() in ("the", "these", "those", "all", "many"))
+    ):
+        # "clinics", "Victims" opening a sentence: a plural noun in lemminflect's lexicon
+        # (its lemma differs: "clinic"); "politics", "news" are their own lemma. A
+        # capitalised word inside a name ("General Motors") is left to the rule below
+        return any(lemma != last for lemma in lemmas) and last not in _COMPANY_PLURALS
     # "officials", "Policymakers": a plural noun, not a name ("Paris", "Siemens" stay one)
     return (
         (
@@ -1134,6 +1148,19 @@ def _plural(subject: str) -> bool:
         and last.endswith("s")
         and not last.endswith(("ss", "us", "is", "ics"))
     )
+
+
+# plural words that end a company's name ("Foods" from a wrapped "High Liner Foods")
+_COMPANY_PLURALS = {
+    "foods", "motors", "systems", "technologies", "holdings", "industries", "airlines",
+    "partners", "communications", "resources", "brands", "labs", "networks", "services",
+    "solutions", "pharmaceuticals", "therapeutics", "enterprises", "materials", "metals",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    return tuple(getAllLemmas(word.strip(".,’'"), upos="NOUN").get("NOUN", ()))
 
 
 # the head noun ends where a prepositional phrase starts: "shut-in wells in Oklahoma"
