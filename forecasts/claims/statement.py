@@ -162,6 +162,8 @@ _TIME_LEAD_END = re.compile(
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
     """The time expression (with its preposition) replaced by the resolved phrase; whether
     it was there."""
+    if expression[-2:] in ("’s", "'s"):
+        expression = expression[:-2]  # "Wednesday’s": the possessive is handled below
     at = text.lower().find(expression.lower()) if expression else -1
     if at < 0:
         return text, False
