@@ -551,3 +551,8 @@ def test_the_verb_agrees_with_a_plural_head_noun_opening_the_sentence(
     noun lexicon tells them apart)."""
     claims = extract_claims(text, date(2024, 1, 8), Settings())
     assert statement in [c.statement for c in claims]
+
+
+def test_tidy_drops_a_preposition_or_determiner_left_dangling() -> None:
+    assert tidy("Madrid play ahead of the final against") == "Madrid play ahead of the final"
+    assert tidy("The plan will help her") == "The plan will help her"

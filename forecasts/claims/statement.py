@@ -196,8 +196,8 @@ _CAPS_LEAD = re.compile(
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s+")
-_DANGLING_END = re.compile(
-    r"(?:,?\s+(?:and|or|but|as|with|while|which|that|on|in|at|of|for|to|by|from|the|a|an))+$"
+_DANGLING_END = re.compile(  # a span cut before its object: "the final against"
+    r"(?:,?\s+(?:and|or|but|as|with|while|which|that|on|in|at|of|for|to|by|from|the|a|an|against|than|via|including|between|among|towards?|amid|despite|its|their))+$"
 )
 _DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
