@@ -556,3 +556,17 @@ def test_the_verb_agrees_with_a_plural_head_noun_opening_the_sentence(
 def test_tidy_drops_a_preposition_or_determiner_left_dangling() -> None:
     assert tidy("Madrid play ahead of the final against") == "Madrid play ahead of the final"
     assert tidy("The plan will help her") == "The plan will help her"
+
+
+def test_a_singular_relative_verb_takes_the_clause_subject_not_a_coordination() -> None:
+    """ "The programme will consist of A, B and C, which is expected to deliver ...": "is"
+    cannot agree with "B and C", so the programme delivers."""
+    claims = extract_claims(
+        "The repair programme will consist of wellhead work, electrical work and pipe "
+        "repair work, which is expected to deliver 2 million cubic feet of gas per day.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert any(c.statement.startswith("The repair programme delivers") for c in claims), [
+        c.statement for c in claims
+    ]

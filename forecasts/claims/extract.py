@@ -1390,6 +1390,15 @@ def _sentence_claims(
             ante = re.search(r"([^,;:]{2,80}),?\s*(?:which|who)\s*$", body[floor:subj_start])
             if ante:
                 subject = _strip_opener(re.split(r"[,;:]", ante.group(1))[-1])
+                if (
+                    " and " in subject
+                    and prev_subject
+                    and re.match(r"(?i)(?:is|was|has)\b", trig.text)
+                    and not _plural(prev_subject)
+                ):
+                    # "the program will consist of A, B and C, which is expected to": a
+                    # singular verb cannot agree with "B and C"; the clause's subject can
+                    subject = prev_subject
         if trig.kind == "bare" and (
             not subject.strip()
             or re.fullmatch(r"(?i)(?:it|this|that|which|there|he|she|they)", subject.strip())
