@@ -915,3 +915,19 @@ def test_first_person_going_to_is_a_claim_of_the_speaker(text: str, cfg: Setting
     """ "I am going to", "I’m going to" (issue 11: first-person plans): the speaker's claim."""
     claims = extract(text, "2014-01-22", cfg)
     assert [c.statement for c in claims] == ["Smith meets the team in March 2014"]
+
+
+def test_on_track_with_a_gerund_is_a_plan_of_each_listed_item(cfg: Settings) -> None:
+    """ "is on track in releasing X this summer, Y by 2027 and Z by 2030": one claim per
+    item, the gerund put in the present ("releases"), never "releasings"."""
+    claims = extract(
+        "Acme is also on track in releasing its sports car Zeta this summer, the Model Q by "
+        "2027 and the flying car by 2030.",
+        "2025-03-01",
+        cfg,
+    )
+    assert [c.statement for c in claims] == [
+        "Acme releases its sports car Zeta between 1 June 2025 and 31 August 2025",
+        "Acme releases the Model Q by 31 December 2027",
+        "Acme releases the flying car by 31 December 2030",
+    ]

@@ -77,6 +77,13 @@ VERBAL = re.compile(
     r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
+# "is on track in releasing X this summer", "on track for opening in May": the gerund is the
+# plan (its statement takes the verb's base form)
+ON_TRACK_ING = re.compile(
+    r"\b(?P<trig>(?:(?:is|are|was|were)\s+)?(?:(?:also|still|now|well)\s+)?on\s+track)\s+"
+    r"(?:in|for|with)\s+(?P<obj>)(?P<verb>[a-z]+ing)\b",
+    re.IGNORECASE,
+)
 # Noun triggers: "the potential for X", "an opportunity for X to meet", "the prospect of X".
 NOMINAL = re.compile(
     r"\b(?P<trig>potential|opportunity|prospects?|(?:(?:almost|virtually)\s+)?(?:no|little|some|a\s+good|a\s+strong|a\s+slim|every)\s+chance)\s+(?:for|of|to)\s+(?P<verb>\S+)",
@@ -155,6 +162,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
     low = sentence.lower()
     for kind, pattern in (
         ("verbal", VERBAL),
+        ("verbal", ON_TRACK_ING),
         ("copular", COPULAR),
         ("modal", MODAL),
         ("nominal", NOMINAL),
