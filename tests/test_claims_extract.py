@@ -931,3 +931,16 @@ def test_on_track_with_a_gerund_is_a_plan_of_each_listed_item(cfg: Settings) -> 
         "Acme releases the Model Q by 31 December 2027",
         "Acme releases the flying car by 31 December 2030",
     ]
+
+
+def test_what_a_speaker_adds_after_saying_is_read_as_text(cfg: Settings) -> None:
+    """'"...," he said, adding that the drills, which are scheduled to end in May, ...': the
+    added clause is no part of the attribution; its claims are the speaker's."""
+    claims = extract(
+        "Colonel Jagdeep Dahiya spoke on Monday. “The exercise will be large,” Dahiya said, "
+        "adding that new jets would join the drills, which are scheduled to end in May.",
+        "2012-02-20",
+        cfg,
+    )
+    ends = [c for c in claims if "end in May 2012" in c.statement]
+    assert ends and ends[0].speaker == "Jagdeep Dahiya"

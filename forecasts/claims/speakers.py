@@ -39,7 +39,7 @@ TRAILING = [
         + _WHEN
         + r"(?:\s+in\s+a\s+(?:report|statement|note|filing))?"
         # "..., the Council said on Tuesday, after a record year.": a closing adverbial clause
-        + r"(?:\s*,\s*(?:after|adding|citing|saying|noting)\b[^“”\"]*)?"
+        + r"(?:\s*,\s*(?:after|citing|(?:adding|saying|noting)(?!\s+that\b))\b[^“”\"]*)?"
         + r"\s*[.!]?\s*$"
     ),
     re.compile(
@@ -61,6 +61,14 @@ LEADING = re.compile(
 MIDDLE = [
     re.compile(r",\s*(?:according\s+to)\s+(?P<who>[^,]{3,80}),", re.IGNORECASE),
     re.compile(r",\s*(?P<who>[^,“”\"]{2,60}?)\s+(?:" + SAY + r")" + _WHEN + r"\s*,"),
+    # '...," he said, adding that X will ...': the speaker, and what he added is text
+    re.compile(
+        r"[”\"’]\s*(?P<who>[^,“”\"]{2,60}?)\s+(?:"
+        + SAY
+        + r")"
+        + _WHEN
+        + r"\s*,\s*(?:adding|saying|noting)\s+that\s"
+    ),
 ]
 
 _STRIP_LEAD = re.compile(
