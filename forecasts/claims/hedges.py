@@ -145,6 +145,7 @@ _ANY_TRIGGER = re.compile(
 _GATES = {
     "verbal": re.compile(r"plan|hop|intend|aim|expect|vow|pledg|promis|prepar|seek|want|track"),
     "nominal": re.compile(r"potential|opportunit|prospect|chance"),
+    "on_track": re.compile(r"on\s+track"),
     "bare": re.compile(
         r"expected|likely|possible|due|scheduled|slated|planned|set|imminent|cards|works"
     ),
@@ -168,7 +169,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         ("nominal", NOMINAL),
         ("bare", BARE),
     ):
-        gate = _GATES.get(kind)
+        gate = _GATES.get("on_track" if pattern is ON_TRACK_ING else kind)
         if gate is not None and not gate.search(low):
             continue
         for m in pattern.finditer(sentence):
