@@ -899,7 +899,7 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
-    clause = _CLAUSE_BEFORE_SUBJECT.match(text)
+    clause = _CLAUSE_BEFORE_SUBJECT.match(text) if " " in text.strip() else None
     if clause:
         # "Musk said that he hopes the lower cost", "the union had not received any offer
         # and the union": a whole clause before the claim's own subject, which is its end

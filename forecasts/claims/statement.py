@@ -238,6 +238,7 @@ _MAIN_CLAUSE_AFTER = re.compile(
     r"(?:that\s+)?(?:he|she|it|they|we|i)\s+.*$"
 )
 _PAST_COORDINATE = re.compile(r",\s+and\s+(?:(?:had|has|was|were)\s+)?[a-z]+ed\b.*$")
+_HEDGE_WORDS = ("probably", "possibly", "perhaps", "maybe")
 # (not before a time: "in the next few months, possibly in January" offers an alternative)
 _HEDGE_ADVERB = re.compile(
     r"(?:,\s*)?\s\b(?:probably|possibly|perhaps|maybe)\b,?"
@@ -276,10 +277,12 @@ def build(
     predicate = _MAIN_CLAUSE_AFTER.sub("", predicate)
     # "will last until May 10, and targeted four districts": a past verb after the comma
     # tells what already happened, no part of the claim
-    predicate = _PAST_COORDINATE.sub("", predicate)
+    if ", and " in predicate:
+        predicate = _PAST_COORDINATE.sub("", predicate)
     # "and be in good shape probably in the middle of the year": the hedge is kept in
     # ``hedge``, the statement says what happens
-    predicate = _HEDGE_ADVERB.sub("", predicate)
+    if any(w in predicate for w in _HEDGE_WORDS):
+        predicate = _HEDGE_ADVERB.sub("", predicate)
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
