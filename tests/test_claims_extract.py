@@ -864,3 +864,83 @@ def test_one_claim_found_by_two_patterns_is_one_claim(cfg: Settings) -> None:
     """'Traders are pricing in a rate hike in May' is a verb phrase and a forecast object: once."""
     claims = extract("Traders are pricing in a rate hike in May.", "2023-03-01", cfg)
     assert [c.claim for c in claims] == ["Traders are pricing in a rate hike in May"]
+
+
+def test_participle_that_describes_the_subject_is_no_claim_of_its_own(cfg: Settings) -> None:
+    """ "the number of people expected to fly over the weekend could reach ...": "expected to
+    fly" only describes the noun; the claim is the number reaching its record."""
+    claims = extract(
+        "The number of people expected to fly over the weekend could reach the highest "
+        "number in nearly 20 years.",
+        "2024-05-28",
+        cfg,
+    )
+    assert len(claims) == 1
+    assert "reach" in claims[0].statement
+
+
+def test_a_forecast_object_opens_on_a_determiner_or_a_name(cfg: Settings) -> None:
+    """ "the $2bn project in late 2021": the noun "project" is no forecast verb, since a
+    preposition opens no forecast object (the capital-letter alternative is case-sensitive)."""
+    claims = extract(
+        "Acme and Bolt will begin building the new US$2.5bn (£2.0bn) terminal project in "
+        "late 2025 once all the permits are issued.",
+        "2025-03-01",
+        cfg,
+    )
+    assert not any("permits are issued takes place" in c.statement for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said buyers may have had trouble finding the cars by 2020.",
+        "It is unclear how the new owners will run the club next season.",
+    ],
+)
+def test_past_modality_and_indirect_questions_are_no_claims(text: str, cfg: Settings) -> None:
+    """ "may have had": the perfect after a modal speaks of the past; "how X will": an
+    indirect question (LABELLING.md: past events and questions are not claims)."""
+    assert extract(text, "2019-06-01", cfg) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I am going to meet the team in March," Smith said.',
+        "Smith said: “I’m going to meet the team in March.”",
+    ],
+)
+def test_first_person_going_to_is_a_claim_of_the_speaker(text: str, cfg: Settings) -> None:
+    """ "I am going to", "I’m going to" (issue 11: first-person plans): the speaker's claim."""
+    claims = extract(text, "2014-01-22", cfg)
+    assert [c.statement for c in claims] == ["Smith meets the team in March 2014"]
+
+
+def test_on_track_with_a_gerund_is_a_plan_of_each_listed_item(cfg: Settings) -> None:
+    """ "is on track in releasing X this summer, Y by 2027 and Z by 2030": one claim per
+    item, the gerund put in the present ("releases"), never "releasings"."""
+    claims = extract(
+        "Acme is also on track in releasing its sports car Zeta this summer, the Model Q by "
+        "2027 and the flying car by 2030.",
+        "2025-03-01",
+        cfg,
+    )
+    assert [c.statement for c in claims] == [
+        "Acme releases its sports car Zeta between 1 June 2025 and 31 August 2025",
+        "Acme releases the Model Q by 31 December 2027",
+        "Acme releases the flying car by 31 December 2030",
+    ]
+
+
+def test_what_a_speaker_adds_after_saying_is_read_as_text(cfg: Settings) -> None:
+    """'"...," he said, adding that the drills, which are scheduled to end in May, ...': the
+    added clause is no part of the attribution; its claims are the speaker's."""
+    claims = extract(
+        "Colonel Jagdeep Dahiya spoke on Monday. “The exercise will be large,” Dahiya said, "
+        "adding that new jets would join the drills, which are scheduled to end in May.",
+        "2012-02-20",
+        cfg,
+    )
+    ends = [c for c in claims if "end in May 2012" in c.statement]
+    assert ends and ends[0].speaker == "Jagdeep Dahiya"

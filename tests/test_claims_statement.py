@@ -384,3 +384,189 @@ def test_no_connector_dangles_before_the_date() -> None:
         expression="Monday", window=window, reference=date(2023, 4, 14), dated=True,
     )  # fmt: skip
     assert said == "The rocket does not reach orbit on 17 April 2023"
+
+
+@pytest.mark.parametrize(
+    ("predicate", "out"),
+    [("took effect on Tuesday", "takes effect on Tuesday"),
+     ("releasing its report", "releases its report"),
+     ("not held the vote", "does not hold the vote"),
+     ("visit Paris", "visits Paris")],
+)  # fmt: skip
+def test_present_puts_a_past_or_a_gerund_in_the_present(predicate: str, out: str) -> None:
+    """A verb written as a past ("will took effect") or a gerund ("on track in releasing")
+    takes its base form first, never "tooks" or "releasings"."""
+    assert present(predicate) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "FDA leaders are targeting a decision within weeks on several drug approvals.",
+            "FDA leaders target a decision by 19 February 2024 on several drug approvals",
+        ),
+        (
+            "Officials expected to attend the summit will arrive on Friday.",
+            "Officials expected to attend the summit arrive on 12 January 2024",
+        ),
+    ],
+)
+def test_statement_keeps_the_verb_of_an_aim_and_the_head_of_its_subject(
+    text: str, statement: str
+) -> None:
+    """ "are targeting a decision": the aim is the statement's verb; a participle after the
+    subject's head noun does not decide its number."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]
+
+
+def test_a_time_owning_an_occasion_becomes_its_date() -> None:
+    """ "ahead of Wednesday's final": the date qualifies the occasion, no "on ...'s"."""
+    text, replaced = replace_time(
+        "meet ahead of Wednesday’s final", "Wednesday", "on 20 April 2011"
+    )
+    assert (text, replaced) == ("meet ahead of the 20 April 2011 final", True)
+
+
+def test_a_subject_cut_inside_a_phrase_gives_the_whole_sentence() -> None:
+    """ "Plus the sun should be more active with the potential for bursts": the subject would
+    end on "the"; the cleaned sentence is the statement, never a fragment ("The expands")."""
+    claims = extract_claims(
+        "Plus the sun should be more active with the potential for bursts of plasma.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert [c.statement for c in claims] == [
+        "The sun should be more active with the potential for bursts of plasma"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        (
+            "Smith said that he hopes the new plant will open in March.",
+            "The new plant opens in March 2024",
+        ),
+        (
+            "The union has rejected the offer and the union will strike on Friday.",
+            "The union strikes on 12 January 2024",
+        ),
+    ],
+)
+def test_a_clause_before_the_subject_is_no_part_of_it(text: str, statement: str) -> None:
+    """ "Smith said that he hopes the new plant will open": the statement's subject is the
+    noun phrase that ends the clause, not the clause."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]
+
+
+def test_a_name_found_earlier_never_runs_across_a_sentence_end() -> None:
+    """ "... on Monday. The court": "the court" is not "The Monday. The court"."""
+    claims = extract_claims(
+        "The justices met on Monday. The court is expected to rule on the case in June.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert not any("Monday" in c.statement for c in claims)
+
+
+def test_statement_drops_past_coordinate_hedge_adverb_and_quote_speaker() -> None:
+    """ "will last until May 10, and targeted four districts": until its end, without the
+    past; "probably" is the hedge's; a speaker after a closing quote is no part of it."""
+    ref = date(2018, 4, 20)
+    window = Window(ref, date(2018, 5, 10), "date")
+    said = build(
+        "The campaign", "last until May 10, and targeted four districts in Aden",
+        negative=False, plural=False, expression="until May 10", window=window,
+        reference=ref, dated=True,
+    )  # fmt: skip
+    assert said == "The campaign lasts until 10 May 2018"
+    assert build(
+        "The firm", "be in good shape probably", negative=False, plural=False,
+        expression="", window=None, reference=ref, dated=False,
+    ) == "The firm is in good shape"  # fmt: skip
+    assert tidy("The rate stays at zero for some time’, Governor Jan Olsen") == (
+        "The rate stays at zero for some time"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [("• The deal closes in May", "The deal closes in May"),
+     ("ACME NEWS BRIEFING TO PREVIEW LAUNCH HOUSTON -- Acme holds a briefing",
+      "Acme holds a briefing"),
+     ("LIBREVILLE Oct 15 The union lodges a strike notice", "The union lodges a strike notice")],
+)  # fmt: skip
+def test_tidy_drops_a_bullet_a_capitals_headline_and_a_dateline(text: str, out: str) -> None:
+    assert tidy(text) == out
+
+
+def test_an_owners_plan_is_the_owners_act_and_the_main_clause_after_it_goes() -> None:
+    """ "When asked about Acme's plan to open a plant by 2027, Smith said he welcomes it":
+    Acme opens the plant; Smith's reaction is no part of the claim."""
+    claims = extract_claims(
+        "When asked about Acme's plan to open a plant in Ohio by 2027, Smith said he is "
+        "welcoming the competition.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert "Acme opens a plant in Ohio by 31 December 2027" in [c.statement for c in claims]
+
+
+def test_a_fronted_frame_of_discourse_leaves_the_statement_but_a_place_stays() -> None:
+    """ "On the data front, the report is due at 8:15 a.m.": no part of what happens;
+    "In Montana, payday lenders will be limited": the place is."""
+    claims = extract_claims(
+        "On the data front, the payroll report is due at 8:15 a.m. In Montana, payday "
+        "lenders will be limited in the fees they can charge from July 1.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    statements = [c.statement for c in claims]
+    assert any(s.startswith("The payroll report") for s in statements), statements
+    assert any(s.startswith("In Montana, payday lenders") for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Campaigners will appeal on Friday.", "Campaigners appeal on 12 January 2024"),
+        (
+            "Three of the six clinics will close on Friday.",
+            "Three of the six clinics close on 12 January 2024",
+        ),
+        (
+            "Politics will dominate the summit on Friday.",
+            "Politics dominates the summit on 12 January 2024",
+        ),
+    ],
+)
+def test_the_verb_agrees_with_a_plural_head_noun_opening_the_sentence(
+    text: str, statement: str
+) -> None:
+    """A plural noun capitalised only because it opens the sentence ("Campaigners") or
+    ending in -ics ("clinics") takes a plural verb; "politics" stays singular (lemminflect's
+    noun lexicon tells them apart)."""
+    claims = extract_claims(text, date(2024, 1, 8), Settings())
+    assert statement in [c.statement for c in claims]
+
+
+def test_tidy_drops_a_preposition_or_determiner_left_dangling() -> None:
+    assert tidy("Madrid play ahead of the final against") == "Madrid play ahead of the final"
+    assert tidy("The plan will help her") == "The plan will help her"
+
+
+def test_a_singular_relative_verb_takes_the_clause_subject_not_a_coordination() -> None:
+    """ "The programme will consist of A, B and C, which is expected to deliver ...": "is"
+    cannot agree with "B and C", so the programme delivers."""
+    claims = extract_claims(
+        "The repair programme will consist of wellhead work, electrical work and pipe "
+        "repair work, which is expected to deliver 2 million cubic feet of gas per day.",
+        date(2024, 1, 8),
+        Settings(),
+    )
+    assert any(c.statement.startswith("The repair programme delivers") for c in claims), [
+        c.statement for c in claims
+    ]

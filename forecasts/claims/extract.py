@@ -13,9 +13,12 @@ anchor": "at the summit", the summit being "on Aug. 18"), then the default horiz
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from lemminflect import getAllLemmas
 
 from forecasts.articles.datelines import strip_datelines
 from forecasts.claims import actors as actors_mod
@@ -66,7 +69,11 @@ _CONDITIONAL = re.compile(
 # claim itself is still asserted
 _TRAILING_UNLESS = re.compile(r"(?i),?\s+unless\b[^,;]*$")
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:would|could|might|should|may)\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|t)\b", re.IGNORECASE
+    # "may have had trouble", "might have been": a modal with the perfect speaks of the past
+    r"\b(?:would|could|might|should|may|must)\s+(?:not\s+)?have\s+(?:\w+(?:ed|en|wn|t)|had|been|"
+    r"done|made|said|paid|come|gone|run|won|lost|kept|left|met|held|sold|told|found|got|put|set|"
+    r"hit|cut|let|become)\b",
+    re.IGNORECASE,
 )
 _PAST_TRIGGER = re.compile(
     r"^(?:was|were|had|had\s+been)\b|^(?:planned|hoped|intended|aimed|expected|wanted|promised|vowed|pledged)\b",
@@ -84,7 +91,9 @@ _SPLIT_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED = re.compile(
-    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far|much|many|long))\s+[^,;]{0,50}$",
+    r"\b(?:whether|on\s+when|about\s+when|over\s+when|how\s+(?:soon|quickly|fast|far|much|many|long)|"
+    # "how they will deal with": an indirect question, not what will happen
+    r"(?:comes\s+to|on|about|over|know|see|decide|asked|unclear|clear)\s+how\s+(?=(?:[\w’'-]+\s+){1,3}$))\s*[^,;]{0,50}$",
     re.IGNORECASE,
 )
 _MID_SAY = re.compile(
@@ -812,17 +821,31 @@ def _make_claim(
     ) or _TO_INFINITIVE.match(who):
         # "Takes place at 9:45 a.m.", "To be conducted by ...": no subject a reader could name
         return None
-    statement = statement_mod.build(
-        who,
-        said,
-        negative=negative,
-        plural=_plural(who),
-        expression=expression,
-        window=window,
-        reference=ctx.reference,
-        dated=window.basis not in ("default_horizon", "vague"),
-        present_tense=not trigger_text,
-    )
+    dated = window.basis not in ("default_horizon", "vague")
+    owner = _OWNER_END.search(who)
+    if owner:
+        who = owner["name"]  # "asked about GM's plan to produce a car": GM produces it
+    if (
+        _CUT_SUBJECT.search(who) and not statement_mod.PLAN_FRAME_END.search(who)
+    ) or _SUBORDINATE_SUBJECT.match(who):
+        # "Copa del Rey final against", "the", "... and the", "once all permits are issued":
+        # the span was cut inside a phrase, so no subject can be built from it; the sentence
+        # itself, cleaned and dated, still says who does what
+        statement = statement_mod.from_sentence(
+            sent.text, expression=expression, window=window, reference=ctx.reference, dated=dated
+        )
+    else:
+        statement = statement_mod.build(
+            who,
+            said,
+            negative=negative,
+            plural=_plural(who),
+            expression=expression,
+            window=window,
+            reference=ctx.reference,
+            dated=dated,
+            present_tense=not trigger_text,
+        )
     if _NAMELESS.match(statement):
         # "He spent ...", "I meet up with these guys": no one a reader could name, so no
         # defined test (LABELLING.md: outcomes with no defined test are not verifiable)
@@ -847,6 +870,19 @@ def _make_claim(
     )
 
 
+# a subject that ends on a word that needs more after it: an article, a preposition, a
+# conjunction, a possessive determiner, an auxiliary
+_CUT_SUBJECT = re.compile(
+    r"(?i)(?:^|\s)(?:the|a|an|against|of|for|to|with|from|by|at|in|on|into|and|or|but|its|their|"
+    r"his|her|our|will|would|could|can|is|are|was|were)$"
+)
+_OWNER_END = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)[’']s$")
+_SUBORDINATE_SUBJECT = re.compile(
+    r"(?i)^(?:(?:in|on|by)\s+[^,]{0,30}?\s+)?(?:once|whenever|unless|because|although|though|"
+    r"whereas|as\s+soon\s+as)\s+\S"
+)
+
+
 # a statement whose subject is a pronoun the article never let us resolve
 _NAMELESS = re.compile(
     r"(?i)^(?:[a-z]+ly\s+|very\s+soon\s+|soon\s+)?(?:he|she|it|they|we|i|you|his|her|its|their|"
@@ -863,6 +899,12 @@ def _statement_subject(subject: str, names: list[str], named_here: bool, ctx: _C
     description ("the chancellor", "the company") or "I" stands for; "it" is the occasion
     the previous claim was about ("The tournament starts ... It will end ...")."""
     text = _strip_opener(subject.strip(' ,“”"‘’'))
+    clause = _CLAUSE_BEFORE_SUBJECT.match(text) if " " in text.strip() else None
+    if clause:
+        # "Musk said that he hopes the lower cost", "the union had not received any offer
+        # and the union": a whole clause before the claim's own subject, which is its end
+        text = clause["np"]
+        names = [n for n in names if n in text]
     text = _RELATIVE_OPENER.sub("", text)
     # "The manoeuvres, named Shoorveer, will begin": the appositive's name is who
     text = _NAMING_OPENER.sub("", text)
@@ -915,6 +957,14 @@ def _stands_for_someone(text: str, ctx: _Context) -> bool:
     )
 
 
+_CLAUSE_BEFORE_SUBJECT = re.compile(
+    # a pronoun's hope or belief ("he hopes", "said that she expects": "The government hopes
+    # the bill ..." names its hoper and stays), or a finite clause and then "and" or "that"
+    r"(?i)^(?:(?:.*?\b(?:said|says|told\s+\w+)\s+(?:that\s+)?)?(?:he|she|they|it|we|i)\s+"
+    r"(?:hopes?|hoped|hoping|believes?|thinks?|expects?)(?:\s+that)?|"
+    r"(?:.*?\b(?:is|are|was|were|has|have|had)\b.*\s(?:and|that)))\s+"
+    r"(?P<np>(?:the|a|an|its|his|her|their|this|these|those)\s+[^,]+)$"
+)
 _OPENING_ADVERBIAL = re.compile(
     r"^(?:(?:on|in|at|under|after|before|during|following|despite|amid|with|for|as|by)\s+[^,]{2,60},\s+"
     r"|(?:later|then|where|when|also|meanwhile|however|separately|still|now|next|first|finally)"
@@ -976,7 +1026,8 @@ def _qualified(text: str, ctx: _Context) -> str:
         rf"(?:{re.escape(mods)})?{re.escape(head)}\b"
     )
     for found in reversed(list(pattern.finditer(earlier))):
-        words = found["name"].split()
+        # "on Monday. The court": a name never runs across the end of a sentence
+        words = re.split(r"(?<=[a-z])\.\s+", found["name"])[-1].split()
         while words and (
             words[0].lower().strip(".,") in actors_mod.STOP_CAPS
             or words[0].lower().rstrip(".") in MONTHS
@@ -1077,6 +1128,17 @@ def _plural(subject: str) -> bool:
     last = low.split()[-1]
     if last in _IRREGULAR_PLURALS:
         return True
+    words = subject.split()
+    lemmas = _noun_lemmas(last)
+    if lemmas and (
+        words[-1][:1].islower()
+        or len(words) == 1
+        or (len(words) == 2 and words[0].lower() in ("the", "these", "those", "all", "many"))
+    ):
+        # "clinics", "Victims" opening a sentence: a plural noun in lemminflect's lexicon
+        # (its lemma differs: "clinic"); "politics", "news" are their own lemma. A
+        # capitalised word inside a name ("General Motors") is left to the rule below
+        return any(lemma != last for lemma in lemmas) and last not in _COMPANY_PLURALS
     # "officials", "Policymakers": a plural noun, not a name ("Paris", "Siemens" stay one)
     return (
         (
@@ -1088,8 +1150,25 @@ def _plural(subject: str) -> bool:
     )
 
 
+# plural words that end a company's name ("Foods" from a wrapped "High Liner Foods")
+_COMPANY_PLURALS = {
+    "foods", "motors", "systems", "technologies", "holdings", "industries", "airlines",
+    "partners", "communications", "resources", "brands", "labs", "networks", "services",
+    "solutions", "pharmaceuticals", "therapeutics", "enterprises", "materials", "metals",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    return tuple(getAllLemmas(word.strip(".,’'"), upos="NOUN").get("NOUN", ()))
+
+
 # the head noun ends where a prepositional phrase starts: "shut-in wells in Oklahoma"
-_HEAD_END = re.compile(r"\s+(?:of|in|at|on|from|for|with|near|across|around|under|between|to)\s+")
+# or a relative clause or a participle starts: "officials expected to attend", "talks that"
+_HEAD_END = re.compile(
+    r"\s+(?:of|in|at|on|from|for|with|near|across|around|under|between|to|who|which|that|"
+    r"expected|scheduled|planned|slated|due|based)\s+"
+)
 _IRREGULAR_PLURALS = {"children", "people", "men", "women", "police", "staff", "cattle", "data"}
 _QUANTIFIER_HEAD = re.compile(
     r"(?i)\b(?:more|most|some|all|many|several|few|both|bulk|majority|half|rest|lot|lots|number|"
@@ -1256,6 +1335,8 @@ def _sentence_claims(
             )
         ):
             continue  # "officials wanted to see more data": a past wish, no date ahead
+        if _is_reduced_relative(body, trig, triggers[i + 1 :], subject):
+            continue  # "the number of people expected to fly could reach": in the subject
         if re.match(r"would\b", trig.text, re.IGNORECASE) and re.match(
             r"(?:go\s+on\s+to|later|eventually|never)\b", body[trig.verb_start :], re.IGNORECASE
         ):
@@ -1309,6 +1390,15 @@ def _sentence_claims(
             ante = re.search(r"([^,;:]{2,80}),?\s*(?:which|who)\s*$", body[floor:subj_start])
             if ante:
                 subject = _strip_opener(re.split(r"[,;:]", ante.group(1))[-1])
+                if (
+                    " and " in subject
+                    and prev_subject
+                    and re.match(r"(?i)(?:is|was|has)\b", trig.text)
+                    and not _plural(prev_subject)
+                ):
+                    # "the program will consist of A, B and C, which is expected to": a
+                    # singular verb cannot agree with "B and C"; the clause's subject can
+                    subject = prev_subject
         if trig.kind == "bare" and (
             not subject.strip()
             or re.fullmatch(r"(?i)(?:it|this|that|which|there|he|she|they)", subject.strip())
@@ -1417,9 +1507,18 @@ def _sentence_claims(
                 # "In Montana, payday lenders will be limited ...": the fronted place or time
                 # belongs to the claim
                 claim.claim = f"{front.group(1)}, {claim.claim}"
-                if not any(t.start >= preamble[0] and t.end <= subj_start for t in times):
+                # only a place or a name belongs to the statement ("In Montana,"); a frame
+                # of discourse ("On the data front,", "Under the agreement,") does not
+                if not any(
+                    t.start >= preamble[0] and t.end <= subj_start for t in times
+                ) and re.search(r"\s[A-Z]", front.group(1)):
                     first = claim.statement.split(" ", 1)[0]
-                    lowered = first.lower() if first.lower() in ("the", "a", "an") else first
+                    lowered = (
+                        first.lower()
+                        if first.lower() in ("the", "a", "an")
+                        or body[subj_start:].lstrip().startswith(f"{first.lower()} ")
+                        else first
+                    )  # "In Montana, payday lenders": capitalised only to open the statement
                     claim.statement = f"{front.group(1)}, {lowered}{claim.statement[len(first) :]}"
             if claim is not None:
                 if (
@@ -1463,9 +1562,30 @@ _FORECAST_VERB = re.compile(
     r"(?:is|are)\s+targeting|targets|(?:is|are)\s+eyeing|(?:is|are)\s+aiming\s+for|"
     r"pricing(?:\s+in)?|priced\s+in|there\s+is|there's|there’s|puts?|assigns?|gives?)\s+"
     r"(?P<obj>(?:a|an|the|another|one|two|three|four|several|further|more|at\s+least|roughly|about|around|"
-    r"as\s+many\s+as|up\s+to|[A-Z]\w+)\b[^,;:.]{3,80})",
+    r"as\s+many\s+as|up\s+to|(?-i:[A-Z])\w+)\b[^,;:.]{3,80})",
     re.IGNORECASE,
 )
+
+
+_PARTICIPLE_TRIGGER = re.compile(
+    r"(?i)(?:expected|planned|scheduled|set|due|slated|promised|pledged|intended|hoped|aimed)\s+to$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:and|but|or|that|which|who|while|as|if|when)\b")
+
+
+def _is_reduced_relative(body: str, trig: Trigger, later: list[Trigger], subject: str) -> bool:
+    """A bare participle after a noun ("people expected to fly", "talks planned for May")
+    whose clause goes on to its own finite verb: the participle only describes the noun
+    that is the next verb's subject."""
+    if trig.kind != "verbal" or not _PARTICIPLE_TRIGGER.match(trig.text.strip()):
+        return False
+    if not subject.strip() or re.search(r"(?i)\b(?:he|she|it|they|we|i|you)\s*$", subject):
+        return False  # "they expected to": the past of "expect", a verb of its own
+    nxt = next((t for t in later if t.kind in ("modal", "copular")), None)
+    return nxt is not None and not _CLAUSE_BREAK.search(body, trig.verb_start, nxt.start)
+
+
+_AIM_VERB = {"targeting": "target", "targets": "target", "eyeing": "eye", "for": "aim for"}
 
 
 def _forecast_objects(
@@ -1508,8 +1628,10 @@ def _forecast_objects(
         subject = before[sm[-1].end() if sm else 0 :].strip()
         subject = re.sub(r"\s+(?:now|also|still|already|increasingly|largely)$", "", subject)
         who = speaker or subject
+        # "FDA leaders are targeting a decision": the aim is the verb of the statement
+        obj = f"{_AIM_VERB[verb.split()[-1]]} {m.group('obj')}" if aim else m.group("obj")
         claim = _make_claim(
-            sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", m.group("obj"),
+            sent, index, ctx, "" if not aim else subject, "will" if negative else "expected", obj,
             "will" if negative else ("aims to" if aim else "expected"), times, (m.start("obj"), obj_end), (0, 0),
             who if not aim else speaker,
         )  # fmt: skip

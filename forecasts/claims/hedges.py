@@ -77,6 +77,13 @@ VERBAL = re.compile(
     r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
+# "is on track in releasing X this summer", "on track for opening in May": the gerund is the
+# plan (its statement takes the verb's base form)
+ON_TRACK_ING = re.compile(
+    r"\b(?P<trig>(?:(?:is|are|was|were)\s+)?(?:(?:also|still|now|well)\s+)?on\s+track)\s+"
+    r"(?:in|for|with)\s+(?P<obj>)(?P<verb>[a-z]+ing)\b",
+    re.IGNORECASE,
+)
 # Noun triggers: "the potential for X", "an opportunity for X to meet", "the prospect of X".
 NOMINAL = re.compile(
     r"\b(?P<trig>potential|opportunity|prospects?|(?:(?:almost|virtually)\s+)?(?:no|little|some|a\s+good|a\s+strong|a\s+slim|every)\s+chance)\s+(?:for|of|to)\s+(?P<verb>\S+)",
@@ -128,7 +135,7 @@ class Trigger:
 
 # Every trigger pattern needs one of these words: most sentences are skipped by one search.
 _ANY_TRIGGER = re.compile(
-    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|remains?|seem(?:s|ed)?|"
+    r"\b(?:will|would|could|may|might|shall|must|won|ll|is|are|was|were|be|been|am|(?<=[’'])(?:m|re)|going|remains?|seem(?:s|ed)?|"
     r"appear(?:s|ed)?|look(?:s|ed)?|plan\w*|hop\w*|intend\w*|aim\w*|expect\w*|vow\w*|pledge\w*|promis\w*|"
     r"prepar\w*|seek\w*|want\w*|on\s+track|potential|opportunity|prospects?|chance)\b",
     re.IGNORECASE,
@@ -138,6 +145,7 @@ _ANY_TRIGGER = re.compile(
 _GATES = {
     "verbal": re.compile(r"plan|hop|intend|aim|expect|vow|pledg|promis|prepar|seek|want|track"),
     "nominal": re.compile(r"potential|opportunit|prospect|chance"),
+    "on_track": re.compile(r"on\s+track"),
     "bare": re.compile(
         r"expected|likely|possible|due|scheduled|slated|planned|set|imminent|cards|works"
     ),
@@ -155,12 +163,13 @@ def find_triggers(sentence: str) -> list[Trigger]:
     low = sentence.lower()
     for kind, pattern in (
         ("verbal", VERBAL),
+        ("verbal", ON_TRACK_ING),
         ("copular", COPULAR),
         ("modal", MODAL),
         ("nominal", NOMINAL),
         ("bare", BARE),
     ):
-        gate = _GATES.get(kind)
+        gate = _GATES.get("on_track" if pattern is ON_TRACK_ING else kind)
         if gate is not None and not gate.search(low):
             continue
         for m in pattern.finditer(sentence):

@@ -61,13 +61,16 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]?([A-Za-z0-9]+)")
 
 
-def _is_abbreviation(before: str, after: str) -> bool:
-    word_match = _LAST_WORD.search(before)
+def _is_abbreviation(block: str, end: int, after: int) -> bool:
+    """Whether the full stop between ``block[:end]`` and ``block[after:]`` closes an
+    abbreviation. The patterns run in place (no slice copied, and the last word is looked for
+    only in the 100 characters before the stop, not from the start of the block)."""
+    word_match = _LAST_WORD.search(block, max(0, end - 100), end)
     if not word_match:
         return False
     word = word_match.group(1)
     low = word.lower().rstrip(".")
-    next_word = _NEXT_WORD.match(after)
+    next_word = _NEXT_WORD.match(block, after)
     nxt = next_word.group(1) if next_word else ""
     if len(word) == 1 and word.isupper():
         return True  # an initial: "M. Taylor Fravel"
@@ -95,7 +98,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for index, (offset, block) in enumerate(paragraphs(text)):
         start = 0
         for m in _BOUNDARY.finditer(block):
-            if m.group(1) == "." and _is_abbreviation(block[: m.start()], block[m.end() :]):
+            if m.group(1) == "." and _is_abbreviation(block, m.start(), m.end()):
                 continue
             end = m.end(2)
             piece = block[start:end].strip()

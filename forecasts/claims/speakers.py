@@ -39,7 +39,7 @@ TRAILING = [
         + _WHEN
         + r"(?:\s+in\s+a\s+(?:report|statement|note|filing))?"
         # "..., the Council said on Tuesday, after a record year.": a closing adverbial clause
-        + r"(?:\s*,\s*(?:after|adding|citing|saying|noting)\b[^“”\"]*)?"
+        + r"(?:\s*,\s*(?:after|citing|(?:adding|saying|noting)(?!\s+that\b))\b[^“”\"]*)?"
         + r"\s*[.!]?\s*$"
     ),
     re.compile(
@@ -62,6 +62,16 @@ MIDDLE = [
     re.compile(r",\s*(?:according\s+to)\s+(?P<who>[^,]{3,80}),", re.IGNORECASE),
     re.compile(r",\s*(?P<who>[^,“”\"]{2,60}?)\s+(?:" + SAY + r")" + _WHEN + r"\s*,"),
 ]
+# '...," he said, adding that X will ...': the speaker, and what he added is text (tried only
+# when one of its words is there: the pattern is slow to fail)
+ADDED = re.compile(
+    r"[”\"’]\s*(?P<who>[^,“”\"]{2,60}?)\s+(?:"
+    + SAY
+    + r")"
+    + _WHEN
+    + r"\s*,\s*(?:adding|saying|noting)\s+that\s"
+)
+_ADDED_WORDS = ("adding that", "saying that", "noting that")
 
 _STRIP_LEAD = re.compile(
     r"^(?:the\s+latest\s+|most\s+|some\s+|many\s+|several\s+|other\s+|both\s+)(?=\w)", re.IGNORECASE
@@ -106,7 +116,8 @@ def attribute(sentence: str) -> Attribution:
             r"\b(?:if|when|because|after|before)\b", who, re.IGNORECASE
         ):
             return Attribution(_clean(who), [(0, m.end())], quoted)
-    for pattern in MIDDLE:
+    added = any(w in sentence for w in _ADDED_WORDS)
+    for pattern in (*MIDDLE, ADDED) if added else MIDDLE:
         m = pattern.search(sentence)
         if m and not re.search(r"\b(?:will|would|could|may|might|to)\b", m.group("who")):
             return Attribution(_clean(m.group("who")), [(m.start(), m.end() - 1)], quoted)

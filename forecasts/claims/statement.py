@@ -13,6 +13,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from forecasts.claims.types import Window
 
@@ -38,6 +41,17 @@ _NOT_VERB = {
     "not", "still", "there", "here", "so",
 }  # fmt: skip
 _NEGATION = re.compile(r"^(?:not|never|n't)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def base_form(verb: str) -> str:
+    """The base form of a verb written as a past or a gerund ("took" -> "take", "releasing"
+    -> "release"), from lemminflect's English lexicon (shipped in its wheel); a base form,
+    or a word the lexicon does not know as a verb, is returned as it is."""
+    lemmas = getAllLemmas(verb.lower(), upos="VERB").get("VERB", ())
+    if not lemmas or verb.lower() in lemmas:
+        return verb
+    return str(lemmas[0])
 
 
 def third_person(verb: str, *, plural: bool = False) -> str:
@@ -77,6 +91,7 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     verb, rest = words[0], (words[1] if len(words) > 1 else "")
     if not re.fullmatch(r"[a-z][a-z-]*", verb) or verb.lower() in _NOT_VERB:
         return text  # not a verb: a noun phrase, kept as it is
+    verb = base_form(verb)  # "will took effect", "on track in releasing": the verb's base
     rest = _COORDINATED_VERB.sub(
         lambda m: f"{m['join']}{third_person(m['verb'] or m['motion'], plural=plural)}",
         f" {rest}",
@@ -86,7 +101,7 @@ def present(predicate: str, *, plural: bool = False, negative: bool = False) -> 
     return f"{third_person(verb, plural=plural)} {rest}".strip()
 
 
-_PLAN_FRAME_END = re.compile(
+PLAN_FRAME_END = re.compile(
     r"\s+(?:is\s+|are\s+)?(?:scheduled|set|due|slated|poised|expected)\s+to$", re.IGNORECASE
 )
 _PLAN_FRAME = re.compile(
@@ -147,24 +162,42 @@ _TIME_LEAD_END = re.compile(
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
     """The time expression (with its preposition) replaced by the resolved phrase; whether
     it was there."""
+    if expression[-2:] in ("’s", "'s"):
+        expression = expression[:-2]  # "Wednesday’s": the possessive is handled below
     at = text.lower().find(expression.lower()) if expression else -1
     if at < 0:
         return text, False
     lead = _TIME_LEAD_END.search(text, 0, at)
     start = lead.start() if lead else at
+    until = re.compile(r"(?i)(?:until|till|through)\b")
+    if phrase.startswith("by ") and (until.match(expression) or (lead and until.match(lead[0]))):
+        phrase = f"until {phrase[3:]}"  # "will last until August": until, not by, its end
     end = at + len(expression)
     owned = re.match(r"[’']s\s+", text[end:])
     if owned and not phrase:
         # "April’s total solar eclipse": the time moves out, the eclipse stays (no "’s")
         end += owned.end()
+    elif owned and phrase.startswith(("on ", "in ")):
+        # "ahead of Wednesday’s final": "ahead of the 20 April 2011 final"
+        return f"{text[:at]}the {phrase[3:]} {text[end + owned.end() :]}", True
+    elif owned:
+        # "over this week’s Games": the occasion stays, the caller puts the window after it
+        return f"{text[:at]}the {text[end + owned.end() :]}", False
     return f"{text[:start]}{phrase}{text[end:]}", True
 
 
+# what opens a line but is no part of its sentence: a bullet, a headline in capitals ending in
+# a dash ("NASA NEWS CONFERENCE ... WASHINGTON --"), a dateline's city and day ("LIBREVILLE Oct 15")
+_CAPS_LEAD = re.compile(
+    r"^\s*(?:[•*·▪]\s*)?(?:(?:[A-Z0-9][A-Z0-9.,’'&/()-]*\s+){2,}(?:--|—|–)\s+"
+    r"|[A-Z]{3,}(?:\s+[A-Z]{3,})?,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"\.?\s+\d{1,2}\s+(?=[A-Z]))?"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s+")
-_DANGLING_END = re.compile(
-    r"(?:,?\s+(?:and|or|but|as|with|while|which|that|on|in|at|of|for|to|by|from|the|a|an))+$"
+_DANGLING_END = re.compile(  # a span cut before its object: "the final against"
+    r"(?:,?\s+(?:and|or|but|as|with|while|which|that|on|in|at|of|for|to|by|from|the|a|an|against|than|via|including|between|among|towards?|amid|despite|its|their))+$"
 )
 _DANGLING_START = re.compile(r"^(?:and|but|so|or|yet|while|saying|that)\s+", re.IGNORECASE)
 
@@ -178,7 +211,9 @@ _DAY_PART = re.compile(r"\bon (\d{1,2} [A-Z][a-z]+ \d{4}) (morning|afternoon|eve
 def tidy(text: str) -> str:
     """One sentence: single spaces, no dangling punctuation, quotes or open bracket, a capital
     first letter."""
+    text = _QUOTE_SPEAKER.sub("", text)
     text = _QUOTE_MARKS.sub("", text)
+    text = _CAPS_LEAD.sub("", text)
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         text = _OPEN_BRACKET_END.sub("", text)  # "took effect in 10 states (We’ll post ..."
     text = _DAY_PART.sub(r"on the \2 of \1", text)
@@ -198,6 +233,19 @@ _TRAILING_SOURCE = re.compile(
     r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
     r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
 )
+_MAIN_CLAUSE_AFTER = re.compile(
+    r",\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|told|added|noted|insisted)\s+"
+    r"(?:that\s+)?(?:he|she|it|they|we|i)\s+.*$"
+)
+_PAST_COORDINATE = re.compile(r",\s+and\s+(?:(?:had|has|was|were)\s+)?[a-z]+ed\b.*$")
+_HEDGE_WORDS = ("probably", "possibly", "perhaps", "maybe")
+# (not before a time: "in the next few months, possibly in January" offers an alternative)
+_HEDGE_ADVERB = re.compile(
+    r"(?:,\s*)?\s\b(?:probably|possibly|perhaps|maybe)\b,?"
+    r"(?=\s|$)(?!\s+(?:in|on|by|at|between|from|before|after|as|next|this|later|early|late)\b)"
+)
+# a quote's speaker after it with no verb: "…for some time ahead', Governor Oystein Olsen"
+_QUOTE_SPEAKER = re.compile(r"[’'”\"],\s+(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*$")
 _WEEKDAY_BESIDE_DATE = re.compile(
     r"\b(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,\s*|\s+)(?=on\s+\d{1,2}\s+[A-Z])"
 )
@@ -217,7 +265,7 @@ def build(
 ) -> str:
     """The statement of one claim from its resolved subject and base-form predicate
     (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
-    framed = _PLAN_FRAME_END.search(subject)
+    framed = PLAN_FRAME_END.search(subject)
     if framed and not re.search(
         r"(?i)\b(?:is|are|was|were|will|has|have|among)\b", subject[: framed.start()]
     ):
@@ -225,6 +273,16 @@ def build(
     if present_tense and _PLAN_FRAME.match(predicate):
         present_tense = False  # "Heiko Maas scheduled to visit Ankara": the visit, conjugated
     predicate = _TRAILING_SOURCE.sub("", predicate)
+    # "..., Musk said he is welcoming the competition": the main clause of a fronted claim
+    predicate = _MAIN_CLAUSE_AFTER.sub("", predicate)
+    # "will last until May 10, and targeted four districts": a past verb after the comma
+    # tells what already happened, no part of the claim
+    if ", and " in predicate:
+        predicate = _PAST_COORDINATE.sub("", predicate)
+    # "and be in good shape probably in the middle of the year": the hedge is kept in
+    # ``hedge``, the statement says what happens
+    if any(w in predicate for w in _HEDGE_WORDS):
+        predicate = _HEDGE_ADVERB.sub("", predicate)
     verb_phrase = (
         predicate if present_tense else present(predicate, plural=plural, negative=negative)
     )
@@ -250,3 +308,25 @@ def build(
         # "on Monday, on 28 January 2013": the date says the day; the weekday goes
         verb_phrase = _WEEKDAY_BESIDE_DATE.sub("", verb_phrase)
     return tidy(f"{subject} {verb_phrase}")
+
+
+_SENTENCE_OPENER = re.compile(
+    r"^(?:[•*·–—-]\s*)?(?:(?:plus|and|but|so|also|however|meanwhile|still)\b,?\s*)?", re.IGNORECASE
+)
+
+
+def from_sentence(
+    sentence: str, *, expression: str, window: Window | None, reference: date, dated: bool
+) -> str:
+    """The source sentence as the statement, for a claim whose subject could not be cut out
+    whole: without its attribution, opening connective or bullet, with the time replaced by
+    its window. A whole sentence a reader can check beats a fragment."""
+    text = " ".join(sentence.split()).rstrip(" .")
+    text = _TRAILING_SOURCE.sub("", text)
+    text = _SENTENCE_OPENER.sub("", text)
+    phrase = window_phrase(window, reference) if window is not None and dated else ""
+    if expression and phrase:
+        text, replaced = replace_time(text, expression, phrase)
+        if not replaced:
+            text = f"{text} {phrase}"
+    return tidy(text).rstrip(" .")
