@@ -279,8 +279,10 @@ def find_mentions(
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
     vocabulary = everything.vocabulary
-    if not (vocabulary & own_words) and (
-        family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER)
+    if (
+        not (vocabulary & own_words)
+        and (family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER))
+        and (family not in _STANDING_FAMILIES or not (vocabulary & _BECOME))
     ):
         # No word of the event at all (most items): nothing to report, and a cancellation
         # verb needs a mention of the event close by. The same answer as the clause loop.
@@ -391,6 +393,10 @@ def _classify_clause(
                 kind, score, why = COUNTER, 0.8, f"counter-plan:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
+    if family in _STANDING_FAMILIES and toks.vocabulary & _BECOME:
+        for hit in _became(toks):
+            hits.append(hit)
+            mentions.append(hit[3])
     if family in _GATHERINGS:
         # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
         # for a strike, "contract talks break down" is another event.
@@ -497,6 +503,9 @@ def _tense(
     if trig.form == "ing":
         if before and before[-1] in _BE:
             return REPORT, 0.9, f"report:progressive {name}"
+        if before and before[-1] in _ASPECTUAL:
+            # "Japan begins releasing water", "starts pumping": the event under way.
+            return REPORT, 0.9, f"report:{before[-1]} {name}"
         # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
         # participle ("the meeting", "a deal signing"), not a report.
         return _noun_tense(toks, pos, trig, future, family)
@@ -516,10 +525,60 @@ def _tense(
             or (pos >= 3 and toks.words[pos - 2] == "and" and toks.capitalised(pos - 3))
             # "Xi hold talks", "Biden, Xi sit down": a verb phrase no noun reading has
             or (len(trig.words) > 1 and pos > 0 and toks.capitalised(pos - 1))
+            # "Argentina win World Cup", "Reds win the title": a name, the verb, its object
+            # (a noun reading would be followed by another noun: "UK launch event").
+            or (
+                pos > 0
+                and toks.capitalised(pos - 1)
+                and _object_follows(toks, pos + len(trig.words))
+            )
         )
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
+
+
+_ASPECTUAL = frozenset(
+    form
+    for verb in ("begin", "start", "resume", "finish", "complete", "commence")
+    for form in (conjugate(verb).third, conjugate(verb).past, conjugate(verb).participle)
+)
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "first", "record"})
+
+
+def _object_follows(toks: Tokens, at: int) -> bool:
+    """A determiner, a name or a figure just after a bare verb: its object."""
+    if at >= len(toks.words):
+        return False
+    word = toks.words[at]
+    return word in _DETERMINERS or toks.capitalised(at) or word[:1].isdigit()
+
+
+# "Finland becomes NATO's 31st member", "Sunak becomes prime minister": a new standing.
+_BECOME = frozenset({"becomes", "became", "become"})
+_STANDINGS = frozenset(
+    {"member", "prime", "president", "chancellor", "premier", "speaker", "leader", "king",
+     "queen", "pope", "ceo", "governor", "mayor", "monarch", "head", "champion", "champions"}
+)  # fmt: skip
+_STANDING_FAMILIES = frozenset({"join", "inaugurate"})
+
+
+def _became(toks: Tokens) -> list[tuple[str, float, str, int]]:
+    """ "X becomes (the/NATO's 31st) member": reported, unless planned ("to become")."""
+    out = []
+    for pos, word in enumerate(toks.words):
+        if word not in _BECOME:
+            continue
+        rest = toks.words[pos + 1 : pos + 6]
+        if not any(w in _STANDINGS for w in rest):
+            continue
+        if word == "become" and not (pos and toks.words[pos - 1] in {"has", "have", "had"}):
+            continue
+        if _planned(toks.words[max(0, pos - 4) : pos], 3):
+            out.append((SIGNAL, 0.5, "signal:plan become", pos))
+        else:
+            out.append((REPORT, 0.95, "report:became", pos))
+    return out
 
 
 def _not_plural(word: str) -> bool:

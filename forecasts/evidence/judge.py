@@ -245,7 +245,8 @@ def _derive(
     family = family_of(event_type, event_text)
     if label == "vote":
         # A vote on a bill passes it; a vote of the people is an election.
-        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
+        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid",
+                "resolution", "motion", "amendment", "treaty", "reform", "ordinance"}  # fmt: skip
         family = "pass" if bill & set(tokenize(event_text).words) else "election"
     said = family_of("", event_text) if label else family
     institution = family in _SUBJECT_FAMILIES or label == "vote"
@@ -260,7 +261,9 @@ def _derive(
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
-    objects = _objects(event_text, actors, location)
+    # A name of the event's own kind ("IPO", "MPC") says what it is, not which one it is.
+    kind_words = _TRIGGER_WORDS.get(family, frozenset())
+    objects = tuple(o for o in _objects(event_text, actors, location) if o not in kind_words)
     # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
     extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
     direction = rate_direction(text + " " + event) if family == "rate_change" else ""
@@ -349,7 +352,16 @@ _PUT_OFF = frozenset(
 SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
-_TOPICAL = frozenset({"rule", "pass", "sign", "announce", "earnings", "convict"})
+_TOPICAL = frozenset(
+    {"rule", "pass", "sign", "announce", "earnings", "convict", "remove", "impose"}
+)
+# Families whose verbs are common words ("raises", "extends", "orders"): a report needs the
+# family's noun in its clause ("raises tariffs", not "raises concerns").
+_NEEDS_NOUN = frozenset({"impose"})
+# Verbs that are the measure itself ("FAA grounds jets", "EU bans imports").
+_SELF_NAMING = frozenset(
+    {"ban", "bans", "banned", "ground", "grounds", "grounded", "sanctions", "sanctioned"}
+)
 _GENERIC_WORDS = words(
     "the a an of on in at to for by with its their his her this that these those from into "
     "new first final last next year month week day plan plans will would could may might "
@@ -537,6 +549,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f not in kept and _rival_subject(pc, f)
         ][:1]
     findings = kept
+    if family in _NEEDS_NOUN:
+        nouns = {w for n in FAMILIES[family].nouns for w in phrase(n)}
+        findings = [
+            f
+            for f in findings
+            if f.kind != REPORT
+            or nouns & set(tokenize(f.clause).words)
+            or f.why.split()[-1] in _SELF_NAMING
+        ]
     if family in _CONTESTS and not (pc.subject & _NOMINATION_STEMS):
         # "earns Oscar nomination", "wins Republican nomination": a step to the contest, not
         # its win (unless the claim is about the nomination itself).

@@ -1,0 +1,114 @@
+"""Kinds of event the real-headline corpus barely holds: each family reads its reports in
+ordinary headline words, and common words alone do not make a report."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
+
+
+def on(d: date) -> datetime:
+    return datetime(d.year, d.month, d.day, 12, tzinfo=UTC)
+
+
+def claim(
+    actors: tuple[str, ...], event_type: str, event: str, day: date, location: str = ""
+) -> ClaimFacts:
+    return ClaimFacts(
+        claim=f"{event} is expected.",
+        actors=actors,
+        event=event,
+        event_type=event_type,
+        location=location,
+        reference_date=date(day.year, 1, 1) if day.month > 1 else day,
+        due_earliest=day,
+        due_latest=day,
+    )
+
+
+CORONATION = claim(
+    ("King Charles III",), "coronation", "Coronation of King Charles III", date(2023, 5, 6)
+)
+FINLAND = claim(("Finland", "NATO"), "accession", "Finland's accession to NATO", date(2023, 4, 4))
+SUNAK = claim(
+    ("Rishi Sunak",), "take_office", "Rishi Sunak becomes prime minister", date(2022, 10, 25)
+)
+MCCARTHY = claim(
+    ("Kevin McCarthy",),
+    "removal",
+    "Vote to remove Kevin McCarthy as House speaker",
+    date(2023, 10, 3),
+)
+TARIFFS = claim(("Joe Biden",), "tariff", "Tariffs on Chinese electric vehicles", date(2024, 5, 14))
+FAA = claim(("FAA", "Boeing"), "grounding", "Grounding of Boeing 737 Max 9", date(2024, 1, 7))
+IDALIA = claim(
+    ("Hurricane Idalia",), "landfall", "Hurricane Idalia landfall in Florida", date(2023, 8, 30),
+    "Florida",
+)  # fmt: skip
+WGA = claim(
+    ("Writers Guild", "studios"), "agreement", "Deal to end the writers' strike", date(2023, 9, 25)
+)
+UNSC = claim(
+    ("UN Security Council",), "vote", "Security Council vote on a Gaza ceasefire resolution",
+    date(2024, 3, 25),
+)  # fmt: skip
+REDDIT = claim(("Reddit",), "ipo", "Reddit IPO on NYSE", date(2024, 3, 21))
+FUKUSHIMA = claim(
+    ("Japan",), "release", "Release of treated water from Fukushima", date(2023, 8, 24)
+)
+RBA = claim(
+    ("Reserve Bank of Australia",), "rate_change", "RBA rate decision", date(2023, 11, 7), "Sydney"
+)
+ARGENTINA = claim(("Argentina",), "final", "World Cup final", date(2022, 12, 18))
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (CORONATION, "King Charles III crowned at Westminster Abbey"),
+        (FINLAND, "Finland joins NATO, doubling alliance's border with Russia"),
+        (FINLAND, "Finland becomes NATO's 31st member"),
+        (SUNAK, "Rishi Sunak becomes UK prime minister"),
+        (SUNAK, "Sunak takes office as Britain's first Hindu PM"),
+        (MCCARTHY, "Kevin McCarthy ousted as House speaker in historic vote"),
+        (MCCARTHY, "House votes to remove McCarthy as speaker"),
+        (TARIFFS, "Biden hikes tariffs on Chinese EVs, chips and solar cells"),
+        (FAA, "FAA grounds 171 Boeing 737 Max 9 planes"),
+        (IDALIA, "Idalia makes landfall in Florida's Big Bend as Category 3 hurricane"),
+        (WGA, "Writers Guild reaches tentative deal with studios"),
+        (UNSC, "UN Security Council passes Gaza ceasefire resolution as US abstains"),
+        (REDDIT, "Reddit shares soar 48% in NYSE debut"),
+        (REDDIT, "Reddit goes public, valued at $6.4 billion"),
+        (FUKUSHIMA, "Japan begins releasing Fukushima wastewater into Pacific"),
+        (RBA, "Australia's central bank lifts interest rates to 12-year high"),
+        (ARGENTINA, "Argentina win World Cup after beating France on penalties"),
+    ],
+)
+def test_reports_of_unseen_kinds_of_event_are_decisive(facts: ClaimFacts, title: str) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert (j.kind, j.decisive) == ("fulfilment", True), j
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (FINLAND, "Finland set to become NATO member on Tuesday"),
+        (SUNAK, "Sunak poised to become prime minister"),
+        (FINLAND, "Finland joins talks on Arctic shipping"),
+        (TARIFFS, "Biden raises concerns over Chinese electric vehicles"),
+        (MCCARTHY, "McCarthy fires aide over leak"),
+        (FUKUSHIMA, "Japan to begin releasing Fukushima water on Thursday"),
+        (ARGENTINA, "Argentina fans fill the streets of Buenos Aires"),
+    ],
+)
+def test_plans_and_other_acts_are_no_report(facts: ClaimFacts, title: str) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert j.kind != "fulfilment", j
+
+
+def test_a_name_of_the_events_own_kind_is_no_other_event() -> None:
+    """ "IPO" names what the event is: an item need not repeat it to be about this one."""
+    assert "ipo" not in prepare(REDDIT).objects
