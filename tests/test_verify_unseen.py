@@ -112,3 +112,47 @@ def test_plans_and_other_acts_are_no_report(facts: ClaimFacts, title: str) -> No
 def test_a_name_of_the_events_own_kind_is_no_other_event() -> None:
     """ "IPO" names what the event is: an item need not repeat it to be about this one."""
     assert "ipo" not in prepare(REDDIT).objects
+
+
+ACTIVISION = ClaimFacts(
+    claim="Microsoft expects to complete its acquisition of Activision Blizzard by June.",
+    actors=("Microsoft", "Activision Blizzard"),
+    event="Microsoft-Activision Blizzard deal closing",
+    event_type="merger",
+    reference_date=date(2023, 1, 5),
+    due_earliest=date(2023, 1, 5),
+    due_latest=date(2023, 6, 30),
+)
+SEAFOOD = claim(("Chinese government",), "policy", "China lifts its seafood ban", date(2024, 3, 28))
+INDIA = claim(("Election Commission of India",), "election", "Indian election", date(2024, 6, 4))
+H3 = claim(("JAXA", "H3"), "launch", "H3 rocket launch", date(2024, 2, 17), "Tanegashima")
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (ACTIVISION, "Microsoft completes acquisition of Nuance Communications"),
+        (ACTIVISION, "Microsoft closes deal to buy Fungible"),
+        (SEAFOOD, "China lifts ban on Australian wine"),
+        (INDIA, "India votes to ban single-use plastics"),
+        (TARIFFS, "Biden lifts tariffs on Chinese solar panels"),
+    ],
+)
+def test_the_same_actor_doing_the_same_kind_of_thing_to_another_is_no_report(
+    facts: ClaimFacts, title: str
+) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert j.kind != "fulfilment", j
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (ACTIVISION, "Microsoft completes Activision Blizzard acquisition"),
+        (H3, "Japan's H3 rocket reaches orbit on second try"),
+        (SEAFOOD, "China lifts ban on Japanese seafood"),
+    ],
+)
+def test_the_same_act_with_the_claimed_party_is_a_report(facts: ClaimFacts, title: str) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert (j.kind, j.decisive) == ("fulfilment", True), j

@@ -114,6 +114,8 @@ def family_of(event_type: str, event_text: str) -> str:
         for order, trig in _BY_FIRST_WORD.get(word, ()):
             if order >= best or (order == _RATE_ORDER and not rates):
                 continue  # "output cuts", "job cuts" are not interest rates
+            if order == _IMPOSE_ORDER and trig.form != "noun":
+                continue  # "extends", "raises": common verbs; the measure names the family
             if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
                 best = order
     return _FAMILY_ORDER[best] if best < len(_FAMILY_ORDER) else ""
@@ -173,6 +175,7 @@ for _family in _TRIGGERS.values():
 # (not against every trigger of every family).
 _FAMILY_ORDER = tuple(_TRIGGERS)
 _RATE_ORDER = _FAMILY_ORDER.index("rate_change")
+_IMPOSE_ORDER = _FAMILY_ORDER.index("impose")
 _BY_FIRST_WORD: dict[str, list[tuple[int, Trigger]]] = {}
 for _order, _name in enumerate(_FAMILY_ORDER):
     for _t in _TRIGGERS[_name]:
@@ -366,6 +369,12 @@ def _classify_clause(
         for pos in toks.find(trig.words):
             if pos in taken:
                 continue
+            if (
+                family == "election"
+                and trig.words[0] in _VOTE_FORMS
+                and toks.words[pos + 1 : pos + 2] in (("to",), ("on",))
+            ):
+                continue  # "India votes to ban plastics", "votes on the bill": a decision
             mentions.append(pos)
             taken.update(range(pos, pos + len(trig.words)))
             if direction and trig.direction and trig.direction != direction:
@@ -519,8 +528,15 @@ def _tense(
         plural_subject = (
             (prev[:1].isupper() and prev.endswith("s") and "'" not in prev)
             or prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
-            # "astronauts land", "lawmakers pass": a plural common noun just before
-            or (prev.islower() and len(prev) > 4 and prev.endswith("s") and not _not_plural(prev))
+            # "astronauts land", "lawmakers pass": a plural common noun just before (not a
+            # verb that undoes the event: "lifts ban", "ends strike")
+            or (
+                prev.islower()
+                and len(prev) > 4
+                and prev.endswith("s")
+                and not _not_plural(prev)
+                and prev not in _UNDOING
+            )
             # "Biden and Xi meet", "US and China sign": two named subjects
             or (pos >= 3 and toks.words[pos - 2] == "and" and toks.capitalised(pos - 3))
             # "Xi hold talks", "Biden, Xi sit down": a verb phrase no noun reading has
@@ -538,6 +554,11 @@ def _tense(
     return REPORT, 0.9, f"report:present {name}"
 
 
+_VOTE_FORMS = frozenset({"vote", "votes", "voted", "voting"})
+_UNDOING = frozenset(
+    conjugate(verb).third
+    for verb in ("lift", "end", "scrap", "drop", "ease", "remove", "suspend", "repeal", "halt")
+)
 _ASPECTUAL = frozenset(
     form
     for verb in ("begin", "start", "resume", "finish", "complete", "commence")

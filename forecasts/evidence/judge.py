@@ -261,6 +261,9 @@ def _derive(
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
+    elif family == "impose" and said == "end":
+        # "lift the seafood ban" names the measure, but the event is its ending.
+        family = said
     # A name of the event's own kind ("IPO", "MPC") says what it is, not which one it is.
     kind_words = _TRIGGER_WORDS.get(family, frozenset())
     objects = tuple(o for o in _objects(event_text, actors, location) if o not in kind_words)
@@ -353,7 +356,7 @@ SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
 _TOPICAL = frozenset(
-    {"rule", "pass", "sign", "announce", "earnings", "convict", "remove", "impose"}
+    {"rule", "pass", "sign", "announce", "earnings", "convict", "remove", "impose", "end"}
 )
 # Families whose verbs are common words ("raises", "extends", "orders"): a report needs the
 # family's noun in its clause ("raises tariffs", not "raises concerns").
@@ -615,6 +618,10 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     ):
         return Judgement(NONE, 0.0, "other_event")
     kind, best = _decide(findings)
+    if kind == REPORT and min(strengths) == 0.0 and _other_party(pc, best):
+        # "Microsoft completes acquisition of Nuance" for a claim about Microsoft and
+        # Activision: the missing party's place is taken by another name.
+        return Judgement(NONE, 0.0, "other_event")
     if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
     if kind != REPORT:
@@ -935,6 +942,27 @@ def _other_names(pc: PreparedClaim, toks: Tokens) -> bool:
         toks.capitalised(i) and w not in ours and _proper(w) and w not in _NOT_OBJECTS
         for i, w in enumerate(toks.words)
     )
+
+
+# Acts whose other party is their object (what is bought, what is launched); in other events a
+# name after the verb is as often a prize, a category or a place ("wins Best Picture").
+_OBJECT_PARTY = frozenset({"acquire", "launch"})
+
+
+def _other_party(pc: PreparedClaim, f: Finding) -> bool:
+    """A name just after the reporting word that is none of the claim's actors, places or
+    objects: the act was done with someone else ("completes acquisition of Nuance")."""
+    if f.pos < 0 or pc.family not in _OBJECT_PARTY:
+        return False
+    toks = tokenize(f.clause)
+    ours = names_of(pc.actors) | set(pc.objects) | {w for p in (*pc.places, *pc.region) for w in p}
+    for i in range(f.pos + 1, min(len(toks.words), f.pos + 5)):
+        word = toks.words[i]
+        if not toks.capitalised(i) or word in _STOP_PROPER or word in _NOT_OBJECTS:
+            continue
+        alone = Tokens((word,), (toks.original[i],))
+        return not (word in ours or any(match_actor(a, alone) for a in pc.actors))
+    return False
 
 
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:

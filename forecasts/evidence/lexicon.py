@@ -308,6 +308,9 @@ FAMILIES: dict[str, Family] = {
                 "take off",
                 "take flight",
                 "go live",
+                "reach orbit",
+                "enter orbit",
+                "go into orbit",
             ),
             (
                 "launch",
@@ -531,7 +534,18 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "end",
-            ("end", "expire", "lapse", "lift", "terminate", "wind down"),
+            (
+                "end",
+                "expire",
+                "lapse",
+                "lift",
+                "terminate",
+                "wind down",
+                "scrap",
+                "repeal",
+                "rescind",
+                "revoke",
+            ),
             ("expiry", "expiration", "termination"),
         ),
         Family(
