@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from forecasts.evidence.actors import build_actor, match_actor
 from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
+from forecasts.evidence.text import tokenize
 
 
 def on(d: date) -> datetime:
@@ -156,3 +158,52 @@ def test_the_same_actor_doing_the_same_kind_of_thing_to_another_is_no_report(
 def test_the_same_act_with_the_claimed_party_is_a_report(facts: ClaimFacts, title: str) -> None:
     j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
     assert (j.kind, j.decisive) == ("fulfilment", True), j
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "named"),
+    [
+        ("Volodymyr Zelensky", "Ukraine's Zelenskiy arrives in Washington", True),
+        ("Volodymyr Zelensky", "Zelenskyy visits Capitol Hill", True),
+        ("Alexei Navalny", "Navalnyy's widow speaks", True),
+        ("Cybertruck", "Tesla hands over first Cybertrucks", True),
+        ("US Congress", "Netanyahu addresses Congress", True),
+        ("Writers Guild of America", "Writers Guild reaches deal", True),
+        ("US Congress", "Netanyahu addresses the congress of his party", False),
+        ("Reserve Bank of Australia", "Reserve Bank of India holds rates", False),
+    ],
+)
+def test_other_spellings_and_shorter_names_of_an_actor(name: str, text: str, named: bool) -> None:
+    actor = build_actor(name, tokenize(name))
+    assert (match_actor(actor, tokenize(text)) > 0) is named
+
+
+def test_a_shorter_name_is_worth_a_title_not_a_name() -> None:
+    """ "Congress" for "US Congress" may be another country's: weaker than the full name."""
+    actor = build_actor("US Congress", tokenize("US Congress"))
+    assert match_actor(actor, tokenize("Congress votes")) < match_actor(
+        actor, tokenize("US Congress votes")
+    )
+
+
+CYBERTRUCK = claim(
+    ("Tesla", "Cybertruck"), "delivery", "First Cybertruck deliveries", date(2023, 11, 30)
+)
+DELIVERY_777X = claim(("Boeing", "Emirates"), "delivery", "First 777X delivery", date(2023, 10, 5))
+
+
+def test_an_event_of_no_family_is_read_by_its_verbs_and_nouns() -> None:
+    """ "deliveries" is the verb "deliver"; product names are no verbs."""
+    pc = prepare(CYBERTRUCK)
+    assert pc.family == ""
+    words = {t.words[0] for t in pc.extra}
+    assert {"delivers", "delivered", "deliveries"} <= words
+    assert "cybertrucks" not in words
+
+
+def test_an_event_of_no_family_must_share_its_subject() -> None:
+    """A 787 delivered to the same airline is not the first 777X."""
+    j = judge(
+        DELIVERY_777X, ItemFacts("Boeing delivers 787 to Emirates", "", on(date(2023, 10, 5)))
+    )
+    assert j.kind != "fulfilment" or not j.decisive

@@ -62,6 +62,9 @@ class Actor:
     # for the Reserve Bank of India): news names the country for its agency ("Japan lands on
     # the moon"), a weaker match, like a title.
     country: tuple[tuple[str, ...], ...] = ()
+    # Shorter names that drop what makes the full one unique ("Congress" for "US Congress",
+    # "Writers Guild" for "Writers Guild of America"): capitalised only, and worth a title.
+    short: tuple[tuple[str, ...], ...] = ()
 
 
 def countries_in(tokens: Tokens, start: int = 0, end: int | None = None) -> set[str]:
@@ -142,9 +145,12 @@ def _named(name: str) -> Actor:
             phrases.append((acronym(significant),))
         surnames: tuple[tuple[str, ...], ...] = ()
         country: tuple[tuple[str, ...], ...] = ()
+        plural: tuple[str, ...] = ()
         if len(words) == 1 and not is_org:
-            # A lone capitalised word ("Xi", "SpaceX"): a name, but only when capitalised.
-            surnames, phrases = (key,), []
+            # A lone capitalised word ("Xi", "SpaceX"): a name, but only when capitalised;
+            # a product's name also in the plural ("first Cybertrucks").
+            plural = (f"{key[0]}s",) if key[0][-1:].isalpha() and key[0][-1] not in "sxz" else ()
+            surnames, phrases = (key, *((plural,) if plural else ())), []
         elif len(words) >= 2:
             governed = _government_of(words)
             if governed:
@@ -156,15 +162,19 @@ def _named(name: str) -> Actor:
                 if "bank" in words or " ".join(words) in CENTRAL_BANK_COUNTRY:
                     described, country = _central_bank(words)
                     phrases += described
-        keys = _keys([*phrases, *surnames])
-        return Actor(name, tuple(phrases), surnames, (), keys, False, country)
+        short = _without_country(words) if len(words) >= 2 and not _government_of(words) else ()
+        # Index keys as before: a short name's words are in the full name's (candidates
+        # that name only "Congress" are still found by "congress"); plurals are not keys.
+        keys = _keys([*phrases, *surnames[:1], *surnames[1 + bool(plural) :]])
+        return Actor(name, tuple(phrases), surnames, (), keys, False, country, short)
     names = [w for w in words if w not in HONORIFICS]
     surname = _surname(names)
+    spelled = _transliterations(surname)
     last = name.split()[-1]
     if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
         # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
         surname = tuple(names[-2:])
-    others = _other_surnames(names, surname)
+    others = (*_other_surnames(names, surname), *spelled)
     surnames = (surname, *others)
     keys = (_key(surname), *(o[0] for o in others))
     if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
@@ -189,6 +199,52 @@ def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[s
     if word in NAME_PARTICLES or len(word) < 3 or not word.isalpha() or getAllLemmas(word):
         return ()
     return ((word,),)
+
+
+# Words that end a transliterated Slavic surname, spelled several ways in English news
+# ("Zelensky", "Zelenskiy", "Zelenskyy"; "Navalny", "Navalnyy").
+_SLAVIC_ENDINGS = ("iy", "yy", "ii", "y", "i")
+
+
+def _transliterations(surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Other spellings of a one-word surname ending in -sky/-skiy/-ny: capitalised only."""
+    if len(surname) != 1:
+        return ()
+    word = surname[0]
+    for ending in _SLAVIC_ENDINGS:
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 5
+            and stem[-1] in "kn"
+            and stem[-2] not in "aeiou"
+        ):
+            return tuple((stem + e,) for e in _SLAVIC_ENDINGS if stem + e != word)
+    return ()
+
+
+def _without_country(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """A national body without its country: "US Congress" -> "Congress", "US House of
+    Representatives" -> "House of Representatives", "Writers Guild of America" -> "Writers
+    Guild". Only what is left is two words or more, or a legislature's one word."""
+    out = []
+    for n in (2, 1):
+        if tuple(words[:n]) in _ALIAS_TO_COUNTRY or tuple(words[:n]) in {("un",), ("eu",)}:
+            out.append(tuple(words[n:]))
+            break
+    if len(words) >= 4 and words[-2] == "of" and (words[-1],) in _ALIAS_TO_COUNTRY:
+        out.append(tuple(words[:-2]))
+    if len(words) >= 5 and words[-3] == "of" and tuple(words[-2:]) in _ALIAS_TO_COUNTRY:
+        out.append(tuple(words[:-3]))
+    return tuple(
+        rest
+        for rest in out
+        if (len(rest) >= 2 and rest[0] not in {"of", "the"} and "bank" not in rest)
+        or rest in _LEGISLATURES
+    )
+
+
+_LEGISLATURES = frozenset({("congress",), ("bundestag",), ("knesset",), ("duma",), ("diet",)})
 
 
 def _government_of(words: list[str]) -> str:
@@ -331,6 +387,10 @@ def match_actor(actor: Actor, item: Tokens) -> float:
         for pos in item.find(s):
             if item.capitalised(pos):
                 return SURNAME
+    for p in actor.short:
+        for pos in item.find(p):
+            if item.capitalised(pos):
+                return ROLE
     for role in actor.roles:
         for p in role.phrases:
             for pos in item.find(p):

@@ -252,14 +252,20 @@ def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
     out: list[Trigger] = []
     for word in tokenize(event_text).words:
         if len(word) >= 4 and word.isalpha():
-            # "reopening" is the verb "reopen" (its -ing form is then read as such, not as a
-            # base form whose headline present would report the event).
-            out += _verb_triggers((verb_lemma(word) or word) if word.endswith("ing") else word)
-            verb = verb_of_noun(word)
-            if verb:
-                out += _verb_triggers(verb)
-                out.append(Trigger((word,), "noun"))
-    return tuple(out)
+            lemmas = getAllLemmas(word)
+            if "VERB" in lemmas:
+                # Only words English uses as verbs ("Cybertruck", "Florida" are none);
+                # "reopening" is the verb "reopen" (its -ing form is then read as such, not
+                # as a base form whose headline present would report the event).
+                out += _verb_triggers(verb_lemma(word) or word)
+            # A noun of action, singular or plural, and the verb it comes from
+            # ("deliveries" -> "delivery" -> "deliver", "arraignment" -> "arraign").
+            for noun in dict.fromkeys((word, *lemmas.get("NOUN", ()))):
+                verb = verb_of_noun(noun)
+                if verb:
+                    out += _verb_triggers(verb)
+                    out += [Trigger((noun,), "noun"), Trigger((word,), "noun")]
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=4096)

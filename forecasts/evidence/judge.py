@@ -277,6 +277,9 @@ def _derive(
             k for a in actors for p in a.country for k in p[-1:] if len(k) > 2 and k not in keys
         )
     subject = _topic(event_text, actors, location, family)
+    if extra:
+        # The event's own verbs and nouns are what it is, not what it is about.
+        subject -= {stem(w) for t in extra for w in t.words}
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
     claims_win = (
@@ -356,7 +359,8 @@ SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
 _TOPICAL = frozenset(
-    {"rule", "pass", "sign", "announce", "earnings", "convict", "remove", "impose", "end"}
+    # "": an event of no known family, read by its own words, must share its subject too.
+    {"rule", "pass", "sign", "announce", "earnings", "convict", "remove", "impose", "end", ""}
 )
 # Families whose verbs are common words ("raises", "extends", "orders"): a report needs the
 # family's noun in its clause ("raises tariffs", not "raises concerns").
@@ -635,7 +639,13 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if best.why.startswith("counter:rate") and (claim.due_latest - published).days <= 45:
         # A hold at the window's last meeting (a month-long window: its only one) settles it.
         best = Finding(COUNTER, 0.85, best.why + "+last_meeting", best.clause, best.in_title)
-    generic = 0.7 if not family else 1.0  # a guessed event word never settles a claim alone
+    generic = 1.0
+    if not family:
+        # An event read by its own words: settled only by a headline that says it was done
+        # ("Tesla delivers first Cybertrucks"), with every party named and its subject shared;
+        # a noun or a word in the body never settles it alone.
+        done = best.in_title and best.why.startswith(("report:past", "report:present"))
+        generic = 0.9 if done and min(strengths) > 0 and pc.topic else 0.7
     if place_rule == "+no_place" and family not in _PLACE_BOUND:
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0

@@ -147,6 +147,8 @@ _NOMINAL = ("ment", "ation", "ition", "ion", "al", "ance", "ence", "ure")
 def verb_of_noun(noun: str) -> str:
     """The verb a noun of action comes from, if the lexicon knows it ("arraignment" ->
     "arraign", "approval" -> "approve", "departure" -> "depart"); else ""."""
+    if noun.endswith("ery") and getAllInflections(noun[:-1], upos="VERB").get("VBD"):
+        return noun[:-1]  # "delivery" <- "deliver", "recovery" <- "recover"
     for suffix in _NOMINAL:
         if not noun.endswith(suffix) or len(noun) - len(suffix) < 3:
             continue
