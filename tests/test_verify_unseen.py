@@ -207,3 +207,46 @@ def test_an_event_of_no_family_must_share_its_subject() -> None:
         DELIVERY_777X, ItemFacts("Boeing delivers 787 to Emirates", "", on(date(2023, 10, 5)))
     )
     assert j.kind != "fulfilment" or not j.decisive
+
+
+WARRANT = claim(
+    ("International Criminal Court", "Vladimir Putin"), "warrant", "ICC arrest warrant for Putin",
+    date(2023, 3, 17),
+)  # fmt: skip
+WIMBLEDON = ClaimFacts(
+    claim="Djokovic will play Alcaraz in the Wimbledon final on Sunday and hopes to win.",
+    actors=("Novak Djokovic", "Carlos Alcaraz"),
+    event="Wimbledon men's final",
+    event_type="final",
+    statement="Djokovic wins the Wimbledon final",
+    reference_date=date(2023, 7, 14),
+    due_earliest=date(2023, 7, 16),
+    due_latest=date(2023, 7, 16),
+)
+NVIDIA = claim(("Nvidia",), "earnings", "Nvidia Q2 earnings report", date(2023, 8, 23))
+WWDC = claim(("Apple",), "unveiling", "Apple headset unveiling at WWDC", date(2023, 6, 5))
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "kind"),
+    [
+        (WARRANT, "ICC issues arrest warrant for Putin over alleged war crimes", "fulfilment"),
+        (WARRANT, "ICC issues arrest warrant for Netanyahu", "none"),
+        (WIMBLEDON, "Carlos Alcaraz dethrones Novak Djokovic in epic Wimbledon final", "counter"),
+        (NVIDIA, "Nvidia smashes expectations as sales soar 101%", "fulfilment"),
+        (NVIDIA, "Nvidia posts record quarterly revenue", "fulfilment"),
+        (WWDC, "Apple takes the wraps off its headset at WWDC", "fulfilment"),
+    ],
+)
+def test_headline_idioms_of_unseen_events(facts: ClaimFacts, title: str, kind: str) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert j.kind == kind and (kind == "none" or j.decisive), j
+
+
+def test_a_sole_title_names_its_holder() -> None:
+    """ "the pontiff" is Pope Francis; "the king" is not named so loosely."""
+    pope = build_actor("Pope Francis", tokenize("Pope Francis will visit Lisbon"))
+    assert match_actor(pope, tokenize("Pontiff greets crowds in Lisbon")) > 0
+    assert "pope" in pope.keys
+    king = build_actor("King Charles III", tokenize("King Charles III"))
+    assert match_actor(king, tokenize("King Abdullah arrives in Kenya")) == 0

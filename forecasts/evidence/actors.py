@@ -102,7 +102,9 @@ def build_actor(name: str, context: Tokens) -> Actor:
     names, surname = actor.phrases[0], actor.surnames[0]
     roles = _roles_near(context, names, surname)
     role_keys = [r.phrases[0][0] for r in roles if not r.generic]
-    return Actor(name, actor.phrases, actor.surnames, tuple(roles), (*actor.keys, *role_keys), True)
+    return Actor(
+        name, actor.phrases, actor.surnames, (*actor.roles, *roles), (*actor.keys, *role_keys), True
+    )
 
 
 _ROLE_WORDS = frozenset(phrase(title)[0] for title in ROLES)
@@ -168,6 +170,10 @@ def _named(name: str) -> Actor:
         keys = _keys([*phrases, *surnames[:1], *surnames[1 + bool(plural) :]])
         return Actor(name, tuple(phrases), surnames, (), keys, False, country, short)
     names = [w for w in words if w not in HONORIFICS]
+    # "Pope Francis" is "the Pope", "the pontiff": one person holds the title at a time.
+    sole: tuple[Role, ...] = ()
+    if len(names) >= 2 and names[0] in _SOLE_TITLES:
+        sole = (Role(tuple(phrase(t) for t in _SOLE_TITLES[names[0]]), frozenset(), False),)
     surname = _surname(names)
     spelled = _transliterations(surname)
     last = name.split()[-1]
@@ -176,13 +182,16 @@ def _named(name: str) -> Actor:
         surname = tuple(names[-2:])
     others = (*_other_surnames(names, surname), *spelled)
     surnames = (surname, *others)
-    keys = (_key(surname), *(o[0] for o in others))
+    keys = (_key(surname), *(o[0] for o in others), *(r.phrases[0][0] for r in sole))
     if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
         # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
         # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
         initials = "".join(w[0] for w in names)
-        return Actor(name, (tuple(names), (initials,)), surnames, (), (*keys, initials), True)
-    return Actor(name, (tuple(names),), surnames, (), keys, True)
+        return Actor(name, (tuple(names), (initials,)), surnames, sole, (*keys, initials), True)
+    return Actor(name, (tuple(names),), surnames, sole, keys, True)
+
+
+_SOLE_TITLES: dict[str, tuple[str, ...]] = {"pope": ("pope", "pontiff", "holy father")}
 
 
 def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:

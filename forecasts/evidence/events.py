@@ -245,15 +245,22 @@ _AMBIGUOUS_BASE = frozenset(
 ) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
 
 
+# Endings of nouns for who or what does something ("booster", "operator"): no verbs.
+_AGENTS = ("er", "or", "ist", "ian", "ism", "ant", "ent")
+
+
 @lru_cache(maxsize=4096)
 def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
     """For an event of no known family: the verbs of the claim's own event phrase, and the
     verbs its nouns of action come from ("arraignment" -> "arraign", "arraigned")."""
     out: list[Trigger] = []
-    for word in tokenize(event_text).words:
+    toks = tokenize(event_text)
+    for word, original in zip(toks.words, toks.original, strict=True):
         if len(word) >= 4 and word.isalpha():
             lemmas = getAllLemmas(word)
-            if "VERB" in lemmas:
+            # A lower-case word the lexicon does not know is a newer verb ("rebrand").
+            newer = not lemmas and original.islower() and not word.endswith(_AGENTS)
+            if "VERB" in lemmas or newer:
                 # Only words English uses as verbs ("Cybertruck", "Florida" are none);
                 # "reopening" is the verb "reopen" (its -ing form is then read as such, not
                 # as a base form whose headline present would report the event).

@@ -265,7 +265,7 @@ def _derive(
         # "lift the seafood ban" names the measure, but the event is its ending.
         family = said
     # A name of the event's own kind ("IPO", "MPC") says what it is, not which one it is.
-    kind_words = _TRIGGER_WORDS.get(family, frozenset())
+    kind_words = _TRIGGER_WORDS.get(family, frozenset()) | _GENERIC_WORDS
     objects = tuple(o for o in _objects(event_text, actors, location) if o not in kind_words)
     # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
     extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
@@ -645,8 +645,9 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # ("Tesla delivers first Cybertrucks"), with every party named and its subject shared;
         # a noun or a word in the body never settles it alone.
         done = best.in_title and best.why.startswith(("report:past", "report:present"))
-        generic = 0.9 if done and min(strengths) > 0 and pc.topic else 0.7
-    if place_rule == "+no_place" and family not in _PLACE_BOUND:
+        sure = min(strengths) > 0 and (bool(pc.topic) or len(pc.actors) > 1)
+        generic = _GENERIC_DONE if done and sure else 0.7
+    if place_rule == "+no_place" and (family not in _PLACE_BOUND or generic == _GENERIC_DONE):
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0
     elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1 and kind == REPORT:
@@ -685,6 +686,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if claim.polarity == "negative":
         return _negate(judgement, published)
     return judgement
+
+
+# An event of no family reported in a headline's verb, every party named, its subject shared
+# (or two parties named when it has none beyond its verb): it may settle the claim (a noun or a body's word never does, at 0.7), wherever it happened.
+_GENERIC_DONE = 0.9
 
 
 # Institutions' acts, whose subject is the actor ("Fed cuts rates"); in an election the

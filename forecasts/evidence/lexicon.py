@@ -310,6 +310,8 @@ FAMILIES: dict[str, Family] = {
                 "take off",
                 "take flight",
                 "go live",
+                "take the wraps off",
+                "pull the wraps off",
                 "reach orbit",
                 "enter orbit",
                 "go into orbit",
@@ -472,7 +474,7 @@ FAMILIES: dict[str, Family] = {
         Family(
             "earnings",
             ("report", "post", "announce", "publish", "release"),
-            ("results", "earnings", "revenue", "profit", "loss"),
+            ("results", "earnings", "revenue", "profit", "loss", "sales"),
         ),
         Family(
             "listing",
@@ -773,8 +775,23 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "earnings": tuple(
         f"{verb} {what}"
-        for verb in ("beats", "beat", "tops", "topped", "misses", "missed")
-        for what in ("estimates", "expectations", "forecasts")
+        for verb in (
+            "beats",
+            "beat",
+            "tops",
+            "topped",
+            "misses",
+            "missed",
+            "smashes",
+            "smashed",
+            "crushes",
+            "crushed",
+            "exceeds",
+            "exceeded",
+            "surpasses",
+            "surpassed",
+        )
+        for what in ("estimates", "expectations", "forecasts", "views", "consensus")
     ),
     # A resignation made public: "announces his resignation", "tendered her resignation".
     "resign": tuple(
@@ -1169,6 +1186,23 @@ BEATEN_BY: tuple[str, ...] = (
     "knock out",
     "knocked out",
     "knocks out",
+    "dethrone",
+    "dethrones",
+    "dethroned",
+    "stun",
+    "stuns",
+    "stunned",
+    "upset",
+    "upsets",
+    "thrash",
+    "thrashes",
+    "thrashed",
+    "rout",
+    "routs",
+    "routed",
+    "outlast",
+    "outlasts",
+    "outlasted",
     "oust",
     "ousted",
     "ousts",
