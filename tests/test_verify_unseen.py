@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from forecasts.evidence.actors import build_actor, match_actor
+from forecasts.evidence.actors import build_actor, match_actor, wide_match
+from forecasts.evidence.candidates import item_words
 from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
 from forecasts.evidence.text import tokenize
 
@@ -250,3 +251,36 @@ def test_a_sole_title_names_its_holder() -> None:
     assert "pope" in pope.keys
     king = build_actor("King Charles III", tokenize("King Charles III"))
     assert match_actor(king, tokenize("King Abdullah arrives in Kenya")) == 0
+
+
+LANDER = claim(
+    ("Japanese government",), "launch", "launch of the first lunar lander", date(2024, 1, 19)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "fulfilled"),
+    [
+        ("Japan launches spy satellite", False),
+        ("Japan launches its first lunar lander", True),
+    ],
+)
+def test_an_actor_named_only_by_a_wide_name_needs_the_events_subject(
+    title: str, fulfilled: bool
+) -> None:
+    """ "Japan" names the Japanese government and much else: the item must say what was
+    launched for it to be this launch."""
+    j = judge(LANDER, ItemFacts(title, "", on(date(2024, 1, 19))))
+    assert (j.kind == "fulfilment") is fulfilled, j
+
+
+def test_a_one_word_organisation_is_named_by_its_name() -> None:
+    assert not wide_match(build_actor("Reddit", tokenize("Reddit")), tokenize("Reddit lists"))
+    assert wide_match(
+        build_actor("Japanese government", tokenize("Japanese government")),
+        tokenize("Japan launches"),
+    )
+
+
+def test_becoming_a_member_reaches_the_join_claims() -> None:
+    assert {"join", "inaugurate"} <= item_words(ItemFacts("Sweden becomes NATO member"))[1]

@@ -386,6 +386,21 @@ def match_country(actor: Actor, item: Tokens) -> float:
     return ROLE if any(name_in(item, p) for p in actor.country) else 0.0
 
 
+def wide_match(actor: Actor, item: Tokens) -> bool:
+    """Whether the item names this organisation only by a name others share: its country
+    ("Japan" for the Japanese government), a company's short form ("Goldman"), a shorter
+    name ("Congress") or a title. A person's surname is no wide name."""
+    if actor.person or len([w for w in phrase(actor.name) if w != "the"]) == 1:
+        return False  # a one-word name ("Reddit", "NATO") is the name itself
+    own = tuple(w for w in phrase(actor.name) if w != "the") in _ALIAS_TO_COUNTRY
+    for p in actor.phrases:
+        if (own or p not in _ALIAS_TO_COUNTRY) and any(
+            _case_ok(item, pos, p) for pos in item.find(p)
+        ):
+            return False
+    return True
+
+
 def match_actor(actor: Actor, item: Tokens) -> float:
     """How surely the item names this actor: 1.0 by name, 0.95 by surname, 0.8 by title, else 0."""
     for p in actor.phrases:

@@ -26,6 +26,7 @@ from forecasts.evidence.actors import (
     match_actor,
     match_country,
     name_in,
+    wide_match,
 )
 from forecasts.evidence.dates import (
     LATE_REPORT_DAYS,
@@ -622,6 +623,10 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     ):
         return Judgement(NONE, 0.0, "other_event")
     kind, best = _decide(findings)
+    if kind == REPORT and not _specific(pc, toks, strengths, place_score):
+        # Named only by a name others share ("Japan approves ..." for the Japanese
+        # government's extra budget): the event's own subject, names or place must be there.
+        return Judgement(NONE, 0.0, "wide_actor")
     if kind == REPORT and min(strengths) == 0.0 and _other_party(pc, best):
         # "Microsoft completes acquisition of Nuance" for a claim about Microsoft and
         # Activision: the missing party's place is taken by another name.
@@ -957,6 +962,22 @@ def _other_names(pc: PreparedClaim, toks: Tokens) -> bool:
     return any(
         toks.capitalised(i) and w not in ours and _proper(w) and w not in _NOT_OBJECTS
         for i, w in enumerate(toks.words)
+    )
+
+
+def _specific(pc: PreparedClaim, toks: Tokens, strengths: list[float], place_score: float) -> bool:
+    """An item that names the claim's actors only by wide names (see ``wide_match``) is
+    about this event only if it shares what else the claim names: its subject, its own names
+    or its place. Claims that name nothing else are judged as before."""
+    named = [a for a, s in zip(pc.actors, strengths, strict=True) if s]
+    if not named or not all(wide_match(a, toks) for a in named):
+        return True
+    if not (pc.subject or pc.objects or pc.places):
+        return True
+    return bool(
+        (pc.subject & _stems(toks))
+        or (pc.objects and _objects_named(pc.objects, " ".join(toks.original), toks))
+        or (pc.places and place_score == 1.0)
     )
 
 
