@@ -284,3 +284,47 @@ def test_a_one_word_organisation_is_named_by_its_name() -> None:
 
 def test_becoming_a_member_reaches_the_join_claims() -> None:
     assert {"join", "inaugurate"} <= item_words(ItemFacts("Sweden becomes NATO member"))[1]
+
+
+FED = claim(("Federal Reserve",), "rate_change", "Fed rate hike", date(2022, 11, 2), "Washington")
+IRA = claim(
+    ("US House of Representatives",), "vote", "House vote on the Inflation Reduction Act",
+    date(2022, 8, 12), "Washington",
+)  # fmt: skip
+HARRY = claim(
+    ("Prince Harry",), "attend", "Prince Harry attends the coronation", date(2023, 5, 6), "London"
+)
+BALI = claim(("Joe Biden", "Xi Jinping"), "meeting", "Biden-Xi meeting", date(2022, 11, 14), "Bali")
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (FED, "Fed delivers another jumbo hike"),
+        (FED, "Fed hikes 75bp, hints at slower pace"),
+        (IRA, "Inflation Reduction Act passes the House"),
+        (HARRY, "Prince Harry attends coronation without Meghan"),
+    ],
+)
+def test_common_events_in_headline_shorthand(facts: ClaimFacts, title: str) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert (j.kind, j.decisive) == ("fulfilment", True), j
+
+
+def test_the_matter_of_a_vote_is_its_object_not_its_place() -> None:
+    """ "vote on the Inflation Reduction Act": the act is what the vote is about."""
+    assert {"inflation", "reduction"} <= set(prepare(IRA).objects)
+
+
+def test_a_hike_of_something_else_is_no_rate_move() -> None:
+    j = judge(
+        FED, ItemFacts("Fed warns a tariff hike would hurt growth", "", on(date(2022, 11, 2)))
+    )
+    assert j.kind != "fulfilment", j
+
+
+def test_a_meeting_sentence_may_name_its_parties_well_before_the_noun() -> None:
+    j = judge(
+        BALI, ItemFacts("Biden and Xi hold first in-person talks", "", on(date(2022, 11, 14)))
+    )
+    assert j.kind == "fulfilment", j

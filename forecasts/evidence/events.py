@@ -76,7 +76,10 @@ _PLAN_WORDS = frozenset(
         "'ll",
     }
 )
-_RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
+_RATE_WORDS = frozenset(
+    {"rate", "rates", "interest", "borrowing", "bps", "basis", "points", "hike", "hikes", "bp"}
+)
+_BASIS_POINTS = re.compile(r"\d+bps?$")  # "hikes 75bp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +310,11 @@ def find_mentions(
     anywhere = any(everything.find(t.words) for t in _present(everything, all_triggers, index))
     for clause in clauses(item_text):
         toks = tokenize(clause)
-        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
+        if (
+            family == "rate_change"
+            and not (_RATE_WORDS & set(toks.words))
+            and not any(_BASIS_POINTS.match(w) for w in toks.words)
+        ):
             continue
         in_title = clause in title_clauses
         triggers = _present(toks, all_triggers, index)

@@ -262,6 +262,9 @@ def _derive(
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
+    elif family == "join" and said == "sign" and _DEAL_NOUNS & set(tokenize(event_text).words):
+        # "grain deal signing" labelled a signing: a deal signed, not a player's transfer.
+        family = said
     elif family == "impose" and said == "end":
         # "lift the seafood ban" names the measure, but the event is its ending.
         family = said
@@ -325,6 +328,8 @@ def _derive(
         contest,
     )
 
+
+_DEAL_NOUNS = frozenset({"deal", "agreement", "treaty", "accord", "pact", "memorandum", "truce"})
 
 _WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
@@ -446,6 +451,22 @@ def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str,
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "on"})
 
 
+# Words after which "on" says what a decision is about, not where: "vote on the Inflation
+# Reduction Act", "ruling on the Voting Rights Act".
+_ON_WHAT = frozenset(
+    {"vote", "votes", "voting", "ruling", "decision", "talks", "deal", "agreement", "debate",
+     "hearing", "referendum", "sanctions", "ban", "tariffs", "report", "verdict", "bill"}
+)  # fmt: skip
+
+
+def _about(toks: Tokens, i: int) -> bool:
+    """Whether the "on" before position i (past a "the") is the "on" of a decision's matter."""
+    j = i - 1
+    if toks.words[j] == "the":
+        j -= 1
+    return j >= 1 and toks.words[j] == "on" and toks.words[j - 1] in _ON_WHAT
+
+
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
     """Proper names in the event phrase that are not its actors, place, dates or titles."""
     toks = tokenize(event_text)
@@ -454,7 +475,7 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
     out = []
     placed: set[int] = set()
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
-        if i and word == "the" and toks.words[i - 1] in _LOCATIVE:
+        if i and word == "the" and toks.words[i - 1] in _LOCATIVE and not _about(toks, i):
             placed.add(i)  # "on the NYSE"
             continue
         if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
@@ -463,7 +484,7 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
             continue
         if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
             continue
-        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed):
+        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed) and not _about(toks, i):
             # "strike at Detroit automakers", "summit in Rio de Janeiro": a name after a
             # preposition of place is where the event is, not what it is.
             placed.add(i)
@@ -655,6 +676,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if place_rule == "+no_place" and (family not in _PLACE_BOUND or generic == _GENERIC_DONE):
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0
+    elif (
+        place_rule == "+no_place"
+        and kind == REPORT
+        and family in {"attend", "visit"}
+        and (pc.subject - pc.names) & _stems(toks) & _stems(tokenize(best.clause))
+    ):
+        # "Prince Harry attends coronation": the event named by its own noun in the reporting
+        # clause places it as well as a city would.
+        place_score = 0.9
     elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1 and kind == REPORT:
         # Every party named in the sentence that reports them meeting (in person: "by video"
         # is counter-evidence): the place adds little
@@ -836,7 +866,7 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     if set(toks.words[max(0, finding.pos - 3) : finding.pos]) & _BOTH_PARTIES:
         # "Biden and Xi reached agreements ... when they met": the pronoun is both parties.
         return True
-    lo, hi = max(0, finding.pos - 6), finding.pos + 7
+    lo, hi = max(0, finding.pos - 8), finding.pos + 7
     near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
     return all(match_actor(a, near) > 0 for a in pc.actors)
 

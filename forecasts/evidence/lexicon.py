@@ -389,7 +389,8 @@ FAMILIES: dict[str, Family] = {
                 "scrap negative",
                 "abandon negative",
             ),
-            ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision"),
+            # A central bank's "hike" is a rate hike ("delivers another jumbo hike").
+            ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision", "hike"),
         ),
         Family(
             "pass",
@@ -1235,6 +1236,7 @@ LOST: tuple[str, ...] = (
 
 # Verbs that report an event as under way or over when its noun is their object or subject.
 NOUN_REPORT_VERBS: tuple[str, ...] = (
+    "have",  # "had candid talks"
     "wrap up",
     "conclude",
     "end",
@@ -1615,7 +1617,12 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "people's bank of china": ("pboc", "china's central bank", "chinese central bank"),
     "peoples bank of china": ("pboc", "china's central bank", "chinese central bank"),
     "bank of japan": ("boj", "japan's central bank", "japanese central bank"),
-    "european central bank": ("ecb",),
+    "european central bank": (
+        "ecb",
+        "euro zone central bank",
+        "eurozone central bank",
+        "euro area central bank",
+    ),
     "bank of england": ("boe", "britain's central bank", "british central bank"),
     "reserve bank of india": ("rbi", "india's central bank", "indian central bank"),
     "indian space research organisation": ("isro",),
