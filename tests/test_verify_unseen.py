@@ -9,6 +9,7 @@ import pytest
 
 from forecasts.evidence.actors import build_actor, match_actor, wide_match
 from forecasts.evidence.candidates import item_words
+from forecasts.evidence.dates import beyond_window
 from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
 from forecasts.evidence.text import tokenize
 
@@ -328,3 +329,49 @@ def test_a_meeting_sentence_may_name_its_parties_well_before_the_noun() -> None:
         BALI, ItemFacts("Biden and Xi hold first in-person talks", "", on(date(2022, 11, 14)))
     )
     assert j.kind == "fulfilment", j
+
+
+MACRON = claim(
+    ("Emmanuel Macron",), "state_visit", "Macron state visit to Germany", date(2023, 7, 4), "Berlin"
+)
+SWIFT = claim(
+    ("Taylor Swift",), "concert", "Taylor Swift Vienna concerts", date(2023, 8, 8), "Vienna"
+)
+HUNGARY = claim(
+    ("Hungarian parliament",), "ratification", "ratification of Sweden's NATO membership",
+    date(2024, 2, 26), "Budapest",
+)  # fmt: skip
+
+
+def test_a_postponement_naming_the_events_country_ignores_other_places() -> None:
+    title = "Macron postpones Germany state visit amid riots in France"
+    j = judge(MACRON, ItemFacts(title, "", on(date(2023, 7, 1))))
+    assert j.kind == "counter", j
+
+
+def test_a_place_name_is_never_a_verb_of_an_event() -> None:
+    """ "Vienna concerts cancelled" reports no concert ("Vienna" is no verb)."""
+    title = "Taylor Swift's Vienna concerts cancelled after terror plot foiled"
+    j = judge(SWIFT, ItemFacts(title, "", on(date(2023, 8, 8))))
+    assert j.kind == "counter", j
+    assert all("vienna" not in t.words for t in prepare(SWIFT).extra)
+
+
+def test_a_legislature_goes_by_its_country() -> None:
+    j = judge(
+        HUNGARY, ItemFacts("Hungary ratifies Sweden's NATO membership", "", on(date(2024, 2, 26)))
+    )
+    assert (j.kind, j.decisive) == ("fulfilment", True), j
+
+
+@pytest.mark.parametrize(
+    ("clause", "beyond"),
+    [
+        ("Nippon Steel delays closing of US Steel deal to year-end", True),
+        ("deal pushed to December", True),
+        ("deal pushed to December 2024", False),  # the year decides: 2024 is the window's
+        ("deal pushed to July", False),
+    ],
+)
+def test_put_off_past_a_september_window(clause: str, beyond: bool) -> None:
+    assert beyond_window(clause, date(2024, 9, 30)) is beyond

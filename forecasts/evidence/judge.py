@@ -42,6 +42,7 @@ from forecasts.evidence.dates import (
 from forecasts.evidence.events import (
     _TRIGGERS,
     COUNTER,
+    COUNTER_VERB_WORDS,
     REPORT,
     SIGNAL,
     Finding,
@@ -445,7 +446,9 @@ def _names_family(event_text: str, family: str) -> bool:
 
 def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str, ...] = ()) -> str:
     names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p} | set(objects)
-    return " ".join(w for w in tokenize(event_text).words if w not in names)
+    toks = tokenize(event_text)
+    # Original spelling kept: a capitalised word is a name, never a verb ("Vienna").
+    return " ".join(o for w, o in zip(toks.words, toks.original, strict=True) if w not in names)
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "on"})
@@ -623,6 +626,14 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         return Judgement(NONE, 0.0, "actor_only" if followed else "no_event")
 
     place_score, place_rule = _place(pc, toks)
+    if (
+        place_score == 0.0
+        and all(f.kind == COUNTER for f in findings)
+        and any(name_in(toks, p) for p in pc.region)
+    ):
+        # "Macron postpones Germany state visit amid riots in France": the other place is
+        # where something else happens; the event is named by its own country.
+        place_score, place_rule = 1.0, "+region"
     if place_score == 0.0:
         return Judgement(NONE, 0.0, place_rule)
     if implied and (place_score < 1.0 or not pc.places):
@@ -670,9 +681,16 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # An event read by its own words: settled only by a headline that says it was done
         # ("Tesla delivers first Cybertrucks"), with every party named and its subject shared;
         # a noun or a word in the body never settles it alone.
-        done = best.in_title and best.why.startswith(("report:past", "report:present"))
+        done = (
+            best.in_title
+            and best.why.startswith(("report:past", "report:present"))
+            # "Vienna concerts cancelled": a cancellation in the same clause is no report.
+            and not (COUNTER_VERB_WORDS & set(tokenize(best.clause).words))
+        )
+        # A cancellation in the headline, not announced as a plan, settles it the same way.
+        called_off = best.in_title and kind == COUNTER and best.why.startswith("counter:")
         sure = min(strengths) > 0 and (bool(pc.topic) or len(pc.actors) > 1)
-        generic = _GENERIC_DONE if done and sure else 0.7
+        generic = _GENERIC_DONE if (done or called_off) and sure else 0.7
     if place_rule == "+no_place" and (family not in _PLACE_BOUND or generic == _GENERIC_DONE):
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0

@@ -384,6 +384,7 @@ FAMILIES: dict[str, Family] = {
                 "trim",
                 "lift",
                 "boost",
+                "stand pat",
                 "end negative",
                 "exit negative",
                 "scrap negative",
@@ -408,6 +409,7 @@ FAMILIES: dict[str, Family] = {
                 "sign off on",
                 "rubber-stamp",
                 "endorse",
+                "ratify",
                 "give final approval",
                 "give the green light",
                 "give final green light",
@@ -421,6 +423,7 @@ FAMILIES: dict[str, Family] = {
                 "authorization",
                 "authorisation",
                 "enactment",
+                "ratification",
             ),
         ),
         Family(
@@ -912,6 +915,7 @@ FAMILY_ALIASES: dict[str, str] = {
     "accession": "join",
     "membership": "join",
     "plea": "appear",
+    "ratification": "pass",
     "guilty_plea": "appear",
     "indictment": "convict",
     "removal": "remove",
@@ -948,7 +952,7 @@ RATE_DIRECTIONS: dict[str, tuple[str, ...]] = {
         "scrap negative",
         "abandon negative",
     ),
-    "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady"),
+    "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady", "stand pat"),
 }
 
 # Words before an event verb that make it a plan, a hope or a prospect, not a report.
@@ -1712,7 +1716,9 @@ ORG_SUFFIXES: frozenset[str] = words(
 # Words that name a government by its country ("the Japanese government", "government of
 # India"): such an actor is the country in news ("Japan approves ...").
 GOVERNMENT_WORDS: frozenset[str] = words(
-    "government administration cabinet authorities state federal national the of s"
+    "government administration cabinet authorities state federal national the of s "
+    # A country's legislature in news is the country ("Hungary ratifies ...").
+    "parliament legislature lawmakers"
 )
 
 # Particles inside surnames ("von der Leyen", "da Silva").
