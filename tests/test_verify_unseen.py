@@ -375,3 +375,36 @@ def test_a_legislature_goes_by_its_country() -> None:
 )
 def test_put_off_past_a_september_window(clause: str, beyond: bool) -> None:
     assert beyond_window(clause, date(2024, 9, 30)) is beyond
+
+
+CITY = ClaimFacts(
+    claim="Manchester City will face Inter Milan in the Champions League final on June 10.",
+    actors=("Manchester City", "Inter Milan"),
+    event="Champions League final",
+    event_type="final",
+    statement="Manchester City wins the Champions League final",
+    reference_date=date(2023, 5, 20),
+    due_earliest=date(2023, 6, 10),
+    due_latest=date(2023, 6, 10),
+)
+HOLMES = claim(
+    ("Elizabeth Holmes",), "sentencing", "Elizabeth Holmes sentencing", date(2022, 11, 18)
+)
+ARM = claim(("Arm Holdings",), "listing", "Arm IPO", date(2023, 9, 14), "New York")
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "fulfilled"),
+    [
+        (CITY, "Manchester City win Champions League to complete treble", True),
+        (CITY, "Manchester City win semi-final against Real Madrid", False),
+        (HOLMES, "Theranos founder Holmes gets 11 years for fraud", True),
+        (HOLMES, "Holmes faces up to 20 years in prison", False),
+        (ARM, "Arm shares jump 25% in Nasdaq debut", True),
+    ],
+)
+def test_winners_terms_and_companies_by_their_names(
+    facts: ClaimFacts, title: str, fulfilled: bool
+) -> None:
+    j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
+    assert (j.kind == "fulfilment" and j.decisive) is fulfilled, j

@@ -182,7 +182,7 @@ def _named(name: str) -> Actor:
         surname = tuple(names[-2:])
     others = (*_other_surnames(names, surname), *spelled)
     surnames = (surname, *others)
-    keys = (_key(surname), *(o[0] for o in others), *(r.phrases[0][0] for r in sole))
+    keys = (_key(surname), *(o[0] for o in others), *(p[-1] for r in sole for p in r.phrases))
     if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
         # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
         # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
@@ -390,8 +390,13 @@ def wide_match(actor: Actor, item: Tokens) -> bool:
     """Whether the item names this organisation only by a name others share: its country
     ("Japan" for the Japanese government), a company's short form ("Goldman"), a shorter
     name ("Congress") or a title. A person's surname is no wide name."""
-    if actor.person or len([w for w in phrase(actor.name) if w != "the"]) == 1:
+    words = [w for w in phrase(actor.name) if w != "the"]
+    if actor.person or len(words) == 1:
         return False  # a one-word name ("Reddit", "NATO") is the name itself
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        words.pop()
+    if len(words) < len(phrase(actor.name)) and item.find(tuple(words)):
+        return False  # "Arm" for "Arm Holdings": the name less its legal form
     own = tuple(w for w in phrase(actor.name) if w != "the") in _ALIAS_TO_COUNTRY
     for p in actor.phrases:
         if (own or p not in _ALIAS_TO_COUNTRY) and any(

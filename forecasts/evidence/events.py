@@ -302,6 +302,7 @@ def find_mentions(
         not (vocabulary & own_words)
         and (family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER))
         and (family not in _STANDING_FAMILIES or not (vocabulary & _BECOME))
+        and (family != "convict" or not (vocabulary & _GIVEN))
     ):
         # No word of the event at all (most items): nothing to report, and a cancellation
         # verb needs a mention of the event close by. The same answer as the clause loop.
@@ -422,6 +423,8 @@ def _classify_clause(
                 kind, score, why = COUNTER, 0.8, f"counter-plan:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
+    if family == "convict":
+        hits += _term_given(toks)
     if family in _STANDING_FAMILIES and toks.vocabulary & _BECOME:
         for hit in _became(toks):
             hits.append(hit)
@@ -620,6 +623,20 @@ def _became(toks: Tokens) -> list[tuple[str, float, str, int]]:
         else:
             out.append((REPORT, 0.95, "report:became", pos))
     return out
+
+
+# "Holmes gets 11 years", "handed life sentence": a term given is a sentencing reported.
+_GIVEN = frozenset({"gets", "got", "given", "handed", "receives", "received", "serve", "jailed"})
+_TERMS = frozenset({"years", "year", "months", "life", "decades"})
+
+
+def _term_given(toks: Tokens) -> list[tuple[str, float, str, int]]:
+    for pos, word in enumerate(toks.words):
+        if word in _GIVEN and _TERMS & set(toks.words[pos + 1 : pos + 4]):
+            if _planned(toks.words[max(0, pos - 4) : pos], 3) or "faces" in toks.words[:pos]:
+                return [(SIGNAL, 0.5, f"signal:plan {word}", pos)]
+            return [(REPORT, 0.9, f"report:term {word}", pos)]
+    return []
 
 
 def _not_plural(word: str) -> bool:

@@ -89,6 +89,7 @@ _FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "in
 # Words that are never the name of an event: titles, countries, months, weekdays.
 _NOT_OBJECTS = (
     {w for title in ROLES for w in phrase(title)}
+    | {"pm", "ceo", "cfo", "mp", "mep", "md", "vp"}
     | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
     | MONTHS
     | set(WEEKDAYS)
@@ -332,6 +333,18 @@ def _derive(
 
 _DEAL_NOUNS = frozenset({"deal", "agreement", "treaty", "accord", "pact", "memorandum", "truce"})
 
+
+def _claims_first_wins(pc: PreparedClaim) -> bool:
+    """A claim that its first actor wins a contest (a team as well as a person): the rivals
+    need not be named in the report of the win ("Man City win Champions League")."""
+    return pc.family == "win" and (pc.winner or _says_win(pc.facts.statement or pc.facts.claim))
+
+
+@lru_cache(maxsize=8192)
+def _says_win(text: str) -> bool:
+    return bool(_WIN_WORDS & set(tokenize(text).words))
+
+
 _WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
 )
@@ -535,7 +548,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
     # institution's act (a rate cut, a launch, an election) one named party is enough: the
     # others are often the officials who announced it.
-    if min(strengths) == 0.0 and (pc.family in _ALL_PARTIES or not pc.family):
+    if (
+        min(strengths) == 0.0
+        and (pc.family in _ALL_PARTIES or not pc.family)
+        and not (strengths[0] and _claims_first_wins(pc))
+    ):
         return Judgement(NONE, 0.0, "other_actors")
     if strengths[0] == 0.0 and pc.family in _FIRST_PARTY:
         return Judgement(NONE, 0.0, "other_actors")
@@ -599,7 +616,16 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f.kind == REPORT and _NOMINATION & set(tokenize(f.clause).words) else f
             for f in findings
         ]  # fmt: skip
-    if len(pc.actors) > 1 and family in _ALL_PARTIES:
+    if family == "win" and min(strengths) == 0.0:
+        # A claimed win reported without its rival: not a win at a stage short of it
+        # ("England win semi-final").
+        claimed = set(tokenize(f"{claim.claim} {claim.event}").words)
+        findings = [
+            f
+            for f in findings
+            if f.kind != REPORT or not ((_STAGES - claimed) & set(tokenize(f.clause).words))
+        ]
+    if len(pc.actors) > 1 and family in _ALL_PARTIES and not _claims_first_wins(pc):
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
@@ -843,7 +869,8 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
 
 # Stages short of a contest's outcome: a first-round or primary win is not the win.
 _STAGES = frozenset(
-    {"first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
+    {"semi-final", "semi-finals", "quarter-final", "quarter-finals", "semi", "group", "last-16",
+     "first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
      "qualifier", "qualifying", "heat", "leg", "stage", "nomination", "nominations", "exit",
      "poll", "polls", "projected", "projection", "leads", "leading", "ahead"}
 )  # fmt: skip

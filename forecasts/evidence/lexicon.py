@@ -326,6 +326,8 @@ FAMILIES: dict[str, Family] = {
                 "opening",
                 "flight",
                 "flights",
+                "spaceflight",
+                "space flight",
                 "mission",
             ),
         ),
@@ -606,7 +608,7 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "announce",
-            ("announce", "unveil", "reveal", "publish", "disclose"),
+            ("announce", "unveil", "reveal", "publish", "disclose", "name"),
             ("announcement",),
         ),
         # An office-holder removed by others: "ousted as speaker", "votes to remove".
@@ -1241,6 +1243,8 @@ LOST: tuple[str, ...] = (
 # Verbs that report an event as under way or over when its noun is their object or subject.
 NOUN_REPORT_VERBS: tuple[str, ...] = (
     "have",  # "had candid talks"
+    "resume",  # "resume talks"
+    "restart",
     "wrap up",
     "conclude",
     "end",
