@@ -408,3 +408,28 @@ def test_winners_terms_and_companies_by_their_names(
 ) -> None:
     j = judge(facts, ItemFacts(title, "", on(facts.due_latest)))
     assert (j.kind == "fulfilment" and j.decisive) is fulfilled, j
+
+
+CHAPEK = claim(
+    ("Bob Chapek", "Disney"), "resign", "Bob Chapek steps down as Disney CEO", date(2022, 11, 21)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "fulfilled"),
+    [
+        ("Disney ousts Chapek, brings back Bob Iger as CEO", True),
+        ("Chapek replaces Disney's finance chief", False),
+    ],
+)
+def test_an_office_holder_ousted_is_a_departure_but_not_when_he_does_the_ousting(
+    title: str, fulfilled: bool
+) -> None:
+    j = judge(CHAPEK, ItemFacts(title, "", on(date(2022, 11, 21))))
+    assert (j.kind == "fulfilment") is fulfilled, j
+
+
+def test_leaders_gather_for_a_summit() -> None:
+    facts = claim(("Switzerland",), "summit", "Ukraine peace summit", date(2024, 6, 15), "Lucerne")
+    title = "World leaders gather in Lucerne, Switzerland for Ukraine peace summit"
+    assert judge(facts, ItemFacts(title, "", on(date(2024, 6, 15)))).kind == "fulfilment"

@@ -343,7 +343,7 @@ def _pair_subjects(text: str) -> str:
 _DONE_TO = frozenset(
     form
     for verb in ("vote", "sweep", "cruise", "romp", "storm", "coast", "surge", "race", "glide")
-    for form in (conjugate(verb).third, conjugate(verb).past)
+    for form in (conjugate(verb).base, conjugate(verb).third, conjugate(verb).past)
 )
 
 

@@ -334,6 +334,21 @@ def _derive(
 _DEAL_NOUNS = frozenset({"deal", "agreement", "treaty", "accord", "pact", "memorandum", "truce"})
 
 
+_OUSTED = frozenset(
+    form
+    for verb in ("oust", "replace", "succeed", "fire", "sack")
+    for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing", f"{verb[:-1]}ing")
+)
+
+
+def _ousted_named(pc: PreparedClaim, f: Finding) -> bool:
+    toks = tokenize(f.clause)
+    if f.pos < 0 or toks.words[f.pos] not in _OUSTED:
+        return True
+    after = Tokens(toks.words[f.pos + 1 : f.pos + 5], toks.original[f.pos + 1 : f.pos + 5])
+    return bool(match_actor(pc.actors[0], after))
+
+
 def _claims_first_wins(pc: PreparedClaim) -> bool:
     """A claim that its first actor wins a contest (a team as well as a person): the rivals
     need not be named in the report of the win ("Man City win Champions League")."""
@@ -616,6 +631,10 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f.kind == REPORT and _NOMINATION & set(tokenize(f.clause).words) else f
             for f in findings
         ]  # fmt: skip
+    if family == "resign":
+        # "Disney ousts Chapek", "Iger returns, replacing Chapek": done to the office-holder,
+        # who must be named just after the verb ("Chapek replaces CFO" is his act).
+        findings = [f for f in findings if f.kind != REPORT or _ousted_named(pc, f)]
     if family == "win" and min(strengths) == 0.0:
         # A claimed win reported without its rival: not a win at a stage short of it
         # ("England win semi-final").

@@ -215,6 +215,8 @@ FAMILIES: dict[str, Family] = {
                 "huddle",
                 "hold a meeting",
                 "hold discussions",
+                "gather",
+                "convene",
             ),
             (
                 "meeting",
@@ -430,7 +432,20 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "resign",
-            ("resign", "step down", "quit", "step aside", "stand down", "bow out"),
+            (
+                "resign",
+                "step down",
+                "quit",
+                "step aside",
+                "stand down",
+                "bow out",
+                # Done to the office-holder, who must follow the verb (see judge._OUSTED).
+                "oust",
+                "replace",
+                "succeed",
+                "fire",
+                "sack",
+            ),
             ("resignation", "departure"),
         ),
         Family(
@@ -778,6 +793,10 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "goes on sale",
         "out now",
         "is out",
+        "can now download",
+        "now available to download",
+        "now live",
+        "is now live",
     ),
     "earnings": tuple(
         f"{verb} {what}"
