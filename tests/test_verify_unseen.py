@@ -188,19 +188,22 @@ def test_a_shorter_name_is_worth_a_title_not_a_name() -> None:
     )
 
 
-CYBERTRUCK = claim(
-    ("Tesla", "Cybertruck"), "delivery", "First Cybertruck deliveries", date(2023, 11, 30)
+RECOVERY = claim(
+    ("NASA", "Orion"),
+    "splashdown",
+    "Orion capsule recovery off Baja California",
+    date(2022, 12, 11),
 )
 DELIVERY_777X = claim(("Boeing", "Emirates"), "delivery", "First 777X delivery", date(2023, 10, 5))
 
 
 def test_an_event_of_no_family_is_read_by_its_verbs_and_nouns() -> None:
-    """ "deliveries" is the verb "deliver"; product names are no verbs."""
-    pc = prepare(CYBERTRUCK)
+    """ "recovery" is the verb "recover"; names ("Orion", "Baja") are no verbs."""
+    pc = prepare(RECOVERY)
     assert pc.family == ""
     words = {t.words[0] for t in pc.extra}
-    assert {"delivers", "delivered", "deliveries"} <= words
-    assert "cybertrucks" not in words
+    assert {"recovers", "recovered", "recovery"} <= words
+    assert not {"orion", "orions", "baja", "bajas"} & words
 
 
 def test_an_event_of_no_family_must_share_its_subject() -> None:
@@ -433,3 +436,21 @@ def test_leaders_gather_for_a_summit() -> None:
     facts = claim(("Switzerland",), "summit", "Ukraine peace summit", date(2024, 6, 15), "Lucerne")
     title = "World leaders gather in Lucerne, Switzerland for Ukraine peace summit"
     assert judge(facts, ItemFacts(title, "", on(date(2024, 6, 15)))).kind == "fulfilment"
+
+
+A350 = claim(
+    ("Air India", "Airbus"), "delivery", "Air India's first A350 delivery", date(2023, 12, 23)
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "fulfilled"),
+    [
+        ("Air India receives its first Airbus A350", True),
+        ("Air India takes delivery of first A350-900", True),
+        ("Air India receives bomb threat", False),
+    ],
+)
+def test_a_delivery_said_from_either_side(title: str, fulfilled: bool) -> None:
+    j = judge(A350, ItemFacts(title, "", on(date(2023, 12, 23))))
+    assert (j.kind == "fulfilment" and j.decisive) is fulfilled, j

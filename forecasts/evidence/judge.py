@@ -395,7 +395,19 @@ SHORT_WINDOW_DAYS = 31
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
 _TOPICAL = frozenset(
     # "": an event of no known family, read by its own words, must share its subject too.
-    {"rule", "pass", "sign", "announce", "earnings", "convict", "remove", "impose", "end", ""}
+    {
+        "rule",
+        "pass",
+        "sign",
+        "announce",
+        "earnings",
+        "convict",
+        "remove",
+        "impose",
+        "end",
+        "deliver",
+        "",
+    }
 )
 # Families whose verbs are common words ("raises", "extends", "orders"): a report needs the
 # family's noun in its clause ("raises tariffs", not "raises concerns").

@@ -586,6 +586,7 @@ FAMILIES: dict[str, Family] = {
                 "take over as",
                 "appoint",
                 "install",
+                "open",  # "Modi inaugurates/opens the new parliament building"
             ),
             ("inauguration", "swearing-in", "oath", "oath of office", "coronation"),
         ),
@@ -685,6 +686,12 @@ FAMILIES: dict[str, Family] = {
                 "duties",
                 "export controls",
             ),
+        ),
+        # A delivery, said from either side ("Tesla delivers", "Air India receives").
+        Family(
+            "deliver",
+            ("deliver", "hand over", "receive", "take delivery of", "ship"),
+            ("delivery", "deliveries", "handover"),
         ),
         # A storm reaching land.
         Family(
@@ -952,6 +959,9 @@ FAMILY_ALIASES: dict[str, str] = {
     "policy": "impose",
     "restrictions": "impose",
     "hurricane": "landfall",
+    "delivery": "deliver",
+    "deliveries": "deliver",
+    "handover": "deliver",
     "storm": "landfall",
 }
 
