@@ -79,7 +79,7 @@ ARGENTINA = claim(("Argentina",), "final", "World Cup final", date(2022, 12, 18)
         (SUNAK, "Sunak takes office as Britain's first Hindu PM"),
         (MCCARTHY, "Kevin McCarthy ousted as House speaker in historic vote"),
         (MCCARTHY, "House votes to remove McCarthy as speaker"),
-        (TARIFFS, "Biden hikes tariffs on Chinese EVs, chips and solar cells"),
+        (TARIFFS, "Biden hikes tariffs on Chinese electric vehicles, chips and solar cells"),
         (FAA, "FAA grounds 171 Boeing 737 Max 9 planes"),
         (IDALIA, "Idalia makes landfall in Florida's Big Bend as Category 3 hurricane"),
         (WGA, "Writers Guild reaches tentative deal with studios"),
@@ -454,3 +454,35 @@ A350 = claim(
 def test_a_delivery_said_from_either_side(title: str, fulfilled: bool) -> None:
     j = judge(A350, ItemFacts(title, "", on(date(2023, 12, 23))))
     assert (j.kind == "fulfilment" and j.decisive) is fulfilled, j
+
+
+SWEARING_IN = claim(
+    ("Narendra Modi",), "swearing_in", "Modi third-term swearing-in", date(2024, 6, 9), "New Delhi"
+)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (BALI, "Protesters gather in Bali as Biden and Xi prepare to meet"),
+        (SWEARING_IN, "Modi opens new airport terminal in New Delhi"),
+    ],
+)
+def test_common_verbs_of_others_or_of_other_acts_are_no_report(
+    facts: ClaimFacts, title: str
+) -> None:
+    assert judge(facts, ItemFacts(title, "", on(facts.due_latest))).kind != "fulfilment"
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (TARIFFS, "Biden hikes tariffs on Chinese steel and aluminium"),
+        (SUNAK, "Sunak becomes first prime minister to visit the Falklands"),
+    ],
+)
+def test_the_same_act_on_another_matter_or_a_record_is_no_report(
+    facts: ClaimFacts, title: str
+) -> None:
+    """A shared country is not a shared subject; 'first ... to' is a record, not a standing."""
+    assert judge(facts, ItemFacts(title, "", on(facts.due_latest))).kind != "fulfilment"

@@ -614,8 +614,9 @@ def _became(toks: Tokens) -> list[tuple[str, float, str, int]]:
         if word not in _BECOME:
             continue
         rest = toks.words[pos + 1 : pos + 6]
-        if not any(w in _STANDINGS for w in rest):
-            continue
+        at = next((i for i, w in enumerate(rest) if w in _STANDINGS), -1)
+        if at < 0 or "to" in rest[at + 1 : at + 3]:
+            continue  # "becomes the first prime minister to visit": a record, not a standing
         if word == "become" and not (pos and toks.words[pos - 1] in {"has", "have", "had"}):
             continue
         if _planned(toks.words[max(0, pos - 4) : pos], 3):

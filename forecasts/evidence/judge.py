@@ -461,6 +461,18 @@ def _topic(
     return frozenset(out)
 
 
+_COUNTRY_STEMS = frozenset(
+    stem(w) for aliases in COUNTRIES.values() for a in aliases for w in phrase(a) if len(w) >= 4
+)
+
+
+def _what_of(topic: frozenset[str]) -> frozenset[str]:
+    """The stems an item must share: a topic's countries only when it names nothing else
+    ("tariffs on Chinese EVs" is not "tariffs on Chinese steel")."""
+    rest = topic - _COUNTRY_STEMS
+    return rest or topic
+
+
 def names_of(actors: tuple[Actor, ...]) -> set[str]:
     return {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
 
@@ -720,7 +732,7 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # "Microsoft completes acquisition of Nuance" for a claim about Microsoft and
         # Activision: the missing party's place is taken by another name.
         return Judgement(NONE, 0.0, "other_event")
-    if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
+    if kind == REPORT and pc.topic and not (_what_of(pc.topic) & _stems(toks)):
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
     if kind != REPORT:
         place_score = 1.0  # a cancellation or a plan need not repeat the place

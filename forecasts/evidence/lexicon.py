@@ -215,8 +215,6 @@ FAMILIES: dict[str, Family] = {
                 "huddle",
                 "hold a meeting",
                 "hold discussions",
-                "gather",
-                "convene",
             ),
             (
                 "meeting",
@@ -586,7 +584,6 @@ FAMILIES: dict[str, Family] = {
                 "take over as",
                 "appoint",
                 "install",
-                "open",  # "Modi inaugurates/opens the new parliament building"
             ),
             ("inauguration", "swearing-in", "oath", "oath of office", "coronation"),
         ),
@@ -785,6 +782,12 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "si sono incontrati",
         "se rencontrent",
         "se sont rencontres",
+        # A summit under way, said of its members ("G20 leaders gather in Rio"), never of
+        # whoever else gathers ("protesters gather as Biden and Xi meet").
+        "leaders gather",
+        "leaders gathered",
+        "leaders convene",
+        "leaders convened",
     ),
     "land": ("aluniza", "alunizo", "alunissou", "allunato", "e allunato", "a aluni"),
     "launch": (
