@@ -486,3 +486,25 @@ def test_the_same_act_on_another_matter_or_a_record_is_no_report(
 ) -> None:
     """A shared country is not a shared subject; 'first ... to' is a record, not a standing."""
     assert judge(facts, ItemFacts(title, "", on(facts.due_latest))).kind != "fulfilment"
+
+
+IPAD = claim(("Apple", "iPad"), "launch", "iPad launch event", date(2024, 5, 7))
+POLARIS = claim(("SpaceX", "Polaris Dawn"), "launch", "Polaris Dawn launch", date(2024, 9, 10))
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "summary"),
+    [
+        (
+            IPAD,
+            "Apple's new iPad Pro is thinner than ever",
+            "Apple on Tuesday unveiled a new iPad Pro.",
+        ),
+        (POLARIS, "Polaris Dawn lifts off with billionaire Isaacman", ""),
+    ],
+)
+def test_a_name_after_a_launch_verb_is_the_model_or_the_crew(
+    facts: ClaimFacts, title: str, summary: str
+) -> None:
+    """Unlike a takeover's target, what follows a launch is its model ("iPad Pro") or crew."""
+    assert judge(facts, ItemFacts(title, summary, on(facts.due_latest))).kind == "fulfilment"

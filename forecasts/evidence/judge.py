@@ -1099,9 +1099,10 @@ def _specific(pc: PreparedClaim, toks: Tokens, strengths: list[float], place_sco
     )
 
 
-# Acts whose other party is their object (what is bought, what is launched); in other events a
-# name after the verb is as often a prize, a category or a place ("wins Best Picture").
-_OBJECT_PARTY = frozenset({"acquire", "launch"})
+# Acts whose other party is their object (what is bought); in other events a name after the
+# verb is as often a prize, a category, a place, a model ("unveils new iPad Pro") or a crew
+# ("lifts off with Isaacman").
+_OBJECT_PARTY = frozenset({"acquire"})
 
 
 def _other_party(pc: PreparedClaim, f: Finding) -> bool:
