@@ -10,6 +10,7 @@ import pytest
 from forecasts.evidence.actors import build_actor, match_actor, wide_match
 from forecasts.evidence.candidates import item_words
 from forecasts.evidence.dates import beyond_window
+from forecasts.evidence.events import family_of
 from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
 from forecasts.evidence.text import tokenize
 
@@ -508,3 +509,24 @@ def test_a_name_after_a_launch_verb_is_the_model_or_the_crew(
 ) -> None:
     """Unlike a takeover's target, what follows a launch is its model ("iPad Pro") or crew."""
     assert judge(facts, ItemFacts(title, summary, on(facts.due_latest))).kind == "fulfilment"
+
+
+ISHIBA = claim(
+    ("Shigeru Ishiba",), "election", "Ishiba elected prime minister", date(2024, 10, 1), "Tokyo"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Japan's parliament elects Ishiba as prime minister",
+        "Shigeru Ishiba becomes Japan's prime minister",
+    ],
+)
+def test_an_election_by_parliament_names_its_winner_after_the_verb(title: str) -> None:
+    j = judge(ISHIBA, ItemFacts(title, "", on(date(2024, 10, 1))))
+    assert j.kind == "fulfilment", j
+
+
+def test_a_tariff_hike_in_a_claim_is_no_rate_move() -> None:
+    assert family_of("", "Biden hikes tariffs on Chinese EVs") != "rate_change"

@@ -76,9 +76,10 @@ _PLAN_WORDS = frozenset(
         "'ll",
     }
 )
-_RATE_WORDS = frozenset(
-    {"rate", "rates", "interest", "borrowing", "bps", "basis", "points", "hike", "hikes", "bp"}
-)
+_RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
+# In an item about a central bank's claim, its "hike" is a rate hike ("delivers jumbo hike");
+# a claim's own text is read more strictly ("tariff hikes" is no rate move).
+_RATE_WORDS_IN_ITEMS = _RATE_WORDS | {"hike", "hikes", "bp"}
 _BASIS_POINTS = re.compile(r"\d+bps?$")  # "hikes 75bp"
 
 
@@ -313,7 +314,7 @@ def find_mentions(
         toks = tokenize(clause)
         if (
             family == "rate_change"
-            and not (_RATE_WORDS & set(toks.words))
+            and not (_RATE_WORDS_IN_ITEMS & set(toks.words))
             and not any(_BASIS_POINTS.match(w) for w in toks.words)
         ):
             continue
@@ -604,7 +605,7 @@ _STANDINGS = frozenset(
     {"member", "prime", "president", "chancellor", "premier", "speaker", "leader", "king",
      "queen", "pope", "ceo", "governor", "mayor", "monarch", "head", "champion", "champions"}
 )  # fmt: skip
-_STANDING_FAMILIES = frozenset({"join", "inaugurate"})
+_STANDING_FAMILIES = frozenset({"join", "inaugurate", "election"})
 
 
 def _became(toks: Tokens) -> list[tuple[str, float, str, int]]:

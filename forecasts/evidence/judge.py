@@ -882,6 +882,16 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             if toks.capitalised(i)
             and (i > 0 or toks.original[i].isupper() or (contest and _proper(toks.words[i])))
         ]
+        if (
+            names
+            and contest
+            and toks.words[f.pos] in {"elects", "elected"}
+            and match_actor(
+                pc.actors[0],
+                Tokens(toks.words[f.pos + 1 : f.pos + 4], toks.original[f.pos + 1 : f.pos + 4]),
+            )
+        ):
+            return True  # "parliament elects Ishiba": the elected follows the verb
         if names:
             window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
             # The subject may be the actor or the thing the claim is about ("Wegovy launches");
