@@ -62,6 +62,9 @@ class Actor:
     # for the Reserve Bank of India): news names the country for its agency ("Japan lands on
     # the moon"), a weaker match, like a title.
     country: tuple[tuple[str, ...], ...] = ()
+    # Shorter names that drop what makes the full one unique ("Congress" for "US Congress",
+    # "Writers Guild" for "Writers Guild of America"): capitalised only, and worth a title.
+    short: tuple[tuple[str, ...], ...] = ()
 
 
 def countries_in(tokens: Tokens, start: int = 0, end: int | None = None) -> set[str]:
@@ -99,7 +102,9 @@ def build_actor(name: str, context: Tokens) -> Actor:
     names, surname = actor.phrases[0], actor.surnames[0]
     roles = _roles_near(context, names, surname)
     role_keys = [r.phrases[0][0] for r in roles if not r.generic]
-    return Actor(name, actor.phrases, actor.surnames, tuple(roles), (*actor.keys, *role_keys), True)
+    return Actor(
+        name, actor.phrases, actor.surnames, (*actor.roles, *roles), (*actor.keys, *role_keys), True
+    )
 
 
 _ROLE_WORDS = frozenset(phrase(title)[0] for title in ROLES)
@@ -142,9 +147,12 @@ def _named(name: str) -> Actor:
             phrases.append((acronym(significant),))
         surnames: tuple[tuple[str, ...], ...] = ()
         country: tuple[tuple[str, ...], ...] = ()
+        plural: tuple[str, ...] = ()
         if len(words) == 1 and not is_org:
-            # A lone capitalised word ("Xi", "SpaceX"): a name, but only when capitalised.
-            surnames, phrases = (key,), []
+            # A lone capitalised word ("Xi", "SpaceX"): a name, but only when capitalised;
+            # a product's name also in the plural ("first Cybertrucks").
+            plural = (f"{key[0]}s",) if key[0][-1:].isalpha() and key[0][-1] not in "sxz" else ()
+            surnames, phrases = (key, *((plural,) if plural else ())), []
         elif len(words) >= 2:
             governed = _government_of(words)
             if governed:
@@ -156,23 +164,34 @@ def _named(name: str) -> Actor:
                 if "bank" in words or " ".join(words) in CENTRAL_BANK_COUNTRY:
                     described, country = _central_bank(words)
                     phrases += described
-        keys = _keys([*phrases, *surnames])
-        return Actor(name, tuple(phrases), surnames, (), keys, False, country)
+        short = _without_country(words) if len(words) >= 2 and not _government_of(words) else ()
+        # Index keys as before: a short name's words are in the full name's (candidates
+        # that name only "Congress" are still found by "congress"); plurals are not keys.
+        keys = _keys([*phrases, *surnames[:1], *surnames[1 + bool(plural) :]])
+        return Actor(name, tuple(phrases), surnames, (), keys, False, country, short)
     names = [w for w in words if w not in HONORIFICS]
+    # "Pope Francis" is "the Pope", "the pontiff": one person holds the title at a time.
+    sole: tuple[Role, ...] = ()
+    if len(names) >= 2 and names[0] in _SOLE_TITLES:
+        sole = (Role(tuple(phrase(t) for t in _SOLE_TITLES[names[0]]), frozenset(), False),)
     surname = _surname(names)
+    spelled = _transliterations(surname)
     last = name.split()[-1]
     if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
         # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
         surname = tuple(names[-2:])
-    others = _other_surnames(names, surname)
+    others = (*_other_surnames(names, surname), *spelled)
     surnames = (surname, *others)
-    keys = (_key(surname), *(o[0] for o in others))
+    keys = (_key(surname), *(o[0] for o in others), *(p[-1] for r in sole for p in r.phrases))
     if 3 <= len(names) <= 4 and all(w.isalpha() and w not in NAME_PARTICLES for w in names):
         # Three names or more go by their initials in headlines ("SBF" for Sam Bankman-Fried,
         # "AOC", "JFK"): a capitalised token only (see _case_ok), indexed as a key too.
         initials = "".join(w[0] for w in names)
-        return Actor(name, (tuple(names), (initials,)), surnames, (), (*keys, initials), True)
-    return Actor(name, (tuple(names),), surnames, (), keys, True)
+        return Actor(name, (tuple(names), (initials,)), surnames, sole, (*keys, initials), True)
+    return Actor(name, (tuple(names),), surnames, sole, keys, True)
+
+
+_SOLE_TITLES: dict[str, tuple[str, ...]] = {"pope": ("pope", "pontiff", "holy father")}
 
 
 def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -189,6 +208,52 @@ def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[s
     if word in NAME_PARTICLES or len(word) < 3 or not word.isalpha() or getAllLemmas(word):
         return ()
     return ((word,),)
+
+
+# Words that end a transliterated Slavic surname, spelled several ways in English news
+# ("Zelensky", "Zelenskiy", "Zelenskyy"; "Navalny", "Navalnyy").
+_SLAVIC_ENDINGS = ("iy", "yy", "ii", "y", "i")
+
+
+def _transliterations(surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Other spellings of a one-word surname ending in -sky/-skiy/-ny: capitalised only."""
+    if len(surname) != 1:
+        return ()
+    word = surname[0]
+    for ending in _SLAVIC_ENDINGS:
+        stem = word[: -len(ending)]
+        if (
+            word.endswith(ending)
+            and len(stem) >= 5
+            and stem[-1] in "kn"
+            and stem[-2] not in "aeiou"
+        ):
+            return tuple((stem + e,) for e in _SLAVIC_ENDINGS if stem + e != word)
+    return ()
+
+
+def _without_country(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """A national body without its country: "US Congress" -> "Congress", "US House of
+    Representatives" -> "House of Representatives", "Writers Guild of America" -> "Writers
+    Guild". Only what is left is two words or more, or a legislature's one word."""
+    out = []
+    for n in (2, 1):
+        if tuple(words[:n]) in _ALIAS_TO_COUNTRY or tuple(words[:n]) in {("un",), ("eu",)}:
+            out.append(tuple(words[n:]))
+            break
+    if len(words) >= 4 and words[-2] == "of" and (words[-1],) in _ALIAS_TO_COUNTRY:
+        out.append(tuple(words[:-2]))
+    if len(words) >= 5 and words[-3] == "of" and tuple(words[-2:]) in _ALIAS_TO_COUNTRY:
+        out.append(tuple(words[:-3]))
+    return tuple(
+        rest
+        for rest in out
+        if (len(rest) >= 2 and rest[0] not in {"of", "the"} and "bank" not in rest)
+        or rest in _LEGISLATURES
+    )
+
+
+_LEGISLATURES = frozenset({("congress",), ("bundestag",), ("knesset",), ("duma",), ("diet",)})
 
 
 def _government_of(words: list[str]) -> str:
@@ -321,6 +386,26 @@ def match_country(actor: Actor, item: Tokens) -> float:
     return ROLE if any(name_in(item, p) for p in actor.country) else 0.0
 
 
+def wide_match(actor: Actor, item: Tokens) -> bool:
+    """Whether the item names this organisation only by a name others share: its country
+    ("Japan" for the Japanese government), a company's short form ("Goldman"), a shorter
+    name ("Congress") or a title. A person's surname is no wide name."""
+    words = [w for w in phrase(actor.name) if w != "the"]
+    if actor.person or len(words) == 1:
+        return False  # a one-word name ("Reddit", "NATO") is the name itself
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        words.pop()
+    if len(words) < len(phrase(actor.name)) and item.find(tuple(words)):
+        return False  # "Arm" for "Arm Holdings": the name less its legal form
+    own = tuple(w for w in phrase(actor.name) if w != "the") in _ALIAS_TO_COUNTRY
+    for p in actor.phrases:
+        if (own or p not in _ALIAS_TO_COUNTRY) and any(
+            _case_ok(item, pos, p) for pos in item.find(p)
+        ):
+            return False
+    return True
+
+
 def match_actor(actor: Actor, item: Tokens) -> float:
     """How surely the item names this actor: 1.0 by name, 0.95 by surname, 0.8 by title, else 0."""
     for p in actor.phrases:
@@ -331,6 +416,10 @@ def match_actor(actor: Actor, item: Tokens) -> float:
         for pos in item.find(s):
             if item.capitalised(pos):
                 return SURNAME
+    for p in actor.short:
+        for pos in item.find(p):
+            if item.capitalised(pos):
+                return ROLE
     for role in actor.roles:
         for p in role.phrases:
             for pos in item.find(p):

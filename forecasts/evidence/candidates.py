@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from forecasts.evidence.events import _TRIGGERS, COUNTER_VERB_WORDS
+from forecasts.evidence.events import (
+    _BECOME,
+    _STANDING_FAMILIES,
+    _TRIGGERS,
+    COUNTER_VERB_WORDS,
+)
 from forecasts.evidence.judge import ItemFacts
 from forecasts.evidence.lexicon import BEATEN_BY, FAMILIES, FAMILY_HINTS, LOST
 from forecasts.evidence.text import tokenize
@@ -36,6 +41,9 @@ def _word_families() -> dict[str, frozenset[str]]:
     # event word (the judge reads it; see judge._headline_in).
     for word in ("in", "at"):
         table.setdefault(word, set()).update(("visit", "attend"))
+    # "Finland becomes NATO's 31st member", "Sunak becomes prime minister" (events._became).
+    for word in _BECOME:
+        table.setdefault(word, set()).update(_STANDING_FAMILIES)
     for family, hints in FAMILY_HINTS.items():
         for word in hints:
             table.setdefault(word, set()).add(family)

@@ -131,4 +131,28 @@ def beyond_window(clause: str, due_latest: date) -> bool:
     words = tokenize(clause).words
     if "indefinitely" in words:
         return True
-    return any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words)
+    if any(len(w) == 4 and w.isdigit() and int(w) > due_latest.year for w in words):
+        return True
+    text = " ".join(words)
+    if due_latest.month <= 10 and any(end in text for end in _YEAR_END):
+        return True  # "delays closing to year-end" for a window ending in September
+    for i, w in enumerate(words[1:], start=1):
+        # "pushed to December" for a window ending in September (a later month of its year;
+        # a month before it may be next year's, and is left undecided).
+        if (
+            words[i - 1] in {"to", "until", "into"}
+            and w in _MONTH_NUMBER
+            and w != "may"
+            and _MONTH_NUMBER[w] > due_latest.month
+            and not _year_after(words, i)
+        ):
+            return True
+    return False
+
+
+_YEAR_END = ("year end", "year-end", "end of the year", "later this year", "end of this year")
+
+
+def _year_after(words: tuple[str, ...], i: int) -> bool:
+    """A year written just after a month ("December 2023"), which the year test decides."""
+    return any(len(w) == 4 and w.isdigit() for w in words[i + 1 : i + 3])

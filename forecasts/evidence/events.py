@@ -77,6 +77,10 @@ _PLAN_WORDS = frozenset(
     }
 )
 _RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis", "points"})
+# In an item about a central bank's claim, its "hike" is a rate hike ("delivers jumbo hike");
+# a claim's own text is read more strictly ("tariff hikes" is no rate move).
+_RATE_WORDS_IN_ITEMS = _RATE_WORDS | {"hike", "hikes", "bp"}
+_BASIS_POINTS = re.compile(r"\d+bps?$")  # "hikes 75bp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,8 @@ def family_of(event_type: str, event_text: str) -> str:
         for order, trig in _BY_FIRST_WORD.get(word, ()):
             if order >= best or (order == _RATE_ORDER and not rates):
                 continue  # "output cuts", "job cuts" are not interest rates
+            if order == _IMPOSE_ORDER and trig.form != "noun":
+                continue  # "extends", "raises": common verbs; the measure names the family
             if trig.form in {"base", "noun", "past", "third", "ing"} and toks.find(trig.words):
                 best = order
     return _FAMILY_ORDER[best] if best < len(_FAMILY_ORDER) else ""
@@ -173,6 +179,7 @@ for _family in _TRIGGERS.values():
 # (not against every trigger of every family).
 _FAMILY_ORDER = tuple(_TRIGGERS)
 _RATE_ORDER = _FAMILY_ORDER.index("rate_change")
+_IMPOSE_ORDER = _FAMILY_ORDER.index("impose")
 _BY_FIRST_WORD: dict[str, list[tuple[int, Trigger]]] = {}
 for _order, _name in enumerate(_FAMILY_ORDER):
     for _t in _TRIGGERS[_name]:
@@ -242,21 +249,34 @@ _AMBIGUOUS_BASE = frozenset(
 ) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
 
 
+# Endings of nouns for who or what does something ("booster", "operator"): no verbs.
+_AGENTS = ("er", "or", "ist", "ian", "ism", "ant", "ent")
+
+
 @lru_cache(maxsize=4096)
 def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
     """For an event of no known family: the verbs of the claim's own event phrase, and the
     verbs its nouns of action come from ("arraignment" -> "arraign", "arraigned")."""
     out: list[Trigger] = []
-    for word in tokenize(event_text).words:
+    toks = tokenize(event_text)
+    for word, original in zip(toks.words, toks.original, strict=True):
         if len(word) >= 4 and word.isalpha():
-            # "reopening" is the verb "reopen" (its -ing form is then read as such, not as a
-            # base form whose headline present would report the event).
-            out += _verb_triggers((verb_lemma(word) or word) if word.endswith("ing") else word)
-            verb = verb_of_noun(word)
-            if verb:
-                out += _verb_triggers(verb)
-                out.append(Trigger((word,), "noun"))
-    return tuple(out)
+            lemmas = getAllLemmas(word)
+            # A lower-case word the lexicon does not know is a newer verb ("rebrand").
+            newer = not lemmas and original.islower() and not word.endswith(_AGENTS)
+            if "VERB" in lemmas or newer:
+                # Only words English uses as verbs ("Cybertruck", "Florida" are none);
+                # "reopening" is the verb "reopen" (its -ing form is then read as such, not
+                # as a base form whose headline present would report the event).
+                out += _verb_triggers(verb_lemma(word) or word)
+            # A noun of action, singular or plural, and the verb it comes from
+            # ("deliveries" -> "delivery" -> "deliver", "arraignment" -> "arraign").
+            for noun in dict.fromkeys((word, *lemmas.get("NOUN", ()))):
+                verb = verb_of_noun(noun)
+                if verb:
+                    out += _verb_triggers(verb)
+                    out += [Trigger((noun,), "noun"), Trigger((word,), "noun")]
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=4096)
@@ -279,8 +299,11 @@ def find_mentions(
     title_clauses = set(clauses(title)) if title else set()
     everything = tokenize(item_text)
     vocabulary = everything.vocabulary
-    if not (vocabulary & own_words) and (
-        family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER)
+    if (
+        not (vocabulary & own_words)
+        and (family not in _GATHERINGS or not (vocabulary & _NOUNS_BEFORE_COUNTER))
+        and (family not in _STANDING_FAMILIES or not (vocabulary & _BECOME))
+        and (family != "convict" or not (vocabulary & _GIVEN))
     ):
         # No word of the event at all (most items): nothing to report, and a cancellation
         # verb needs a mention of the event close by. The same answer as the clause loop.
@@ -289,7 +312,11 @@ def find_mentions(
     anywhere = any(everything.find(t.words) for t in _present(everything, all_triggers, index))
     for clause in clauses(item_text):
         toks = tokenize(clause)
-        if family == "rate_change" and not (_RATE_WORDS & set(toks.words)):
+        if (
+            family == "rate_change"
+            and not (_RATE_WORDS_IN_ITEMS & set(toks.words))
+            and not any(_BASIS_POINTS.match(w) for w in toks.words)
+        ):
             continue
         in_title = clause in title_clauses
         triggers = _present(toks, all_triggers, index)
@@ -317,7 +344,7 @@ def _pair_subjects(text: str) -> str:
 _DONE_TO = frozenset(
     form
     for verb in ("vote", "sweep", "cruise", "romp", "storm", "coast", "surge", "race", "glide")
-    for form in (conjugate(verb).third, conjugate(verb).past)
+    for form in (conjugate(verb).base, conjugate(verb).third, conjugate(verb).past)
 )
 
 
@@ -364,6 +391,12 @@ def _classify_clause(
         for pos in toks.find(trig.words):
             if pos in taken:
                 continue
+            if (
+                family == "election"
+                and trig.words[0] in _VOTE_FORMS
+                and toks.words[pos + 1 : pos + 2] in (("to",), ("on",))
+            ):
+                continue  # "India votes to ban plastics", "votes on the bill": a decision
             mentions.append(pos)
             taken.update(range(pos, pos + len(trig.words)))
             if direction and trig.direction and trig.direction != direction:
@@ -391,6 +424,12 @@ def _classify_clause(
                 kind, score, why = COUNTER, 0.8, f"counter-plan:remote {' '.join(trig.words)}"
             if kind:
                 hits.append((kind, score, why, pos))
+    if family == "convict":
+        hits += _term_given(toks)
+    if family in _STANDING_FAMILIES and toks.vocabulary & _BECOME:
+        for hit in _became(toks):
+            hits.append(hit)
+            mentions.append(hit[3])
     if family in _GATHERINGS:
         # "trip called off", "talks collapse": for a visit or a meeting these nouns are the event;
         # for a strike, "contract talks break down" is another event.
@@ -497,6 +536,9 @@ def _tense(
     if trig.form == "ing":
         if before and before[-1] in _BE:
             return REPORT, 0.9, f"report:progressive {name}"
+        if before and before[-1] in _ASPECTUAL:
+            # "Japan begins releasing water", "starts pumping": the event under way.
+            return REPORT, 0.9, f"report:{before[-1]} {name}"
         # "meeting", "signing", "opening": without "is"/"was" the -ing word is a noun or a
         # participle ("the meeting", "a deal signing"), not a report.
         return _noun_tense(toks, pos, trig, future, family)
@@ -510,16 +552,93 @@ def _tense(
         plural_subject = (
             (prev[:1].isupper() and prev.endswith("s") and "'" not in prev)
             or prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
-            # "astronauts land", "lawmakers pass": a plural common noun just before
-            or (prev.islower() and len(prev) > 4 and prev.endswith("s") and not _not_plural(prev))
+            # "astronauts land", "lawmakers pass": a plural common noun just before (not a
+            # verb that undoes the event: "lifts ban", "ends strike")
+            or (
+                prev.islower()
+                and len(prev) > 4
+                and prev.endswith("s")
+                and not _not_plural(prev)
+                and prev not in _UNDOING
+            )
             # "Biden and Xi meet", "US and China sign": two named subjects
             or (pos >= 3 and toks.words[pos - 2] == "and" and toks.capitalised(pos - 3))
             # "Xi hold talks", "Biden, Xi sit down": a verb phrase no noun reading has
             or (len(trig.words) > 1 and pos > 0 and toks.capitalised(pos - 1))
+            # "Argentina win World Cup", "Reds win the title": a name, the verb, its object
+            # (a noun reading would be followed by another noun: "UK launch event").
+            or (
+                pos > 0
+                and toks.capitalised(pos - 1)
+                and _object_follows(toks, pos + len(trig.words))
+            )
         )
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
+
+
+_VOTE_FORMS = frozenset({"vote", "votes", "voted", "voting"})
+_UNDOING = frozenset(
+    conjugate(verb).third
+    for verb in ("lift", "end", "scrap", "drop", "ease", "remove", "suspend", "repeal", "halt")
+)
+_ASPECTUAL = frozenset(
+    form
+    for verb in ("begin", "start", "resume", "finish", "complete", "commence")
+    for form in (conjugate(verb).third, conjugate(verb).past, conjugate(verb).participle)
+)
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "first", "record"})
+
+
+def _object_follows(toks: Tokens, at: int) -> bool:
+    """A determiner, a name or a figure just after a bare verb: its object."""
+    if at >= len(toks.words):
+        return False
+    word = toks.words[at]
+    return word in _DETERMINERS or toks.capitalised(at) or word[:1].isdigit()
+
+
+# "Finland becomes NATO's 31st member", "Sunak becomes prime minister": a new standing.
+_BECOME = frozenset({"becomes", "became", "become"})
+_STANDINGS = frozenset(
+    {"member", "prime", "president", "chancellor", "premier", "speaker", "leader", "king",
+     "queen", "pope", "ceo", "governor", "mayor", "monarch", "head", "champion", "champions"}
+)  # fmt: skip
+_STANDING_FAMILIES = frozenset({"join", "inaugurate", "election"})
+
+
+def _became(toks: Tokens) -> list[tuple[str, float, str, int]]:
+    """ "X becomes (the/NATO's 31st) member": reported, unless planned ("to become")."""
+    out = []
+    for pos, word in enumerate(toks.words):
+        if word not in _BECOME:
+            continue
+        rest = toks.words[pos + 1 : pos + 6]
+        at = next((i for i, w in enumerate(rest) if w in _STANDINGS), -1)
+        if at < 0 or "to" in rest[at + 1 : at + 3]:
+            continue  # "becomes the first prime minister to visit": a record, not a standing
+        if word == "become" and not (pos and toks.words[pos - 1] in {"has", "have", "had"}):
+            continue
+        if _planned(toks.words[max(0, pos - 4) : pos], 3):
+            out.append((SIGNAL, 0.5, "signal:plan become", pos))
+        else:
+            out.append((REPORT, 0.95, "report:became", pos))
+    return out
+
+
+# "Holmes gets 11 years", "handed life sentence": a term given is a sentencing reported.
+_GIVEN = frozenset({"gets", "got", "given", "handed", "receives", "received", "serve", "jailed"})
+_TERMS = frozenset({"years", "year", "months", "life", "decades"})
+
+
+def _term_given(toks: Tokens) -> list[tuple[str, float, str, int]]:
+    for pos, word in enumerate(toks.words):
+        if word in _GIVEN and _TERMS & set(toks.words[pos + 1 : pos + 4]):
+            if _planned(toks.words[max(0, pos - 4) : pos], 3) or "faces" in toks.words[:pos]:
+                return [(SIGNAL, 0.5, f"signal:plan {word}", pos)]
+            return [(REPORT, 0.9, f"report:term {word}", pos)]
+    return []
 
 
 def _not_plural(word: str) -> bool:

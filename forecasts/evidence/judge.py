@@ -26,6 +26,7 @@ from forecasts.evidence.actors import (
     match_actor,
     match_country,
     name_in,
+    wide_match,
 )
 from forecasts.evidence.dates import (
     LATE_REPORT_DAYS,
@@ -41,6 +42,7 @@ from forecasts.evidence.dates import (
 from forecasts.evidence.events import (
     _TRIGGERS,
     COUNTER,
+    COUNTER_VERB_WORDS,
     REPORT,
     SIGNAL,
     Finding,
@@ -87,6 +89,7 @@ _FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "in
 # Words that are never the name of an event: titles, countries, months, weekdays.
 _NOT_OBJECTS = (
     {w for title in ROLES for w in phrase(title)}
+    | {"pm", "ceo", "cfo", "mp", "mep", "md", "vp"}
     | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
     | MONTHS
     | set(WEEKDAYS)
@@ -245,7 +248,8 @@ def _derive(
     family = family_of(event_type, event_text)
     if label == "vote":
         # A vote on a bill passes it; a vote of the people is an election.
-        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid"}
+        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid",
+                "resolution", "motion", "amendment", "treaty", "reform", "ordinance"}  # fmt: skip
         family = "pass" if bill & set(tokenize(event_text).words) else "election"
     said = family_of("", event_text) if label else family
     institution = family in _SUBJECT_FAMILIES or label == "vote"
@@ -260,7 +264,15 @@ def _derive(
         # The event's own words outrank its label: "end the public health emergency" labelled
         # a declaration is an ending.
         family = said
-    objects = _objects(event_text, actors, location)
+    elif family == "join" and said == "sign" and _DEAL_NOUNS & set(tokenize(event_text).words):
+        # "grain deal signing" labelled a signing: a deal signed, not a player's transfer.
+        family = said
+    elif family == "impose" and said == "end":
+        # "lift the seafood ban" names the measure, but the event is its ending.
+        family = said
+    # A name of the event's own kind ("IPO", "MPC") says what it is, not which one it is.
+    kind_words = _TRIGGER_WORDS.get(family, frozenset()) | _GENERIC_WORDS
+    objects = tuple(o for o in _objects(event_text, actors, location) if o not in kind_words)
     # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
     extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
     direction = rate_direction(text + " " + event) if family == "rate_change" else ""
@@ -271,6 +283,9 @@ def _derive(
             k for a in actors for p in a.country for k in p[-1:] if len(k) > 2 and k not in keys
         )
     subject = _topic(event_text, actors, location, family)
+    if extra:
+        # The event's own verbs and nouns are what it is, not what it is about.
+        subject -= {stem(w) for t in extra for w in t.words}
     topic = subject if family in _TOPICAL else frozenset()
     names = frozenset(stem(k) for k in keys if len(k) >= 4)
     claims_win = (
@@ -316,6 +331,35 @@ def _derive(
     )
 
 
+_DEAL_NOUNS = frozenset({"deal", "agreement", "treaty", "accord", "pact", "memorandum", "truce"})
+
+
+_OUSTED = frozenset(
+    form
+    for verb in ("oust", "replace", "succeed", "fire", "sack")
+    for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing", f"{verb[:-1]}ing")
+)
+
+
+def _ousted_named(pc: PreparedClaim, f: Finding) -> bool:
+    toks = tokenize(f.clause)
+    if f.pos < 0 or toks.words[f.pos] not in _OUSTED:
+        return True
+    after = Tokens(toks.words[f.pos + 1 : f.pos + 5], toks.original[f.pos + 1 : f.pos + 5])
+    return bool(match_actor(pc.actors[0], after))
+
+
+def _claims_first_wins(pc: PreparedClaim) -> bool:
+    """A claim that its first actor wins a contest (a team as well as a person): the rivals
+    need not be named in the report of the win ("Man City win Champions League")."""
+    return pc.family == "win" and (pc.winner or _says_win(pc.facts.statement or pc.facts.claim))
+
+
+@lru_cache(maxsize=8192)
+def _says_win(text: str) -> bool:
+    return bool(_WIN_WORDS & set(tokenize(text).words))
+
+
 _WIN_WORDS = frozenset(
     {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
 )
@@ -349,7 +393,29 @@ _PUT_OFF = frozenset(
 SHORT_WINDOW_DAYS = 31
 
 # Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
-_TOPICAL = frozenset({"rule", "pass", "sign", "announce", "earnings", "convict"})
+_TOPICAL = frozenset(
+    # "": an event of no known family, read by its own words, must share its subject too.
+    {
+        "rule",
+        "pass",
+        "sign",
+        "announce",
+        "earnings",
+        "convict",
+        "remove",
+        "impose",
+        "end",
+        "deliver",
+        "",
+    }
+)
+# Families whose verbs are common words ("raises", "extends", "orders"): a report needs the
+# family's noun in its clause ("raises tariffs", not "raises concerns").
+_NEEDS_NOUN = frozenset({"impose"})
+# Verbs that are the measure itself ("FAA grounds jets", "EU bans imports").
+_SELF_NAMING = frozenset(
+    {"ban", "bans", "banned", "ground", "grounds", "grounded", "sanctions", "sanctioned"}
+)
 _GENERIC_WORDS = words(
     "the a an of on in at to for by with its their his her this that these those from into "
     "new first final last next year month week day plan plans will would could may might "
@@ -395,6 +461,18 @@ def _topic(
     return frozenset(out)
 
 
+_COUNTRY_STEMS = frozenset(
+    stem(w) for aliases in COUNTRIES.values() for a in aliases for w in phrase(a) if len(w) >= 4
+)
+
+
+def _what_of(topic: frozenset[str]) -> frozenset[str]:
+    """The stems an item must share: a topic's countries only when it names nothing else
+    ("tariffs on Chinese EVs" is not "tariffs on Chinese steel")."""
+    rest = topic - _COUNTRY_STEMS
+    return rest or topic
+
+
 def names_of(actors: tuple[Actor, ...]) -> set[str]:
     return {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
 
@@ -420,10 +498,28 @@ def _names_family(event_text: str, family: str) -> bool:
 
 def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str, ...] = ()) -> str:
     names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p} | set(objects)
-    return " ".join(w for w in tokenize(event_text).words if w not in names)
+    toks = tokenize(event_text)
+    # Original spelling kept: a capitalised word is a name, never a verb ("Vienna").
+    return " ".join(o for w, o in zip(toks.words, toks.original, strict=True) if w not in names)
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "on"})
+
+
+# Words after which "on" says what a decision is about, not where: "vote on the Inflation
+# Reduction Act", "ruling on the Voting Rights Act".
+_ON_WHAT = frozenset(
+    {"vote", "votes", "voting", "ruling", "decision", "talks", "deal", "agreement", "debate",
+     "hearing", "referendum", "sanctions", "ban", "tariffs", "report", "verdict", "bill"}
+)  # fmt: skip
+
+
+def _about(toks: Tokens, i: int) -> bool:
+    """Whether the "on" before position i (past a "the") is the "on" of a decision's matter."""
+    j = i - 1
+    if toks.words[j] == "the":
+        j -= 1
+    return j >= 1 and toks.words[j] == "on" and toks.words[j - 1] in _ON_WHAT
 
 
 def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
@@ -434,7 +530,7 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
     out = []
     placed: set[int] = set()
     for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
-        if i and word == "the" and toks.words[i - 1] in _LOCATIVE:
+        if i and word == "the" and toks.words[i - 1] in _LOCATIVE and not _about(toks, i):
             placed.add(i)  # "on the NYSE"
             continue
         if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
@@ -443,7 +539,7 @@ def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple
             continue
         if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
             continue
-        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed):
+        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed) and not _about(toks, i):
             # "strike at Detroit automakers", "summit in Rio de Janeiro": a name after a
             # preposition of place is where the event is, not what it is.
             placed.add(i)
@@ -491,7 +587,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     # Personal events (a meeting, a trip, a signing, a win) need every named party; for an
     # institution's act (a rate cut, a launch, an election) one named party is enough: the
     # others are often the officials who announced it.
-    if min(strengths) == 0.0 and (pc.family in _ALL_PARTIES or not pc.family):
+    if (
+        min(strengths) == 0.0
+        and (pc.family in _ALL_PARTIES or not pc.family)
+        and not (strengths[0] and _claims_first_wins(pc))
+    ):
         return Judgement(NONE, 0.0, "other_actors")
     if strengths[0] == 0.0 and pc.family in _FIRST_PARTY:
         return Judgement(NONE, 0.0, "other_actors")
@@ -537,6 +637,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f not in kept and _rival_subject(pc, f)
         ][:1]
     findings = kept
+    if family in _NEEDS_NOUN:
+        nouns = {w for n in FAMILIES[family].nouns for w in phrase(n)}
+        findings = [
+            f
+            for f in findings
+            if f.kind != REPORT
+            or nouns & set(tokenize(f.clause).words)
+            or f.why.split()[-1] in _SELF_NAMING
+        ]
     if family in _CONTESTS and not (pc.subject & _NOMINATION_STEMS):
         # "earns Oscar nomination", "wins Republican nomination": a step to the contest, not
         # its win (unless the claim is about the nomination itself).
@@ -546,7 +655,20 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             if f.kind == REPORT and _NOMINATION & set(tokenize(f.clause).words) else f
             for f in findings
         ]  # fmt: skip
-    if len(pc.actors) > 1 and family in _ALL_PARTIES:
+    if family == "resign":
+        # "Disney ousts Chapek", "Iger returns, replacing Chapek": done to the office-holder,
+        # who must be named just after the verb ("Chapek replaces CFO" is his act).
+        findings = [f for f in findings if f.kind != REPORT or _ousted_named(pc, f)]
+    if family == "win" and min(strengths) == 0.0:
+        # A claimed win reported without its rival: not a win at a stage short of it
+        # ("England win semi-final").
+        claimed = set(tokenize(f"{claim.claim} {claim.event}").words)
+        findings = [
+            f
+            for f in findings
+            if f.kind != REPORT or not ((_STAGES - claimed) & set(tokenize(f.clause).words))
+        ]
+    if len(pc.actors) > 1 and family in _ALL_PARTIES and not _claims_first_wins(pc):
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
@@ -573,6 +695,14 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         return Judgement(NONE, 0.0, "actor_only" if followed else "no_event")
 
     place_score, place_rule = _place(pc, toks)
+    if (
+        place_score == 0.0
+        and all(f.kind == COUNTER for f in findings)
+        and any(name_in(toks, p) for p in pc.region)
+    ):
+        # "Macron postpones Germany state visit amid riots in France": the other place is
+        # where something else happens; the event is named by its own country.
+        place_score, place_rule = 1.0, "+region"
     if place_score == 0.0:
         return Judgement(NONE, 0.0, place_rule)
     if implied and (place_score < 1.0 or not pc.places):
@@ -594,7 +724,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     ):
         return Judgement(NONE, 0.0, "other_event")
     kind, best = _decide(findings)
-    if kind == REPORT and pc.topic and not (pc.topic & _stems(toks)):
+    if kind == REPORT and not _specific(pc, toks, strengths, place_score):
+        # Named only by a name others share ("Japan approves ..." for the Japanese
+        # government's extra budget): the event's own subject, names or place must be there.
+        return Judgement(NONE, 0.0, "wide_actor")
+    if kind == REPORT and min(strengths) == 0.0 and _other_party(pc, best):
+        # "Microsoft completes acquisition of Nuance" for a claim about Microsoft and
+        # Activision: the missing party's place is taken by another name.
+        return Judgement(NONE, 0.0, "other_event")
+    if kind == REPORT and pc.topic and not (_what_of(pc.topic) & _stems(toks)):
         return Judgement(NONE, 0.0, "other_subject")  # a ruling, but on another case
     if kind != REPORT:
         place_score = 1.0  # a cancellation or a plan need not repeat the place
@@ -607,10 +745,33 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if best.why.startswith("counter:rate") and (claim.due_latest - published).days <= 45:
         # A hold at the window's last meeting (a month-long window: its only one) settles it.
         best = Finding(COUNTER, 0.85, best.why + "+last_meeting", best.clause, best.in_title)
-    generic = 0.7 if not family else 1.0  # a guessed event word never settles a claim alone
-    if place_rule == "+no_place" and family not in _PLACE_BOUND:
+    generic = 1.0
+    if not family:
+        # An event read by its own words: settled only by a headline that says it was done
+        # ("Tesla delivers first Cybertrucks"), with every party named and its subject shared;
+        # a noun or a word in the body never settles it alone.
+        done = (
+            best.in_title
+            and best.why.startswith(("report:past", "report:present"))
+            # "Vienna concerts cancelled": a cancellation in the same clause is no report.
+            and not (COUNTER_VERB_WORDS & set(tokenize(best.clause).words))
+        )
+        # A cancellation in the headline, not announced as a plan, settles it the same way.
+        called_off = best.in_title and kind == COUNTER and best.why.startswith("counter:")
+        sure = min(strengths) > 0 and (bool(pc.topic) or len(pc.actors) > 1)
+        generic = _GENERIC_DONE if (done or called_off) and sure else 0.7
+    if place_rule == "+no_place" and (family not in _PLACE_BOUND or generic == _GENERIC_DONE):
         # "ECB cuts rates" need not say Frankfurt: an institution acts where it sits.
         place_score = 1.0
+    elif (
+        place_rule == "+no_place"
+        and kind == REPORT
+        and family in {"attend", "visit"}
+        and (pc.subject - pc.names) & _stems(toks) & _stems(tokenize(best.clause))
+    ):
+        # "Prince Harry attends coronation": the event named by its own noun in the reporting
+        # clause places it as well as a city would.
+        place_score = 0.9
     elif place_rule == "+no_place" and family == "meet" and len(pc.actors) > 1 and kind == REPORT:
         # Every party named in the sentence that reports them meeting (in person: "by video"
         # is counter-evidence): the place adds little
@@ -647,6 +808,11 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     if claim.polarity == "negative":
         return _negate(judgement, published)
     return judgement
+
+
+# An event of no family reported in a headline's verb, every party named, its subject shared
+# (or two parties named when it has none beyond its verb): it may settle the claim (a noun or a body's word never does, at 0.7), wherever it happened.
+_GENERIC_DONE = 0.9
 
 
 # Institutions' acts, whose subject is the actor ("Fed cuts rates"); in an election the
@@ -716,6 +882,16 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
             if toks.capitalised(i)
             and (i > 0 or toks.original[i].isupper() or (contest and _proper(toks.words[i])))
         ]
+        if (
+            names
+            and contest
+            and toks.words[f.pos] in {"elects", "elected"}
+            and match_actor(
+                pc.actors[0],
+                Tokens(toks.words[f.pos + 1 : f.pos + 4], toks.original[f.pos + 1 : f.pos + 4]),
+            )
+        ):
+            return True  # "parliament elects Ishiba": the elected follows the verb
         if names:
             window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
             # The subject may be the actor or the thing the claim is about ("Wegovy launches");
@@ -746,7 +922,8 @@ def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
 
 # Stages short of a contest's outcome: a first-round or primary win is not the win.
 _STAGES = frozenset(
-    {"first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
+    {"semi-final", "semi-finals", "quarter-final", "quarter-finals", "semi", "group", "last-16",
+     "first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
      "qualifier", "qualifying", "heat", "leg", "stage", "nomination", "nominations", "exit",
      "poll", "polls", "projected", "projection", "leads", "leading", "ahead"}
 )  # fmt: skip
@@ -787,7 +964,7 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     if set(toks.words[max(0, finding.pos - 3) : finding.pos]) & _BOTH_PARTIES:
         # "Biden and Xi reached agreements ... when they met": the pronoun is both parties.
         return True
-    lo, hi = max(0, finding.pos - 6), finding.pos + 7
+    lo, hi = max(0, finding.pos - 8), finding.pos + 7
     near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
     return all(match_actor(a, near) > 0 for a in pc.actors)
 
@@ -914,6 +1091,44 @@ def _other_names(pc: PreparedClaim, toks: Tokens) -> bool:
         toks.capitalised(i) and w not in ours and _proper(w) and w not in _NOT_OBJECTS
         for i, w in enumerate(toks.words)
     )
+
+
+def _specific(pc: PreparedClaim, toks: Tokens, strengths: list[float], place_score: float) -> bool:
+    """An item that names the claim's actors only by wide names (see ``wide_match``) is
+    about this event only if it shares what else the claim names: its subject, its own names
+    or its place. Claims that name nothing else are judged as before."""
+    named = [a for a, s in zip(pc.actors, strengths, strict=True) if s]
+    if not named or not all(wide_match(a, toks) for a in named):
+        return True
+    if not (pc.subject or pc.objects or pc.places):
+        return True
+    return bool(
+        (pc.subject & _stems(toks))
+        or (pc.objects and _objects_named(pc.objects, " ".join(toks.original), toks))
+        or (pc.places and place_score == 1.0)
+    )
+
+
+# Acts whose other party is their object (what is bought); in other events a name after the
+# verb is as often a prize, a category, a place, a model ("unveils new iPad Pro") or a crew
+# ("lifts off with Isaacman").
+_OBJECT_PARTY = frozenset({"acquire"})
+
+
+def _other_party(pc: PreparedClaim, f: Finding) -> bool:
+    """A name just after the reporting word that is none of the claim's actors, places or
+    objects: the act was done with someone else ("completes acquisition of Nuance")."""
+    if f.pos < 0 or pc.family not in _OBJECT_PARTY:
+        return False
+    toks = tokenize(f.clause)
+    ours = names_of(pc.actors) | set(pc.objects) | {w for p in (*pc.places, *pc.region) for w in p}
+    for i in range(f.pos + 1, min(len(toks.words), f.pos + 5)):
+        word = toks.words[i]
+        if not toks.capitalised(i) or word in _STOP_PROPER or word in _NOT_OBJECTS:
+            continue
+        alone = Tokens((word,), (toks.original[i],))
+        return not (word in ours or any(match_actor(a, alone) for a in pc.actors))
+    return False
 
 
 def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:

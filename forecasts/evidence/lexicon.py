@@ -147,6 +147,8 @@ _NOMINAL = ("ment", "ation", "ition", "ion", "al", "ance", "ence", "ure")
 def verb_of_noun(noun: str) -> str:
     """The verb a noun of action comes from, if the lexicon knows it ("arraignment" ->
     "arraign", "approval" -> "approve", "departure" -> "depart"); else ""."""
+    if noun.endswith("ery") and getAllInflections(noun[:-1], upos="VERB").get("VBD"):
+        return noun[:-1]  # "delivery" <- "deliver", "recovery" <- "recover"
     for suffix in _NOMINAL:
         if not noun.endswith(suffix) or len(noun) - len(suffix) < 3:
             continue
@@ -308,6 +310,11 @@ FAMILIES: dict[str, Family] = {
                 "take off",
                 "take flight",
                 "go live",
+                "take the wraps off",
+                "pull the wraps off",
+                "reach orbit",
+                "enter orbit",
+                "go into orbit",
             ),
             (
                 "launch",
@@ -319,6 +326,8 @@ FAMILIES: dict[str, Family] = {
                 "opening",
                 "flight",
                 "flights",
+                "spaceflight",
+                "space flight",
                 "mission",
             ),
         ),
@@ -335,8 +344,28 @@ FAMILIES: dict[str, Family] = {
                 "clinch",
                 "finalise",
                 "finalize",
+                "reach",
+                "hammer out",
+                "agree on",
+                # An agreement's start is its report: "truce takes effect", "accord enters
+                # into force".
+                "take effect",
+                "come into force",
+                "enter into force",
+                "go into effect",
             ),
-            ("deal", "agreement", "accord", "treaty", "pact", "signing", "memorandum"),
+            (
+                "deal",
+                "agreement",
+                "accord",
+                "treaty",
+                "pact",
+                "signing",
+                "memorandum",
+                "ceasefire",
+                "truce",
+                "armistice",
+            ),
         ),
         Family(
             "rate_change",
@@ -355,12 +384,16 @@ FAMILIES: dict[str, Family] = {
                 "tighten",
                 "slash",
                 "trim",
+                "lift",
+                "boost",
+                "stand pat",
                 "end negative",
                 "exit negative",
                 "scrap negative",
                 "abandon negative",
             ),
-            ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision"),
+            # A central bank's "hike" is a rate hike ("delivers another jumbo hike").
+            ("rate cut", "rate hike", "rate rise", "rate increase", "rate decision", "hike"),
         ),
         Family(
             "pass",
@@ -377,6 +410,12 @@ FAMILIES: dict[str, Family] = {
                 "green-light",
                 "sign off on",
                 "rubber-stamp",
+                "endorse",
+                "ratify",
+                "give final approval",
+                "give the green light",
+                "give final green light",
+                "give the final green light",
             ),
             (
                 "passage",
@@ -386,11 +425,25 @@ FAMILIES: dict[str, Family] = {
                 "authorization",
                 "authorisation",
                 "enactment",
+                "ratification",
             ),
         ),
         Family(
             "resign",
-            ("resign", "step down", "quit", "step aside", "stand down", "bow out"),
+            (
+                "resign",
+                "step down",
+                "quit",
+                "step aside",
+                "stand down",
+                "bow out",
+                # Done to the office-holder, who must follow the verb (see judge._OUSTED).
+                "oust",
+                "replace",
+                "succeed",
+                "fire",
+                "sack",
+            ),
             ("resignation", "departure"),
         ),
         Family(
@@ -409,6 +462,9 @@ FAMILIES: dict[str, Family] = {
                 "pick up",
                 "collect",
                 "scoop up",
+                # "crowned champions", "lift the trophy".
+                "crown",
+                "lift the trophy",
             ),
             ("victory", "win", "title", "triumph", "award", "prize"),
         ),
@@ -437,17 +493,17 @@ FAMILIES: dict[str, Family] = {
         Family(
             "earnings",
             ("report", "post", "announce", "publish", "release"),
-            ("results", "earnings", "revenue", "profit", "loss"),
+            ("results", "earnings", "revenue", "profit", "loss", "sales"),
         ),
         Family(
             "listing",
             ("list", "debut", "begin trading", "start trading", "go public", "float"),
-            ("listing", "debut", "flotation"),
+            ("listing", "debut", "flotation", "ipo", "initial public offering"),
         ),
         Family(
             "join",
-            ("join", "sign for", "sign with", "move to", "complete move", "sign"),
-            ("signing", "transfer", "move"),
+            ("join", "sign for", "sign with", "move to", "complete move", "sign", "accede to"),
+            ("signing", "transfer", "move", "accession", "membership"),
         ),
         Family(
             "close",
@@ -469,7 +525,19 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "rule",
-            ("rule", "decide", "strike down", "uphold", "overturn", "issue a ruling", "side with"),
+            (
+                "rule",
+                "decide",
+                "strike down",
+                "uphold",
+                "overturn",
+                "issue a ruling",
+                "side with",
+                "order",
+                "throw out",
+                "dismiss",
+                "block",
+            ),
             ("ruling", "decision", "judgment", "judgement"),
         ),
         Family(
@@ -489,7 +557,18 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "end",
-            ("end", "expire", "lapse", "lift", "terminate", "wind down"),
+            (
+                "end",
+                "expire",
+                "lapse",
+                "lift",
+                "terminate",
+                "wind down",
+                "scrap",
+                "repeal",
+                "rescind",
+                "revoke",
+            ),
             ("expiry", "expiration", "termination"),
         ),
         Family(
@@ -501,8 +580,12 @@ FAMILIES: dict[str, Family] = {
                 "take oath",
                 "assume office",
                 "inaugurate",
+                "crown",
+                "take over as",
+                "appoint",
+                "install",
             ),
-            ("inauguration", "swearing-in", "oath", "oath of office"),
+            ("inauguration", "swearing-in", "oath", "oath of office", "coronation"),
         ),
         Family(
             "strike",
@@ -520,13 +603,111 @@ FAMILIES: dict[str, Family] = {
         ),
         Family(
             "appear",
-            ("appear", "arraign", "plead", "surrender", "testify", "turn himself in"),
+            (
+                "appear",
+                "arraign",
+                "plead",
+                "surrender",
+                "testify",
+                "turn himself in",
+                "hear arguments",
+                "hear oral arguments",
+                "hear the case",
+                "hear the appeal",
+                "hear a challenge",
+                "hold a hearing",
+            ),
             ("arraignment", "court appearance", "hearing", "testimony"),
         ),
         Family(
             "announce",
-            ("announce", "unveil", "reveal", "publish", "disclose"),
+            ("announce", "unveil", "reveal", "publish", "disclose", "name"),
             ("announcement",),
+        ),
+        # An office-holder removed by others: "ousted as speaker", "votes to remove".
+        Family(
+            "remove",
+            # Not "fire" or "sack": the claim's actor is their object, and "X fires aide" is
+            # X doing it to someone else.
+            (
+                "oust",
+                "remove",
+                "depose",
+                "topple",
+                "unseat",
+                "impeach",
+                "vote out",
+                "expel",
+                "force out",
+            ),
+            ("ouster", "removal", "dismissal", "impeachment", "expulsion", "no-confidence vote"),
+        ),
+        # A measure a government imposes: tariffs, sanctions, bans, groundings, curbs.
+        Family(
+            "impose",
+            (
+                "impose",
+                "slap",
+                "levy",
+                "adopt",
+                "approve",
+                "agree",
+                "announce",
+                "unveil",
+                "enact",
+                "introduce",
+                "ban",
+                "ground",
+                "order",
+                "hike",
+                "raise",
+                "increase",
+                "quadruple",
+                "double",
+                "triple",
+                "extend",
+                "expand",
+                "tighten",
+                "prolong",
+            ),
+            (
+                "tariffs",
+                "tariff",
+                "sanctions",
+                "ban",
+                "grounding",
+                "restrictions",
+                "curbs",
+                "embargo",
+                "levy",
+                "duties",
+                "export controls",
+            ),
+        ),
+        # A delivery, said from either side ("Tesla delivers", "Air India receives").
+        Family(
+            "deliver",
+            ("deliver", "hand over", "receive", "take delivery of", "ship"),
+            ("delivery", "deliveries", "handover"),
+        ),
+        # A storm reaching land.
+        Family(
+            "landfall",
+            (
+                "make landfall",
+                "slam into",
+                "hit",
+                "strike",
+                "batter",
+                "lash",
+                "pound",
+                "barrel into",
+                "crash into",
+                "sweep across",
+                "roar ashore",
+                "come ashore",
+            ),
+            ("landfall",),
         ),
     )
 }
@@ -601,6 +782,12 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "si sono incontrati",
         "se rencontrent",
         "se sont rencontres",
+        # A summit under way, said of its members ("G20 leaders gather in Rio"), never of
+        # whoever else gathers ("protesters gather as Biden and Xi meet").
+        "leaders gather",
+        "leaders gathered",
+        "leaders convene",
+        "leaders convened",
     ),
     "land": ("aluniza", "alunizo", "alunissou", "allunato", "e allunato", "a aluni"),
     "launch": (
@@ -616,11 +803,30 @@ REPORT_PHRASES: dict[str, tuple[str, ...]] = {
         "goes on sale",
         "out now",
         "is out",
+        "can now download",
+        "now available to download",
+        "now live",
+        "is now live",
     ),
     "earnings": tuple(
         f"{verb} {what}"
-        for verb in ("beats", "beat", "tops", "topped", "misses", "missed")
-        for what in ("estimates", "expectations", "forecasts")
+        for verb in (
+            "beats",
+            "beat",
+            "tops",
+            "topped",
+            "misses",
+            "missed",
+            "smashes",
+            "smashed",
+            "crushes",
+            "crushed",
+            "exceeds",
+            "exceeded",
+            "surpasses",
+            "surpassed",
+        )
+        for what in ("estimates", "expectations", "forecasts", "views", "consensus")
     ),
     # A resignation made public: "announces his resignation", "tendered her resignation".
     "resign": tuple(
@@ -730,6 +936,36 @@ FAMILY_ALIASES: dict[str, str] = {
     "debut": "compete",
     "attendance": "attend",
     "state_visit": "visit",
+    # The extractor's own types (forecasts/claims/events.py) and their common synonyms.
+    "take_office": "inaugurate",
+    "coronation": "inaugurate",
+    "appointment": "inaugurate",
+    "ceasefire": "sign",
+    "truce": "sign",
+    "treaty": "sign",
+    "accession": "join",
+    "membership": "join",
+    "plea": "appear",
+    "ratification": "pass",
+    "guilty_plea": "appear",
+    "indictment": "convict",
+    "removal": "remove",
+    "ouster": "remove",
+    "impeachment": "remove",
+    "dismissal": "remove",
+    "tariff": "impose",
+    "tariffs": "impose",
+    "sanctions": "impose",
+    "sanction": "impose",
+    "ban": "impose",
+    "grounding": "impose",
+    "policy": "impose",
+    "restrictions": "impose",
+    "hurricane": "landfall",
+    "delivery": "deliver",
+    "deliveries": "deliver",
+    "handover": "deliver",
+    "storm": "landfall",
 }
 
 # Direction of a rate move: a cut is not evidence of a hike.
@@ -744,12 +980,13 @@ RATE_DIRECTIONS: dict[str, tuple[str, ...]] = {
         "rate hike",
         "rate rise",
         "lift",
+        "boost",
         "end negative",
         "exit negative",
         "scrap negative",
         "abandon negative",
     ),
-    "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady"),
+    "hold": ("hold", "keep", "leave", "pause", "unchanged", "steady", "stand pat"),
 }
 
 # Words before an event verb that make it a plan, a hope or a prospect, not a report.
@@ -988,6 +1225,23 @@ BEATEN_BY: tuple[str, ...] = (
     "knock out",
     "knocked out",
     "knocks out",
+    "dethrone",
+    "dethrones",
+    "dethroned",
+    "stun",
+    "stuns",
+    "stunned",
+    "upset",
+    "upsets",
+    "thrash",
+    "thrashes",
+    "thrashed",
+    "rout",
+    "routs",
+    "routed",
+    "outlast",
+    "outlasts",
+    "outlasted",
     "oust",
     "ousted",
     "ousts",
@@ -1020,6 +1274,9 @@ LOST: tuple[str, ...] = (
 
 # Verbs that report an event as under way or over when its noun is their object or subject.
 NOUN_REPORT_VERBS: tuple[str, ...] = (
+    "have",  # "had candid talks"
+    "resume",  # "resume talks"
+    "restart",
     "wrap up",
     "conclude",
     "end",
@@ -1400,7 +1657,12 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "people's bank of china": ("pboc", "china's central bank", "chinese central bank"),
     "peoples bank of china": ("pboc", "china's central bank", "chinese central bank"),
     "bank of japan": ("boj", "japan's central bank", "japanese central bank"),
-    "european central bank": ("ecb",),
+    "european central bank": (
+        "ecb",
+        "euro zone central bank",
+        "eurozone central bank",
+        "euro area central bank",
+    ),
     "bank of england": ("boe", "britain's central bank", "british central bank"),
     "reserve bank of india": ("rbi", "india's central bank", "indian central bank"),
     "indian space research organisation": ("isro",),
@@ -1490,7 +1752,9 @@ ORG_SUFFIXES: frozenset[str] = words(
 # Words that name a government by its country ("the Japanese government", "government of
 # India"): such an actor is the country in news ("Japan approves ...").
 GOVERNMENT_WORDS: frozenset[str] = words(
-    "government administration cabinet authorities state federal national the of s"
+    "government administration cabinet authorities state federal national the of s "
+    # A country's legislature in news is the country ("Hungary ratifies ...").
+    "parliament legislature lawmakers"
 )
 
 # Particles inside surnames ("von der Leyen", "da Silva").
