@@ -143,6 +143,13 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=3.0, help="soak length (default 3)")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between samples")
     parser.add_argument("--warmup", type=float, default=30.0, help="seconds before RSS counts")
+    parser.add_argument(
+        "--tracemalloc",
+        metavar="FILE",
+        help="run the daemon under tracemalloc (bench/trace_daemon.py): FILE gets the sites"
+        " whose memory grew most, rewritten every --trace-every seconds",
+    )
+    parser.add_argument("--trace-every", type=float, default=120.0)
     args = parser.parse_args()
 
     server = start_server()
@@ -152,8 +159,12 @@ def main() -> int:
         log_path = root / "daemon.log"
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         with log_path.open("wb") as log:
+            command = ["-m", "forecasts"]
+            if args.tracemalloc:
+                trace = [str(Path(args.tracemalloc).resolve()), str(args.trace_every), "--"]
+                command = [str(REPO / "bench" / "trace_daemon.py"), *trace]
             proc = subprocess.Popen(
-                [sys.executable, "-m", "forecasts", "--config", str(config), "daemon"],
+                [sys.executable, *command, "--config", str(config), "daemon"],
                 cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=log,
             )  # fmt: skip
         print(f"daemon pid {proc.pid}: {args.feeds} feeds, {args.minutes} min, log {log_path}")

@@ -37,6 +37,7 @@ from forecasts.evidence.judge import (
     last_report_day,
     prepare,
 )
+from forecasts.evidence.prepared_form import FINGERPRINT, decode, encode
 from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.store import claims as store
 from forecasts.store.items import ItemRow, item_rows_after, search_items
@@ -167,10 +168,24 @@ def item_facts(item: AnyItem) -> ItemFacts:
 
 
 def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, PreparedClaim]) -> None:
+    """Candidate claims as the judge reads them: their stored prepared forms when the current
+    code made them, else prepared from their text (and stored, for the next passes)."""
     missing = [i for i in claim_ids if i not in cache]
+    fresh: list[tuple[int, str, bytes]] = []
     for row in store.active_claim_rows(s, missing):
         facts = ClaimFacts(**claim_fields.fact_values(row), reference_date=row.reference_date)
-        cache[row.id] = prepare(facts)
+        if row.prepared_version == FINGERPRINT:
+            cache[row.id] = decode(row.prepared_body, facts)
+            continue
+        pc = cache[row.id] = prepare(facts)
+        _keep_form(fresh, row.id, pc)
+    store.save_prepared(s, fresh)
+
+
+def _keep_form(forms: list[tuple[int, str, bytes]], claim_id: int, pc: PreparedClaim) -> None:
+    body = encode(pc)
+    if body is not None:  # else the claim is prepared from its text in every pass
+        forms.append((claim_id, FINGERPRINT, body))
 
 
 def _record(
@@ -234,6 +249,7 @@ def _index_and_check(
     the items to come and checked once against the items already stored, within their window."""
     refs = store.reference_dates(s, [c.article_id for c in claims])
     pending: list[dict[str, Any]] = []
+    forms: list[tuple[int, str, bytes]] = []
     for claim in claims:
         assert claim.id is not None
         store.mark_checked(s, claim, now)
@@ -255,11 +271,13 @@ def _index_and_check(
         pc = prepare(facts_of(claim, ref))
         cache[claim.id] = pc
         ends = index_claim(s, claim.id, pc)
+        _keep_form(forms, claim.id, pc)
         summary.claims_indexed += 1
         last = min(ends, day)
         if pc.keys and last >= ref:
             for item in items_for_claim(s, pc, start_of_day(ref), end_of_day(last)):
                 _record(claim.id, pc, item, now, summary, pending)
+    store.save_prepared(s, forms)
     _write(s, pending, summary, touched)
 
 

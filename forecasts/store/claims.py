@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from forecasts.errors import InputError, NotFoundError
 from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.models.core import UTCDateTime
-from forecasts.models.verify import ClaimKey, VerifyCursor
+from forecasts.models.verify import ClaimKey, ClaimPrepared, VerifyCursor
 
 # Statuses the automatic judge still works on (a claim in review may yet get decisive news).
 ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
@@ -134,7 +134,8 @@ def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
 
 def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
     """What the judge needs of judged claims (active or unresolved), as plain rows (with the
-    article's reference date).
+    article's reference date, and the stored prepared form's ``prepared_version`` and
+    ``prepared_body``, None when there is none).
 
     Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
     """
@@ -147,8 +148,11 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
                 col(Claim.id),
                 *(col(getattr(Claim, name)) for name in claim_fields.FACT_NAMES),
                 col(Article.reference_date),
+                col(ClaimPrepared.version).label("prepared_version"),
+                col(ClaimPrepared.body).label("prepared_body"),
             )
             .join(Article, col(Article.id) == col(Claim.article_id))
+            .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
             .where(col(Claim.id).in_(chunk), col(Claim.status).in_(JUDGED))
         )
         out.extend(session.connection().execute(query).all())
@@ -387,7 +391,8 @@ def index_claim(
 
 
 def unindex_claim(session: Session, claim_id: int) -> None:
-    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+    """A claim leaves the index, and its prepared form with it (an edit may change its text)."""
+    unindex_claims(session, [claim_id])
 
 
 def unindex_claims(session: Session, claim_ids: Iterable[int]) -> None:
@@ -397,6 +402,23 @@ def unindex_claims(session: Session, claim_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
+        session.execute(sa.delete(ClaimPrepared).where(col(ClaimPrepared.claim_id).in_(chunk)))
+
+
+def save_prepared(session: Session, forms: Sequence[tuple[int, str, bytes]]) -> None:
+    """Store claims' prepared forms ``(claim_id, version, body)``, replacing any older ones."""
+    if forms:
+        session.connection().execute(
+            _PREPARED_UPSERT,
+            [{"claim_id": c, "version": v, "body": b} for c, v, b in forms],
+        )
+
+
+# Plain SQL, the same on SQLite and PostgreSQL (as _EVIDENCE_INSERT): many rows in one call.
+_PREPARED_UPSERT = sa.text(
+    "INSERT INTO claim_prepared (claim_id, version, body) VALUES (:claim_id, :version, :body) "
+    "ON CONFLICT (claim_id) DO UPDATE SET version = excluded.version, body = excluded.body"
+).bindparams(sa.bindparam("body", type_=sa.LargeBinary()))
 
 
 def mark_checked(session: Session, claim: Claim, now: datetime) -> None:
