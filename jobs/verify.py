@@ -372,30 +372,25 @@ def claims_for_items(s: Session, items: Sequence[AnyItem]) -> list[tuple[AnyItem
 
 
 def evidence_facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
-    """A stored evidence row as the lifecycle reads it."""
+    """A stored evidence row and its item (None: a bare URL) as the lifecycle reads them."""
+    return _evidence_facts(ev, item)
+
+
+def evidence_row_facts(row: Any) -> EvidenceFacts:
+    """A row of ``store.evidence_rows_for_claims`` (evidence and item columns side by side) as
+    the lifecycle reads it: the same facts ``evidence_facts`` makes of the ORM pair."""
+    return _evidence_facts(row, row if row.found_item is not None else None)
+
+
+def _evidence_facts(ev: Any, item: Any) -> EvidenceFacts:
     return EvidenceFacts(
         kind=ev.kind,
         score=ev.score,
         rule=ev.rule,
-        link=ev.url or (item.link if item else ""),
-        title=item.title if item else "",
-        published=item.published_at.date() if item and item.published_at else None,
+        link=ev.url or (item.link if item is not None else ""),
+        title=item.title if item is not None else "",
+        published=item.published_at.date() if item is not None and item.published_at else None,
         event_date=ev.event_date,
-    )
-
-
-def evidence_row_facts(row: Any) -> EvidenceFacts:
-    """A row of ``store.evidence_rows_for_claims`` as the lifecycle reads it (as
-    ``evidence_facts`` reads the ORM pair)."""
-    found = row.found_item is not None
-    return EvidenceFacts(
-        kind=row.kind,
-        score=row.score,
-        rule=row.rule,
-        link=row.url or (row.link if found else ""),
-        title=row.title if found else "",
-        published=row.published_at.date() if found and row.published_at else None,
-        event_date=row.event_date,
     )
 
 

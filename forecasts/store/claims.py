@@ -19,6 +19,7 @@ from forecasts.errors import InputError, NotFoundError
 from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.models.core import UTCDateTime
 from forecasts.models.verify import ClaimKey, ClaimPrepared, VerifyCursor
+from forecasts.store import chunks
 
 # Statuses the automatic judge still works on (a claim in review may yet get decisive news).
 ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
@@ -125,8 +126,7 @@ def list_claims(session: Session, status: str | None = None) -> list[Claim]:
 def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
     ids = sorted(set(ids))
     out: list[Claim] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         query = select(Claim).where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
         out.extend(session.exec(query).all())
     return out
@@ -141,8 +141,7 @@ def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
     """
     ids = sorted(set(ids))
     out: list[Any] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         query = (
             sa.select(
                 col(Claim.id),
@@ -188,8 +187,7 @@ def overdue_claims(session: Session, before: date) -> list[Claim]:
 def reference_dates(session: Session, article_ids: Iterable[int]) -> dict[int, date]:
     ids = sorted(set(article_ids))
     out: dict[int, date] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         rows = session.exec(
             select(col(Article.id), col(Article.reference_date)).where(col(Article.id).in_(chunk))
         ).all()
@@ -221,8 +219,7 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
     """Claims by id, read in chunks (one query per 500)."""
     wanted = sorted(set(ids))
     out: dict[int, Claim] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         for claim in session.exec(select(Claim).where(col(Claim.id).in_(chunk))).all():
             assert claim.id is not None
             out[claim.id] = claim
@@ -235,8 +232,7 @@ def evidence_for_claims(
     """``evidence_for`` for many claims at once (one query per 500 claims)."""
     wanted = sorted(set(ids))
     out: dict[int, list[tuple[Evidence, Item | None]]] = {i: [] for i in wanted}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         query = (
             select(Evidence, Item)
             .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
@@ -253,8 +249,7 @@ def claim_states(session: Session, ids: Iterable[int]) -> dict[int, Any]:
     rows by id: a pass decides thousands of claims and changes few of them."""
     wanted = sorted(set(ids))
     out: dict[int, Any] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         query = sa.select(
             col(Claim.id),
             col(Claim.status),
@@ -272,8 +267,7 @@ def evidence_rows_for_claims(session: Session, ids: Iterable[int]) -> dict[int, 
     given by hand), in the same order."""
     wanted = sorted(set(ids))
     out: dict[int, list[Any]] = {i: [] for i in wanted}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         query: Any = (
             sa.select(
                 col(Evidence.claim_id),
@@ -347,8 +341,7 @@ def add_item_evidence(session: Session, rows: Sequence[dict[str, Any]]) -> set[t
     insert: Any = sqlite_insert if dialect == "sqlite" else pg_insert
     table = Evidence.__table__  # type: ignore[attr-defined]
     # One multi-row INSERT per chunk: 8 parameters a row stays far below SQLite's limit.
-    for start in range(0, len(rows), _EVIDENCE_CHUNK):
-        chunk = rows[start : start + _EVIDENCE_CHUNK]
+    for chunk in chunks(rows, _EVIDENCE_CHUNK):
         stmt = (
             insert(table)
             .values(list(chunk))
@@ -399,8 +392,7 @@ def unindex_claims(session: Session, claim_ids: Iterable[int]) -> None:
     """``unindex_claim`` for many claims: one statement per 500 (each statement also flushes
     the session's pending changes first, which cost more than the delete)."""
     ids = sorted(set(claim_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
         session.execute(sa.delete(ClaimPrepared).where(col(ClaimPrepared.claim_id).in_(chunk)))
 
@@ -445,8 +437,7 @@ def index_rows(
     """
     keys = sorted(set(words))
     out: list[tuple[str, int, str, str, str]] = []
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
+    for chunk in chunks(keys):
         query = sa.select(
             col(ClaimKey.key),
             col(ClaimKey.claim_id),
