@@ -16,6 +16,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -55,6 +56,9 @@ BATCH = 1000
 CLAIM_BATCH = 100
 SEARCH_LIMIT = 200
 CACHE_KIB = 65536  # SQLite page cache per connection during a pass (64 MiB)
+DEFAULT_CACHE_KIB = 2000  # SQLite's own default (PRAGMA cache_size = -2000), outside a pass
+# Set while a pass runs in this thread: its connections get the big page cache.
+_IN_PASS: ContextVar[bool] = ContextVar("verify_pass", default=False)
 
 
 @dataclass
@@ -73,7 +77,7 @@ def verify_claims(
 ) -> VerifySummary:
     """Run one verification pass; items published after ``as_of`` (default: today, the local
     day in the configured zone, as ingestion dates articles) wait."""
-    with _no_cycle_collection():
+    with _no_cycle_collection(), _big_page_cache(engine):
         return _verify_claims(engine, settings, clock, as_of)
 
 
@@ -103,7 +107,6 @@ def _verify_claims(
     cache: dict[int, PreparedClaim] = {}
     touched: set[int] = set()
 
-    _tune(engine)
     while True:
         with write_session(engine) as s:
             batch = store.unchecked_claims(s, limit=CLAIM_BATCH)
@@ -142,21 +145,30 @@ def _verify_claims(
     return summary
 
 
-def _tune(engine: Engine) -> None:
-    """A larger SQLite page cache for the pass: candidate claims are read at random places in
-    a table that may hold millions of rows (the default cache is 2 MB)."""
-    if not is_sqlite(engine):
-        return
-    if not event.contains(engine, "connect", _big_cache):
-        event.listen(engine, "connect", _big_cache)
-    with engine.connect() as conn:  # the pooled connection this pass will most likely reuse
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+@contextmanager
+def _big_page_cache(engine: Engine) -> Iterator[None]:
+    """A larger SQLite page cache for the pass's connections, only while it runs: candidate
+    claims are read at random places in a table that may hold millions of rows (the default
+    cache is 2 MB). A connection checked out during the pass gets 64 MiB; one checked out
+    outside a pass (by this or another job) is set back to the default, which frees the pages
+    above it. Set once on every connection instead (as before), each pooled connection kept
+    up to 64 MiB of pages of every job for good: the daemon's memory grew with its database."""
+    if is_sqlite(engine) and not event.contains(engine, "checkout", _size_page_cache):
+        event.listen(engine, "checkout", _size_page_cache)
+    token = _IN_PASS.set(True)
+    try:
+        yield
+    finally:
+        _IN_PASS.reset(token)
 
 
-def _big_cache(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    cur.close()
+def _size_page_cache(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+    kib = CACHE_KIB if _IN_PASS.get() else DEFAULT_CACHE_KIB
+    if record.info.get("cache_kib", DEFAULT_CACHE_KIB) != kib:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA cache_size = -{kib}")
+        cur.close()
+        record.info["cache_kib"] = kib
 
 
 def facts_of(claim: Claim, reference_date: date) -> ClaimFacts:
