@@ -143,6 +143,20 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=3.0, help="soak length (default 3)")
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between samples")
     parser.add_argument("--warmup", type=float, default=30.0, help="seconds before RSS counts")
+    parser.add_argument(
+        "--census",
+        metavar="FILE",
+        help="run the daemon under bench/trace_daemon.py: FILE gets its lru caches' sizes and"
+        " the object types that grew, rewritten every --census-every seconds",
+    )
+    parser.add_argument("--census-every", type=float, default=120.0)
+    parser.add_argument(
+        "--tracemalloc",
+        type=int,
+        default=0,
+        metavar="FRAMES",
+        help="with --census: also the allocation sites that grew (slows the daemon a lot)",
+    )
     args = parser.parse_args()
 
     server = start_server()
@@ -152,8 +166,13 @@ def main() -> int:
         log_path = root / "daemon.log"
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         with log_path.open("wb") as log:
+            command = ["-m", "forecasts"]
+            if args.census:
+                census = [str(Path(args.census).resolve()), str(args.census_every)]
+                trace = [*census, str(args.tracemalloc), "--"]
+                command = [str(REPO / "bench" / "trace_daemon.py"), *trace]
             proc = subprocess.Popen(
-                [sys.executable, "-m", "forecasts", "--config", str(config), "daemon"],
+                [sys.executable, *command, "--config", str(config), "daemon"],
                 cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=log,
             )  # fmt: skip
         print(f"daemon pid {proc.pid}: {args.feeds} feeds, {args.minutes} min, log {log_path}")

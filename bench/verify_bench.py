@@ -3,8 +3,9 @@
     python bench/verify_bench.py                      # 10,000 and 100,000 claims
     python bench/verify_bench.py --claims 10000 100000 1000000 --repeat 3
 
-For each claim count a fresh SQLite file is filled (claims and their index rows written in
-bulk; every claim is marked as already checked so that only the item-side path is timed), then
+For each claim count a fresh SQLite file is filled (claims, their index rows and their
+prepared forms written in bulk; every claim is marked as already checked so that only the
+item-side path is timed), then
 ``--repeat`` passes of ``forecasts.jobs.verify.verify_claims`` each read ``--items`` new items. Printed:
 median items/s, per-item milliseconds (wall and CPU: CPU is the steadier figure on a shared
 machine), candidate pairs judged per item, and the peak RSS of the process that ran the
@@ -82,8 +83,13 @@ def surname(i: int) -> str:
     return out.capitalize()
 
 
-def fill(engine, n_claims: int, rng: random.Random) -> list[tuple[str, str, str, str]]:
-    """Insert an article, n_claims claims and their index rows; returns the claim templates."""
+def fill(
+    engine, n_claims: int, rng: random.Random, forms: bool = True
+) -> list[tuple[str, str, str, str]]:
+    """Insert an article, n_claims claims, their index rows and (``forms``) their prepared
+    forms; returns the claim templates."""
+    if forms:
+        from forecasts.evidence.prepared_form import FINGERPRINT, encode
     n_actors = max(10, n_claims // 10)
     now = datetime(2024, 1, 1, tzinfo=UTC)
     templates = []
@@ -93,8 +99,8 @@ def fill(engine, n_claims: int, rng: random.Random) -> list[tuple[str, str, str,
             " reference_date_basis, ingested_at) VALUES ('h', 't', 's', '', '', 'x', ?, '', ?)",
             (START, now.replace(tzinfo=None)),
         )
-    key_cache: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = {}
-    batch_claims, batch_keys = [], []
+    key_cache: dict[tuple[str, str, str], tuple[tuple[str, ...], str, bytes | None]] = {}
+    batch_claims, batch_keys, batch_forms = [], [], []
     for cid in range(1, n_claims + 1):
         a = rng.randrange(n_actors)
         name = f"Ana {surname(a)}"
@@ -117,10 +123,11 @@ def fill(engine, n_claims: int, rng: random.Random) -> list[tuple[str, str, str,
                 reference_date=START,
                 due_earliest=START,
                 due_latest=START + timedelta(days=400),
+                sentence=text,  # as the pass reads the row back
             )
             pc = prepare(facts)
-            key_cache[tkey] = (pc.keys, pc.family)
-        keys, fam = key_cache[tkey]
+            key_cache[tkey] = (pc.keys, pc.family, encode(pc) if forms else None)
+        keys, fam, form = key_cache[tkey]
         batch_claims.append(
             (
                 cid,
@@ -148,11 +155,13 @@ def fill(engine, n_claims: int, rng: random.Random) -> list[tuple[str, str, str,
         )
         for k in keys:
             batch_keys.append((cid, k, fam, START, due_latest + timedelta(days=3)))
+        if form is not None:  # as indexing stores it
+            batch_forms.append((cid, FINGERPRINT, form))
         templates.append((name, other, family, city))
         if len(batch_claims) >= 20000:
-            _flush(engine, batch_claims, batch_keys)
-            batch_claims, batch_keys = [], []
-    _flush(engine, batch_claims, batch_keys)
+            _flush(engine, batch_claims, batch_keys, batch_forms)
+            batch_claims, batch_keys, batch_forms = [], [], []
+    _flush(engine, batch_claims, batch_keys, batch_forms)
     return templates
 
 
@@ -162,7 +171,7 @@ def _json(values: list[str]) -> str:
     return json.dumps(values)
 
 
-def _flush(engine, claims: list[tuple], keys: list[tuple]) -> None:
+def _flush(engine, claims: list[tuple], keys: list[tuple], forms: list[tuple]) -> None:
     if not claims:
         return
     with engine.begin() as conn:
@@ -176,6 +185,10 @@ def _flush(engine, claims: list[tuple], keys: list[tuple]) -> None:
         conn.exec_driver_sql(
             "INSERT INTO claim_key (claim_id, key, family, starts, ends) VALUES (?,?,?,?,?)", keys
         )
+        if forms:
+            conn.exec_driver_sql(
+                "INSERT INTO claim_prepared (claim_id, version, body) VALUES (?,?,?)", forms
+            )
 
 
 def add_items(
@@ -275,6 +288,7 @@ def _profile(run) -> None:
         "decisions (_decide_chunk)": "verify.py:.*\\(_decide_chunk\\)",
         "reading items (item_rows_after)": "items.py:.*\\(item_rows_after\\)",
         "index query (store index_rows)": "claims.py:.*\\(index_rows\\)",
+        "stored forms read back (decode)": "prepared_form.py:.*\\(decode\\)",
     }
     import re
 

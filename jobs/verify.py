@@ -16,6 +16,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -37,6 +38,7 @@ from forecasts.evidence.judge import (
     last_report_day,
     prepare,
 )
+from forecasts.evidence.prepared_form import FINGERPRINT, decode, encode
 from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.store import claims as store
 from forecasts.store.items import ItemRow, item_rows_after, search_items
@@ -54,6 +56,9 @@ BATCH = 1000
 CLAIM_BATCH = 100
 SEARCH_LIMIT = 200
 CACHE_KIB = 65536  # SQLite page cache per connection during a pass (64 MiB)
+DEFAULT_CACHE_KIB = 2000  # SQLite's own default (PRAGMA cache_size = -2000), outside a pass
+# Set while a pass runs in this thread: its connections get the big page cache.
+_IN_PASS: ContextVar[bool] = ContextVar("verify_pass", default=False)
 
 
 @dataclass
@@ -72,7 +77,7 @@ def verify_claims(
 ) -> VerifySummary:
     """Run one verification pass; items published after ``as_of`` (default: today, the local
     day in the configured zone, as ingestion dates articles) wait."""
-    with _no_cycle_collection():
+    with _no_cycle_collection(), _big_page_cache(engine):
         return _verify_claims(engine, settings, clock, as_of)
 
 
@@ -102,7 +107,6 @@ def _verify_claims(
     cache: dict[int, PreparedClaim] = {}
     touched: set[int] = set()
 
-    _tune(engine)
     while True:
         with write_session(engine) as s:
             batch = store.unchecked_claims(s, limit=CLAIM_BATCH)
@@ -141,21 +145,30 @@ def _verify_claims(
     return summary
 
 
-def _tune(engine: Engine) -> None:
-    """A larger SQLite page cache for the pass: candidate claims are read at random places in
-    a table that may hold millions of rows (the default cache is 2 MB)."""
-    if not is_sqlite(engine):
-        return
-    if not event.contains(engine, "connect", _big_cache):
-        event.listen(engine, "connect", _big_cache)
-    with engine.connect() as conn:  # the pooled connection this pass will most likely reuse
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+@contextmanager
+def _big_page_cache(engine: Engine) -> Iterator[None]:
+    """A larger SQLite page cache for the pass's connections, only while it runs: candidate
+    claims are read at random places in a table that may hold millions of rows (the default
+    cache is 2 MB). A connection checked out during the pass gets 64 MiB; one checked out
+    outside a pass (by this or another job) is set back to the default, which frees the pages
+    above it. Set once on every connection instead (as before), each pooled connection kept
+    up to 64 MiB of pages of every job for good: the daemon's memory grew with its database."""
+    if is_sqlite(engine) and not event.contains(engine, "checkout", _size_page_cache):
+        event.listen(engine, "checkout", _size_page_cache)
+    token = _IN_PASS.set(True)
+    try:
+        yield
+    finally:
+        _IN_PASS.reset(token)
 
 
-def _big_cache(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    cur.close()
+def _size_page_cache(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+    kib = CACHE_KIB if _IN_PASS.get() else DEFAULT_CACHE_KIB
+    if record.info.get("cache_kib", DEFAULT_CACHE_KIB) != kib:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA cache_size = -{kib}")
+        cur.close()
+        record.info["cache_kib"] = kib
 
 
 def facts_of(claim: Claim, reference_date: date) -> ClaimFacts:
@@ -167,10 +180,24 @@ def item_facts(item: AnyItem) -> ItemFacts:
 
 
 def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, PreparedClaim]) -> None:
+    """Candidate claims as the judge reads them: their stored prepared forms when the current
+    code made them, else prepared from their text (and stored, for the next passes)."""
     missing = [i for i in claim_ids if i not in cache]
+    fresh: list[tuple[int, str, bytes]] = []
     for row in store.active_claim_rows(s, missing):
         facts = ClaimFacts(**claim_fields.fact_values(row), reference_date=row.reference_date)
-        cache[row.id] = prepare(facts)
+        if row.prepared_version == FINGERPRINT:
+            cache[row.id] = decode(row.prepared_body, facts)
+            continue
+        pc = cache[row.id] = prepare(facts)
+        _keep_form(fresh, row.id, pc)
+    store.save_prepared(s, fresh)
+
+
+def _keep_form(forms: list[tuple[int, str, bytes]], claim_id: int, pc: PreparedClaim) -> None:
+    body = encode(pc)
+    if body is not None:  # else the claim is prepared from its text in every pass
+        forms.append((claim_id, FINGERPRINT, body))
 
 
 def _record(
@@ -234,6 +261,7 @@ def _index_and_check(
     the items to come and checked once against the items already stored, within their window."""
     refs = store.reference_dates(s, [c.article_id for c in claims])
     pending: list[dict[str, Any]] = []
+    forms: list[tuple[int, str, bytes]] = []
     for claim in claims:
         assert claim.id is not None
         store.mark_checked(s, claim, now)
@@ -255,11 +283,13 @@ def _index_and_check(
         pc = prepare(facts_of(claim, ref))
         cache[claim.id] = pc
         ends = index_claim(s, claim.id, pc)
+        _keep_form(forms, claim.id, pc)
         summary.claims_indexed += 1
         last = min(ends, day)
         if pc.keys and last >= ref:
             for item in items_for_claim(s, pc, start_of_day(ref), end_of_day(last)):
                 _record(claim.id, pc, item, now, summary, pending)
+    store.save_prepared(s, forms)
     _write(s, pending, summary, touched)
 
 
@@ -354,30 +384,25 @@ def claims_for_items(s: Session, items: Sequence[AnyItem]) -> list[tuple[AnyItem
 
 
 def evidence_facts(ev: Evidence, item: Item | None) -> EvidenceFacts:
-    """A stored evidence row as the lifecycle reads it."""
+    """A stored evidence row and its item (None: a bare URL) as the lifecycle reads them."""
+    return _evidence_facts(ev, item)
+
+
+def evidence_row_facts(row: Any) -> EvidenceFacts:
+    """A row of ``store.evidence_rows_for_claims`` (evidence and item columns side by side) as
+    the lifecycle reads it: the same facts ``evidence_facts`` makes of the ORM pair."""
+    return _evidence_facts(row, row if row.found_item is not None else None)
+
+
+def _evidence_facts(ev: Any, item: Any) -> EvidenceFacts:
     return EvidenceFacts(
         kind=ev.kind,
         score=ev.score,
         rule=ev.rule,
-        link=ev.url or (item.link if item else ""),
-        title=item.title if item else "",
-        published=item.published_at.date() if item and item.published_at else None,
+        link=ev.url or (item.link if item is not None else ""),
+        title=item.title if item is not None else "",
+        published=item.published_at.date() if item is not None and item.published_at else None,
         event_date=ev.event_date,
-    )
-
-
-def evidence_row_facts(row: Any) -> EvidenceFacts:
-    """A row of ``store.evidence_rows_for_claims`` as the lifecycle reads it (as
-    ``evidence_facts`` reads the ORM pair)."""
-    found = row.found_item is not None
-    return EvidenceFacts(
-        kind=row.kind,
-        score=row.score,
-        rule=row.rule,
-        link=row.url or (row.link if found else ""),
-        title=row.title if found else "",
-        published=row.published_at.date() if found and row.published_at else None,
-        event_date=row.event_date,
     )
 
 

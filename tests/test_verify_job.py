@@ -239,3 +239,23 @@ def test_the_index_returns_its_window_as_iso_text(engine: Engine, settings: Sett
     for _, _, _, starts, ends in rows:
         assert isinstance(starts, str) and date.fromisoformat(starts) <= date(2023, 7, 2)
         assert isinstance(ends, str) and date.fromisoformat(ends) >= date(2023, 7, 1)
+
+
+def test_the_big_page_cache_lasts_only_for_the_pass(engine: Engine) -> None:
+    """Connections get SQLite's default cache back after a pass: kept, each pooled connection
+    held up to 64 MiB of pages for good, and the daemon grew with its database."""
+    from forecasts.db import is_sqlite
+    from forecasts.jobs.verify import CACHE_KIB, DEFAULT_CACHE_KIB, _big_page_cache
+
+    if not is_sqlite(engine):
+        pytest.skip("an SQLite pragma")
+
+    def cache_kib() -> int:
+        with engine.connect() as conn:
+            return -int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+
+    assert cache_kib() == DEFAULT_CACHE_KIB
+    with _big_page_cache(engine):
+        assert cache_kib() == CACHE_KIB
+        assert cache_kib() == CACHE_KIB
+    assert cache_kib() == DEFAULT_CACHE_KIB

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from forecasts.errors import InputError
 from forecasts.models import Claim, ClaimStatus
 from forecasts.models.edits import ClaimEdit, ClaimTag
+from forecasts.store import chunks
 from forecasts.store import claims as claim_store
 from forecasts.store.claim_lists import STATEMENT_COLUMN, normalise_tag
 
@@ -125,8 +126,7 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
     """Whole claims for the given ids (for views that show every field)."""
     wanted = sorted(set(ids))
     out: dict[int, Claim] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         for claim in session.exec(select(Claim).where(col(Claim.id).in_(chunk))):
             if claim.id is not None:
                 out[claim.id] = claim

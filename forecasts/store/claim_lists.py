@@ -18,6 +18,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from forecasts.store import chunks
+
 # The column people read as "the claim". The extraction area is adding a `statement` column
 # (a self-contained restatement); switch this to "statement" once it is in the schema, and
 # every list, search and edit follows.
@@ -191,8 +193,7 @@ def tags_of(conn: sa.Connection, claim_ids: Sequence[int]) -> dict[int, list[str
     """Each claim's tags, sorted."""
     out: dict[int, list[str]] = {}
     ids = sorted(set(claim_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         rows = conn.execute(
             sa.select(claim_tag.c.claim_id, claim_tag.c.tag)
             .where(claim_tag.c.claim_id.in_(chunk))

@@ -18,7 +18,8 @@ from sqlmodel import Session, col, select
 from forecasts.errors import InputError, NotFoundError
 from forecasts.models import Article, Claim, ClaimHistory, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.models.core import UTCDateTime
-from forecasts.models.verify import ClaimKey, VerifyCursor
+from forecasts.models.verify import ClaimKey, ClaimPrepared, VerifyCursor
+from forecasts.store import chunks
 
 # Statuses the automatic judge still works on (a claim in review may yet get decisive news).
 ACTIVE: tuple[str, ...] = (ClaimStatus.OPEN.value, ClaimStatus.NEEDS_REVIEW.value)
@@ -125,8 +126,7 @@ def list_claims(session: Session, status: str | None = None) -> list[Claim]:
 def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
     ids = sorted(set(ids))
     out: list[Claim] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         query = select(Claim).where(col(Claim.id).in_(chunk), col(Claim.status).in_(ACTIVE))
         out.extend(session.exec(query).all())
     return out
@@ -134,21 +134,24 @@ def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
 
 def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
     """What the judge needs of judged claims (active or unresolved), as plain rows (with the
-    article's reference date).
+    article's reference date, and the stored prepared form's ``prepared_version`` and
+    ``prepared_body``, None when there is none).
 
     Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
     """
     ids = sorted(set(ids))
     out: list[Any] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         query = (
             sa.select(
                 col(Claim.id),
                 *(col(getattr(Claim, name)) for name in claim_fields.FACT_NAMES),
                 col(Article.reference_date),
+                col(ClaimPrepared.version).label("prepared_version"),
+                col(ClaimPrepared.body).label("prepared_body"),
             )
             .join(Article, col(Article.id) == col(Claim.article_id))
+            .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
             .where(col(Claim.id).in_(chunk), col(Claim.status).in_(JUDGED))
         )
         out.extend(session.connection().execute(query).all())
@@ -184,8 +187,7 @@ def overdue_claims(session: Session, before: date) -> list[Claim]:
 def reference_dates(session: Session, article_ids: Iterable[int]) -> dict[int, date]:
     ids = sorted(set(article_ids))
     out: dict[int, date] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         rows = session.exec(
             select(col(Article.id), col(Article.reference_date)).where(col(Article.id).in_(chunk))
         ).all()
@@ -217,8 +219,7 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> dict[int, Claim]:
     """Claims by id, read in chunks (one query per 500)."""
     wanted = sorted(set(ids))
     out: dict[int, Claim] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         for claim in session.exec(select(Claim).where(col(Claim.id).in_(chunk))).all():
             assert claim.id is not None
             out[claim.id] = claim
@@ -231,8 +232,7 @@ def evidence_for_claims(
     """``evidence_for`` for many claims at once (one query per 500 claims)."""
     wanted = sorted(set(ids))
     out: dict[int, list[tuple[Evidence, Item | None]]] = {i: [] for i in wanted}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         query = (
             select(Evidence, Item)
             .join(Item, col(Evidence.item_id) == col(Item.id), isouter=True)
@@ -249,8 +249,7 @@ def claim_states(session: Session, ids: Iterable[int]) -> dict[int, Any]:
     rows by id: a pass decides thousands of claims and changes few of them."""
     wanted = sorted(set(ids))
     out: dict[int, Any] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         query = sa.select(
             col(Claim.id),
             col(Claim.status),
@@ -268,8 +267,7 @@ def evidence_rows_for_claims(session: Session, ids: Iterable[int]) -> dict[int, 
     given by hand), in the same order."""
     wanted = sorted(set(ids))
     out: dict[int, list[Any]] = {i: [] for i in wanted}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in chunks(wanted):
         query: Any = (
             sa.select(
                 col(Evidence.claim_id),
@@ -343,8 +341,7 @@ def add_item_evidence(session: Session, rows: Sequence[dict[str, Any]]) -> set[t
     insert: Any = sqlite_insert if dialect == "sqlite" else pg_insert
     table = Evidence.__table__  # type: ignore[attr-defined]
     # One multi-row INSERT per chunk: 8 parameters a row stays far below SQLite's limit.
-    for start in range(0, len(rows), _EVIDENCE_CHUNK):
-        chunk = rows[start : start + _EVIDENCE_CHUNK]
+    for chunk in chunks(rows, _EVIDENCE_CHUNK):
         stmt = (
             insert(table)
             .values(list(chunk))
@@ -387,16 +384,33 @@ def index_claim(
 
 
 def unindex_claim(session: Session, claim_id: int) -> None:
-    session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id) == claim_id))
+    """A claim leaves the index, and its prepared form with it (an edit may change its text)."""
+    unindex_claims(session, [claim_id])
 
 
 def unindex_claims(session: Session, claim_ids: Iterable[int]) -> None:
     """``unindex_claim`` for many claims: one statement per 500 (each statement also flushes
     the session's pending changes first, which cost more than the delete)."""
     ids = sorted(set(claim_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         session.execute(sa.delete(ClaimKey).where(col(ClaimKey.claim_id).in_(chunk)))
+        session.execute(sa.delete(ClaimPrepared).where(col(ClaimPrepared.claim_id).in_(chunk)))
+
+
+def save_prepared(session: Session, forms: Sequence[tuple[int, str, bytes]]) -> None:
+    """Store claims' prepared forms ``(claim_id, version, body)``, replacing any older ones."""
+    if forms:
+        session.connection().execute(
+            _PREPARED_UPSERT,
+            [{"claim_id": c, "version": v, "body": b} for c, v, b in forms],
+        )
+
+
+# Plain SQL, the same on SQLite and PostgreSQL (as _EVIDENCE_INSERT): many rows in one call.
+_PREPARED_UPSERT = sa.text(
+    "INSERT INTO claim_prepared (claim_id, version, body) VALUES (:claim_id, :version, :body) "
+    "ON CONFLICT (claim_id) DO UPDATE SET version = excluded.version, body = excluded.body"
+).bindparams(sa.bindparam("body", type_=sa.LargeBinary()))
 
 
 def mark_checked(session: Session, claim: Claim, now: datetime) -> None:
@@ -423,8 +437,7 @@ def index_rows(
     """
     keys = sorted(set(words))
     out: list[tuple[str, int, str, str, str]] = []
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
+    for chunk in chunks(keys):
         query = sa.select(
             col(ClaimKey.key),
             col(ClaimKey.claim_id),

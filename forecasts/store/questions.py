@@ -28,6 +28,7 @@ from forecasts.models import (
     QuestionHistory,
     QuestionMerge,
 )
+from forecasts.store import chunks
 from forecasts.store.claims import audited
 
 
@@ -72,8 +73,7 @@ def claims_of(s: Session, question_id: int) -> list[Claim]:
 def claim_counts(s: Session, question_ids: Iterable[int]) -> dict[int, int]:
     ids = sorted(set(question_ids))
     out: dict[int, int] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(ids):
         rows = s.exec(
             select(col(Claim.question_id), sa.func.count())
             .where(col(Claim.question_id).in_(chunk))
@@ -91,8 +91,8 @@ def unattached_claims(s: Session, claim_ids: Iterable[int] | None = None) -> lis
         if not ids:
             return []
         out: list[Claim] = []
-        for start in range(0, len(ids), 500):
-            out.extend(s.exec(query.where(col(Claim.id).in_(ids[start : start + 500]))).all())
+        for chunk in chunks(ids):
+            out.extend(s.exec(query.where(col(Claim.id).in_(chunk))).all())
         return out
     return list(s.exec(query).all())
 

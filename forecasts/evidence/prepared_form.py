@@ -1,0 +1,89 @@
+"""A prepared claim as stored beside the index: compact bytes, cheaper to read than to derive.
+
+``judge.prepare`` derives what the judge reuses for every item from a claim's text (60-120 µs a
+claim). A verification pass over a million open claims cannot keep every prepared claim in
+memory, so the derived part is stored once, when the claim is indexed, and read back with the
+claim's row (about 6 µs). The bytes are ``marshal`` data of plain tuples (no code runs when they
+are read, unlike pickle); the place aliases are left out when the location's own aliases give
+them back, which halves the size.
+
+``FINGERPRINT`` names the code that derived a form: a hash of this package's source (the judge,
+its lexicons, tokenizer, actors and events), the lemmatizer's version and the marshal format.
+A stored form with another fingerprint is derived again, so a change in the lexicons never
+judges with a stale form. ``encode`` checks its own work: a form that does not read back equal
+(a field the encoding does not know) is not stored, and that claim is simply derived each time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sys
+from dataclasses import fields
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from forecasts.evidence.actors import Actor, Role
+from forecasts.evidence.events import Trigger
+from forecasts.evidence.judge import ClaimFacts, PreparedClaim
+from forecasts.evidence.places import place_aliases
+
+# PreparedClaim's fields after ``facts``, in order; the two below are encoded by hand.
+_DERIVED = tuple(f.name for f in fields(PreparedClaim))[1:]
+_ACTORS = _DERIVED.index("actors")
+_EXTRA = _DERIVED.index("extra")
+_PLACES = _DERIVED.index("places")
+_REGION = _DERIVED.index("region")
+_ROLES = tuple(f.name for f in fields(Actor)).index("roles")
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha1(usedforsecurity=False)
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(f"lemminflect {version('lemminflect')}".encode())
+    digest.update(f"marshal {marshal.version} python {sys.version_info[:2]}".encode())
+    return digest.hexdigest()[:16]
+
+
+FINGERPRINT = _fingerprint()
+
+
+def encode(pc: PreparedClaim) -> bytes | None:
+    """The derived part of ``pc`` as bytes; None when it would not read back the same."""
+    values: list[Any] = [getattr(pc, name) for name in _DERIVED]
+    values[_ACTORS] = tuple(_actor_tuple(a) for a in pc.actors)
+    values[_EXTRA] = tuple(tuple(getattr(t, f.name) for f in fields(Trigger)) for t in pc.extra)
+    if (pc.places, pc.region) == place_aliases(pc.facts.location):
+        values[_PLACES] = values[_REGION] = None
+    try:
+        body = marshal.dumps(tuple(values))
+    except ValueError:  # a value marshal cannot write
+        return None
+    return body if decode(body, pc.facts) == pc else None
+
+
+def _actor_tuple(actor: Actor) -> tuple[Any, ...]:
+    values = [getattr(actor, f.name) for f in fields(Actor)]
+    values[_ROLES] = tuple(tuple(getattr(r, f.name) for f in fields(Role)) for r in actor.roles)
+    return tuple(values)
+
+
+def _actor(stored: tuple[Any, ...]) -> Actor:
+    values = list(stored)
+    values[_ROLES] = tuple(Role(*r) for r in values[_ROLES])
+    return Actor(*values)
+
+
+def decode(body: bytes, facts: ClaimFacts) -> PreparedClaim:
+    """The prepared claim ``facts`` had when ``body`` was encoded (same fingerprint)."""
+    # Bytes this module wrote to the project's own database: whoever can write there can
+    # change every verdict anyway. marshal makes data, never runs any (pickle would).
+    values = list(marshal.loads(body))  # noqa: S302
+    values[_ACTORS] = tuple(_actor(a) for a in values[_ACTORS])
+    values[_EXTRA] = tuple(Trigger(*t) for t in values[_EXTRA])
+    if values[_PLACES] is None:
+        values[_PLACES], values[_REGION] = place_aliases(facts.location)
+    return PreparedClaim(facts, *values)
