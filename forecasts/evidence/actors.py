@@ -34,6 +34,9 @@ from forecasts.evidence.text import Tokens, acronym, phrase, tokenize
 
 # How much a match by each means is worth (a title is weaker than a name).
 NAME, SURNAME, ROLE = 1.0, 0.95, 0.8
+# A title the item qualifies with the holder's own country ("America's top diplomat",
+# "Indian PM"): one person holds it at a time, nearly as sure as a surname.
+QUALIFIED_ROLE = 0.9
 
 _ALIAS_TO_COUNTRY: dict[tuple[str, ...], str] = {
     phrase(alias): country for country, aliases in COUNTRIES.items() for alias in aliases
@@ -373,6 +376,10 @@ def _roles_near(context: Tokens, full: tuple[str, ...], surname: tuple[str, ...]
             if not near:
                 continue
             qualifiers = countries_in(context, max(0, pos - 3), pos)
+            if not qualifiers and title in _TITLE_HOME:
+                # "Secretary of State Antony Blinken": the title is the United States' own, so
+                # "China's top diplomat" is someone else.
+                qualifiers = {_TITLE_HOME[title]}
             generic = title in GENERIC_ROLES
             if generic and not qualifiers:
                 qualifiers = countries_in(context)
@@ -420,6 +427,7 @@ def match_actor(actor: Actor, item: Tokens) -> float:
         for pos in item.find(p):
             if item.capitalised(pos):
                 return ROLE
+    best = 0.0
     for role in actor.roles:
         for p in role.phrases:
             for pos in item.find(p):
@@ -428,5 +436,86 @@ def match_actor(actor: Actor, item: Tokens) -> float:
                     continue
                 if qualifiers and role.qualifiers and not (qualifiers & role.qualifiers):
                     continue
-                return ROLE
-    return 0.0
+                if qualifiers & role.qualifiers:
+                    return QUALIFIED_ROLE
+                best = ROLE
+    if best:
+        return best
+    return SURNAME if _abbreviated(actor, item) else 0.0
+
+
+# Titles that belong to one country unless the claim says otherwise.
+_TITLE_HOME = {
+    "secretary of state": "united states",
+    "treasury secretary": "united states",
+    "fed chair": "united states",
+}
+
+
+def _abbreviated(actor: Actor, item: Tokens) -> bool:
+    """An organisation named by an abbreviation of its name ("ASEAN" for the Association of
+    Southeast Asian Nations: each word gives the start of its spelling), or an acronym actor
+    spelled out in the item ("National Transportation Safety Board" for "NTSB")."""
+    if actor.person:
+        return False
+    name = actor.name.strip()
+    if name.isupper() and name.isalpha() and 3 <= len(name) <= 6:
+        return _spelled_out(name.lower(), item.original)
+    words = _significant(name)
+    if len(words) < 2:
+        return False
+    return any(
+        len(o) >= 3 and o.isupper() and o.isalpha() and _abbreviates(o.lower(), words)
+        for o in item.original
+    )
+
+
+_LINKS = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+@lru_cache(maxsize=4096)
+def _significant(name: str) -> tuple[str, ...]:
+    return tuple(w for w in tokenize(name).words if w not in _LINKS)
+
+
+@lru_cache(maxsize=8192)
+def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
+    """Whether ``short`` takes, in order, the first letter of each of ``words`` and at most two
+    more letters of the same word after it ("SE" of "Southeast"), every word giving one: the
+    test of Schwartz and Hearst for an abbreviation and its long form, made strict."""
+    if not words:
+        return not short
+    if len(short) < len(words) or short[0] != words[0][0]:
+        return False
+    rest = words[1:]
+    if _abbreviates(short[1:], rest):
+        return True
+    first = words[0]
+    for i in range(1, len(first)):
+        if len(short) > 1 and first[i] == short[1]:
+            if _abbreviates(short[2:], rest):
+                return True
+            for j in range(i + 1, len(first)):
+                if len(short) > 2 and first[j] == short[2] and _abbreviates(short[3:], rest):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _spelled_out(short: str, original: tuple[str, ...]) -> bool:
+    """A run of capitalised words in the item whose starts spell ``short``."""
+    n = len(original)
+    for i in range(n):
+        if not original[i][:1].isupper():
+            continue
+        words: list[str] = []
+        for j in range(i, n):
+            word = original[j]
+            if word.lower() in _LINKS:
+                continue
+            if not word[:1].isupper() or len(words) >= len(short):
+                break
+            words.append(word.lower())
+            if len(words) >= 2 and words[0][0] == short[0] and _abbreviates(short, tuple(words)):
+                return True
+    return False

@@ -1072,6 +1072,9 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
                 continue
             clause = title
             return [Finding(REPORT, 0.85, "report:headline in", clause, True, end)]
+    done_there = _done_there(pc, toks, names)
+    if done_there >= 0:
+        return [Finding(REPORT, 0.85, "report:done there", title, True, done_there)]
     fronted = _FRONTED_PLACE.match(fold(title))
     if fronted and not (set(toks.words) & (SIGNAL_BEFORE | _FUTURE_HINTS)):
         # "In Beijing, Scholz presses Xi on Ukraine": the dateline of a report from there.
@@ -1079,6 +1082,77 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
         if match_actor(actor, rest):
             return [Finding(REPORT, 0.85, "report:headline in", title, True)]
     return []
+
+
+# Verbs of an act done where it is signed: its object may be long ("sign mutual defence pact
+# in Pyongyang"). Other verbs put the actor in the place only when "in" follows the verb or the
+# names it governs ("tells Xi in Beijing"): "condemns crackdown in Hong Kong" is said from afar.
+_SIGNING = frozenset(
+    form for verb in ("sign", "ink", "seal") for form in (verb, f"{verb}s", f"{verb}ed")
+)
+
+
+def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -> int:
+    """ "Lula signs 15 deals with Xi in Beijing", "Albanese tells Xi in Beijing ...", "Meloni
+    pledges support for Ukraine at White House": the actor, subject of a verb done in the
+    headline, and the claim's own place (not its country) after "in" or "at". The position of
+    the verb, else -1."""
+    if not pc.places:
+        return -1
+    for name in names:
+        for pos in toks.find(name):
+            if pos > 2:
+                continue  # the subject opens the headline
+            at = pos + len(name)
+            if toks.words[at : at + 1] == ("and",) and at + 1 < len(toks.words):
+                at += 2  # "Putin and Kim sign"
+                while at < len(toks.words) and toks.capitalised(at) and at - pos < 6:
+                    at += 1
+                plural = True
+            else:
+                plural = False
+            if at + 1 >= len(toks.words) or not _done_verb(toks.words[at], plural):
+                continue
+            if toks.words[at] in SIGNAL_BEFORE and toks.words[at + 1] == "to":
+                continue  # "vows to raise rights in Beijing"
+            if any(w in SIGNAL_BEFORE or w in _FUTURE_HINTS for w in toks.words[:at]):
+                continue
+            for p in range(at + 1, min(len(toks.words) - 1, at + 9)):
+                word = toks.words[p]
+                if word in SIGNAL_BEFORE or word in _FUTURE_HINTS or word in {"that", "who"}:
+                    break
+                if word not in _AT_PLACE:
+                    continue
+                rest = Tokens(toks.words[p + 1 : p + 5], toks.original[p + 1 : p + 5])
+                if not any(rest.find(place)[:1] == [0] for place in pc.places):
+                    continue
+                between = range(at + 1, p)
+                if (
+                    toks.words[at] in _SIGNING
+                    or word == "at"
+                    or all(toks.capitalised(i) for i in between)
+                ):
+                    return at
+    return -1
+
+
+# Plan words that are also acts said somewhere ("pledges support at White House").
+_SAID = frozenset({"pledges", "pledged", "vows", "vowed", "promises", "promised", "offers",
+                   "offered", "agrees", "agreed"})  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _done_verb(word: str, plural: bool) -> bool:
+    """A verb in the headline present or the past ("signs", "told"), or a plural subject's
+    bare verb ("sign"); never a plan word or a form of "be"."""
+    if word in {"is", "are", "was", "were", "has", "have", "had"}:
+        return False
+    if word in SIGNAL_BEFORE and word not in _SAID:
+        return False
+    lemmas = getAllLemmas(word).get("VERB", ())
+    if not lemmas:
+        return False
+    return plural or any(lemma != word for lemma in lemmas)
 
 
 _FRONTED_PLACE = re.compile(r"In (?:[A-Z][\w'.-]*\s?)+, ")

@@ -1354,7 +1354,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "secretary-general": ("secretary-general", "secretary general"),
     "president": ("president", "leader", "head of state"),
     "leader": ("leader", "president", "premier"),
-    "prime minister": ("prime minister", "premier", "leader"),
+    "prime minister": ("prime minister", "premier", "leader", "pm"),
     "premier": ("premier", "prime minister"),
     "chancellor": ("chancellor", "leader"),
     "governor": ("governor",),
@@ -1678,12 +1678,16 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "food and drug administration": ("fda",),
     "us food and drug administration": ("fda",),
     "international monetary fund": ("imf",),
-    "world health organization": ("who",),
+    "world health organization": ("who", "un health agency"),
     "reserve bank of australia": ("rba",),
     "bank of canada": ("boc",),
     "swiss national bank": ("snb",),
     "reserve bank of new zealand": ("rbnz",),
     "bank of korea": ("bok",),
+    # Bodies news names by what they do ("UN nuclear watchdog").
+    "international atomic energy agency": ("iaea", "un nuclear watchdog", "un atomic watchdog"),
+    "iaea": ("un nuclear watchdog", "un atomic watchdog"),
+    "who": ("un health agency",),
 }
 
 # Central banks whose names do not say their country: news calls each "<country>'s central

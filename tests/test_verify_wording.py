@@ -1,0 +1,160 @@
+"""How real headlines word an event that happened, beyond its own verb: a title for the name,
+an abbreviation for the body, what was signed or said in the place, a noun for the act. Each
+case is about an event the real-headline corpus does not hold (constructed batch of
+2026-12-06, scored before the rules were written); near misses must stay unsettled."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from forecasts.evidence.actors import _abbreviates, build_actor, match_actor
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge
+from forecasts.evidence.text import tokenize
+
+
+def claim(
+    text: str,
+    actors: tuple[str, ...],
+    event_type: str,
+    event: str,
+    day: date,
+    location: str = "",
+    last: date | None = None,
+) -> ClaimFacts:
+    return ClaimFacts(
+        claim=text,
+        actors=actors,
+        event=event,
+        event_type=event_type,
+        location=location,
+        reference_date=date(day.year, 1, 1),
+        due_earliest=day,
+        due_latest=last or day,
+    )
+
+
+BLINKEN = claim(
+    "Secretary of State Antony Blinken will travel to Seoul for the democracy summit.",
+    ("Antony Blinken",), "visit", "Blinken visit to Seoul", date(2024, 3, 18), "Seoul",
+)  # fmt: skip
+WANG = claim(
+    "Chinese Foreign Minister Wang Yi will visit Canberra this month.",
+    ("Wang Yi",), "visit", "Wang Yi visit to Canberra", date(2024, 3, 20), "Canberra",
+)  # fmt: skip
+SCHOLZ = claim(
+    "German Chancellor Olaf Scholz will visit Beijing in April.",
+    ("Olaf Scholz",), "visit", "Scholz visit to Beijing", date(2024, 4, 16), "Beijing",
+)  # fmt: skip
+MODI = claim(
+    "Indian Prime Minister Narendra Modi will travel to Moscow.",
+    ("Narendra Modi",), "visit", "Modi visit to Moscow", date(2024, 7, 8), "Moscow",
+)  # fmt: skip
+ASEAN = claim(
+    "ASEAN leaders will hold their summit in Jakarta.",
+    ("Association of Southeast Asian Nations",), "summit", "ASEAN summit", date(2023, 9, 5),
+    "Jakarta",
+)  # fmt: skip
+NTSB = claim(
+    "The NTSB will release its preliminary report on the door plug blowout.",
+    ("NTSB",), "report", "NTSB preliminary report on the door plug blowout", date(2024, 2, 6),
+)  # fmt: skip
+IAEA = claim(
+    "The IAEA chief will visit the Zaporizhzhia plant.",
+    ("IAEA",), "visit", "IAEA visit to Zaporizhzhia nuclear plant", date(2022, 9, 1),
+    "Zaporizhzhia",
+)  # fmt: skip
+ALBANESE = claim(
+    "Anthony Albanese will visit Beijing in November.",
+    ("Anthony Albanese",), "visit", "Albanese visit to Beijing", date(2023, 11, 6), "Beijing",
+)  # fmt: skip
+LULA = claim(
+    "Lula will visit Beijing in April.",
+    ("Luiz Inácio Lula da Silva",), "visit", "Lula visit to Beijing", date(2023, 4, 14),
+    "Beijing",
+)  # fmt: skip
+MELONI = claim(
+    "Giorgia Meloni will visit the White House on Friday.",
+    ("Giorgia Meloni",), "visit", "Meloni visit to the White House", date(2024, 3, 1),
+    "White House",
+)  # fmt: skip
+PUTIN = claim(
+    "Vladimir Putin will visit Pyongyang.",
+    ("Vladimir Putin",), "visit", "Putin visit to North Korea", date(2024, 6, 19), "Pyongyang",
+)  # fmt: skip
+ZELENSKY = claim(
+    "Volodymyr Zelensky will address the US Congress.",
+    ("Volodymyr Zelensky",), "visit", "Zelensky visit to Washington", date(2022, 12, 21),
+    "Washington",
+)  # fmt: skip
+
+
+def verdict(facts: ClaimFacts, title: str) -> tuple[str, bool]:
+    d = facts.due_latest
+    j = judge(facts, ItemFacts(title, "", datetime(d.year, d.month, d.day, 12, tzinfo=UTC)))
+    return j.kind, j.decisive
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        # A title the claim gives, qualified by the holder's own country.
+        (BLINKEN, "America's top diplomat arrives in South Korea"),
+        (WANG, "China's top diplomat holds talks in Canberra with Penny Wong"),
+        (SCHOLZ, "German chancellor arrives in China with business delegation"),
+        (MODI, "Indian PM lands in Moscow for talks with Putin"),
+        # A body by its abbreviation, or spelled out, or by what it does.
+        (ASEAN, "ASEAN leaders open summit in Jakarta"),
+        (NTSB, "National Transportation Safety Board releases preliminary report on door plug"),
+        (IAEA, "International Atomic Energy Agency team arrives at Zaporizhzhia nuclear plant"),
+        (IAEA, "UN nuclear watchdog inspectors reach Zaporizhzhia plant"),
+        # What the actor signed or said in the claim's place.
+        (ALBANESE, "Albanese signs agreements with Li Qiang in Beijing"),
+        (ALBANESE, "Albanese tells Xi in Beijing that trade ties are back on track"),
+        (LULA, "Lula signs 15 deals with Xi in Beijing"),
+        (MELONI, "Meloni pledges support for Ukraine at White House"),
+        (PUTIN, "Putin and Kim sign mutual defence pact in Pyongyang"),
+        (ZELENSKY, "Zelensky tells Congress in Washington aid is 'not charity'"),
+    ],
+)
+def test_reports_in_other_words_are_decisive(facts: ClaimFacts, title: str) -> None:
+    assert verdict(facts, title) == ("fulfilment", True)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (BLINKEN, "US top diplomat says he will travel to Seoul next week"),
+        (BLINKEN, "China's top diplomat arrives in Seoul"),
+        (ALBANESE, "Albanese to sign deals in Beijing next week"),
+        (ALBANESE, "Albanese hails Beijing's decision to lift barley tariffs"),
+        (ALBANESE, "Albanese says in Canberra he expects to visit Beijing soon"),
+        (ALBANESE, "Albanese condemns crackdown in Beijing"),
+        (ALBANESE, "Albanese vows to raise human rights in Beijing"),
+        (LULA, "Lula criticises Beijing over trade surplus"),
+        (LULA, "Lula says he will sign deals in Beijing"),
+        (MELONI, "Meloni pledges to visit White House in March"),
+        (PUTIN, "Putin and Kim to sign pact in Pyongyang"),
+        (PUTIN, "Putin signs decree in Moscow on North Korea treaty"),
+        (SCHOLZ, "Scholz arrives in Paris for talks with Macron"),
+        (WANG, "China's top diplomat meets Australian counterpart in Beijing"),
+    ],
+)
+def test_plans_and_acts_elsewhere_are_no_report(facts: ClaimFacts, title: str) -> None:
+    assert verdict(facts, title) != ("fulfilment", True)
+
+
+def test_an_abbreviation_takes_each_words_first_letters_in_order() -> None:
+    """ "ASEAN" is Association of SouthEast Asian Nations; every word must give a letter."""
+    assert _abbreviates("asean", ("association", "southeast", "asian", "nations"))
+    assert _abbreviates("ntsb", ("national", "transportation", "safety", "board"))
+    assert not _abbreviates("china", ("communist", "party", "china"))
+    assert not _abbreviates("ld", ("liberal", "democrats", "party"))
+
+
+def test_a_us_title_is_not_another_countrys() -> None:
+    """ "Secretary of State Antony Blinken": "China's top diplomat" is someone else."""
+    actor = build_actor("Antony Blinken", tokenize(BLINKEN.claim))
+    assert match_actor(actor, tokenize("China's top diplomat arrives")) == 0.0
+    assert match_actor(actor, tokenize("US top diplomat arrives")) > 0.8
