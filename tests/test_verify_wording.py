@@ -90,6 +90,40 @@ ZELENSKY = claim(
 )  # fmt: skip
 
 
+MODI_VISIT = claim(
+    "Prime Minister Narendra Modi will visit Kyiv.",
+    ("Narendra Modi",), "visit", "Modi visit to Kyiv", date(2024, 8, 23), "Kyiv",
+)  # fmt: skip
+SCHOLZ_TRIP = claim(
+    "Scholz will travel to China.",
+    ("Olaf Scholz",), "visit", "Scholz visit to Beijing", date(2024, 4, 16), "Beijing",
+)  # fmt: skip
+G20 = claim(
+    "G20 leaders will meet in New Delhi.",
+    ("G20",), "summit", "G20 summit in New Delhi", date(2023, 9, 9), "New Delhi",
+    date(2023, 9, 10),
+)  # fmt: skip
+AUKUS = claim(
+    "The AUKUS leaders will meet in San Diego.",
+    ("Joe Biden", "Anthony Albanese", "Rishi Sunak"), "meeting",
+    "AUKUS leaders meeting in San Diego", date(2023, 3, 13), "San Diego",
+)  # fmt: skip
+BIDEN = claim(
+    "Joe Biden will visit Kyiv.", ("Joe Biden",), "visit", "Biden visit to Kyiv",
+    date(2023, 2, 20), "Kyiv",
+)  # fmt: skip
+KIM_PUTIN = claim(
+    "Kim Jong Un will meet Vladimir Putin in Russia.",
+    ("Kim Jong Un", "Vladimir Putin"), "meeting", "Kim-Putin summit", date(2023, 9, 13),
+    "Vostochny",
+)  # fmt: skip
+NETANYAHU = claim(
+    "Netanyahu will address a joint meeting of Congress.",
+    ("Benjamin Netanyahu",), "address", "Netanyahu address to Congress", date(2024, 7, 24),
+    "Washington",
+)  # fmt: skip
+
+
 def verdict(facts: ClaimFacts, title: str) -> tuple[str, bool]:
     d = facts.due_latest
     j = judge(facts, ItemFacts(title, "", datetime(d.year, d.month, d.day, 12, tzinfo=UTC)))
@@ -116,6 +150,12 @@ def verdict(facts: ClaimFacts, title: str) -> tuple[str, bool]:
         (MELONI, "Meloni pledges support for Ukraine at White House"),
         (PUTIN, "Putin and Kim sign mutual defence pact in Pyongyang"),
         (ZELENSKY, "Zelensky tells Congress in Washington aid is 'not charity'"),
+        (G20, "G20 leaders adopt joint declaration in New Delhi"),
+        (AUKUS, "Biden, Albanese and Sunak unveil submarine deal in San Diego"),
+        # Tense and aspect; a noun of the act with its modifiers or its place between.
+        (BIDEN, "US President Joe Biden was in Kyiv on Monday"),
+        (SCHOLZ_TRIP, "Scholz concluded his three-day China trip in Beijing"),
+        (MODI, "Modi's visit to Moscow draws criticism from Zelensky"),
     ],
 )
 def test_reports_in_other_words_are_decisive(facts: ClaimFacts, title: str) -> None:
@@ -139,6 +179,18 @@ def test_reports_in_other_words_are_decisive(facts: ClaimFacts, title: str) -> N
         (PUTIN, "Putin signs decree in Moscow on North Korea treaty"),
         (SCHOLZ, "Scholz arrives in Paris for talks with Macron"),
         (WANG, "China's top diplomat meets Australian counterpart in Beijing"),
+        # A title only the destination qualifies is not the person's.
+        (MODI_VISIT, "Ukrainian premier arrives in Kyiv"),
+        (MODI, "Modi's visit to Moscow postponed"),
+        (MODI, "Modi's visit to Moscow likely to irk Washington"),
+        (MODI, "Kremlin says Modi's visit to Moscow will happen soon"),
+        (SCHOLZ_TRIP, "Scholz cancelled his three-day China trip"),
+        (SCHOLZ_TRIP, "Scholz's China trip worries Greens ahead of departure"),
+        (BIDEN, "Biden condemns Russian strikes in Kyiv"),
+        (G20, "G20 finance ministers meet in Gandhinagar"),
+        # Someone acting for a party is not the party; after a possessive a verb is a noun.
+        (KIM_PUTIN, "Kim Jong Un's sister meets Putin aide"),
+        (NETANYAHU, "Netanyahu's address to Congress delayed"),
     ],
 )
 def test_plans_and_acts_elsewhere_are_no_report(facts: ClaimFacts, title: str) -> None:

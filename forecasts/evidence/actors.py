@@ -382,9 +382,30 @@ def _roles_near(context: Tokens, full: tuple[str, ...], surname: tuple[str, ...]
                 qualifiers = {_TITLE_HOME[title]}
             generic = title in GENERIC_ROLES
             if generic and not qualifiers:
-                qualifiers = countries_in(context)
+                qualifiers = _home_countries(context)
             roles.append(Role(tuple(phrase(a) for a in aliases), frozenset(qualifiers), generic))
     return roles
+
+
+# Words before a country that make it where the person goes, not whose title they hold:
+# "Prime Minister Narendra Modi will visit Kyiv" says nothing of a Ukrainian premier.
+_DESTINATION = frozenset(
+    {"to", "in", "at", "into", "from", "toward", "towards", "visit", "visits", "visiting",
+     "visited", "with", "against", "on", "over", "and"}
+)  # fmt: skip
+
+
+def _home_countries(context: Tokens) -> set[str]:
+    """The countries a claim's sentence names other than as a destination or a counterpart."""
+    found: set[str] = set()
+    for first in set(context.words):
+        for alias in _COUNTRY_BY_FIRST.get(first, ()):
+            for pos in context.find(alias):
+                if _case_ok(context, pos, alias) and not (
+                    pos and context.words[pos - 1] in _DESTINATION
+                ):
+                    found.add(_ALIAS_TO_COUNTRY[alias])
+    return found
 
 
 def match_country(actor: Actor, item: Tokens) -> float:

@@ -545,6 +545,9 @@ def _tense(
     if before and before[-1] == "to" and _done_before(wider, len(wider) - 1):
         # "votes to approve", "becomes the first private craft to land": done, not planned.
         return REPORT, 0.95, f"report:done to {name}"
+    if pos and toks.original[pos - 1].endswith(("'s", "’s")):
+        # After a possessive the word is a noun: "Netanyahu's address to Congress delayed".
+        return _noun_tense(toks, pos, trig, future, family)
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
@@ -692,13 +695,14 @@ def _noun_tense(
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
     on_hold = any(abs(p - pos) <= 5 for p in toks.find(("on", "hold")))  # "put on hold"
+    start = _modified_from(toks, pos)
+    end = _placed_until(toks, pos + len(trig.words))
     # The verb beside the noun must itself be done: "acquisition unlikely to close" is not.
+    # Modifiers before the noun ("concluded his three-day China trip") and its place after it
+    # ("visit to North Korea ends") stand between them.
     done = [
         i
-        for i in (
-            *range(max(0, pos - 4), pos),
-            *range(pos + len(trig.words), pos + len(trig.words) + 3),
-        )
+        for i in (*range(max(0, min(start - 1, pos - 4)), pos), *range(end, end + 3))
         if i < len(toks.words)
         and toks.words[i] in verbs
         and not (i and toks.words[i - 1] in SIGNAL_BEFORE)
@@ -716,6 +720,19 @@ def _noun_tense(
     ):
         # "Microsoft's Activision purchase is done", "the merger is now complete".
         return REPORT, 0.85, f"report:noun {name} done"
+    if (
+        family in _GATHERINGS
+        and _possessed(toks, pos)
+        and end < len(toks.words)
+        and _headline_verb(toks.words[end])
+        and not any(
+            w in _NEGATION or w in _PLAN_WORDS or w in SIGNAL_BEFORE
+            for w in (*toks.words[max(0, pos - 5) : pos], *toks.words[end:])
+        )
+    ):
+        # "Modi's visit to Moscow draws criticism", "Xi's state visit rattles Washington":
+        # the named person's event, followed by what it does, is under way or done.
+        return REPORT, 0.8, f"report:possessive {name}"
     if family in _GATHERINGS and _on_the_event(toks, pos):
         # "Scholz on first visit to China": the headline's way of saying it is under way.
         return REPORT, 0.8, f"report:on {name}"
@@ -733,6 +750,45 @@ _MOVES = frozenset(
                  "climb", "slide", "plunge", "beat", "top", "miss", "grow", "shrink", "swell")
     for form in (conjugate(verb).third, conjugate(verb).past)
 )  # fmt: skip
+
+
+def _modified_from(toks: Tokens, pos: int) -> int:
+    """Where the modifiers before an event noun start: "his three-day China trip"."""
+    i = pos
+    while (
+        i > 0
+        and pos - i < 5
+        and (toks.words[i - 1] in _ON_MODIFIERS or toks.capitalised(i - 1))
+        and toks.words[i - 1] not in _NOUN_VERBS
+    ):
+        i -= 1
+    return i
+
+
+def _placed_until(toks: Tokens, at: int) -> int:
+    """Past the event noun's place: "visit (to North Korea) ends", "summit (in Jakarta)"."""
+    if at < len(toks.words) - 1 and toks.words[at] in {"to", "in"} and toks.capitalised(at + 1):
+        at += 1
+        while at < len(toks.words) and toks.capitalised(at) and at < len(toks.original):
+            at += 1
+    return at
+
+
+def _possessed(toks: Tokens, pos: int) -> bool:
+    """A name's possessive before the event noun, past its modifiers: "Xi's (state) visit"."""
+    i = pos - 1
+    while i > 0 and pos - i <= 3 and toks.words[i] in _ON_MODIFIERS:
+        i -= 1
+    return i >= 0 and toks.capitalised(i) and toks.original[i].endswith(("'s", "’s"))
+
+
+@lru_cache(maxsize=4096)
+def _headline_verb(word: str) -> bool:
+    """A verb in the headline present or past ("draws", "sparked"): no be, no plan word, no
+    cancellation."""
+    if word in _BE or word in COUNTER_VERB_WORDS or not word.endswith(("s", "ed")):
+        return False
+    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 # Words that say an event named just before is over: "the deal is done", "merger complete".

@@ -615,6 +615,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
     if family in {"visit", "attend"} and not any(f.kind == REPORT for f in findings):
         findings += _headline_in(pc, item.title)
+    elif family == "meet" and pc.places and not any(f.kind == REPORT for f in findings):
+        # "Biden, Albanese and Sunak unveil submarine deal in San Diego": every party, a joint
+        # act in the headline, and the meeting's own place.
+        title = tokenize(item.title)
+        if all(match_actor(a, title) for a in pc.actors):
+            names = [*pc.actors[0].phrases, *pc.actors[0].surnames]
+            at = _done_there(pc, title, names)
+            if at >= 0:
+                findings.append(Finding(REPORT, 0.85, "report:done there", item.title, True, at))
     implied = False
     if not any(f.kind == REPORT for f in findings) and family in FAMILIES:
         for other in FAMILIES[family].implied_by:
@@ -958,7 +967,7 @@ def _rival_winner(pc: PreparedClaim, text: str, title: str, toks: Tokens) -> Jud
 def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     """Every party named in the reporting sentence, and for a meeting close to its verb:
     "Biden meets China's Wang Yi as sides work toward Xi summit" is no Biden-Xi meeting."""
-    toks = tokenize(finding.clause)
+    toks = _without_relations(tokenize(finding.clause))
     if not all(match_actor(a, toks) > 0 for a in pc.actors):
         return False
     if pc.family != "meet" or finding.pos < 0 or finding.why.startswith("report:at "):
@@ -969,6 +978,35 @@ def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
     lo, hi = max(0, finding.pos - 8), finding.pos + 7
     near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
     return all(match_actor(a, near) > 0 for a in pc.actors)
+
+
+# People who act for someone named just before them: "Kim Jong Un's sister meets Putin aide"
+# is no meeting of Kim and Putin.
+_RELATIONS = frozenset(
+    {"aide", "aides", "envoy", "envoys", "spokesman", "spokeswoman", "spokesperson", "sister",
+     "brother", "wife", "husband", "son", "daughter", "adviser", "advisers", "advisor",
+     "advisors", "deputy", "deputies", "emissary", "lawyer", "lawyers", "ally", "allies",
+     "officials", "official", "delegation", "representative", "representatives", "camp",
+     "negotiator", "negotiators", "counterpart"}
+)  # fmt: skip
+
+
+def _without_relations(toks: Tokens) -> Tokens:
+    """The clause less every name that only qualifies who acted ("Putin aide")."""
+    if not (toks.vocabulary & _RELATIONS):
+        return toks
+    drop: set[int] = set()
+    for i, word in enumerate(toks.words):
+        # (Not in a headline in title case, where every word is capitalised.)
+        if word in _RELATIONS and i and toks.capitalised(i - 1) and not toks.capitalised(i):
+            j = i - 1
+            while j >= 0 and toks.capitalised(j):
+                drop.add(j)
+                j -= 1
+    if not drop:
+        return toks
+    kept = [i for i in range(len(toks.words)) if i not in drop]
+    return Tokens(tuple(toks.words[i] for i in kept), tuple(toks.original[i] for i in kept))
 
 
 _BOTH_PARTIES = frozenset({"they", "both", "two", "leaders", "pair"})
@@ -1063,6 +1101,8 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
     for name in names:
         for pos in toks.find(name):
             end = pos + len(name)
+            if toks.words[end : end + 1] in (("was",), ("is",)):
+                end += 1  # "Biden was in Kyiv on Monday"
             if end + 1 >= len(toks.words) or toks.words[end] not in _AT_PLACE:
                 continue
             if not toks.capitalised(end + 1):
@@ -1104,13 +1144,19 @@ def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -
             if pos > 2:
                 continue  # the subject opens the headline
             at = pos + len(name)
-            if toks.words[at : at + 1] == ("and",) and at + 1 < len(toks.words):
-                at += 2  # "Putin and Kim sign"
-                while at < len(toks.words) and toks.capitalised(at) and at - pos < 6:
-                    at += 1
+            plural = False
+            j = at
+            while (
+                j < len(toks.words)
+                and j - pos < 8
+                and (toks.words[j] == "and" or toks.capitalised(j))
+            ):
+                j += 1
+            if "and" in toks.words[at:j]:
+                at, plural = j, True  # "Putin and Kim sign", "Biden, Albanese and Sunak unveil"
+            elif toks.words[at : at + 1] and toks.words[at] in _MEMBERS:
+                at += 1  # "G20 leaders adopt"
                 plural = True
-            else:
-                plural = False
             if at + 1 >= len(toks.words) or not _done_verb(toks.words[at], plural):
                 continue
             if toks.words[at] in SIGNAL_BEFORE and toks.words[at + 1] == "to":
@@ -1129,11 +1175,25 @@ def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -
                 between = range(at + 1, p)
                 if (
                     toks.words[at] in _SIGNING
+                    or (plural and toks.words[at] in _JOINT)
                     or word == "at"
                     or all(toks.capitalised(i) for i in between)
                 ):
                     return at
     return -1
+
+
+# Acts several parties do together where they meet: "G20 leaders adopt declaration in New
+# Delhi", "Biden, Albanese and Sunak unveil submarine deal in San Diego".
+_JOINT = frozenset(
+    form
+    for verb in ("adopt", "unveil", "agree", "reach", "issue", "announce", "launch", "strike")
+    for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", "struck")
+)
+
+
+# Who acts for a body named just before them: "G20 leaders adopt declaration".
+_MEMBERS = frozenset({"leaders", "ministers", "members", "delegates", "envoys", "negotiators"})
 
 
 # Plan words that are also acts said somewhere ("pledges support at White House").
