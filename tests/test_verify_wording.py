@@ -210,3 +210,48 @@ def test_a_us_title_is_not_another_countrys() -> None:
     actor = build_actor("Antony Blinken", tokenize(BLINKEN.claim))
     assert match_actor(actor, tokenize("China's top diplomat arrives")) == 0.0
     assert match_actor(actor, tokenize("US top diplomat arrives")) > 0.8
+
+
+HOLMES = claim(
+    "Elizabeth Holmes will be sentenced on November 18.",
+    ("Elizabeth Holmes",), "sentencing", "Elizabeth Holmes sentencing", date(2022, 11, 18),
+    "San Jose",
+)  # fmt: skip
+BOE = claim(
+    "The Bank of England is expected to raise rates on August 3.",
+    ("Bank of England",), "rate_change", "BoE rate hike", date(2023, 8, 3), "London",
+)  # fmt: skip
+
+
+def on(y: int, m: int, d: int) -> datetime:
+    return datetime(y, m, d, 8, tzinfo=UTC)
+
+
+def test_a_scheduled_day_reported_within_the_lag_is_that_day() -> None:
+    """Published two days after a sentencing set for one day, saying no day: it is that day."""
+    title = "Theranos founder Elizabeth Holmes gets 11-year prison term"
+    j = judge(HOLMES, ItemFacts(title, "", on(2022, 11, 20)))
+    assert (j.kind, j.decisive, j.event_date) == ("fulfilment", True, date(2022, 11, 18))
+
+
+def test_a_weekday_after_next_generation_still_dates_the_event() -> None:
+    """ "its next-generation rocket on Thursday": only "next Thursday" is ahead."""
+    title = "Bank of England raises rates"
+    summary = "The next-generation policy team on Thursday raised rates."
+    j = judge(BOE, ItemFacts(title, summary, on(2023, 8, 4)))
+    assert j.event_date == date(2023, 8, 3)
+
+
+@pytest.mark.parametrize(
+    ("title", "published"),
+    [
+        ("Bank of England raised rates on June 22", on(2023, 8, 4)),
+        ("BoE holds rates on Thursday", on(2023, 8, 4)),
+        ("Elizabeth Holmes sentencing delayed to December", on(2022, 11, 18)),
+    ],
+)
+def test_another_days_event_is_no_report(title: str, published: datetime) -> None:
+    """A date older than a report's lag in the reporting clause is another event's."""
+    facts = HOLMES if "Holmes" in title else BOE
+    j = judge(facts, ItemFacts(title, "", published))
+    assert (j.kind, j.decisive) != ("fulfilment", True)

@@ -78,18 +78,45 @@ def stated_date(words: tuple[str, ...], published: date) -> date | None:
     return None
 
 
-def event_day(clause: str, published: date, text: str = "", due_latest: date = date.max) -> date:
+def event_day(
+    clause: str,
+    published: date,
+    text: str = "",
+    due_latest: date = date.max,
+    scheduled: bool = False,
+) -> date:
     """The day the item says the event happened: what the reporting clause says (a stated
     date, 'yesterday', a weekday), else what the rest of the item says; with no day at all, the
     publication day, or the day before when that is the window's last day (news of an evening
-    event comes out the next morning)."""
+    event comes out the next morning). An event set for one day (``scheduled``) and reported
+    within ``REPORT_LAG_DAYS`` after it, with no day said, happened on that day ("Holmes gets
+    11 years", published two days after her sentencing)."""
     for source in (clause, *clauses(text)):
         day = said_day(tokenize(source).words, published) if source else None
         if day is not None:
             return day
+    older = _older_date(clause, published)
+    if older is not None:
+        return older  # "raised rates on June 22", published in August: an earlier event
     if published - timedelta(days=1) == due_latest:
         return due_latest
+    if scheduled and due_latest < published <= due_latest + timedelta(days=REPORT_LAG_DAYS):
+        return due_latest
     return published
+
+
+# Words before a date that make it another event's ("first hike since June 22").
+_OTHER_EVENT_DATE = words("since after before from until following")
+
+
+def _older_date(clause: str, published: date) -> date | None:
+    """A calendar date the reporting clause gives, older than a report's lag, when nothing in
+    the clause makes it another event's."""
+    found = tokenize(clause).words if clause else ()
+    if _OTHER_EVENT_DATE & set(found):
+        return None
+    stated = stated_date(found[4:], published)
+    return stated if stated is not None and (published - stated).days > 14 else None
 
 
 def dated(clause: str, published: date, text: str) -> date | None:
@@ -109,10 +136,15 @@ def said_day(words: tuple[str, ...], published: date) -> date | None:
     if "yesterday" in words:
         return published - timedelta(days=1)
     for i, day in enumerate(WEEKDAYS):
-        if day in words and "next" not in words:
+        # "next Tuesday" is ahead; "its next-generation rocket on Thursday" is not.
+        if day in words and not any(words[j - 1] == "next" for j in _positions(words, day)):
             back = (published.weekday() - i) % 7
             return published - timedelta(days=back)
     return None
+
+
+def _positions(words: tuple[str, ...], word: str) -> list[int]:
+    return [j for j, w in enumerate(words) if w == word and j > 0]
 
 
 def earlier_year(clause: str, reference: date) -> bool:

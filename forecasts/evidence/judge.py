@@ -790,7 +790,8 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         place_score = 0.9
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
-    event_date = event_day(best.clause, published, text, claim.due_latest)
+    scheduled = (claim.due_latest - claim.due_earliest).days <= 1
+    event_date = event_day(best.clause, published, text, claim.due_latest, scheduled)
     put_past = kind == COUNTER and beyond_window(text, claim.due_latest)
     if late and not put_past and (kind != REPORT or dated(best.clause, published, text) is None):
         # Late news must date the event itself, or put it off past the window ("now
