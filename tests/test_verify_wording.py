@@ -255,3 +255,31 @@ def test_another_days_event_is_no_report(title: str, published: datetime) -> Non
     facts = HOLMES if "Holmes" in title else BOE
     j = judge(facts, ItemFacts(title, "", published))
     assert (j.kind, j.decisive) != ("fulfilment", True)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (PUTIN, "Putin and Kim Sign Mutual Defence Pact in Pyongyang"),
+        (MODI, "Modi's Visit to Moscow Draws Criticism From Zelensky"),
+        (AUKUS, "Biden, Albanese and Sunak Unveil Submarine Deal in San Diego"),
+        (ZELENSKY, "Zelensky Tells Congress in Washington Aid Is 'Not Charity'"),
+    ],
+)
+def test_title_case_headlines_report_as_well(facts: ClaimFacts, title: str) -> None:
+    """Many feeds capitalise every word: a capital then says nothing of a name."""
+    assert verdict(facts, title) == ("fulfilment", True)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (ALBANESE, "Albanese Condemns Crackdown in Beijing"),
+        (BIDEN, "Biden Condemns Russian Strikes in Kyiv"),
+        (MODI, "Indian PM Says Visit to Moscow Is on the Cards"),
+        (KIM_PUTIN, "Kim Jong Un's Sister Meets Putin Aide"),
+    ],
+)
+def test_title_case_makes_no_names_of_words(facts: ClaimFacts, title: str) -> None:
+    """ "Says Visit" is no plural subject and its verb; "Crackdown" is no addressee."""
+    assert verdict(facts, title) != ("fulfilment", True)

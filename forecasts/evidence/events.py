@@ -35,7 +35,17 @@ from forecasts.evidence.lexicon import (
     verb_lemma,
     verb_of_noun,
 )
-from forecasts.evidence.text import Tokens, by_first_word, clauses, phrase, stem, tokenize
+from forecasts.evidence.text import (
+    Tokens,
+    by_first_word,
+    clauses,
+    dictionary_word,
+    name_like,
+    phrase,
+    stem,
+    title_case,
+    tokenize,
+)
 
 REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
 
@@ -553,7 +563,13 @@ def _tense(
     if trig.words[0] in _AMBIGUOUS_BASE:
         prev = toks.original[pos - 1] if pos else ""
         plural_subject = (
-            (prev[:1].isupper() and prev.endswith("s") and "'" not in prev)
+            # "Democrats pass", not "Says Visit" in a Title Case headline
+            (
+                prev[:1].isupper()
+                and prev.endswith("s")
+                and "'" not in prev
+                and not (title_case(toks) and dictionary_word(prev.lower()))
+            )
             or prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
             # "astronauts land", "lawmakers pass": a plural common noun just before (not a
             # verb that undoes the event: "lifts ban", "ends strike")
@@ -767,9 +783,14 @@ def _modified_from(toks: Tokens, pos: int) -> int:
 
 def _placed_until(toks: Tokens, at: int) -> int:
     """Past the event noun's place: "visit (to North Korea) ends", "summit (in Jakarta)"."""
-    if at < len(toks.words) - 1 and toks.words[at] in {"to", "in"} and toks.capitalised(at + 1):
+    titled = title_case(toks)
+    if (
+        at < len(toks.words) - 1
+        and toks.words[at] in {"to", "in"}
+        and name_like(toks, at + 1, titled)
+    ):
         at += 1
-        while at < len(toks.words) and toks.capitalised(at) and at < len(toks.original):
+        while at < len(toks.words) and name_like(toks, at, titled):
             at += 1
     return at
 

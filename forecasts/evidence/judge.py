@@ -66,7 +66,16 @@ from forecasts.evidence.lexicon import (
     words,
 )
 from forecasts.evidence.places import cities_in, named_as_place, place_aliases
-from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, stem, tokenize
+from forecasts.evidence.text import (
+    Tokens,
+    acronyms_in,
+    fold,
+    name_like,
+    phrase,
+    stem,
+    title_case,
+    tokenize,
+)
 
 FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
 
@@ -997,11 +1006,12 @@ def _without_relations(toks: Tokens) -> Tokens:
     if not (toks.vocabulary & _RELATIONS):
         return toks
     drop: set[int] = set()
+    titled = title_case(toks)
     for i, word in enumerate(toks.words):
-        # (Not in a headline in title case, where every word is capitalised.)
-        if word in _RELATIONS and i and toks.capitalised(i - 1) and not toks.capitalised(i):
+        # (In a Title Case headline only names no dictionary knows: "Putin Aide".)
+        if word in _RELATIONS and i and name_like(toks, i - 1, titled):
             j = i - 1
-            while j >= 0 and toks.capitalised(j):
+            while j >= 0 and name_like(toks, j, titled):
                 drop.add(j)
                 j -= 1
     if not drop:
@@ -1140,6 +1150,7 @@ def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -
     the verb, else -1."""
     if not pc.places:
         return -1
+    titled = title_case(toks)
     for name in names:
         for pos in toks.find(name):
             if pos > 2:
@@ -1150,7 +1161,7 @@ def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -
             while (
                 j < len(toks.words)
                 and j - pos < 8
-                and (toks.words[j] == "and" or toks.capitalised(j))
+                and (toks.words[j] == "and" or name_like(toks, j, titled))
             ):
                 j += 1
             if "and" in toks.words[at:j]:
@@ -1178,7 +1189,9 @@ def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -
                     toks.words[at] in _SIGNING
                     or (plural and toks.words[at] in _JOINT)
                     or word == "at"
-                    or all(toks.capitalised(i) for i in between)
+                    or all(
+                        name_like(toks, i, titled) or toks.words[i] in _ADDRESSED for i in between
+                    )
                 ):
                     return at
     return -1
@@ -1191,6 +1204,10 @@ _JOINT = frozenset(
     for verb in ("adopt", "unveil", "agree", "reach", "issue", "announce", "launch", "strike")
     for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", "struck")
 )
+
+
+# Bodies addressed where they sit ("tells Congress in Washington"), dictionary words though.
+_ADDRESSED = frozenset({"congress", "parliament", "senate", "assembly", "lawmakers"})
 
 
 # Who acts for a body named just before them: "G20 leaders adopt declaration".
