@@ -479,19 +479,45 @@ def _abbreviated(actor: Actor, item: Tokens) -> bool:
     spelled out in the item ("National Transportation Safety Board" for "NTSB")."""
     if actor.person:
         return False
+    runs, upper = _capitals(item.original)
     name = actor.name.strip()
     if name.isupper() and name.isalpha() and 3 <= len(name) <= 6:
-        return _spelled_out(name.lower(), item.original)
-    words = _significant(name)
-    if len(words) < 2:
+        short = name.lower()
+        return any(_spells(short, run) for run in runs)
+    if not upper:
         return False
-    return any(
-        len(o) >= 3 and o.isupper() and o.isalpha() and _abbreviates(o.lower(), words)
-        for o in item.original
-    )
+    words = _significant(name)
+    return len(words) >= 2 and any(_abbreviates(u, words) for u in upper)
 
 
 _LINKS = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+@lru_cache(maxsize=1024)
+def _capitals(original: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """An item's runs of two or more capitalised words (linking words skipped), and its words
+    in capitals of three letters or more: what abbreviations are looked for in (once an item)."""
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for word in (*original, ""):
+        if word[:1].isupper():
+            run.append(word.lower())
+        elif word.lower() not in _LINKS or not run:
+            if len(run) >= 2:
+                runs.append(tuple(run))
+            run = []
+    upper = frozenset(w.lower() for w in original if len(w) >= 3 and w.isupper() and w.isalpha())
+    return tuple(runs), upper
+
+
+def _spells(short: str, run: tuple[str, ...]) -> bool:
+    """Whether some words of the run, in a row, spell ``short`` by their starts."""
+    for i, first in enumerate(run):
+        if first[0] == short[0]:
+            for n in range(2, min(len(short), len(run) - i) + 1):
+                if _abbreviates(short, run[i : i + n]):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -519,24 +545,4 @@ def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
             for j in range(i + 1, len(first)):
                 if len(short) > 2 and first[j] == short[2] and _abbreviates(short[3:], rest):
                     return True
-    return False
-
-
-@lru_cache(maxsize=8192)
-def _spelled_out(short: str, original: tuple[str, ...]) -> bool:
-    """A run of capitalised words in the item whose starts spell ``short``."""
-    n = len(original)
-    for i in range(n):
-        if not original[i][:1].isupper():
-            continue
-        words: list[str] = []
-        for j in range(i, n):
-            word = original[j]
-            if word.lower() in _LINKS:
-                continue
-            if not word[:1].isupper() or len(words) >= len(short):
-                break
-            words.append(word.lower())
-            if len(words) >= 2 and words[0][0] == short[0] and _abbreviates(short, tuple(words)):
-                return True
     return False
