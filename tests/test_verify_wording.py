@@ -283,3 +283,35 @@ def test_title_case_headlines_report_as_well(facts: ClaimFacts, title: str) -> N
 def test_title_case_makes_no_names_of_words(facts: ClaimFacts, title: str) -> None:
     """ "Says Visit" is no plural subject and its verb; "Crackdown" is no addressee."""
     assert verdict(facts, title) != ("fulfilment", True)
+
+
+ARIANE = claim(
+    "Ariane 6 will make its first flight in 2023.",
+    ("ESA", "Ariane 6"), "launch", "Ariane 6 first launch", date(2023, 7, 1), "Kourou",
+    date(2023, 12, 31),
+)  # fmt: skip
+MERCOSUR = claim(
+    "Mercosur leaders will meet in Montevideo in December.",
+    ("Mercosur",), "summit", "Mercosur summit", date(2023, 12, 1), "Montevideo",
+    date(2023, 12, 10),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "published"),
+    [
+        (ARIANE, "Il primo volo di Ariane 6 è stato rinviato al 2024", on(2023, 10, 20)),
+        (MERCOSUR, "Aplazada la cumbre del Mercosur en Montevideo", on(2023, 11, 20)),
+    ],
+)
+def test_put_off_in_another_language_beside_the_claims_names(
+    facts: ClaimFacts, title: str, published: datetime
+) -> None:
+    """The event's noun is foreign too ("volo", "cumbre"): the claim's names stand for it."""
+    j = judge(facts, ItemFacts(title, "", published))
+    assert (j.kind, j.decisive) == ("counter", True)
+
+
+def test_reporte_is_a_report_in_spanish_not_a_postponement() -> None:
+    j = judge(MERCOSUR, ItemFacts("Mercosur: reporte de la cumbre", "", on(2023, 11, 20)))
+    assert j.kind == "none"

@@ -23,6 +23,8 @@ from forecasts.evidence.lexicon import (
     COUNTER_VERBS,
     FAMILIES,
     FAMILY_ALIASES,
+    FOREIGN_CALLED_OFF,
+    FOREIGN_PUT_OFF,
     FUTURE_WORDS,
     NOUN_REPORT_PREPS,
     NOUN_REPORT_VERBS,
@@ -861,6 +863,12 @@ def _resolve_clause(
     return hits
 
 
+# Postponed or called off in Spanish, Italian, Portuguese or French next to the claim's own
+# names ("rinviata a settembre 2025 la missione Artemis 2"): the event's noun is foreign too.
+# Not "reporte", also Spanish for a report.
+_FOREIGN_COUNTERS = frozenset((*FOREIGN_PUT_OFF, *FOREIGN_CALLED_OFF)) - {"reporte"}
+
+
 @lru_cache(maxsize=4096)
 def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Finding, ...]:
     """Cancellation verbs close to a word of the claim's subject (stems in ``near``), for
@@ -872,10 +880,13 @@ def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Fin
     for clause in clauses(item_text):
         toks = tokenize(clause)
         for words, weight, verb in _counters_in(toks):
-            if verb in COUNTER_PHRASES:
+            if verb in COUNTER_PHRASES and verb not in _FOREIGN_COUNTERS:
                 continue
+            # A foreign sentence may put the date between ("rinviata a settembre 2025 la
+            # missione Artemis 2"): its own words, so a wider reach.
+            reach = 8 if verb in _FOREIGN_COUNTERS else 4
             for pos in toks.find(words):
-                window = toks.words[max(0, pos - 4) : pos + len(words) + 4]
+                window = toks.words[max(0, pos - reach) : pos + len(words) + reach]
                 if not any(stem(w) in near for w in window):
                     continue
                 before = toks.words[max(0, pos - 3) : pos]
