@@ -315,3 +315,9 @@ def test_put_off_in_another_language_beside_the_claims_names(
 def test_reporte_is_a_report_in_spanish_not_a_postponement() -> None:
     j = judge(MERCOSUR, ItemFacts("Mercosur: reporte de la cumbre", "", on(2023, 11, 20)))
     assert j.kind == "none"
+
+
+def test_a_title_of_its_own_is_an_index_key_by_each_name() -> None:
+    """ "US top diplomat lands in Seoul" must reach a claim about the secretary of state."""
+    actor = build_actor("Antony Blinken", tokenize(BLINKEN.claim))
+    assert {"blinken", "secretary", "diplomat"} <= set(actor.keys)

@@ -104,7 +104,13 @@ def build_actor(name: str, context: Tokens) -> Actor:
         return actor
     names, surname = actor.phrases[0], actor.surnames[0]
     roles = _roles_near(context, names, surname)
-    role_keys = [r.phrases[0][0] for r in roles if not r.generic]
+    # A title of its own ("secretary of state") is a key by each of its names' longest word:
+    # "US top diplomat lands in Seoul" names no "secretary".
+    role_keys = list(
+        dict.fromkeys(
+            w for r in roles if not r.generic for w in (r.phrases[0][0], *_keys(r.phrases))
+        )
+    )
     return Actor(
         name, actor.phrases, actor.surnames, (*actor.roles, *roles), (*actor.keys, *role_keys), True
     )
