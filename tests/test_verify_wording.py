@@ -321,3 +321,39 @@ def test_a_title_of_its_own_is_an_index_key_by_each_name() -> None:
     """ "US top diplomat lands in Seoul" must reach a claim about the secretary of state."""
     actor = build_actor("Antony Blinken", tokenize(BLINKEN.claim))
     assert {"blinken", "secretary", "diplomat"} <= set(actor.keys)
+
+
+POPE = claim(
+    "Pope Francis will visit Mongolia.",
+    ("Pope Francis",), "visit", "Pope Francis visit to Mongolia", date(2023, 9, 1),
+    "Ulaanbaatar", date(2023, 9, 4),
+)  # fmt: skip
+RUTTE = claim(
+    "Mark Rutte will take over as NATO secretary-general on October 1.",
+    ("Mark Rutte",), "take_office", "Rutte takes office as NATO chief", date(2024, 10, 1),
+    "Brussels",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (POPE, "Pontiff celebrates Mass in Ulaanbaatar"),
+        (POPE, "Pope lands in Mongolia"),
+        (RUTTE, "Rutte takes the helm at NATO"),
+    ],
+)
+def test_sole_titles_and_taking_the_helm(facts: ClaimFacts, title: str) -> None:
+    """One person holds "the pontiff" at a time: as sure as a surname."""
+    assert verdict(facts, title) == ("fulfilment", True)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (POPE, "Pope Francis says he hopes to visit Mongolia"),
+        (RUTTE, "Rutte set to take over as NATO chief"),
+    ],
+)
+def test_sole_titles_still_need_a_report(facts: ClaimFacts, title: str) -> None:
+    assert verdict(facts, title) != ("fulfilment", True)

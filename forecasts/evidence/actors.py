@@ -201,6 +201,7 @@ def _named(name: str) -> Actor:
 
 
 _SOLE_TITLES: dict[str, tuple[str, ...]] = {"pope": ("pope", "pontiff", "holy father")}
+_SOLE_ROLES = frozenset(tuple(phrase(t) for t in titles) for titles in _SOLE_TITLES.values())
 
 
 def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -463,7 +464,7 @@ def match_actor(actor: Actor, item: Tokens) -> float:
                     continue
                 if qualifiers and role.qualifiers and not (qualifiers & role.qualifiers):
                     continue
-                if qualifiers & role.qualifiers:
+                if qualifiers & role.qualifiers or role.phrases in _SOLE_ROLES:
                     return QUALIFIED_ROLE
                 best = ROLE
     if best:

@@ -1123,7 +1123,10 @@ def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
                 continue
             clause = title
             return [Finding(REPORT, 0.85, "report:headline in", clause, True, end)]
-    done_there = _done_there(pc, toks, names)
+    # A title the claim gives its actor may open the headline too ("Pontiff celebrates Mass
+    # in Ulaanbaatar", "US top diplomat signs pact in Manila").
+    titles = [p for role in actor.roles if not role.generic for p in role.phrases]
+    done_there = _done_there(pc, toks, [*names, *titles])
     if done_there >= 0:
         return [Finding(REPORT, 0.85, "report:done there", title, True, done_there)]
     fronted = _FRONTED_PLACE.match(fold(title))
