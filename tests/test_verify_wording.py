@@ -357,3 +357,40 @@ def test_sole_titles_and_taking_the_helm(facts: ClaimFacts, title: str) -> None:
 )
 def test_sole_titles_still_need_a_report(facts: ClaimFacts, title: str) -> None:
     assert verdict(facts, title) != ("fulfilment", True)
+
+
+FED = claim(
+    "The Fed is expected to cut rates in September.",
+    ("Federal Reserve",), "rate_change", "Fed rate cut", date(2024, 9, 18), "Washington",
+)  # fmt: skip
+ECB = claim(
+    "The ECB will raise rates in July.",
+    ("European Central Bank",), "rate_change", "ECB rate hike", date(2023, 7, 27), "Frankfurt",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (FED, "Fed's half-point cut lifts stocks"),
+        (FED, "The Fed delivered a jumbo cut on Wednesday"),
+        (ECB, "ECB's ninth straight hike takes rates to record"),
+    ],
+)
+def test_an_institutions_act_by_its_noun(facts: ClaimFacts, title: str) -> None:
+    """A central bank's "cut" is a noun after a determiner or its possessive."""
+    assert verdict(facts, title) == ("fulfilment", True)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (FED, "Fed's rate cut expected next week"),
+        (FED, "Fed's rate cut bets rise"),
+        (FED, "Fed cuts growth forecast"),
+        (ECB, "ECB's next hike seen in September"),
+        (MODI, "Modi's visit to Moscow looms"),
+    ],
+)
+def test_an_acts_noun_ahead_is_no_report(facts: ClaimFacts, title: str) -> None:
+    assert verdict(facts, title) != ("fulfilment", True)

@@ -95,6 +95,21 @@ _RATE_WORDS_IN_ITEMS = _RATE_WORDS | {"hike", "hikes", "bp"}
 _BASIS_POINTS = re.compile(r"\d+bps?$")  # "hikes 75bp"
 
 
+# Words before "cut" that make it a noun, as a central bank's cut is written without "rate":
+# "delivers a jumbo cut", "Fed's half-point cut" (not "cuts growth forecast", a verb).
+_BEFORE_A_CUT = frozenset(
+    {"a", "an", "the", "its", "first", "second", "third", "another", "jumbo", "surprise",
+     "big", "bigger", "larger", "deep", "deeper", "point", "sized", "straight", "consecutive"}
+)  # fmt: skip
+
+
+def _cut_as_noun(toks: Tokens) -> bool:
+    return any(
+        i and (toks.words[i - 1] in _BEFORE_A_CUT or toks.original[i - 1].endswith("'s"))
+        for i in toks.find(("cut",))
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     words: tuple[str, ...]
@@ -328,6 +343,7 @@ def find_mentions(
             family == "rate_change"
             and not (_RATE_WORDS_IN_ITEMS & set(toks.words))
             and not any(_BASIS_POINTS.match(w) for w in toks.words)
+            and not _cut_as_noun(toks)
         ):
             continue
         in_title = clause in title_clauses
@@ -739,13 +755,17 @@ def _noun_tense(
         # "Microsoft's Activision purchase is done", "the merger is now complete".
         return REPORT, 0.85, f"report:noun {name} done"
     if (
-        family in _GATHERINGS
-        and _possessed(toks, pos)
+        _possessed(toks, pos)
         and end < len(toks.words)
         and _headline_verb(toks.words[end])
         and not any(
             w in _NEGATION or w in _PLAN_WORDS or w in SIGNAL_BEFORE
-            for w in (*toks.words[max(0, pos - 5) : pos], *toks.words[end:])
+            for w in toks.words[max(0, pos - 5) : pos]
+        )
+        # After its verb, "to" is a direction ("takes rates to record"); other plan words are not.
+        and not any(
+            w in _NEGATION or w in _PLAN_WORDS or (w in SIGNAL_BEFORE and w != "to")
+            for w in toks.words[end:]
         )
     ):
         # "Modi's visit to Moscow draws criticism", "Xi's state visit rattles Washington":
@@ -798,11 +818,27 @@ def _placed_until(toks: Tokens, at: int) -> int:
 
 
 def _possessed(toks: Tokens, pos: int) -> bool:
-    """A name's possessive before the event noun, past its modifiers: "Xi's (state) visit"."""
+    """A name's possessive before the event noun, past up to three modifiers: "Xi's (state)
+    visit", "ECB's ninth straight hike", "Fed's half-point cut"."""
     i = pos - 1
-    while i > 0 and pos - i <= 3 and toks.words[i] in _ON_MODIFIERS:
+    while (
+        i > 0
+        and pos - i <= 3
+        and not toks.original[i].endswith(("'s", "’s"))
+        and (toks.words[i] in _ON_MODIFIERS or not toks.capitalised(i))
+        and toks.words[i] not in SIGNAL_BEFORE
+        and toks.words[i] not in _NEGATION
+    ):
         i -= 1
     return i >= 0 and toks.capitalised(i) and toks.original[i].endswith(("'s", "’s"))
+
+
+# Nouns that follow an event's noun as one phrase about its prospects ("rate cut bets").
+_OUTLOOK = frozenset(
+    {"bets", "odds", "fears", "worries", "calls", "doubts", "chances", "talks", "hopes",
+     "expectations", "rumors", "rumours", "plans", "costs", "demands", "concerns", "risks",
+     "questions", "signals", "needs", "looms", "nears", "approaches"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -811,6 +847,8 @@ def _headline_verb(word: str) -> bool:
     cancellation."""
     if word in _BE or word in COUNTER_VERB_WORDS or not word.endswith(("s", "ed")):
         return False
+    if word in _OUTLOOK:
+        return False  # "Fed's rate cut bets rise": a noun of the event still ahead
     return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
