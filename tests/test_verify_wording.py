@@ -394,3 +394,26 @@ def test_an_institutions_act_by_its_noun(facts: ClaimFacts, title: str) -> None:
 )
 def test_an_acts_noun_ahead_is_no_report(facts: ClaimFacts, title: str) -> None:
     assert verdict(facts, title) != ("fulfilment", True)
+
+
+MACRON_BERLIN = claim(
+    "Macron will visit Berlin.", ("Emmanuel Macron",), "visit", "Macron visit to Berlin",
+    date(2024, 5, 27), "Berlin",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (ASEAN, "ASEAN foreign ministers meet in Jakarta ahead of summit"),
+        (MACRON_BERLIN, "Macron signs decree in Paris on Berlin visit"),
+        (MACRON_BERLIN, "Macron's visit to Berlin: Scholz hopes for reset"),
+        (ALBANESE, "Albanese tells parliament in Canberra Beijing ties improving"),
+        (ALBANESE, "Albanese and Xi agree in Lima to meet in Beijing"),
+        (G20, "G20 finance ministers adopt communique in Gandhinagar"),
+        (POPE, "Pontiff tells pilgrims in Rome he will visit Mongolia"),
+    ],
+)
+def test_adversarial_near_misses_stay_unsettled(facts: ClaimFacts, title: str) -> None:
+    """A body's ministers are not its leaders; a decree in Paris about the visit is no visit."""
+    assert verdict(facts, title) != ("fulfilment", True)

@@ -881,7 +881,10 @@ def _on_the_event(toks: Tokens, pos: int) -> bool:
     prev = i - 1
     if toks.words[prev] in {"is", "was", "are", "were", "while"}:
         return True
-    # A name, not a headline's first word ("Reflections on the visit").
+    # A name, not a headline's first word ("Reflections on the visit"), nor a place ("signs
+    # decree in Paris on Berlin visit": a decree about the visit).
+    if prev > 0 and toks.words[prev - 1] in {"in", "at", "from"}:
+        return False
     return toks.capitalised(prev) and (prev > 0 or not getAllLemmas(toks.words[prev]))
 
 

@@ -688,6 +688,15 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             for f in findings
             if f.kind != REPORT or not ((_STAGES - claimed) & set(tokenize(f.clause).words))
         ]
+    if family in {"meet", "attend"} and not pc.actors[0].person:
+        # "ASEAN foreign ministers meet in Jakarta" is not the ASEAN leaders' summit: a body's
+        # ministers or officials meeting is another gathering, unless the claim is theirs.
+        own = set(tokenize(f"{claim.claim} {claim.event}").words)
+        findings = [
+            f
+            for f in findings
+            if f.kind != REPORT or not ((_SUBGROUPS - own) & set(tokenize(f.clause).words))
+        ]
     if len(pc.actors) > 1 and family in _ALL_PARTIES and not _claims_first_wins(pc):
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
@@ -1211,6 +1220,13 @@ _JOINT = frozenset(
 
 # Bodies addressed where they sit ("tells Congress in Washington"), dictionary words though.
 _ADDRESSED = frozenset({"congress", "parliament", "senate", "assembly", "lawmakers"})
+
+
+# A body's members below its leaders, who meet apart from them.
+_SUBGROUPS = frozenset(
+    {"ministers", "minister", "officials", "envoys", "deputies", "delegates", "negotiators",
+     "sherpas", "diplomats", "lawmakers", "governors", "ambassadors"}
+)  # fmt: skip
 
 
 # Who acts for a body named just before them: "G20 leaders adopt declaration".
