@@ -417,3 +417,59 @@ MACRON_BERLIN = claim(
 def test_adversarial_near_misses_stay_unsettled(facts: ClaimFacts, title: str) -> None:
     """A body's ministers are not its leaders; a decree in Paris about the visit is no visit."""
     assert verdict(facts, title) != ("fulfilment", True)
+
+
+XI_G20 = ClaimFacts(
+    claim="Xi Jinping is expected to attend the G20 summit in New Delhi.",
+    actors=("Xi Jinping",),
+    event="Xi at G20 summit in New Delhi",
+    event_type="attendance",
+    location="New Delhi",
+    reference_date=date(2023, 8, 1),
+    due_earliest=date(2023, 9, 9),
+    due_latest=date(2023, 9, 10),
+)
+MODI_SCO = ClaimFacts(
+    claim="Modi will attend the SCO summit in Astana.",
+    actors=("Narendra Modi",),
+    event="Modi at SCO summit",
+    event_type="attendance",
+    location="Astana",
+    reference_date=date(2024, 6, 1),
+    due_earliest=date(2024, 7, 3),
+    due_latest=date(2024, 7, 4),
+)
+PUTIN_BRICS = ClaimFacts(
+    claim="Putin will attend the BRICS summit in Johannesburg.",
+    actors=("Vladimir Putin",),
+    event="Putin at BRICS summit",
+    event_type="attendance",
+    location="Johannesburg",
+    reference_date=date(2023, 6, 1),
+    due_earliest=date(2023, 8, 22),
+    due_latest=date(2023, 8, 24),
+)
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "published"),
+    [
+        (
+            XI_G20,
+            "Chinese Premier Li Qiang to represent China at G20 instead of Xi",
+            on(2023, 9, 4),
+        ),
+        (
+            MODI_SCO,
+            "Jaishankar to represent India at SCO summit as Modi stays home",
+            on(2024, 6, 30),
+        ),
+        (PUTIN_BRICS, "Putin will not travel to South Africa for BRICS summit", on(2023, 7, 19)),
+    ],
+)
+def test_someone_else_goes_or_the_person_stays_home(
+    facts: ClaimFacts, title: str, published: datetime
+) -> None:
+    """A stand-in named for the claim's person, or "will not travel ... for the summit"."""
+    j = judge(facts, ItemFacts(title, "", published))
+    assert (j.kind, j.decisive) == ("counter", True)

@@ -474,7 +474,8 @@ def _classify_clause(
             # A cancellation governs a mention of the event close by ("cancels Beijing visit",
             # "trip ... called off"); absence verbs ("skipped", "stayed away") need none
             # when the item speaks of the event anywhere.
-            near = any(abs(pos - m) <= 6 for m in mentions)
+            # (Eight words: "will not travel to South Africa for the BRICS summit".)
+            near = any(abs(pos - m) <= 8 for m in mentions)
             if not near and not (anywhere and verb in ABSENCE_VERBS):
                 continue
             before = toks.words[max(0, pos - 3) : pos]

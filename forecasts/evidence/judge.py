@@ -701,6 +701,10 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
+    if family in _GATHERINGS_OF_ONE and pc.actors[0].person:
+        stand_in = _stood_in_for(pc, toks, text, bool(findings))
+        if stand_in is not None:
+            findings.append(stand_in)
     lost = _lost(pc, toks) if family in _CONTESTS else None
     if lost is not None:
         findings.append(lost)
@@ -980,6 +984,36 @@ def _rival_winner(pc: PreparedClaim, text: str, title: str, toks: Tokens) -> Jud
         ]
         if subject and subject[-1] >= f.pos - 3:
             return Judgement(COUNTER_KIND, 0.8, "counter:rival winner", None)
+    return None
+
+
+_GATHERINGS_OF_ONE = frozenset({"visit", "attend", "meet"})
+# Someone else goes for the claim's person: "Li Qiang to represent China at G20 instead of
+# Xi", "Lavrov to lead the delegation in place of Putin", "as Modi stays home".
+_INSTEAD = (("instead", "of"), ("in", "place", "of"), ("on", "behalf", "of"))
+_STAYS = frozenset({"stays", "stayed", "stay", "staying", "remains", "remained"})
+
+
+def _stood_in_for(pc: PreparedClaim, toks: Tokens, text: str, mentioned: bool) -> Finding | None:
+    """The claim's person replaced at the event by someone else (or staying home), in an item
+    that names the event: its noun, its own names or its place."""
+    if not (
+        mentioned
+        or (toks.vocabulary & _TRIGGER_WORDS.get(pc.family, frozenset()))
+        or _objects_named(pc.objects, text, toks)
+        or any(name_in(toks, p) for p in (*pc.places, *pc.region))
+    ):
+        return None
+    actor = pc.actors[0]
+    for name in (*actor.phrases, *actor.surnames):
+        for pos in toks.find(name):
+            before = toks.words[max(0, pos - 3) : pos]
+            end = pos + len(name)
+            after = toks.words[end : end + 2]
+            if any(tuple(before[-len(p) :]) == p for p in _INSTEAD) or (
+                after[:1] and after[0] in _STAYS and after[1:] in (("home",), ("away",))
+            ):
+                return Finding(COUNTER, 0.85, "counter:stand-in", " ".join(toks.words), True)
     return None
 
 
