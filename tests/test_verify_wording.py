@@ -473,3 +473,53 @@ def test_someone_else_goes_or_the_person_stays_home(
     """A stand-in named for the claim's person, or "will not travel ... for the summit"."""
     j = judge(facts, ItemFacts(title, "", published))
     assert (j.kind, j.decisive) == ("counter", True)
+
+
+ODYSSEUS = claim(
+    "Intuitive Machines' Odysseus will land on the moon on February 22.",
+    ("Intuitive Machines", "Odysseus"), "landing", "Odysseus moon landing", date(2024, 2, 22),
+    "Moon",
+)  # fmt: skip
+BOC = claim(
+    "The Bank of Canada is expected to cut rates on June 5.",
+    ("Bank of Canada",), "rate_change", "Bank of Canada rate cut", date(2024, 6, 5), "Ottawa",
+)  # fmt: skip
+INDONESIA = claim(
+    "Indonesia will hold its presidential election on February 14.",
+    ("Indonesia",), "election", "Indonesian presidential election", date(2024, 2, 14),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "published"),
+    [
+        (
+            ODYSSEUS,
+            "Odysseus landed on the moon on February 22nd, company confirms",
+            on(2024, 2, 28),
+        ),
+        (ODYSSEUS, "Feb. 22: Odysseus lands on the moon", on(2024, 2, 29)),
+        (BOC, "Bank of Canada cut rates on June 5, first G7 bank to ease", on(2024, 6, 12)),
+        (INDONESIA, "Indonesians voted on February 14th; Prabowo leads count", on(2024, 2, 20)),
+    ],
+)
+def test_dates_headlines_give_date_late_reports(
+    facts: ClaimFacts, title: str, published: datetime
+) -> None:
+    """Ordinals, a headline opening with its day, "cut" as a past after a singular name, and
+    "voted on <day>" (not on a bill)."""
+    j = judge(facts, ItemFacts(title, "", published))
+    assert (j.kind, j.decisive) == ("fulfilment", True), j
+
+
+@pytest.mark.parametrize(
+    ("facts", "title", "published"),
+    [
+        (ODYSSEUS, "Odysseus landed on the moon on March 2nd", on(2024, 3, 5)),
+        (BOC, "Bank of Canada cut rates on July 24th", on(2024, 7, 26)),
+        (INDONESIA, "Indonesia votes on plastics ban", on(2024, 2, 14)),
+    ],
+)
+def test_other_days_stay_other_days(facts: ClaimFacts, title: str, published: datetime) -> None:
+    j = judge(facts, ItemFacts(title, "", published))
+    assert (j.kind, j.decisive) != ("fulfilment", True), j

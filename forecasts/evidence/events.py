@@ -423,6 +423,7 @@ def _classify_clause(
                 family == "election"
                 and trig.words[0] in _VOTE_FORMS
                 and toks.words[pos + 1 : pos + 2] in (("to",), ("on",))
+                and not (toks.words[pos + 2 : pos + 3] and toks.words[pos + 2] in _WHEN_WORDS)
             ):
                 continue  # "India votes to ban plastics", "votes on the bill": a decision
             mentions.append(pos)
@@ -611,12 +612,34 @@ def _tense(
                 and _object_follows(toks, pos + len(trig.words))
             )
         )
+        if (
+            not plural_subject
+            and trig.words[0] in _SAME_PAST
+            and len(trig.words) == 1
+            and prev[:1].isupper()
+            and not prev.endswith("s")
+            and toks.words[pos + 1 : pos + 2]
+            and (toks.words[pos + 1] in _OBJECT_OF_PAST or toks.words[pos + 1][:1].isdigit())
+            and not title_case(toks)
+        ):
+            return REPORT, 1.0, f"report:past {name}"
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
 
 
 _VOTE_FORMS = frozenset({"vote", "votes", "voted", "voting"})
+# "voted on February 14th", "votes on Sunday": the "on" of a day, not of a bill.
+_WHEN_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
+# Verbs whose past is their base ("cut", "hit", "set"): after a singular name and before
+# their object they are past ("Bank of Canada cut rates on June 5").
+_SAME_PAST = frozenset({"cut", "hit", "set", "put", "shut", "quit", "cast", "split", "bid"})
+_OBJECT_OF_PAST = frozenset({"rates", "rate", "interest", "its", "their", "the", "a", "by", "to"})
 _UNDOING = frozenset(
     conjugate(verb).third
     for verb in ("lift", "end", "scrap", "drop", "ease", "remove", "suspend", "repeal", "halt")
