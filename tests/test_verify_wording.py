@@ -523,3 +523,28 @@ def test_dates_headlines_give_date_late_reports(
 def test_other_days_stay_other_days(facts: ClaimFacts, title: str, published: datetime) -> None:
     j = judge(facts, ItemFacts(title, "", published))
     assert (j.kind, j.decisive) != ("fulfilment", True), j
+
+
+ZELENSKY_WH = claim(
+    "Zelensky will visit the White House on Friday.",
+    ("Volodymyr Zelensky",), "visit", "Zelensky visit to the White House", date(2025, 2, 28),
+    "White House",
+)  # fmt: skip
+LEE = claim(
+    "South Korean President Lee Jae-myung will visit Tokyo.",
+    ("Lee Jae-myung",), "visit", "Lee visit to Tokyo", date(2025, 8, 23), "Tokyo",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "title"),
+    [
+        (ZELENSKY_WH, "Zelensky and Trump clash in Oval Office"),
+        (LEE, "Lee and Ishiba sign joint statement in Tokyo"),
+    ],
+)
+def test_rooms_of_a_venue_and_family_names_first(facts: ClaimFacts, title: str) -> None:
+    """The Oval Office is in the White House; "Lee Jae-myung" is Lee (a hyphenated given
+    name is no double-barrelled surname); a headline of names and one lower-case verb is no
+    Title Case headline."""
+    assert verdict(facts, title) == ("fulfilment", True)

@@ -186,7 +186,13 @@ def _named(name: str) -> Actor:
     surname = _surname(names)
     spelled = _transliterations(surname)
     last = name.split()[-1]
-    if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
+    if (
+        "-" in last
+        and len(surname) == 1
+        and len(names) >= 3
+        and last.replace("-", "").isalpha()
+        and names[0] not in FAMILY_NAME_FIRST  # "Lee Jae-myung": a hyphenated given name
+    ):
         # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
         surname = tuple(names[-2:])
     others = (*_other_surnames(names, surname), *spelled)

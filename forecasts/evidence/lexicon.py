@@ -1716,9 +1716,11 @@ COMMERCIAL_BANKS: frozenset[str] = frozenset(
 NEARBY: dict[str, tuple[str, ...]] = {
     "san francisco": ("bay area", "woodside", "filoli", "california"),
     "cape canaveral": ("kennedy space center", "florida"),
-    "washington": ("white house", "capitol"),
+    "washington": ("white house", "capitol", "oval office"),
     "new york": ("manhattan", "brooklyn", "queens", "bronx"),
     "beijing": ("great hall of the people", "diaoyutai", "zhongnanhai"),
+    # Rooms of a venue name the venue ("clash in the Oval Office" is at the White House).
+    "white house": ("oval office", "east room", "rose garden", "west wing", "south lawn"),
 }
 
 # East Asian family names come first ("Xi Jinping" -> Xi, "Yoon Suk Yeol" -> Yoon).

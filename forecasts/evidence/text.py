@@ -141,8 +141,10 @@ def tokenize(text: str) -> Tokens:
 def title_case(toks: Tokens) -> bool:
     """A headline in Title Case ("Putin and Kim Sign Defence Pact"), where a capital says
     nothing of a name: most of its longer words are capitalised, verbs among them."""
-    longer = [i for i, w in enumerate(toks.words) if len(w) > 3]
-    return len(longer) >= 3 and sum(toks.capitalised(i) for i in longer) >= 0.8 * len(longer)
+    common = [i for i, w in enumerate(toks.words) if len(w) > 3 and dictionary_word(w)]
+    # Every longer dictionary word capitalised ("Putin and Kim Sign Mutual Defence Pact"), not
+    # a headline of names with one lower-case verb ("Zelensky and Trump clash in Oval Office").
+    return len(common) >= 2 and all(toks.capitalised(i) for i in common)
 
 
 @lru_cache(maxsize=8192)
