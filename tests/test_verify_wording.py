@@ -548,3 +548,18 @@ def test_rooms_of_a_venue_and_family_names_first(facts: ClaimFacts, title: str) 
     name is no double-barrelled surname); a headline of names and one lower-case verb is no
     Title Case headline."""
     assert verdict(facts, title) == ("fulfilment", True)
+
+
+KISHIDA_YOON = claim(
+    "Kishida and Yoon will hold a summit in Tokyo.",
+    ("Fumio Kishida", "Yoon Suk Yeol"), "meeting", "Kishida-Yoon summit", date(2023, 3, 16),
+    "Tokyo",
+)  # fmt: skip
+
+
+def test_a_verb_governing_the_meetings_noun_reports_it() -> None:
+    """ "hold first summit in 12 years": the verb and its noun, only modifiers between."""
+    assert verdict(KISHIDA_YOON, "Yoon, Kishida hold first summit in 12 years") == (
+        "fulfilment",
+        True,
+    )

@@ -766,7 +766,11 @@ def _noun_tense(
         and not (i and toks.words[i - 1] in SIGNAL_BEFORE)
     ]
     if done and not any(w in _NEGATION for w in near) and not on_hold:
-        return REPORT, 0.85, f"report:noun {name}"
+        # The verb governing the noun itself, past only its modifiers or its place ("hold first
+        # summit", "summit in Jakarta ends"), reports as surely as "are meeting"; a verb further
+        # off less so. Not a visit: "has begun a visit to China" stays short of proving Beijing.
+        governs = family != "visit" and any(i == start - 1 or i == end for i in done)
+        return REPORT, (0.9 if governs else 0.85), f"report:noun {name}"
     after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
     if family == "earnings" and _MOVES & set(after) and not any(w in _PLAN_WORDS for w in near):
         # "profit jumps sevenfold", "revenue triples": results out.
