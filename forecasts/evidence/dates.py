@@ -94,9 +94,11 @@ def _opening_date(text: str, published: date) -> date | None:
 def stated_date(words: tuple[str, ...], published: date) -> date | None:
     """A calendar date the clause states ("on July 6", "6 July", "Dec. 12, 2023"): the latest
     such day not after publication (a report never dates an event in its own future)."""
-    if any(w[-2:] in _ORDINAL_ENDINGS for w in words):
+    if not (_MONTH_NUMBER.keys() & set(words)):
+        return None  # most clauses name no month
+    if any(w[:1].isdigit() and w[-2:] in _ORDINAL_ENDINGS for w in words):
         # "February 22nd", "the 3rd of May": the day's figure.
-        words = tuple(_ORDINAL.sub(r"\1", w) for w in words)
+        words = tuple(_ORDINAL.sub(r"\1", w) if w[:1].isdigit() else w for w in words)
     for i, word in enumerate(words):
         month = _MONTH_NUMBER.get(word)
         if month is None or (word == "may" and not (i + 1 < len(words) and words[i + 1].isdigit())):

@@ -992,11 +992,14 @@ _GATHERINGS_OF_ONE = frozenset({"visit", "attend", "meet"})
 # Xi", "Lavrov to lead the delegation in place of Putin", "as Modi stays home".
 _INSTEAD = (("instead", "of"), ("in", "place", "of"), ("on", "behalf", "of"))
 _STAYS = frozenset({"stays", "stayed", "stay", "staying", "remains", "remained"})
+_STAND_IN_WORDS = frozenset({"instead", "place", "behalf"}) | _STAYS
 
 
 def _stood_in_for(pc: PreparedClaim, toks: Tokens, text: str, mentioned: bool) -> Finding | None:
     """The claim's person replaced at the event by someone else (or staying home), in an item
     that names the event: its noun, its own names or its place."""
+    if not (toks.vocabulary & _STAND_IN_WORDS):
+        return None  # most items: no "instead", "place", "behalf", "stays"
     if not (
         mentioned
         or (toks.vocabulary & _TRIGGER_WORDS.get(pc.family, frozenset()))
@@ -1194,8 +1197,8 @@ def _done_there(pc: PreparedClaim, toks: Tokens, names: list[tuple[str, ...]]) -
     pledges support for Ukraine at White House": the actor, subject of a verb done in the
     headline, and the claim's own place (not its country) after "in" or "at". The position of
     the verb, else -1."""
-    if not pc.places:
-        return -1
+    if not pc.places or not any(place[0] in toks.vocabulary for place in pc.places):
+        return -1  # the claim's own place is nowhere in the headline
     titled = title_case(toks)
     for name in names:
         for pos in toks.find(name):
