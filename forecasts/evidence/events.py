@@ -833,12 +833,10 @@ def _modified_from(toks: Tokens, pos: int) -> int:
 
 def _placed_until(toks: Tokens, at: int) -> int:
     """Past the event noun's place: "visit (to North Korea) ends", "summit (in Jakarta)"."""
+    if at >= len(toks.words) - 1 or toks.words[at] not in {"to", "in"}:
+        return at
     titled = title_case(toks)
-    if (
-        at < len(toks.words) - 1
-        and toks.words[at] in {"to", "in"}
-        and name_like(toks, at + 1, titled)
-    ):
+    if name_like(toks, at + 1, titled):
         at += 1
         while at < len(toks.words) and name_like(toks, at, titled):
             at += 1

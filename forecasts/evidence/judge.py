@@ -624,7 +624,12 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
     if family in {"visit", "attend"} and not any(f.kind == REPORT for f in findings):
         findings += _headline_in(pc, item.title)
-    elif family == "meet" and pc.places and not any(f.kind == REPORT for f in findings):
+    elif (
+        family == "meet"
+        and pc.places
+        and not any(f.kind == REPORT for f in findings)
+        and any(place[0] in toks.vocabulary for place in pc.places)
+    ):
         # "Biden, Albanese and Sunak unveil submarine deal in San Diego": every party, a joint
         # act in the headline, and the meeting's own place.
         title = tokenize(item.title)
