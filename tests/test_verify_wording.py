@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from forecasts.evidence.actors import _abbreviates, build_actor, match_actor
-from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge
+from forecasts.evidence.judge import ClaimFacts, ItemFacts, judge, prepare
 from forecasts.evidence.text import tokenize
 
 
@@ -563,3 +563,15 @@ def test_a_verb_governing_the_meetings_noun_reports_it() -> None:
         "fulfilment",
         True,
     )
+
+
+def test_an_adjective_the_lemma_table_lacks_is_no_verb() -> None:
+    """ "HS2 northern leg to Manchester": "northern" is what the event is about, not its verb."""
+    facts = claim(
+        "The HS2 leg to Manchester will be built.",
+        ("HS2",), "construction", "HS2 northern leg to Manchester", date(2030, 1, 1),
+        "Manchester",
+    )  # fmt: skip
+    pc = prepare(facts)
+    assert "north" in pc.topic
+    assert not any(t.words == ("northern",) for t in pc.extra)

@@ -276,6 +276,8 @@ _AMBIGUOUS_BASE = frozenset(
 ) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
 
 
+# Endings of adjectives the lemma table may not know ("northern", "bilateral"): no verbs.
+_ADJECTIVE_ENDINGS = ("ern", "ic", "al", "ous", "ive", "ful", "less", "ary", "ese", "ish")
 # Endings of nouns for who or what does something ("booster", "operator"): no verbs.
 _AGENTS = ("er", "or", "ist", "ian", "ism", "ant", "ent")
 
@@ -290,7 +292,12 @@ def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
         if len(word) >= 4 and word.isalpha():
             lemmas = getAllLemmas(word)
             # A lower-case word the lexicon does not know is a newer verb ("rebrand").
-            newer = not lemmas and original.islower() and not word.endswith(_AGENTS)
+            newer = (
+                not lemmas
+                and original.islower()
+                and not word.endswith(_AGENTS)
+                and not word.endswith(_ADJECTIVE_ENDINGS)  # "northern leg" has no verb
+            )
             if "VERB" in lemmas or newer:
                 # Only words English uses as verbs ("Cybertruck", "Florida" are none);
                 # "reopening" is the verb "reopen" (its -ing form is then read as such, not
