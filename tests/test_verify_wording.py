@@ -575,3 +575,11 @@ def test_an_adjective_the_lemma_table_lacks_is_no_verb() -> None:
     pc = prepare(facts)
     assert "north" in pc.topic
     assert not any(t.words == ("northern",) for t in pc.extra)
+
+
+def test_an_act_in_a_place_reaches_meeting_claims() -> None:
+    """The candidate search sends "... in New Delhi" to meetings as well as visits."""
+    from forecasts.evidence.candidates import item_words
+
+    _, families = item_words(ItemFacts("G20 leaders adopt joint declaration in New Delhi"))
+    assert {"visit", "attend", "meet"} <= families
