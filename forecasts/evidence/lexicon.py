@@ -437,7 +437,7 @@ FAMILIES: dict[str, Family] = {
                 "step aside",
                 "stand down",
                 "bow out",
-                # Done to the office-holder, who must follow the verb (see judge._OUSTED).
+                # Done to the office-holder, who must follow the verb (see report_checks._OUSTED).
                 "oust",
                 "replace",
                 "succeed",
