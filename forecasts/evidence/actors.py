@@ -34,6 +34,9 @@ from forecasts.evidence.text import Tokens, acronym, phrase, tokenize
 
 # How much a match by each means is worth (a title is weaker than a name).
 NAME, SURNAME, ROLE = 1.0, 0.95, 0.8
+# A title the item qualifies with the holder's own country ("America's top diplomat",
+# "Indian PM"): one person holds it at a time, nearly as sure as a surname.
+QUALIFIED_ROLE = 0.9
 
 _ALIAS_TO_COUNTRY: dict[tuple[str, ...], str] = {
     phrase(alias): country for country, aliases in COUNTRIES.items() for alias in aliases
@@ -101,7 +104,13 @@ def build_actor(name: str, context: Tokens) -> Actor:
         return actor
     names, surname = actor.phrases[0], actor.surnames[0]
     roles = _roles_near(context, names, surname)
-    role_keys = [r.phrases[0][0] for r in roles if not r.generic]
+    # A title of its own ("secretary of state") is a key by each of its names' longest word:
+    # "US top diplomat lands in Seoul" names no "secretary".
+    role_keys = list(
+        dict.fromkeys(
+            w for r in roles if not r.generic for w in (r.phrases[0][0], *_keys(r.phrases))
+        )
+    )
     return Actor(
         name, actor.phrases, actor.surnames, (*actor.roles, *roles), (*actor.keys, *role_keys), True
     )
@@ -177,7 +186,13 @@ def _named(name: str) -> Actor:
     surname = _surname(names)
     spelled = _transliterations(surname)
     last = name.split()[-1]
-    if "-" in last and len(surname) == 1 and len(names) >= 3 and last.replace("-", "").isalpha():
+    if (
+        "-" in last
+        and len(surname) == 1
+        and len(names) >= 3
+        and last.replace("-", "").isalpha()
+        and names[0] not in FAMILY_NAME_FIRST  # "Lee Jae-myung": a hyphenated given name
+    ):
         # A double-barrelled surname is both its parts ("Bankman-Fried", "Ocasio-Cortez").
         surname = tuple(names[-2:])
     others = (*_other_surnames(names, surname), *spelled)
@@ -192,6 +207,7 @@ def _named(name: str) -> Actor:
 
 
 _SOLE_TITLES: dict[str, tuple[str, ...]] = {"pope": ("pope", "pontiff", "holy father")}
+_SOLE_ROLES = frozenset(tuple(phrase(t) for t in titles) for titles in _SOLE_TITLES.values())
 
 
 def _other_surnames(names: list[str], surname: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -373,11 +389,36 @@ def _roles_near(context: Tokens, full: tuple[str, ...], surname: tuple[str, ...]
             if not near:
                 continue
             qualifiers = countries_in(context, max(0, pos - 3), pos)
+            if not qualifiers and title in _TITLE_HOME:
+                # "Secretary of State Antony Blinken": the title is the United States' own, so
+                # "China's top diplomat" is someone else.
+                qualifiers = {_TITLE_HOME[title]}
             generic = title in GENERIC_ROLES
             if generic and not qualifiers:
-                qualifiers = countries_in(context)
+                qualifiers = _home_countries(context)
             roles.append(Role(tuple(phrase(a) for a in aliases), frozenset(qualifiers), generic))
     return roles
+
+
+# Words before a country that make it where the person goes, not whose title they hold:
+# "Prime Minister Narendra Modi will visit Kyiv" says nothing of a Ukrainian premier.
+_DESTINATION = frozenset(
+    {"to", "in", "at", "into", "from", "toward", "towards", "visit", "visits", "visiting",
+     "visited", "with", "against", "on", "over", "and"}
+)  # fmt: skip
+
+
+def _home_countries(context: Tokens) -> set[str]:
+    """The countries a claim's sentence names other than as a destination or a counterpart."""
+    found: set[str] = set()
+    for first in set(context.words):
+        for alias in _COUNTRY_BY_FIRST.get(first, ()):
+            for pos in context.find(alias):
+                if _case_ok(context, pos, alias) and not (
+                    pos and context.words[pos - 1] in _DESTINATION
+                ):
+                    found.add(_ALIAS_TO_COUNTRY[alias])
+    return found
 
 
 def match_country(actor: Actor, item: Tokens) -> float:
@@ -420,6 +461,7 @@ def match_actor(actor: Actor, item: Tokens) -> float:
         for pos in item.find(p):
             if item.capitalised(pos):
                 return ROLE
+    best = 0.0
     for role in actor.roles:
         for p in role.phrases:
             for pos in item.find(p):
@@ -428,5 +470,92 @@ def match_actor(actor: Actor, item: Tokens) -> float:
                     continue
                 if qualifiers and role.qualifiers and not (qualifiers & role.qualifiers):
                     continue
-                return ROLE
-    return 0.0
+                if qualifiers & role.qualifiers or role.phrases in _SOLE_ROLES:
+                    return QUALIFIED_ROLE
+                best = ROLE
+    if best:
+        return best
+    return SURNAME if _abbreviated(actor, item) else 0.0
+
+
+# Titles that belong to one country unless the claim says otherwise.
+_TITLE_HOME = {
+    "secretary of state": "united states",
+    "treasury secretary": "united states",
+    "fed chair": "united states",
+}
+
+
+def _abbreviated(actor: Actor, item: Tokens) -> bool:
+    """An organisation named by an abbreviation of its name ("ASEAN" for the Association of
+    Southeast Asian Nations: each word gives the start of its spelling), or an acronym actor
+    spelled out in the item ("National Transportation Safety Board" for "NTSB")."""
+    if actor.person:
+        return False
+    runs, upper = _capitals(item.original)
+    name = actor.name.strip()
+    if name.isupper() and name.isalpha() and 3 <= len(name) <= 6:
+        short = name.lower()
+        return any(_spells(short, run) for run in runs)
+    if not upper:
+        return False
+    words = _significant(name)
+    return len(words) >= 2 and any(_abbreviates(u, words) for u in upper)
+
+
+_LINKS = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+@lru_cache(maxsize=1024)
+def _capitals(original: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """An item's runs of two or more capitalised words (linking words skipped), and its words
+    in capitals of three letters or more: what abbreviations are looked for in (once an item)."""
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for word in (*original, ""):
+        if word[:1].isupper():
+            run.append(word.lower())
+        elif word.lower() not in _LINKS or not run:
+            if len(run) >= 2:
+                runs.append(tuple(run))
+            run = []
+    upper = frozenset(w.lower() for w in original if len(w) >= 3 and w.isupper() and w.isalpha())
+    return tuple(runs), upper
+
+
+def _spells(short: str, run: tuple[str, ...]) -> bool:
+    """Whether some words of the run, in a row, spell ``short`` by their starts."""
+    for i, first in enumerate(run):
+        if first[0] == short[0]:
+            for n in range(2, min(len(short), len(run) - i) + 1):
+                if _abbreviates(short, run[i : i + n]):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _significant(name: str) -> tuple[str, ...]:
+    return tuple(w for w in tokenize(name).words if w not in _LINKS)
+
+
+@lru_cache(maxsize=8192)
+def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
+    """Whether ``short`` takes, in order, the first letter of each of ``words`` and at most two
+    more letters of the same word after it ("SE" of "Southeast"), every word giving one: the
+    test of Schwartz and Hearst for an abbreviation and its long form, made strict."""
+    if not words:
+        return not short
+    if len(short) < len(words) or short[0] != words[0][0]:
+        return False
+    rest = words[1:]
+    if _abbreviates(short[1:], rest):
+        return True
+    first = words[0]
+    for i in range(1, len(first)):
+        if len(short) > 1 and first[i] == short[1]:
+            if _abbreviates(short[2:], rest):
+                return True
+            for j in range(i + 1, len(first)):
+                if len(short) > 2 and first[j] == short[2] and _abbreviates(short[3:], rest):
+                    return True
+    return False

@@ -38,9 +38,10 @@ def _word_families() -> dict[str, frozenset[str]]:
     for phrase_ in (*LOST, *BEATEN_BY):
         table.setdefault(phrase_.split()[0], set()).update(_CONTESTS)
     # "Scholz in Beijing", "Modi at White House": headline shorthand for a visit names no
-    # event word (the judge reads it; see judge._headline_in).
+    # event word (the judge reads it; see place_check._headline_in); nor do acts done in a meeting's
+    # place ("G20 leaders adopt declaration in New Delhi", place_check._done_there).
     for word in ("in", "at"):
-        table.setdefault(word, set()).update(("visit", "attend"))
+        table.setdefault(word, set()).update(("visit", "attend", "meet"))
     # "Finland becomes NATO's 31st member", "Sunak becomes prime minister" (events._became).
     for word in _BECOME:
         table.setdefault(word, set()).update(_STANDING_FAMILIES)

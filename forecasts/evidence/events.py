@@ -23,6 +23,8 @@ from forecasts.evidence.lexicon import (
     COUNTER_VERBS,
     FAMILIES,
     FAMILY_ALIASES,
+    FOREIGN_CALLED_OFF,
+    FOREIGN_PUT_OFF,
     FUTURE_WORDS,
     NOUN_REPORT_PREPS,
     NOUN_REPORT_VERBS,
@@ -35,7 +37,17 @@ from forecasts.evidence.lexicon import (
     verb_lemma,
     verb_of_noun,
 )
-from forecasts.evidence.text import Tokens, by_first_word, clauses, phrase, stem, tokenize
+from forecasts.evidence.text import (
+    Tokens,
+    by_first_word,
+    clauses,
+    dictionary_word,
+    name_like,
+    phrase,
+    stem,
+    title_case,
+    tokenize,
+)
 
 REPORT, SIGNAL, COUNTER = "report", "signal", "counter"
 
@@ -81,6 +93,21 @@ _RATE_WORDS = frozenset({"rate", "rates", "interest", "borrowing", "bps", "basis
 # a claim's own text is read more strictly ("tariff hikes" is no rate move).
 _RATE_WORDS_IN_ITEMS = _RATE_WORDS | {"hike", "hikes", "bp"}
 _BASIS_POINTS = re.compile(r"\d+bps?$")  # "hikes 75bp"
+
+
+# Words before "cut" that make it a noun, as a central bank's cut is written without "rate":
+# "delivers a jumbo cut", "Fed's half-point cut" (not "cuts growth forecast", a verb).
+_BEFORE_A_CUT = frozenset(
+    {"a", "an", "the", "its", "first", "second", "third", "another", "jumbo", "surprise",
+     "big", "bigger", "larger", "deep", "deeper", "point", "sized", "straight", "consecutive"}
+)  # fmt: skip
+
+
+def _cut_as_noun(toks: Tokens) -> bool:
+    return any(
+        i and (toks.words[i - 1] in _BEFORE_A_CUT or toks.original[i - 1].endswith("'s"))
+        for i in toks.find(("cut",))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +276,8 @@ _AMBIGUOUS_BASE = frozenset(
 ) | {"land", "sign", "travel", "hold", "open", "release", "cut", "hike", "raise", "seal", "win"}
 
 
+# Endings of adjectives the lemma table may not know ("northern", "bilateral"): no verbs.
+_ADJECTIVE_ENDINGS = ("ern", "ic", "al", "ous", "ive", "ful", "less", "ary", "ese", "ish")
 # Endings of nouns for who or what does something ("booster", "operator"): no verbs.
 _AGENTS = ("er", "or", "ist", "ian", "ism", "ant", "ent")
 
@@ -263,7 +292,12 @@ def generic_triggers(event_text: str) -> tuple[Trigger, ...]:
         if len(word) >= 4 and word.isalpha():
             lemmas = getAllLemmas(word)
             # A lower-case word the lexicon does not know is a newer verb ("rebrand").
-            newer = not lemmas and original.islower() and not word.endswith(_AGENTS)
+            newer = (
+                not lemmas
+                and original.islower()
+                and not word.endswith(_AGENTS)
+                and not word.endswith(_ADJECTIVE_ENDINGS)  # "northern leg" has no verb
+            )
             if "VERB" in lemmas or newer:
                 # Only words English uses as verbs ("Cybertruck", "Florida" are none);
                 # "reopening" is the verb "reopen" (its -ing form is then read as such, not
@@ -316,6 +350,7 @@ def find_mentions(
             family == "rate_change"
             and not (_RATE_WORDS_IN_ITEMS & set(toks.words))
             and not any(_BASIS_POINTS.match(w) for w in toks.words)
+            and not _cut_as_noun(toks)
         ):
             continue
         in_title = clause in title_clauses
@@ -395,6 +430,7 @@ def _classify_clause(
                 family == "election"
                 and trig.words[0] in _VOTE_FORMS
                 and toks.words[pos + 1 : pos + 2] in (("to",), ("on",))
+                and not (toks.words[pos + 2 : pos + 3] and toks.words[pos + 2] in _WHEN_WORDS)
             ):
                 continue  # "India votes to ban plastics", "votes on the bill": a decision
             mentions.append(pos)
@@ -446,7 +482,8 @@ def _classify_clause(
             # A cancellation governs a mention of the event close by ("cancels Beijing visit",
             # "trip ... called off"); absence verbs ("skipped", "stayed away") need none
             # when the item speaks of the event anywhere.
-            near = any(abs(pos - m) <= 6 for m in mentions)
+            # (Eight words: "will not travel to South Africa for the BRICS summit".)
+            near = any(abs(pos - m) <= 8 for m in mentions)
             if not near and not (anywhere and verb in ABSENCE_VERBS):
                 continue
             before = toks.words[max(0, pos - 3) : pos]
@@ -545,12 +582,21 @@ def _tense(
     if before and before[-1] == "to" and _done_before(wider, len(wider) - 1):
         # "votes to approve", "becomes the first private craft to land": done, not planned.
         return REPORT, 0.95, f"report:done to {name}"
+    if pos and toks.original[pos - 1].endswith(("'s", "’s")):
+        # After a possessive the word is a noun: "Netanyahu's address to Congress delayed".
+        return _noun_tense(toks, pos, trig, future, family)
     # Bare base form: a headline present with a plural subject ("Xi, Biden meet"), unless the
     # word is as often a noun ("UK launch", "Beijing visit"): then it is read as the noun.
     if trig.words[0] in _AMBIGUOUS_BASE:
         prev = toks.original[pos - 1] if pos else ""
         plural_subject = (
-            (prev[:1].isupper() and prev.endswith("s") and "'" not in prev)
+            # "Democrats pass", not "Says Visit" in a Title Case headline
+            (
+                prev[:1].isupper()
+                and prev.endswith("s")
+                and "'" not in prev
+                and not (title_case(toks) and dictionary_word(prev.lower()))
+            )
             or prev.lower() in {"voters", "they", "leaders", "both", "citizens"}
             # "astronauts land", "lawmakers pass": a plural common noun just before (not a
             # verb that undoes the event: "lifts ban", "ends strike")
@@ -573,12 +619,34 @@ def _tense(
                 and _object_follows(toks, pos + len(trig.words))
             )
         )
+        if (
+            not plural_subject
+            and trig.words[0] in _SAME_PAST
+            and len(trig.words) == 1
+            and prev[:1].isupper()
+            and not prev.endswith("s")
+            and toks.words[pos + 1 : pos + 2]
+            and (toks.words[pos + 1] in _OBJECT_OF_PAST or toks.words[pos + 1][:1].isdigit())
+            and not title_case(toks)
+        ):
+            return REPORT, 1.0, f"report:past {name}"
         if not plural_subject:
             return _noun_tense(toks, pos, trig, future, family)
     return REPORT, 0.9, f"report:present {name}"
 
 
 _VOTE_FORMS = frozenset({"vote", "votes", "voted", "voting"})
+# "voted on February 14th", "votes on Sunday": the "on" of a day, not of a bill.
+_WHEN_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
+# Verbs whose past is their base ("cut", "hit", "set"): after a singular name and before
+# their object they are past ("Bank of Canada cut rates on June 5").
+_SAME_PAST = frozenset({"cut", "hit", "set", "put", "shut", "quit", "cast", "split", "bid"})
+_OBJECT_OF_PAST = frozenset({"rates", "rate", "interest", "its", "their", "the", "a", "by", "to"})
 _UNDOING = frozenset(
     conjugate(verb).third
     for verb in ("lift", "end", "scrap", "drop", "ease", "remove", "suspend", "repeal", "halt")
@@ -692,19 +760,24 @@ def _noun_tense(
     near = toks.words[max(0, pos - 5) : pos + len(trig.words) + 3]
     verbs = _NOUN_VERBS - _ENDINGS if family in _DEALS else _NOUN_VERBS
     on_hold = any(abs(p - pos) <= 5 for p in toks.find(("on", "hold")))  # "put on hold"
+    start = _modified_from(toks, pos)
+    end = _placed_until(toks, pos + len(trig.words))
     # The verb beside the noun must itself be done: "acquisition unlikely to close" is not.
+    # Modifiers before the noun ("concluded his three-day China trip") and its place after it
+    # ("visit to North Korea ends") stand between them.
     done = [
         i
-        for i in (
-            *range(max(0, pos - 4), pos),
-            *range(pos + len(trig.words), pos + len(trig.words) + 3),
-        )
+        for i in (*range(max(0, min(start - 1, pos - 4)), pos), *range(end, end + 3))
         if i < len(toks.words)
         and toks.words[i] in verbs
         and not (i and toks.words[i - 1] in SIGNAL_BEFORE)
     ]
     if done and not any(w in _NEGATION for w in near) and not on_hold:
-        return REPORT, 0.85, f"report:noun {name}"
+        # The verb governing the noun itself, past only its modifiers or its place ("hold first
+        # summit", "summit in Jakarta ends"), reports as surely as "are meeting"; a verb further
+        # off less so. Not a visit: "has begun a visit to China" stays short of proving Beijing.
+        governs = family != "visit" and any(i == start - 1 or i == end for i in done)
+        return REPORT, (0.9 if governs else 0.85), f"report:noun {name}"
     after = toks.words[pos + len(trig.words) : pos + len(trig.words) + 3]
     if family == "earnings" and _MOVES & set(after) and not any(w in _PLAN_WORDS for w in near):
         # "profit jumps sevenfold", "revenue triples": results out.
@@ -716,6 +789,23 @@ def _noun_tense(
     ):
         # "Microsoft's Activision purchase is done", "the merger is now complete".
         return REPORT, 0.85, f"report:noun {name} done"
+    if (
+        _possessed(toks, pos)
+        and end < len(toks.words)
+        and _headline_verb(toks.words[end])
+        and not any(
+            w in _NEGATION or w in _PLAN_WORDS or w in SIGNAL_BEFORE
+            for w in toks.words[max(0, pos - 5) : pos]
+        )
+        # After its verb, "to" is a direction ("takes rates to record"); other plan words are not.
+        and not any(
+            w in _NEGATION or w in _PLAN_WORDS or (w in SIGNAL_BEFORE and w != "to")
+            for w in toks.words[end:]
+        )
+    ):
+        # "Modi's visit to Moscow draws criticism", "Xi's state visit rattles Washington":
+        # the named person's event, followed by what it does, is under way or done.
+        return REPORT, 0.8, f"report:possessive {name}"
     if family in _GATHERINGS and _on_the_event(toks, pos):
         # "Scholz on first visit to China": the headline's way of saying it is under way.
         return REPORT, 0.8, f"report:on {name}"
@@ -733,6 +823,66 @@ _MOVES = frozenset(
                  "climb", "slide", "plunge", "beat", "top", "miss", "grow", "shrink", "swell")
     for form in (conjugate(verb).third, conjugate(verb).past)
 )  # fmt: skip
+
+
+def _modified_from(toks: Tokens, pos: int) -> int:
+    """Where the modifiers before an event noun start: "his three-day China trip"."""
+    i = pos
+    while (
+        i > 0
+        and pos - i < 5
+        and (toks.words[i - 1] in _ON_MODIFIERS or toks.capitalised(i - 1))
+        and toks.words[i - 1] not in _NOUN_VERBS
+    ):
+        i -= 1
+    return i
+
+
+def _placed_until(toks: Tokens, at: int) -> int:
+    """Past the event noun's place: "visit (to North Korea) ends", "summit (in Jakarta)"."""
+    if at >= len(toks.words) - 1 or toks.words[at] not in {"to", "in"}:
+        return at
+    titled = title_case(toks)
+    if name_like(toks, at + 1, titled):
+        at += 1
+        while at < len(toks.words) and name_like(toks, at, titled):
+            at += 1
+    return at
+
+
+def _possessed(toks: Tokens, pos: int) -> bool:
+    """A name's possessive before the event noun, past up to three modifiers: "Xi's (state)
+    visit", "ECB's ninth straight hike", "Fed's half-point cut"."""
+    i = pos - 1
+    while (
+        i > 0
+        and pos - i <= 3
+        and not toks.original[i].endswith(("'s", "’s"))
+        and (toks.words[i] in _ON_MODIFIERS or not toks.capitalised(i))
+        and toks.words[i] not in SIGNAL_BEFORE
+        and toks.words[i] not in _NEGATION
+    ):
+        i -= 1
+    return i >= 0 and toks.capitalised(i) and toks.original[i].endswith(("'s", "’s"))
+
+
+# Nouns that follow an event's noun as one phrase about its prospects ("rate cut bets").
+_OUTLOOK = frozenset(
+    {"bets", "odds", "fears", "worries", "calls", "doubts", "chances", "talks", "hopes",
+     "expectations", "rumors", "rumours", "plans", "costs", "demands", "concerns", "risks",
+     "questions", "signals", "needs", "looms", "nears", "approaches"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _headline_verb(word: str) -> bool:
+    """A verb in the headline present or past ("draws", "sparked"): no be, no plan word, no
+    cancellation."""
+    if word in _BE or word in COUNTER_VERB_WORDS or not word.endswith(("s", "ed")):
+        return False
+    if word in _OUTLOOK:
+        return False  # "Fed's rate cut bets rise": a noun of the event still ahead
+    return any(lemma != word for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 # Words that say an event named just before is over: "the deal is done", "merger complete".
@@ -764,7 +914,10 @@ def _on_the_event(toks: Tokens, pos: int) -> bool:
     prev = i - 1
     if toks.words[prev] in {"is", "was", "are", "were", "while"}:
         return True
-    # A name, not a headline's first word ("Reflections on the visit").
+    # A name, not a headline's first word ("Reflections on the visit"), nor a place ("signs
+    # decree in Paris on Berlin visit": a decree about the visit).
+    if prev > 0 and toks.words[prev - 1] in {"in", "at", "from"}:
+        return False
     return toks.capitalised(prev) and (prev > 0 or not getAllLemmas(toks.words[prev]))
 
 
@@ -784,6 +937,12 @@ def _resolve_clause(
     return hits
 
 
+# Postponed or called off in Spanish, Italian, Portuguese or French next to the claim's own
+# names ("rinviata a settembre 2025 la missione Artemis 2"): the event's noun is foreign too.
+# Not "reporte", also Spanish for a report.
+_FOREIGN_COUNTERS = frozenset((*FOREIGN_PUT_OFF, *FOREIGN_CALLED_OFF)) - {"reporte"}
+
+
 @lru_cache(maxsize=4096)
 def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Finding, ...]:
     """Cancellation verbs close to a word of the claim's subject (stems in ``near``), for
@@ -795,10 +954,13 @@ def find_counters(item_text: str, title: str, near: frozenset[str]) -> tuple[Fin
     for clause in clauses(item_text):
         toks = tokenize(clause)
         for words, weight, verb in _counters_in(toks):
-            if verb in COUNTER_PHRASES:
+            if verb in COUNTER_PHRASES and verb not in _FOREIGN_COUNTERS:
                 continue
+            # A foreign sentence may put the date between ("rinviata a settembre 2025 la
+            # missione Artemis 2"): its own words, so a wider reach.
+            reach = 8 if verb in _FOREIGN_COUNTERS else 4
             for pos in toks.find(words):
-                window = toks.words[max(0, pos - 4) : pos + len(words) + 4]
+                window = toks.words[max(0, pos - reach) : pos + len(words) + reach]
                 if not any(stem(w) in near for w in window):
                     continue
                 before = toks.words[max(0, pos - 3) : pos]

@@ -11,188 +11,81 @@ it, the event being called off counts for it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 
-from lemminflect import getAllLemmas
-
-from forecasts.evidence.actors import (
-    ROLE,
-    Actor,
-    build_actor,
-    countries_in,
-    match_actor,
-    match_country,
-    name_in,
-    wide_match,
+from forecasts.evidence.actors import ROLE, match_actor, match_country, name_in
+from forecasts.evidence.contests import (
+    _NOMINATION,
+    _NOMINATION_STEMS,
+    _STAGES,
+    _claims_first_wins,
+    _lost,
+    _rival_subject,
+    _rival_winner,
+)
+from forecasts.evidence.counter_evidence import (
+    _GATHERINGS_OF_ONE,
+    _PUT_OFF,
+    SHORT_WINDOW_DAYS,
+    _stood_in_for,
 )
 from forecasts.evidence.dates import (
     LATE_REPORT_DAYS,
-    MONTHS,
     REPORT_LAG_DAYS,
-    WEEKDAYS,
     beyond_window,
     dated,
     earlier_year,
     event_day,
     last_report_day,
 )
+from forecasts.evidence.derive import _derive
+from forecasts.evidence.event_words import (
+    _BY_COUNTRY,
+    _CONTESTS,
+    _SUBJECT_FAMILIES,
+    _is_country,
+    _objects_named,
+    _stems,
+    _what_of,
+)
 from forecasts.evidence.events import (
-    _TRIGGERS,
     COUNTER,
     COUNTER_VERB_WORDS,
     REPORT,
     SIGNAL,
     Finding,
-    Trigger,
-    family_of,
     find_counters,
     find_mentions,
-    generic_triggers,
-    rate_direction,
 )
-from forecasts.evidence.lexicon import (
-    BEATEN_BY,
-    CITIES,
-    COUNTRIES,
-    FAMILIES,
-    FOREIGN_PUT_OFF,
-    LOST,
-    NEARBY,
-    ROLES,
-    SIGNAL_BEFORE,
-    words,
+from forecasts.evidence.judgement import (
+    COUNTER_KIND,
+    DECISIVE_COUNTER,
+    DECISIVE_FULFILMENT,
+    FULFILMENT,
+    NONE,
+    SIGNAL_KIND,
+    ClaimFacts,
+    ItemFacts,
+    Judgement,
+    PreparedClaim,
 )
-from forecasts.evidence.places import cities_in, named_as_place, place_aliases
-from forecasts.evidence.text import Tokens, acronyms_in, fold, phrase, stem, tokenize
-
-FULFILMENT, SIGNAL_KIND, COUNTER_KIND, NONE = "fulfilment", "signal", "counter", "none"
-
-# Scores at or above these settle a claim; weaker fulfilment or counter-evidence goes to review.
-DECISIVE_FULFILMENT = 0.75
-DECISIVE_COUNTER = 0.75
-
-_STOP_PROPER = frozenset(
-    {"the", "a", "an", "in", "on", "at", "of", "and", "to", "for", "with", "by", "this", "next"}
+from forecasts.evidence.lexicon import FAMILIES
+from forecasts.evidence.place_check import _done_there, _headline_in, _place
+from forecasts.evidence.report_checks import (
+    _all_named,
+    _other_names,
+    _other_party,
+    _ousted_named,
+    _right_subject_and_place,
+    _specific,
 )
-
+from forecasts.evidence.text import fold, phrase, tokenize
 
 # Events that need every named party.
 _ALL_PARTIES = frozenset({"meet", "sign", "join", "win", "resign", "announce"})
 # Events one person does somewhere: the claim's first actor must be named; the others are
 # usually hosts ("Modi's state visit, hosted by Biden"), whom a report may leave out.
 _FIRST_PARTY = frozenset({"visit", "attend", "appear", "compete", "convict", "inaugurate"})
-
-
-# Words that are never the name of an event: titles, countries, months, weekdays.
-_NOT_OBJECTS = (
-    {w for title in ROLES for w in phrase(title)}
-    | {"pm", "ceo", "cfo", "mp", "mep", "md", "vp"}
-    | {w for aliases in COUNTRIES.values() for a in aliases for w in phrase(a)}
-    | MONTHS
-    | set(WEEKDAYS)
-    # Places are where an event is, not its name ("arraignment in Manhattan").
-    | {w for place in (*CITIES, *NEARBY) for w in phrase(place)}
-    | {w for near in NEARBY.values() for place in near for w in phrase(place)}
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimFacts:
-    """What the judge needs of a claim (plain data: no database rows)."""
-
-    claim: str
-    actors: tuple[str, ...]
-    event: str = ""
-    event_type: str = ""
-    location: str = ""
-    polarity: str = "positive"
-    reference_date: date = date.min
-    due_earliest: date = date.min
-    due_latest: date = date.max
-    sentence: str = ""
-    statement: str = ""  # the claim restated on its own ("Milei wins the runoff"), if known
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFacts:
-    title: str
-    summary: str = ""
-    published: datetime | None = None
-    link: str = ""
-
-
-# Verdicts of "none" on items that still name the claim's actors and its kind of event (another
-# place, another event of the kind, another subject, the event on another date): the feeds
-# cover the event, which matters when a window closes with no report of it.
-_COVERING = frozenset(
-    {
-        "other_place",
-        "other_event",
-        "other_subject",
-        "implied_without_place",
-        "reported_otherwise",
-        "actor_only",
-        "negated:plan_to_happen",
-    }
-)
-_DATED_ELSEWHERE = frozenset({"before_window", "after_window"})
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    kind: str  # fulfilment, signal, counter, none
-    score: float
-    rule: str
-    event_date: date | None = None
-
-    @property
-    def covers(self) -> bool:
-        """The item names the claim's actors and its kind of event, whatever it says of it."""
-        if self.kind != NONE:
-            return True
-        return self.rule in _COVERING or (
-            self.rule in _DATED_ELSEWHERE and self.event_date is not None
-        )
-
-    @property
-    def covers_event(self) -> bool:
-        """Covers the event itself, not only its actors: what bears a negated claim out."""
-        return self.covers and self.rule != "actor_only"
-
-    @property
-    def decisive(self) -> bool:
-        if self.kind == FULFILMENT:
-            return self.score >= DECISIVE_FULFILMENT
-        if self.kind == COUNTER_KIND:
-            return self.score >= DECISIVE_COUNTER
-        return False
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedClaim:
-    facts: ClaimFacts
-    actors: tuple[Actor, ...]
-    family: str
-    direction: str
-    extra: tuple[Trigger, ...]
-    places: tuple[tuple[str, ...], ...]  # the claim's place and its synonyms
-    region: tuple[tuple[str, ...], ...]  # the country around it (a weaker match)
-    objects: tuple[str, ...]  # other proper names of the event ("APEC")
-    keys: tuple[str, ...] = field(default=())
-    topic: frozenset[str] = frozenset()  # stems an item must share (rulings, bills, deals)
-    subject: frozenset[str] = frozenset()  # stems of what the event is about (any family)
-    names: frozenset[str] = frozenset()  # stems of the actors' distinctive names
-    # A claim that its first actor wins a contest ("Milei wins the runoff"): the other actors are
-    # rivals, and their win (or concession) is the outcome against (or for) it.
-    winner: bool = False
-    # The event's own names that only it bears ("Starship", "Leqembi"): news may name the
-    # thing without its maker ("Starship lifts off").
-    marks: tuple[str, ...] = ()
-    # A claim that its (first) actor wins: the contest's proper names, else empty.
-    contest: frozenset[str] = frozenset()
 
 
 def prepare(claim: ClaimFacts) -> PreparedClaim:
@@ -213,204 +106,10 @@ def prepare(claim: ClaimFacts) -> PreparedClaim:
     )
 
 
-_Derived = tuple[
-    tuple[Actor, ...],
-    str,
-    str,
-    tuple[Trigger, ...],
-    tuple[tuple[str, ...], ...],
-    tuple[tuple[str, ...], ...],
-    tuple[str, ...],
-    tuple[str, ...],
-    frozenset[str],
-    frozenset[str],
-    frozenset[str],
-    bool,
-    tuple[str, ...],
-    frozenset[str],
-]
-
-
-# Passes read claims' stored forms (prepared_form), so this cache serves claims being indexed
-# and evaluations: 4,096 entries of about 3.7 KB bound a daemon's memory (65,536 were 240 MB).
-@lru_cache(maxsize=4096)
-def _derive(
-    text: str,
-    actor_names: tuple[str, ...],
-    event: str,
-    event_type: str,
-    location: str,
-    sentence: str,
-    statement: str,
-) -> _Derived:
-    context = tokenize(f"{sentence} {text}")
-    actors = tuple(build_actor(a, context) for a in actor_names if a.strip())
-    event_text = event or text
-    label = event_type.strip().lower()
-    family = family_of(event_type, event_text)
-    if label == "vote":
-        # A vote on a bill passes it; a vote of the people is an election.
-        bill = {"bill", "law", "package", "legislation", "measure", "budget", "act", "aid",
-                "resolution", "motion", "amendment", "treaty", "reform", "ordinance"}  # fmt: skip
-        family = "pass" if bill & set(tokenize(event_text).words) else "election"
-    said = family_of("", event_text) if label else family
-    institution = family in _SUBJECT_FAMILIES or label == "vote"
-    if (
-        said
-        and said != family
-        and not _names_family(event_text, family)
-        # "BOJ March policy meeting" labelled a rate change stays one: the meeting is where
-        # an institution acts, not the event.
-        and not (institution and said in _PROCESS_FAMILIES)
-    ):
-        # The event's own words outrank its label: "end the public health emergency" labelled
-        # a declaration is an ending.
-        family = said
-    elif family == "join" and said == "sign" and _DEAL_NOUNS & set(tokenize(event_text).words):
-        # "grain deal signing" labelled a signing: a deal signed, not a player's transfer.
-        family = said
-    elif family == "impose" and said == "end":
-        # "lift the seafood ban" names the measure, but the event is its ending.
-        family = said
-    # A name of the event's own kind ("IPO", "MPC") says what it is, not which one it is.
-    kind_words = _TRIGGER_WORDS.get(family, frozenset()) | _GENERIC_WORDS
-    objects = tuple(o for o in _objects(event_text, actors, location) if o not in kind_words)
-    # The event's own words, less its names ("Fort McHenry Channel" is no verb "channel").
-    extra = () if family else generic_triggers(_event_words(event_text, actors, objects))
-    direction = rate_direction(text + " " + event) if family == "rate_change" else ""
-    places, region = place_aliases(location)
-    keys = tuple(dict.fromkeys(k for a in actors for k in a.keys))
-    if family in _BY_COUNTRY:
-        keys += tuple(
-            k for a in actors for p in a.country for k in p[-1:] if len(k) > 2 and k not in keys
-        )
-    subject = _topic(event_text, actors, location, family)
-    if extra:
-        # The event's own verbs and nouns are what it is, not what it is about.
-        subject -= {stem(w) for t in extra for w in t.words}
-    topic = subject if family in _TOPICAL else frozenset()
-    names = frozenset(stem(k) for k in keys if len(k) >= 4)
-    claims_win = (
-        family in _CONTESTS
-        and bool(actors)
-        and actors[0].person
-        and bool(_WIN_WORDS & set(tokenize(f"{statement or text} {event}").words))
-    )
-    winner = claims_win and len(actors) > 1
-    # The contest by its proper names ("Argentina", "Oscar"): what another winner's report
-    # must name to be this contest's outcome.
-    contest = (
-        frozenset(
-            stem(w)
-            for w, o in zip(tokenize(event_text).words, tokenize(event_text).original, strict=True)
-            if o[:1].isupper() and len(w) >= 4 and w not in names_of(actors)
-        )
-        if claims_win
-        else frozenset()
-    )
-    marks = tuple(o for o in objects if len(o) >= 4 and _proper(o))
-    if family in _SUBJECT_FAMILIES:
-        # "Starship lifts off" names no actor: the event's own name finds the claim.
-        keys += tuple(m for m in marks if m not in keys)
-    if contest:
-        # Items of the contest that name only another winner reach the judge too.
-        keys += tuple(w for w in _country_keys(event_text) if w not in keys)
-    return (
-        actors,
-        family,
-        direction,
-        extra,
-        places,
-        region,
-        objects,
-        keys,
-        topic,
-        subject,
-        names,
-        winner,
-        marks,
-        contest,
-    )
-
-
-_DEAL_NOUNS = frozenset({"deal", "agreement", "treaty", "accord", "pact", "memorandum", "truce"})
-
-
-_OUSTED = frozenset(
-    form
-    for verb in ("oust", "replace", "succeed", "fire", "sack")
-    for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing", f"{verb[:-1]}ing")
-)
-
-
-def _ousted_named(pc: PreparedClaim, f: Finding) -> bool:
-    toks = tokenize(f.clause)
-    if f.pos < 0 or toks.words[f.pos] not in _OUSTED:
-        return True
-    after = Tokens(toks.words[f.pos + 1 : f.pos + 5], toks.original[f.pos + 1 : f.pos + 5])
-    return bool(match_actor(pc.actors[0], after))
-
-
-def _claims_first_wins(pc: PreparedClaim) -> bool:
-    """A claim that its first actor wins a contest (a team as well as a person): the rivals
-    need not be named in the report of the win ("Man City win Champions League")."""
-    return pc.family == "win" and (pc.winner or _says_win(pc.facts.statement or pc.facts.claim))
-
-
-@lru_cache(maxsize=8192)
-def _says_win(text: str) -> bool:
-    return bool(_WIN_WORDS & set(tokenize(text).words))
-
-
-_WIN_WORDS = frozenset(
-    {"win", "wins", "won", "winning", "victory", "elected", "beat", "beats", "defeat", "defeats"}
-)
-
-
-# Events news reports of a national agency by its country's name ("India lands on the moon",
-# "Japan launches H3 rocket", "India votes" for its election commission). Not rate moves:
-# "Japan raises rates" may be tariffs, and a central bank goes by "Japan's central bank".
-_BY_COUNTRY = frozenset({"launch", "land", "election"})
-
-
-# A report that names the country around the claim's city ("wraps up China visit" for a
-# visit to Beijing): weaker than the city, not decisive alone for a report in other words.
-REGION_SCORE = 0.9
-
-
 # Events defined by where they happen: a report that names no place proves less.
 _PLACE_BOUND = frozenset({"visit", "attend", "meet", "compete", "land", ""})
 
-# Families whose nouns name how an institution acts ("policy meeting", "rate decision",
-# "announcement"): words of the event that never outrank an institutional label.
-_PROCESS_FAMILIES = frozenset({"meet", "attend", "election", "rule", "announce"})
 
-
-# Postponements: decisive when the window is nearly over (a month or less left) or when they
-# are put off past it.
-_PUT_OFF = frozenset(
-    {"postpone", "delay", "put off", "push back", "defer", "reschedule", "slip", "pushed to",
-     *FOREIGN_PUT_OFF}
-)  # fmt: skip
-SHORT_WINDOW_DAYS = 31
-
-# Families whose event is defined by its subject matter: a ruling on *what*, a bill on *what*.
-_TOPICAL = frozenset(
-    # "": an event of no known family, read by its own words, must share its subject too.
-    {
-        "rule",
-        "pass",
-        "sign",
-        "announce",
-        "earnings",
-        "convict",
-        "remove",
-        "impose",
-        "end",
-        "deliver",
-        "",
-    }
-)
 # Families whose verbs are common words ("raises", "extends", "orders"): a report needs the
 # family's noun in its clause ("raises tariffs", not "raises concerns").
 _NEEDS_NOUN = frozenset({"impose"})
@@ -418,136 +117,6 @@ _NEEDS_NOUN = frozenset({"impose"})
 _SELF_NAMING = frozenset(
     {"ban", "bans", "banned", "ground", "grounds", "grounded", "sanctions", "sanctioned"}
 )
-_GENERIC_WORDS = words(
-    "the a an of on in at to for by with its their his her this that these those from into "
-    "new first final last next year month week day plan plans will would could may might "
-    "expected likely said says about over under more than after before during between "
-    "billion million percent deal agreement bill law vote court case decision ruling "
-    # A reporting period names when results come, not what they are about.
-    "quarter quarterly fourth third second annual fiscal full half results report q1 q2 q3 q4"
-)
-
-
-def _stems(toks: Tokens) -> frozenset[str]:
-    return _stems_of(toks.words)
-
-
-@lru_cache(maxsize=4096)
-def _stems_of(words: tuple[str, ...]) -> frozenset[str]:
-    """Cached: an item's stems are compared with each candidate claim's."""
-    return frozenset(stem(w) for w in words if len(w) >= 4)
-
-
-_TRIGGER_WORDS = {
-    family: frozenset(w for t in triggers for w in t.words)
-    for family, triggers in _TRIGGERS.items()
-}
-
-
-def _topic(
-    event_text: str, actors: tuple[Actor, ...], location: str, family: str
-) -> frozenset[str]:
-    """Content words of the claim's event beyond who, where and the event verb itself."""
-    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
-    names |= set(phrase(location))
-    trig = _TRIGGER_WORDS.get(family, frozenset())
-    out = {
-        stem(w)
-        for w in tokenize(event_text).words
-        if len(w) >= 4
-        and w not in names
-        and w not in trig
-        and w not in _GENERIC_WORDS
-        and not w.isdigit()
-    }
-    return frozenset(out)
-
-
-_COUNTRY_STEMS = frozenset(
-    stem(w) for aliases in COUNTRIES.values() for a in aliases for w in phrase(a) if len(w) >= 4
-)
-
-
-def _what_of(topic: frozenset[str]) -> frozenset[str]:
-    """The stems an item must share: a topic's countries only when it names nothing else
-    ("tariffs on Chinese EVs" is not "tariffs on Chinese steel")."""
-    rest = topic - _COUNTRY_STEMS
-    return rest or topic
-
-
-def names_of(actors: tuple[Actor, ...]) -> set[str]:
-    return {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
-
-
-def _country_keys(text: str) -> tuple[str, ...]:
-    """Index words for the countries a text names ("Argentina" -> "argentina", "argentine")."""
-    return tuple(
-        phrase(a)[-1] for c in sorted(countries_in(tokenize(text))) for a in COUNTRIES[c][:2]
-    )
-
-
-def _is_country(actor: Actor) -> bool:
-    return tuple(w for w in phrase(actor.name) if w != "the") in _COUNTRY_NAMES
-
-
-_COUNTRY_NAMES = frozenset(phrase(a) for aliases in COUNTRIES.values() for a in aliases)
-
-
-def _names_family(event_text: str, family: str) -> bool:
-    toks = tokenize(event_text)
-    return any(toks.find(t.words) for t in _TRIGGERS.get(family, ()))
-
-
-def _event_words(event_text: str, actors: tuple[Actor, ...], objects: tuple[str, ...] = ()) -> str:
-    names = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p} | set(objects)
-    toks = tokenize(event_text)
-    # Original spelling kept: a capitalised word is a name, never a verb ("Vienna").
-    return " ".join(o for w, o in zip(toks.words, toks.original, strict=True) if w not in names)
-
-
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "on"})
-
-
-# Words after which "on" says what a decision is about, not where: "vote on the Inflation
-# Reduction Act", "ruling on the Voting Rights Act".
-_ON_WHAT = frozenset(
-    {"vote", "votes", "voting", "ruling", "decision", "talks", "deal", "agreement", "debate",
-     "hearing", "referendum", "sanctions", "ban", "tariffs", "report", "verdict", "bill"}
-)  # fmt: skip
-
-
-def _about(toks: Tokens, i: int) -> bool:
-    """Whether the "on" before position i (past a "the") is the "on" of a decision's matter."""
-    j = i - 1
-    if toks.words[j] == "the":
-        j -= 1
-    return j >= 1 and toks.words[j] == "on" and toks.words[j - 1] in _ON_WHAT
-
-
-def _objects(event_text: str, actors: tuple[Actor, ...], location: str) -> tuple[str, ...]:
-    """Proper names in the event phrase that are not its actors, place, dates or titles."""
-    toks = tokenize(event_text)
-    skip = {w for a in actors for p in (*a.phrases, *a.surnames) for w in p}
-    skip |= set(phrase(location))
-    out = []
-    placed: set[int] = set()
-    for i, (word, orig) in enumerate(zip(toks.words, toks.original, strict=True)):
-        if i and word == "the" and toks.words[i - 1] in _LOCATIVE and not _about(toks, i):
-            placed.add(i)  # "on the NYSE"
-            continue
-        if (i == 0 and not (orig.isupper() and len(orig) > 2)) or word in skip:
-            continue  # a phrase's first word is capitalised anyway, unless an acronym ("SLIM")
-        if word in _NOT_OBJECTS:
-            continue
-        if word in _STOP_PROPER or not orig[:1].isupper() or word.isdigit():
-            continue
-        if i and (toks.words[i - 1] in _LOCATIVE or i - 1 in placed) and not _about(toks, i):
-            # "strike at Detroit automakers", "summit in Rio de Janeiro": a name after a
-            # preposition of place is where the event is, not what it is.
-            placed.add(i)
-            continue
-        out.append(word)
-    return tuple(out)
 
 
 def judge(claim: ClaimFacts, item: ItemFacts) -> Judgement:
@@ -615,6 +184,20 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
     findings = list(find_mentions(text, item.title, family, direction=pc.direction, extra=pc.extra))
     if family in {"visit", "attend"} and not any(f.kind == REPORT for f in findings):
         findings += _headline_in(pc, item.title)
+    elif (
+        family == "meet"
+        and pc.places
+        and not any(f.kind == REPORT for f in findings)
+        and any(place[0] in toks.vocabulary for place in pc.places)
+    ):
+        # "Biden, Albanese and Sunak unveil submarine deal in San Diego": every party, a joint
+        # act in the headline, and the meeting's own place.
+        title = tokenize(item.title)
+        if all(match_actor(a, title) for a in pc.actors):
+            names = [*pc.actors[0].phrases, *pc.actors[0].surnames]
+            at = _done_there(pc, title, names)
+            if at >= 0:
+                findings.append(Finding(REPORT, 0.85, "report:done there", item.title, True, at))
     implied = False
     if not any(f.kind == REPORT for f in findings) and family in FAMILIES:
         for other in FAMILIES[family].implied_by:
@@ -670,10 +253,23 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
             for f in findings
             if f.kind != REPORT or not ((_STAGES - claimed) & set(tokenize(f.clause).words))
         ]
+    if family in {"meet", "attend"} and not pc.actors[0].person:
+        # "ASEAN foreign ministers meet in Jakarta" is not the ASEAN leaders' summit: a body's
+        # ministers or officials meeting is another gathering, unless the claim is theirs.
+        own = set(tokenize(f"{claim.claim} {claim.event}").words)
+        findings = [
+            f
+            for f in findings
+            if f.kind != REPORT or not ((_SUBGROUPS - own) & set(tokenize(f.clause).words))
+        ]
     if len(pc.actors) > 1 and family in _ALL_PARTIES and not _claims_first_wins(pc):
         # "Biden spoke with Li at the G20 summit, which Xi skipped" reports no Biden-Xi meeting:
         # the sentence that reports the event must name every party.
         findings = [f for f in findings if f.kind != REPORT or _all_named(pc, f)]
+    if family in _GATHERINGS_OF_ONE and pc.actors[0].person:
+        stand_in = _stood_in_for(pc, toks, text, bool(findings))
+        if stand_in is not None:
+            findings.append(stand_in)
     lost = _lost(pc, toks) if family in _CONTESTS else None
     if lost is not None:
         findings.append(lost)
@@ -781,7 +377,8 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
         place_score = 0.9
     score = round(best.score * actor_score * place_score * generic * (0.9 if implied else 1.0), 3)
     rule = f"{best.why}{'+implied' if implied else ''}{place_rule}"
-    event_date = event_day(best.clause, published, text, claim.due_latest)
+    scheduled = (claim.due_latest - claim.due_earliest).days <= 1
+    event_date = event_day(best.clause, published, text, claim.due_latest, scheduled)
     put_past = kind == COUNTER and beyond_window(text, claim.due_latest)
     if late and not put_past and (kind != REPORT or dated(best.clause, published, text) is None):
         # Late news must date the event itself, or put it off past the window ("now
@@ -815,184 +412,6 @@ def judge_prepared(pc: PreparedClaim, item: ItemFacts) -> Judgement:
 # An event of no family reported in a headline's verb, every party named, its subject shared
 # (or two parties named when it has none beyond its verb): it may settle the claim (a noun or a body's word never does, at 0.7), wherever it happened.
 _GENERIC_DONE = 0.9
-
-
-# Institutions' acts, whose subject is the actor ("Fed cuts rates"); in an election the
-# winner, not the country, is the subject.
-_SUBJECT_FAMILIES = frozenset(
-    {"rate_change", "launch", "pass", "acquire", "earnings", "listing", "close", "withdraw",
-     "rule", "declare", "end", "land"}
-)  # fmt: skip
-
-
-_NOMINATION = frozenset(
-    {"nomination", "nominations", "nominated", "nominee", "nominees", "shortlist", "shortlisted"}
-)
-_NOMINATION_STEMS = frozenset({"nomin", "short"})
-
-
-# Contests a person wins or loses: the winner named before the verb is the subject.
-_CONTESTS = frozenset({"win", "election"})
-
-
-@lru_cache(maxsize=8192)
-def _proper(word: str) -> bool:
-    """A word no English dictionary form explains ("Erdogan"): a name even at a headline's
-    start, where every word is capitalised."""
-    return not getAllLemmas(word) and word.isalpha()
-
-
-def _rival_subject(pc: PreparedClaim, f: Finding) -> bool:
-    """The name just before the reporting word is a person other than the claim's actors."""
-    if f.pos < 0 or not any(a.person for a in pc.actors):
-        return False
-    toks = tokenize(f.clause)
-    lo = 0
-    window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
-    if pc.winner:
-        if match_actor(pc.actors[0], window):
-            return False
-        if any(match_actor(a, window) for a in pc.actors[1:]):
-            return True  # the claimed rival won
-    elif any(match_actor(a, window) for a in pc.actors):
-        return False
-    names = [
-        i
-        for i in range(lo, f.pos)
-        if toks.capitalised(i)
-        and toks.words[i] not in _NOT_OBJECTS
-        and toks.words[i] not in _STOP_PROPER
-        and not countries_in(Tokens((toks.words[i],), (toks.original[i],)))
-    ]
-    return bool(names)
-
-
-def _right_subject_and_place(pc: PreparedClaim, f: Finding) -> bool:
-    """'ECB cuts rates as Fed holds' is no Fed cut; 'Modi lands in New York ahead of
-    Washington visit' is no arrival in Washington; 'Stone wins' is no win for Gladstone."""
-    if f.pos < 0:
-        return True
-    toks = tokenize(f.clause)
-    contest = pc.family in _CONTESTS and any(a.person for a in pc.actors)
-    if pc.family in _SUBJECT_FAMILIES or contest:
-        # In a contest the winner may stand anywhere before the verb ("Emma Stone gets her
-        # biggest win of the season, bags the Oscar").
-        lo = 0 if contest else max(0, f.pos - 6)
-        names = [
-            i
-            for i in range(lo, f.pos)
-            if toks.capitalised(i)
-            and (i > 0 or toks.original[i].isupper() or (contest and _proper(toks.words[i])))
-        ]
-        if (
-            names
-            and contest
-            and toks.words[f.pos] in {"elects", "elected"}
-            and match_actor(
-                pc.actors[0],
-                Tokens(toks.words[f.pos + 1 : f.pos + 4], toks.original[f.pos + 1 : f.pos + 4]),
-            )
-        ):
-            return True  # "parliament elects Ishiba": the elected follows the verb
-        if names:
-            window = Tokens(toks.words[lo : f.pos], toks.original[lo : f.pos])
-            # The subject may be the actor or the thing the claim is about ("Wegovy launches");
-            # in a claimed win, only the claimed winner ("Massa wins against Milei" is not
-            # Milei's win).
-            subjects = pc.actors[:1] if pc.winner else pc.actors
-            # The body's country stands for it as the subject ("Bank of Japan scraps radical
-            # policy, makes first rate hike": "Japan" is nearest the verb).
-            by_country = any(match_country(a, window) for a in subjects)
-            if (
-                not by_country
-                and not any(match_actor(a, window) for a in subjects)
-                and not any(o in window for o in pc.objects)
-            ):
-                return False
-    if pc.places and pc.family in {"visit", "attend"}:
-        after = toks.words[f.pos + 1 : f.pos + 5]
-        if after and after[0] in {"in", "at", "to"}:
-            rest = Tokens(toks.words[f.pos + 2 : f.pos + 6], toks.original[f.pos + 2 : f.pos + 6])
-            ours = any(name_in(rest, p) for p in (*pc.places, *pc.region))
-            theirs = countries_in(rest) | {
-                c for c in cities_in(rest) if rest.find(phrase(c))[0] == 0
-            }
-            if theirs and not ours:
-                return False
-    return True
-
-
-# Stages short of a contest's outcome: a first-round or primary win is not the win.
-_STAGES = frozenset(
-    {"semi-final", "semi-finals", "quarter-final", "quarter-finals", "semi", "group", "last-16",
-     "first", "round", "primary", "primaries", "semifinal", "semifinals", "quarterfinal",
-     "qualifier", "qualifying", "heat", "leg", "stage", "nomination", "nominations", "exit",
-     "poll", "polls", "projected", "projection", "leads", "leading", "ahead"}
-)  # fmt: skip
-
-
-def _rival_winner(pc: PreparedClaim, text: str, title: str, toks: Tokens) -> Judgement | None:
-    """Another person's reported win of the claimed contest ("Massa wins Argentina election"
-    against "Milei will win"), in an item that names none of the claim's actors."""
-    if not (pc.contest & _stems(toks)):
-        return None
-    claimed = set(tokenize(f"{pc.facts.claim} {pc.facts.event}").words)
-    for f in find_mentions(text, title, pc.family):
-        if f.kind != REPORT or f.pos <= 0:
-            continue
-        clause = tokenize(f.clause)
-        if (_STAGES - claimed) & set(clause.words):
-            continue
-        subject = [
-            i
-            for i in range(f.pos)
-            if clause.capitalised(i)
-            and _proper(clause.words[i])
-            and not countries_in(Tokens((clause.words[i],), (clause.original[i],)))
-        ]
-        if subject and subject[-1] >= f.pos - 3:
-            return Judgement(COUNTER_KIND, 0.8, "counter:rival winner", None)
-    return None
-
-
-def _all_named(pc: PreparedClaim, finding: Finding) -> bool:
-    """Every party named in the reporting sentence, and for a meeting close to its verb:
-    "Biden meets China's Wang Yi as sides work toward Xi summit" is no Biden-Xi meeting."""
-    toks = tokenize(finding.clause)
-    if not all(match_actor(a, toks) > 0 for a in pc.actors):
-        return False
-    if pc.family != "meet" or finding.pos < 0 or finding.why.startswith("report:at "):
-        return True  # "X and Y offer hope at Woodside meeting": the clause's subjects met
-    if set(toks.words[max(0, finding.pos - 3) : finding.pos]) & _BOTH_PARTIES:
-        # "Biden and Xi reached agreements ... when they met": the pronoun is both parties.
-        return True
-    lo, hi = max(0, finding.pos - 8), finding.pos + 7
-    near = Tokens(toks.words[lo:hi], toks.original[lo:hi])
-    return all(match_actor(a, near) > 0 for a in pc.actors)
-
-
-_BOTH_PARTIES = frozenset({"they", "both", "two", "leaders", "pair"})
-
-
-def _lost(pc: PreparedClaim, toks: Tokens) -> Finding | None:
-    """A contest the claim's actor lost: "Spain beat England", "England lost to Spain". In a
-    claimed win, the rival conceding or losing reports the win ("Massa concedes to Milei")."""
-    for n, actor in enumerate(pc.actors):
-        names = [*actor.phrases, *actor.surnames]
-        for name in names:
-            for pos in toks.find(name):
-                before = toks.words[max(0, pos - 3) : pos]
-                after = toks.words[pos + len(name) : pos + len(name) + 3]
-                if any(" ".join(before).endswith(b) for b in BEATEN_BY) or any(
-                    " ".join(after).startswith(word) for word in LOST
-                ):
-                    clause = " ".join(toks.words)
-                    if pc.winner and n > 0:
-                        if match_actor(pc.actors[0], toks) == 0.0:
-                            continue
-                        return Finding(REPORT, 0.85, "report:rival lost", clause, True)
-                    return Finding(COUNTER, 0.9, "counter:lost", clause, True)
-    return None
 
 
 def _decide(findings: list[Finding]) -> tuple[str, Finding]:
@@ -1030,112 +449,11 @@ def _decide(findings: list[Finding]) -> tuple[str, Finding]:
     return SIGNAL, max(signals, key=lambda f: f.score)
 
 
-def _place(pc: PreparedClaim, toks: Tokens) -> tuple[float, str]:
-    """1.0 the claim's place is named; 0.85 its country; 0.75 no place; 0 another place."""
-    if not pc.places:
-        return 1.0, ""
-    if any(name_in(toks, p) for p in pc.places):
-        return 1.0, "+place"
-    named = countries_in(toks)
-    named |= cities_in(toks)
-    ours = {" ".join(p) for p in (*pc.places, *pc.region)}
-    others = {n for n in named if n not in ours}
-    if others and named_as_place(toks, others):
-        return 0.0, "other_place"
-    if any(name_in(toks, p) for p in pc.region):
-        return REGION_SCORE, "+region"
-    return 0.75, "+no_place"
-
-
-# After a name in a headline, the words that put the person somewhere: "Modi in US",
-# "Yellen in China for talks", "PM Modi at White House".
-_AT_PLACE = frozenset({"in", "at"})
-
-
-def _headline_in(pc: PreparedClaim, title: str) -> list[Finding]:
-    """Headline shorthand for a visit under way: "<actor> in <place>" with a capitalised place
-    (the claim's, or one the place check then weighs), no plan or future word before it."""
-    toks = tokenize(title)
-    actor = pc.actors[0]
-    if match_actor(actor, toks) == 0.0:
-        return []
-    names = [*actor.phrases, *actor.surnames]
-    for name in names:
-        for pos in toks.find(name):
-            end = pos + len(name)
-            if end + 1 >= len(toks.words) or toks.words[end] not in _AT_PLACE:
-                continue
-            if not toks.capitalised(end + 1):
-                continue
-            before = toks.words[:pos]
-            if any(w in SIGNAL_BEFORE for w in before[-3:]):
-                continue
-            clause = title
-            return [Finding(REPORT, 0.85, "report:headline in", clause, True, end)]
-    fronted = _FRONTED_PLACE.match(fold(title))
-    if fronted and not (set(toks.words) & (SIGNAL_BEFORE | _FUTURE_HINTS)):
-        # "In Beijing, Scholz presses Xi on Ukraine": the dateline of a report from there.
-        rest = tokenize(title[fronted.end() :])
-        if match_actor(actor, rest):
-            return [Finding(REPORT, 0.85, "report:headline in", title, True)]
-    return []
-
-
-_FRONTED_PLACE = re.compile(r"In (?:[A-Z][\w'.-]*\s?)+, ")
-_FUTURE_HINTS = frozenset({"next", "tomorrow", "upcoming", "ahead"})
-
-
-def _other_names(pc: PreparedClaim, toks: Tokens) -> bool:
-    """Whether the item names something of its own: a capitalised word no dictionary knows
-    that is none of the claim's actors, places or objects ("Starlink", "Peregrine")."""
-    ours = names_of(pc.actors) | set(pc.objects) | {w for p in pc.places for w in p}
-    return any(
-        toks.capitalised(i) and w not in ours and _proper(w) and w not in _NOT_OBJECTS
-        for i, w in enumerate(toks.words)
-    )
-
-
-def _specific(pc: PreparedClaim, toks: Tokens, strengths: list[float], place_score: float) -> bool:
-    """An item that names the claim's actors only by wide names (see ``wide_match``) is
-    about this event only if it shares what else the claim names: its subject, its own names
-    or its place. Claims that name nothing else are judged as before."""
-    named = [a for a, s in zip(pc.actors, strengths, strict=True) if s]
-    if not named or not all(wide_match(a, toks) for a in named):
-        return True
-    if not (pc.subject or pc.objects or pc.places):
-        return True
-    return bool(
-        (pc.subject & _stems(toks))
-        or (pc.objects and _objects_named(pc.objects, " ".join(toks.original), toks))
-        or (pc.places and place_score == 1.0)
-    )
-
-
-# Acts whose other party is their object (what is bought); in other events a name after the
-# verb is as often a prize, a category, a place, a model ("unveils new iPad Pro") or a crew
-# ("lifts off with Isaacman").
-_OBJECT_PARTY = frozenset({"acquire"})
-
-
-def _other_party(pc: PreparedClaim, f: Finding) -> bool:
-    """A name just after the reporting word that is none of the claim's actors, places or
-    objects: the act was done with someone else ("completes acquisition of Nuance")."""
-    if f.pos < 0 or pc.family not in _OBJECT_PARTY:
-        return False
-    toks = tokenize(f.clause)
-    ours = names_of(pc.actors) | set(pc.objects) | {w for p in (*pc.places, *pc.region) for w in p}
-    for i in range(f.pos + 1, min(len(toks.words), f.pos + 5)):
-        word = toks.words[i]
-        if not toks.capitalised(i) or word in _STOP_PROPER or word in _NOT_OBJECTS:
-            continue
-        alone = Tokens((word,), (toks.original[i],))
-        return not (word in ours or any(match_actor(a, alone) for a in pc.actors))
-    return False
-
-
-def _objects_named(objects: tuple[str, ...], text: str, toks: Tokens) -> bool:
-    present = set(toks.words) | acronyms_in(text)
-    return any(o in present for o in objects)
+# A body's members below its leaders, who meet apart from them.
+_SUBGROUPS = frozenset(
+    {"ministers", "minister", "officials", "envoys", "deputies", "delegates", "negotiators",
+     "sherpas", "diplomats", "lawmakers", "governors", "ambassadors"}
+)  # fmt: skip
 
 
 def _negate(j: Judgement, published: date) -> Judgement:
@@ -1156,10 +474,12 @@ __all__ = [
     "DECISIVE_COUNTER",
     "DECISIVE_FULFILMENT",
     "LATE_REPORT_DAYS",
+    "NONE",
     "REPORT_LAG_DAYS",
     "ClaimFacts",
     "ItemFacts",
     "Judgement",
+    "PreparedClaim",
     "fold",
     "judge",
     "judge_prepared",

@@ -437,7 +437,7 @@ FAMILIES: dict[str, Family] = {
                 "step aside",
                 "stand down",
                 "bow out",
-                # Done to the office-holder, who must follow the verb (see judge._OUSTED).
+                # Done to the office-holder, who must follow the verb (see report_checks._OUSTED).
                 "oust",
                 "replace",
                 "succeed",
@@ -584,6 +584,9 @@ FAMILIES: dict[str, Family] = {
                 "take over as",
                 "appoint",
                 "install",
+                "take the helm",
+                "take the reins",
+                "take charge",
             ),
             ("inauguration", "swearing-in", "oath", "oath of office", "coronation"),
         ),
@@ -1354,7 +1357,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "secretary-general": ("secretary-general", "secretary general"),
     "president": ("president", "leader", "head of state"),
     "leader": ("leader", "president", "premier"),
-    "prime minister": ("prime minister", "premier", "leader"),
+    "prime minister": ("prime minister", "premier", "leader", "pm"),
     "premier": ("premier", "prime minister"),
     "chancellor": ("chancellor", "leader"),
     "governor": ("governor",),
@@ -1678,12 +1681,16 @@ ORG_ALIASES: dict[str, tuple[str, ...]] = {
     "food and drug administration": ("fda",),
     "us food and drug administration": ("fda",),
     "international monetary fund": ("imf",),
-    "world health organization": ("who",),
+    "world health organization": ("who", "un health agency"),
     "reserve bank of australia": ("rba",),
     "bank of canada": ("boc",),
     "swiss national bank": ("snb",),
     "reserve bank of new zealand": ("rbnz",),
     "bank of korea": ("bok",),
+    # Bodies news names by what they do ("UN nuclear watchdog").
+    "international atomic energy agency": ("iaea", "un nuclear watchdog", "un atomic watchdog"),
+    "iaea": ("un nuclear watchdog", "un atomic watchdog"),
+    "who": ("un health agency",),
 }
 
 # Central banks whose names do not say their country: news calls each "<country>'s central
@@ -1709,9 +1716,11 @@ COMMERCIAL_BANKS: frozenset[str] = frozenset(
 NEARBY: dict[str, tuple[str, ...]] = {
     "san francisco": ("bay area", "woodside", "filoli", "california"),
     "cape canaveral": ("kennedy space center", "florida"),
-    "washington": ("white house", "capitol"),
+    "washington": ("white house", "capitol", "oval office"),
     "new york": ("manhattan", "brooklyn", "queens", "bronx"),
     "beijing": ("great hall of the people", "diaoyutai", "zhongnanhai"),
+    # Rooms of a venue name the venue ("clash in the Oval Office" is at the White House).
+    "white house": ("oval office", "east room", "rose garden", "west wing", "south lawn"),
 }
 
 # East Asian family names come first ("Xi Jinping" -> Xi, "Yoon Suk Yeol" -> Yoon).

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable, KeysView
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 # Abbreviations with dots would be split into letters; spell them as one token first.
 _ABBREVIATIONS = (
     (re.compile(r"\bU\.\s?S\.(?:\s?A\.)?"), "US"),
@@ -134,6 +136,26 @@ def tokenize(text: str) -> Tokens:
     # "Yellen's" -> "yellen"; "didn't" stays whole: it is a negation marker.
     words = tuple(w[:-2] if w.endswith("'s") else w for w in _WORD.findall(lowered))
     return Tokens(words, original)
+
+
+def title_case(toks: Tokens) -> bool:
+    """A headline in Title Case ("Putin and Kim Sign Defence Pact"), where a capital says
+    nothing of a name: most of its longer words are capitalised, verbs among them."""
+    common = [i for i, w in enumerate(toks.words) if len(w) > 3 and dictionary_word(w)]
+    # Every longer dictionary word capitalised ("Putin and Kim Sign Mutual Defence Pact"), not
+    # a headline of names with one lower-case verb ("Zelensky and Trump clash in Oval Office").
+    return len(common) >= 2 and all(toks.capitalised(i) for i in common)
+
+
+@lru_cache(maxsize=8192)
+def dictionary_word(word: str) -> bool:
+    """A word an English dictionary form explains ("draws", "crackdown"), unlike a name."""
+    return bool(getAllLemmas(word))
+
+
+def name_like(toks: Tokens, i: int, titled: bool) -> bool:
+    """Capitalised as a name is: in a Title Case headline only a word no dictionary knows."""
+    return toks.capitalised(i) and not (titled and dictionary_word(toks.words[i]))
 
 
 def by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
