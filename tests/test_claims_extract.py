@@ -944,3 +944,23 @@ def test_what_a_speaker_adds_after_saying_is_read_as_text(cfg: Settings) -> None
     )
     ends = [c for c in claims if "end in May 2012" in c.statement]
     assert ends and ends[0].speaker == "Jagdeep Dahiya"
+
+
+def test_attention_instructions_status_and_procedure_are_not_claims(cfg: Settings) -> None:
+    """Where attention goes ('all eyes will be on margins'), instructions to the reader
+    ('visitors should arrive early', 'tickets may be purchased at the box office'), a status
+    ('the venue hasn't been chosen yet'), a list to follow ('Speakers will be:') and how an
+    occasion already claimed runs ('the gala will take place at the town hall') are no claims."""
+    claims = extract(
+        "The museum will hold a gala on Friday.\n"
+        "The gala will take place at the town hall and will be broadcast live.\n"
+        "All eyes will be on the new wing.\n"
+        "Visitors should arrive early to find parking.\n"
+        "Tickets may be purchased at the box office.\n"
+        "The exact menu hasn't been chosen yet.\n"
+        "Speakers will be: the mayor and the curator.\n"
+        "Hopes faded that the governor would attend.",
+        "2021-03-01",
+        cfg,
+    )
+    assert [c.statement for c in claims] == ["The museum holds a gala on 5 March 2021"]

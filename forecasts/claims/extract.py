@@ -154,7 +154,10 @@ _CANCELLED_OR_DENIED = re.compile(
     r"(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?plans?\s*$|"
     r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|played\s+down|downplayed)\s+"
     r"(?:(?:the|a|any|media|press|local)\s+)*(?:reports?|speculation|rumou?rs?|fears?|suggestions?|claims?|"
-    r"concerns?|talk)\b[^.;]*$",
+    r"concerns?|talk)\b[^.;]*$|"
+    # "as concerns eased that the conflict would spread": an expectation dropped, not held
+    r"\b(?:concerns?|fears?|worries|hopes?|expectations?|speculation|bets?)\s+(?:have\s+|had\s+)?"
+    r"(?:eased|faded|receded|abated|waned|diminished|evaporated|dimmed|subsided|ebbed)\s+that\b[^.;]*$",
     re.IGNORECASE,
 )
 # "is leaving", "are holding": the progressive, a plan when a future time goes with it
@@ -206,6 +209,7 @@ class _Context:
     last_actors: list[str] = field(default_factory=list)
     last_speaker: str = ""
     last_claim_window: tuple[int, Window, str] | None = None
+    claimed: list[tuple[int, Window]] = field(default_factory=list)  # (sentence, window) so far
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
     current_org: str = ""
@@ -623,6 +627,41 @@ _BEFORE_BARE_BE = re.compile(
 )
 
 
+# Not claims (LABELLING.md rule 3 and 5): the article's attention, its readers' instructions,
+# a status still open, and the procedure of an occasion already claimed.
+# "All eyes will be on user growth", "interest will turn to the first stage": where attention
+# goes, no event
+_ATTENTION = re.compile(r"(?i)(?:all\s+)?(?:eyes|attention|interest|focus|spotlight)$")
+_ATTENTION_MOVE = re.compile(r"(?i)(?:be\s+on|turn|shift|switch|move|fall|be\s+focused)\b")
+# the generic audience: "reporters must contact ...", "those hoping to spot it should ..."
+_AUDIENCE = re.compile(
+    r"(?i)(?:those|anyone|everyone|visitors|guests|attendees|readers|viewers|listeners|reporters|"
+    r"journalists|media(?:\s+representatives)?|fans|spectators|passengers|customers|shoppers|"
+    r"the\s+public|people|participants|applicants|residents|motorists|drivers|travell?ers)$"
+)
+_INSTRUCTION_MODAL = re.compile(r"(?i)(?:should|must|can|could|may|need\s+to|have\s+to)\b")
+# "passes may be purchased by contacting ...", "tickets can be booked online": a permission
+_PERMISSION = re.compile(
+    r"(?i)be\s+(?:purchased|bought|booked|ordered|reserved|obtained|accessed|viewed|watched|"
+    r"downloaded|found|picked\s+up|collected|redeemed)\b"
+)
+# "The exact date of the visit hasn't been set yet": a status, nothing forecast
+_STILL_OPEN = re.compile(r"(?i)\b(?:has|have|had)(?:n['’]t|\s+not)$")
+# "the ceremony will take place at the amphitheater", "the event will be broadcast live": how
+# an occasion already claimed runs (a repeat of its date is no new claim either, rule 2)
+_OCCASION_SUBJECT = re.compile(
+    r"(?i)(?:the|this|these|its|their)\s+(?:[\w-]+\s+){0,3}?(?:event|ceremony|trip|visit|tour|"
+    r"talks|meeting|summit|conference|session|gathering|celebration|festival|launch|hearing|"
+    r"service|parade|rally|show|concert|match|game|race|opening|gala|reception|dinner|"
+    r"exhibition|auction|screening)(?:\s+(?:for|of)\s+.*)?$"
+)
+_PROCEDURE = re.compile(
+    r"(?i)(?:take\s+place|happen|occur|be\s+(?:held|hosted|staged|broadcast|streamed|televised|"
+    r"webcast|aired|carried|shown|located|open|free|the\s+first|the\s+last|in|at|on)|feature|"
+    r"include|consist)\b"
+)
+
+
 def _ends_with_you(subject: str) -> bool:
     low = subject.lower()
     return low == "you" or low.endswith(" you")
@@ -665,6 +704,18 @@ def _make_claim(
         return None  # "it will be necessary to carry out ...": a judgement, "it" is no actor
     if _ends_with_you(bare_subject) and _GENERIC_YOU_VERB.match(predicate):
         return None  # "you will see what it's like": the generic reader, no one's plan
+    if _ATTENTION.fullmatch(bare_subject) and _ATTENTION_MOVE.match(predicate):
+        return None  # "all eyes will be on user growth": where attention goes, no event
+    if _AUDIENCE.fullmatch(bare_subject) and (
+        bare_subject.lower() == "those" or _INSTRUCTION_MODAL.match(trigger_text)
+    ):
+        return None  # "reporters must contact ...": an instruction to the reader, no forecast
+    if _PERMISSION.match(predicate) and re.match(r"(?i)(?:can|may)\b", trigger_text):
+        return None  # "VIP passes may be purchased by contacting ...": a permission
+    if _STILL_OPEN.search(bare_subject):
+        return None  # "the date hasn't been set yet": a status, nothing forecast
+    if re.fullmatch(r"(?i)be", predicate.strip()):
+        return None  # "Participants will be:": a list follows, no event of its own
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
@@ -681,6 +732,18 @@ def _make_claim(
         ):
             return None  # "promised it would finish the bridge by 2023", said in 2024: overdue
         time = None  # a past time in an attached clause ("..., as their talks last year")
+    if (
+        _OCCASION_SUBJECT.fullmatch(bare_subject)
+        and _PROCEDURE.match(predicate)
+        and any(
+            at < index
+            and (
+                time is None or (w.earliest, w.latest) == (time.window.earliest, time.window.latest)
+            )
+            for at, w in ctx.claimed
+        )
+    ):
+        return None  # "the ceremony will take place at the hall": an occasion claimed before
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
     named_here = bool(names)
@@ -846,6 +909,7 @@ def _make_claim(
             dated=dated,
             present_tense=not trigger_text,
         )
+    ctx.claimed.append((index, window))
     if _NAMELESS.match(statement):
         # "He spent ...", "I meet up with these guys": no one a reader could name, so no
         # defined test (LABELLING.md: outcomes with no defined test are not verifiable)
