@@ -1305,6 +1305,19 @@ def _location(predicate: str, ctx: _Context) -> str:
     return ""
 
 
+# A relative clause that describes a thing with a weak modal and no date of its own ("a new
+# microphone that could improve sound", "cold traps that could preserve the history") or a free
+# relative ("marking what could be the beginning of the end", "what promises to be a strong
+# vaccine") characterises; it forecasts no event (LABELLING.md rule 5). "that" after a verb of
+# saying is a conjunction, not a relative pronoun.
+_DESCRIPTIVE_RELATIVE = re.compile(
+    r"(?i)(?:(?<!\bsaid\s)(?<!\bsays\s)(?<!\bsay\s)(?<!\btold\s)(?<!\bnoted\s)(?<!\badded\s)"
+    r"(?<!\bbelieve\s)(?<!\bthink\s)(?<!\bexpect\s)(?<!\bhope\s)(?<!\bwarned\s)(?<!\bso\s)"
+    r"(?<=[a-z]\s)that|\bwhat)\s*$"
+)
+_DESCRIPTIVE_TRIGGER = re.compile(r"(?i)(?:would|could|might|may|can|promises?\s+to)\b")
+
+
 def _sentence_claims(
     sent: Sentence,
     index: int,
@@ -1359,6 +1372,13 @@ def _sentence_claims(
             subject = ""
         if not subject and re.search(r"\b(?:which|who)\s*$", body[floor:subj_start]):
             subject = "which"  # resolved to the antecedent below
+        if (
+            not subject
+            and _DESCRIPTIVE_TRIGGER.match(trig.text)
+            and _DESCRIPTIVE_RELATIVE.search(body, floor, subj_start)
+            and not any(not t.is_past and trig.start <= t.start for t in times)
+        ):
+            continue  # "a chip that would allow payments", "what could be the end": a description
         stop = len(body)
         if i + 1 < len(triggers):
             # the next clause's subject ends this predicate; a subject-less next clause
