@@ -78,3 +78,39 @@ def test_claims_of_one_kind_at_different_times_are_two_claims() -> None:
     first.due_earliest = first.due_latest = date(2020, 11, 30)
     second.due_earliest = second.due_latest = date(2020, 12, 1)
     assert once([first, second]) == [first, second]
+
+
+def test_a_stated_day_beats_a_day_inferred_from_a_clock_time() -> None:
+    """'will report at 7 a.m.' (today, inferred) and 'is set to report at 7 a.m. on Thursday':
+    the sentence that states its day is the more explicit one."""
+    clock = _claim(
+        "Acme will report its earnings at 7 a.m.",
+        "Acme reports its quarterly earnings at 7 a.m. on 25 October 2018",
+        basis="relative_day",
+    )
+    stated = ExtractedClaim(
+        sentence="Acme is set to report its earnings at 7 a.m. on Thursday.",
+        claim="Acme is set to report its quarterly earnings at 7 a.m. on Thursday",
+        statement="Acme reports its quarterly earnings at 7 a.m. on 25 October 2018",
+        speaker="the article",
+        due_basis="weekday",
+        time_expression="on Thursday",
+    )
+    assert once([clock, stated]) == [stated]
+
+
+def test_one_rate_decision_per_meeting_is_one_claim() -> None:
+    """'policymakers are widely expected to raise borrowing costs next week' and 'the bank is
+    set to raise rates to 4.5 per cent next week' are one decision; the figures stay."""
+    week = (date(2023, 5, 8), date(2023, 5, 14))
+
+    def rate(sentence: str, statement: str) -> ExtractedClaim:
+        return ExtractedClaim(
+            sentence=sentence, claim=statement, statement=statement, speaker="the article",
+            actors=["Bank of England"], event_type="rate_change", due_basis="week",
+            due_earliest=week[0], due_latest=week[1],
+        )  # fmt: skip
+
+    lede = rate("Lede.", "Bank of England policymakers raise borrowing costs next week")
+    detail = rate("Detail.", "The Bank of England raises interest rates to 4.5 per cent next week")
+    assert once([lede, detail]) == [detail]

@@ -57,6 +57,20 @@ def _same_occasion(a: ExtractedClaim, b: ExtractedClaim) -> bool:
     return a.due_earliest <= b.due_latest and b.due_earliest <= a.due_latest
 
 
+def _one_decision(a: ExtractedClaim, b: ExtractedClaim) -> bool:
+    """A central bank takes one rate decision per meeting: two claims of a rate change by the
+    same speaker, for the same bank (or one that names none) at the same dated meeting, are
+    the lede and its detail ("widely expected to raise borrowing costs next week" / "set to
+    raise rates to 4.5 per cent next week"), unless they name rival figures."""
+    if a.event_type != "rate_change" or b.event_type != "rate_change" or _rival_values(a, b):
+        return False
+    if a.due_basis in _LOOSE_BASES or b.due_basis in _LOOSE_BASES:
+        return False
+    if a.actors[:1] and b.actors[:1] and a.actors[0] != b.actors[0]:
+        return False
+    return (a.due_earliest, a.due_latest) == (b.due_earliest, b.due_latest)
+
+
 def content_words(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9][\w'’-]{3,}", text.lower())
     return {w for w in words if w not in _STOP and w not in MONTHS}
@@ -80,17 +94,21 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             shared = len(words[i] & words[j])
             if small < 3:
                 continue
-            if (
+            if _one_decision(a, b):
+                pass  # one rate decision per meeting: the lede and its detail
+            elif (
                 shared < SAME_OCCASION_OVERLAP * small
                 or (shared < DUPLICATE_OVERLAP * small and not _same_occasion(a, b))
                 or _rival_values(a, b)
             ):
                 continue  # the cheap word test first: most pairs share few words
 
-            def explicit(c: ExtractedClaim) -> tuple[int, int, int]:
-                # the figures the lede leaves out, then the more specific window, then length
+            def explicit(c: ExtractedClaim) -> tuple[int, bool, int, int]:
+                # the figures the lede leaves out, then a time stated (not inferred from a
+                # clock time or a neighbour), then the more specific window, then length
                 values = len(_VALUE.findall(c.claim))
-                return (values, -_RANK.get(c.due_basis, 4), len(c.statement))
+                stated = bool(c.time_expression)
+                return (values, stated, -_RANK.get(c.due_basis, 4), len(c.statement))
 
             dropped.add(j if explicit(a) >= explicit(b) else i)
     return [c for k, c in enumerate(claims) if k not in dropped]
