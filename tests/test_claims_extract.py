@@ -964,3 +964,22 @@ def test_attention_instructions_status_and_procedure_are_not_claims(cfg: Setting
         cfg,
     )
     assert [c.statement for c in claims] == ["The museum holds a gala on 5 March 2021"]
+
+
+def test_plural_visits_are_one_each_and_a_delegation_is_one(cfg: Settings) -> None:
+    """'A and B will pay state visits next week': two visits, one each; 'a delegation headed by
+    A and B will visit Paris': one delegation's trip."""
+    claims = extract(
+        "Prime Minister Jane Okafor and President Luis Ortega will pay state visits to Canada "
+        "next week.",
+        "2024-05-02",
+        cfg,
+    )
+    assert [c.actors[:1] for c in claims] == [["Jane Okafor"], ["Luis Ortega"]]
+    (one,) = extract(
+        "A trade delegation headed by Minister Jane Okafor and Governor Luis Ortega will visit "
+        "Paris on May 20.",
+        "2024-05-02",
+        cfg,
+    )
+    assert one.due_earliest == date(2024, 5, 20)

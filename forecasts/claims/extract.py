@@ -1896,16 +1896,28 @@ def _noun_plans(
     return out
 
 
+_HEADED_BY = re.compile(r"\b(?:headed|led|chaired|accompanied)\s+by\s")
+_PLURAL_TRIPS = re.compile(r"\b(?:pay|make)\s+(?:[\w-]+\s+)?(?:visits|trips)\b")
+
+
 def _per_traveller(claim: ExtractedClaim, ctx: _Context) -> list[ExtractedClaim]:
     """'a trip to Beijing by Janet Yellen and Gina Raimondo': each person's trip is its own
     checkable event (one may go and the other not); a meeting of two stays one claim."""
     people = [a for a in claim.actors if a in ctx.book.persons]
     by = claim.claim.rsplit(" by ", 1)[-1] if " by " in claim.claim else ""
+    if _HEADED_BY.search(claim.claim):
+        by = ""  # "a delegation headed by A and B will visit": one delegation, one trip
+    # "A and B will pay state visits": a plural visit is one each
+    each = (
+        all(p in claim.claim for p in people)
+        and " and " in claim.claim
+        and bool(_PLURAL_TRIPS.search(claim.claim))
+    )
     if (
         claim.event_type != "visit"
         or len(people) < 2
-        or " and ".join(people[:2]) not in claim.event
-        or not all(p.split()[-1] in by for p in people)
+        or (" and ".join(people[:2]) not in claim.event and not each)
+        or not (each or all(p.split()[-1] in by for p in people))
     ):
         return [claim]  # "Yoon and Kishida will travel to Camp David": one joint trip
     joined = " and ".join(people)
