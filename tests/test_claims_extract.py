@@ -983,3 +983,23 @@ def test_plural_visits_are_one_each_and_a_delegation_is_one(cfg: Settings) -> No
         cfg,
     )
     assert one.due_earliest == date(2024, 5, 20)
+
+
+def test_undated_claims_share_the_ledes_occasion_and_desires_are_no_claims(cfg: Settings) -> None:
+    """'Acme will report results on Thursday ... analysts predict Acme will lose customers':
+    the prediction is about the occasion the article opens on (LABELLING.md: a date stated
+    elsewhere counts); 'investors will want to see ...' is a desire, no claim."""
+    claims = extract(
+        "Acme will report its quarterly results on Thursday.\n"
+        "The company sold its Dutch unit last year.\n"
+        "Its shares fell in March.\n"
+        "Its chief executive left in May.\n"
+        "Investors will want to see higher margins.\n"
+        "Analysts predicted that Acme would lose 2 million customers.",
+        "2018-10-22",
+        cfg,
+    )
+    assert [(c.statement.split(" ")[1], window(c)) for c in claims] == [
+        ("reports", ("2018-10-25", "2018-10-25", "weekday")),
+        ("loses", ("2018-10-25", "2018-10-25", "event_anchor")),
+    ]

@@ -188,6 +188,7 @@ _STATEMENT_DATE = re.compile(
 _ODDS_ONLY_VERB = re.compile(r"there|puts?$|assigns?$|gives?$|pric")
 _DAY_BASES = {"weekday", "date", "relative_day"}  # the days a statement is dated with
 _WEAK_MODAL = re.compile(r"(?:would|might|may)$")
+LEDE_SENTENCES = 3  # the headline, a standfirst and the lede: where the main occasion is dated
 CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
@@ -209,6 +210,7 @@ class _Context:
     last_actors: list[str] = field(default_factory=list)
     last_speaker: str = ""
     last_claim_window: tuple[int, Window, str] | None = None
+    main_occasion: Window | None = None  # the lede's dated claim: what the article is about
     claimed: list[tuple[int, Window]] = field(default_factory=list)  # (sentence, window) so far
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
@@ -662,6 +664,10 @@ _PROCEDURE = re.compile(
 )
 
 
+# "will want to see", "would like to send", "would love to": a desire (LABELLING.md rule 3)
+_DESIRE = re.compile(r"(?i)(?:want|wish|like|love|prefer)\s+(?:to|[\w'’-]+\s+to)\b")
+
+
 def _ends_with_you(subject: str) -> bool:
     low = subject.lower()
     return low == "you" or low.endswith(" you")
@@ -714,6 +720,8 @@ def _make_claim(
         return None  # "VIP passes may be purchased by contacting ...": a permission
     if _STILL_OPEN.search(bare_subject):
         return None  # "the date hasn't been set yet": a status, nothing forecast
+    if _DESIRE.match(predicate):
+        return None  # "investors will want to see ...", "we would like to thank": a desire
     if re.fullmatch(r"(?i)be", predicate.strip()):
         return None  # "Participants will be:": a list follows, no event of its own
     hedges = ctx.settings.hedges
@@ -837,12 +845,36 @@ def _make_claim(
             # "the meeting is expected to start after 0820 GMT", "the budget will begin
             # around 12.30pm": a clock time and no date is today's schedule
             anchored = Window(ctx.reference, ctx.reference, "relative_day")
+        if (
+            anchored is None
+            and ctx.main_occasion is not None
+            and not _DELAY.search(predicate)
+            and kind not in _PROCESS_TYPES
+            and not (_WEAK_MODAL.match(hedge) and not speaker)
+            and not (
+                re.fullmatch(r"(?i)it|this|that", bare_subject)
+                and _CHARACTERISATION.match(predicate)
+            )
+        ):
+            # no time anywhere near: the occasion the article opens on (its lede's dated
+            # claim) is the one it is about ("Twitter reports on Thursday ... analysts predict
+            # it will lose 4 million users"; LABELLING.md: a date elsewhere in the article counts)
+            main = ctx.main_occasion
+            anchored = Window(main.earliest, main.latest, "event_anchor")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
         )
         expression = ""
     if not kind and time is None:
         verifiable = False  # no checkable event and no date: nothing to hold the claim to
+    if (
+        time is not None
+        and ctx.main_occasion is None
+        and index < LEDE_SENTENCES
+        and window.basis in _SPECIFIC
+        and window.basis != "event_anchor"
+    ):
+        ctx.main_occasion = window
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
         named = f"{predicate} {object_hint} {subject}"
