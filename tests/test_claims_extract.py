@@ -1003,3 +1003,11 @@ def test_undated_claims_share_the_ledes_occasion_and_desires_are_no_claims(cfg: 
         ("reports", ("2018-10-25", "2018-10-25", "weekday")),
         ("loses", ("2018-10-25", "2018-10-25", "event_anchor")),
     ]
+
+
+def test_a_titled_person_after_a_possessive_is_who(cfg: Settings) -> None:
+    """'Chile's Foreign Minister Ana Rojas will visit Peru': the minister, not Chile."""
+    (claim,) = extract(
+        "Chile's Foreign Minister Ana Rojas will visit Peru next week.", "2022-03-01", cfg
+    )
+    assert claim.actors[0] == "Ana Rojas"

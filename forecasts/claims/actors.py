@@ -230,8 +230,12 @@ def find_actors(text: str, book: NameBook) -> list[str]:
             continue
         if position == 0 and _is_opening_word(name) and text.lstrip().startswith(name):
             continue  # "New austerity cuts ...", "Additional announcements ...": no name
-        if name[:1].islower() or _NOT_A_NAME.fullmatch(name):
-            continue  # "for Foreign Affairs of Australia", "GMT", "PM IST", "19th"
+        if (
+            name[:1].islower()
+            or _NOT_A_NAME.fullmatch(name)
+            or (_is_time_words(name) and book.expand(name) == name)  # not "May" for Theresa May
+        ):
+            continue  # "for Foreign Affairs of Australia", "GMT", "PM IST", "19th", "EDT Aug. 6"
         name = _GROUP_OF.sub("", name)  # "Members of the OPEC Plus group": OPEC Plus
         if _SENTENCE_END_DOT.search(name):
             name = name[:-1]  # "... met Mevlut Cavusoglu." ends a sentence, not the name
@@ -268,6 +272,24 @@ _GROUP_OF = re.compile(
 _SENTENCE_END_DOT = re.compile(
     r"(?<![A-Z]\.)\b(?!(?:Corp|Bros|Assn|Dept|Govt)\.)[A-Za-z][a-z]{3,}\.$"
 )
+
+
+_TIME_WORD = re.compile(
+    r"(?i)(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|AM|PM|"
+    r"Q[1-4](?:\s*[’']?\d{2,4})?|H[12]|FY\d{2,4}|\d+(?:st|nd|rd|th)?|[’']\d\d)[.,]?"
+)
+
+
+def _is_time_words(name: str) -> bool:
+    """ "Saturday", "EDT Aug. 6", "Q418", "September 2019": a time, never who."""
+    words = name.split()
+    return all(
+        _TIME_WORD.fullmatch(w)
+        or w.lower().rstrip(".,") in MONTHS
+        or w.lower().rstrip(".,") in WEEKDAYS
+        or re.fullmatch(r"Q[1-4]\d{2,4}", w)
+        for w in words
+    )
 
 
 def _is_opening_word(name: str) -> bool:

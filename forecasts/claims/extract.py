@@ -754,6 +754,13 @@ def _make_claim(
         return None  # "the ceremony will take place at the hall": an occasion claimed before
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    if (
+        len(names) >= 2
+        and names[1] in ctx.book.persons
+        and re.search(re.escape(names[0]) + r"[’']s\s", object_hint or subject)
+    ):
+        # "Iran's Foreign Minister Mohammad Javad Zarif will visit": the minister, not Iran
+        names = [names[1], names[0], *names[2:]]
     named_here = bool(names)
     if not names and _GENERIC_SPEAKER.match(subject.strip()) and ctx.organisations:
         names = ctx.organisations[-1:]  # "The planemaker is not expected to ...": Boeing
