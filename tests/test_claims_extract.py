@@ -1011,3 +1011,17 @@ def test_a_titled_person_after_a_possessive_is_who(cfg: Settings) -> None:
         "Chile's Foreign Minister Ana Rojas will visit Peru next week.", "2022-03-01", cfg
     )
     assert claim.actors[0] == "Ana Rojas"
+
+
+def test_a_repeated_preposition_with_its_own_date_is_a_second_claim(cfg: Settings) -> None:
+    """'will hold talks with A on Oct. 29 and with B on Nov. 1': two meetings, two dates."""
+    claims = extract(
+        "President Ana Rojas will hold talks with Luis Ortega on Oct. 29 and with Jane Okafor "
+        "on Nov. 1 in Lima, the venue for the summit.",
+        "2025-10-20",
+        cfg,
+    )
+    assert [(c.due_earliest, c.due_latest) for c in claims] == [
+        (date(2025, 10, 29), date(2025, 10, 29)),
+        (date(2025, 11, 1), date(2025, 11, 1)),
+    ]

@@ -1977,6 +1977,7 @@ def _looks_like_verb(text: str) -> bool:
     )
 
 
+_SPLIT_PREPOSITION = re.compile(r"\s+and\s+(?P<prep>with|against|in|at|to|for)\s+(?P<rest>[^;]+)$")
 _GAPPED = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?!(?:to|for|with|from|in|on|at|by|and|or|but|then|including|such|like|notably|especially|except|"
     r"even|while|when|as|after|before|which|who|where|so|possibly|probably|perhaps)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
@@ -2024,6 +2025,14 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
             ]
         verb = (words or [""])[0]
         return [(rest, None), *((f"{verb} {g.group('np')} {g.group('time')}", "") for g in gapped)]
+    m = _SPLIT_PREPOSITION.search(predicate)
+    if m:
+        # "hold talks with Trump on Oct. 29 and with Xi on Nov. 1": the preposition repeated
+        # with its own time is a second occasion of the same verb
+        head, prep = predicate[: m.start()], m.group("prep")
+        at = head.rfind(f" {prep} ")
+        if at > 0 and timeish.search(head[at:]) and timeish.search(m.group("rest")):
+            return [(head.strip(), None), (f"{head[:at].strip()} {prep} {m.group('rest')}", "")]
     m = _SPLIT_TO.search(predicate)
     if m and not re.search(
         r"\bto\s", predicate[: m.start()]
