@@ -1025,3 +1025,29 @@ def test_a_repeated_preposition_with_its_own_date_is_a_second_claim(cfg: Setting
         (date(2025, 10, 29), date(2025, 10, 29)),
         (date(2025, 11, 1), date(2025, 11, 1)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "A or B": from the start of the first to the end of the second
+        ("Most shops will be opening in July or August.", ("2022-07-01", "2022-08-31")),
+        (
+            "The merger is expected to close in late 2022 or early 2023.",
+            ("2022-09-01", "2023-04-30"),
+        ),
+        # "before <day>" ends the day before, as "before June" ends on 31 May (LABELLING.md)
+        ("The ruling is not going to appear before the 21 October.", ("2022-06-14", "2022-10-20")),
+        # "a couple of years" is two
+        (
+            "Rates are set to remain unchanged over the next couple of years.",
+            ("2022-06-14", "2024-06-14"),
+        ),
+    ],
+)
+def test_alternative_dates_before_a_day_and_a_couple_of_years(
+    cfg: Settings, sentence: str, expected: tuple[str, str]
+) -> None:
+    """Date expressions resolved as LABELLING.md's due windows."""
+    (claim,) = extract(sentence, "2022-06-14", cfg)
+    assert (str(claim.due_earliest), str(claim.due_latest)) == expected
