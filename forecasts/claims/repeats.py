@@ -64,7 +64,7 @@ def _one_decision(a: ExtractedClaim, b: ExtractedClaim) -> bool:
     raise rates to 4.5 per cent next week"), unless they name rival figures."""
     if a.event_type != "rate_change" or b.event_type != "rate_change" or _rival_values(a, b):
         return False
-    if a.due_basis in _LOOSE_BASES or b.due_basis in _LOOSE_BASES:
+    if {a.due_basis, b.due_basis} & {"default_horizon", "vague"}:
         return False
     if a.actors[:1] and b.actors[:1] and a.actors[0] != b.actors[0]:
         return False
