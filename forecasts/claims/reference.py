@@ -659,4 +659,39 @@ def _place_for(what: str, sentence: str, text: str) -> str:
             place = main_place(where, places)
             if place:
                 return place
-    return ""
+    return "" if what == "state" else country_by_institutions(text)
+
+
+# A country a reader knows from its institutions when the article never names it ("Gordon
+# Brown asked the Queen to dissolve Parliament"; "the White House said"): names no other
+# country shares. Two mentions, and no rival country as often, make the country.
+_INSTITUTIONS = {
+    "UK": r"Downing\s+Street|Westminster|House\s+of\s+Commons|House\s+of\s+Lords|Whitehall|"
+    r"Tory|Tories|Liberal\s+Democrats?|Lib\s+Dems?|NHS|Bank\s+of\s+England|the\s+Exchequer|"
+    r"Ofcom|Ofgem|Ofsted|BBC",
+    "US": r"White\s+House|Capitol\s+Hill|Oval\s+Office|Pentagon|Republicans?|GOP|"
+    r"(?<!Liberal\s)(?<!Social\s)(?<!Christian\s)Democrats?|"
+    r"Federal\s+Reserve|FBI|Medicare|Medicaid|Wall\s+Street",
+    "Germany": r"Bundestag|Bundesrat|Bundesbank|Bundeswehr|CDU|CSU|SPD",
+    "France": r"Élysée|Elysee|Matignon|Assemblée\s+nationale",
+    "Russia": r"Kremlin|State\s+Duma|Duma",
+    "India": r"Lok\s+Sabha|Rajya\s+Sabha|BJP|Reserve\s+Bank\s+of\s+India",
+    "China": r"Politburo|Zhongnanhai|People['’]s\s+Bank\s+of\s+China|Xinhua",
+    "Japan": r"Bank\s+of\s+Japan|Liberal\s+Democratic\s+Party",
+    "Israel": r"Knesset",
+}
+_INSTITUTION_RES = {
+    country: re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])")
+    for country, cues in _INSTITUTIONS.items()
+}
+INSTITUTION_MENTIONS = 2
+
+
+def country_by_institutions(text: str) -> str:
+    """The country whose institutions the text names (at least twice, more than any other)."""
+    counts = sorted(
+        ((len(r.findall(text)), country) for country, r in _INSTITUTION_RES.items()),
+        reverse=True,
+    )
+    (best, country), (second, _) = counts[0], counts[1]
+    return country if best >= INSTITUTION_MENTIONS and best > second else ""
