@@ -1051,3 +1051,14 @@ def test_alternative_dates_before_a_day_and_a_couple_of_years(
     """Date expressions resolved as LABELLING.md's due windows."""
     (claim,) = extract(sentence, "2022-06-14", cfg)
     assert (str(claim.due_earliest), str(claim.due_latest)) == expected
+
+
+def test_a_timetable_names_no_day(cfg: Settings) -> None:
+    """'every Saturday', 'on Mondays and Thursdays': a recurring schedule, not one date."""
+    for sentence in (
+        "The route will be offered every Saturday for the summer season.",
+        "Flights will operate on Mondays and Thursdays.",
+    ):
+        (claim,) = extract(sentence, "2022-06-01", cfg)
+        assert claim.due_basis not in ("weekday", "past"), sentence
+        assert "June 2022" not in claim.statement, claim.statement

@@ -627,6 +627,11 @@ def _fortnight(m: re.Match[str], ref: date) -> Window | None:
     + r"(?P<poss>'s|’s)?"
 )
 def _weekday(m: re.Match[str], ref: date) -> Window | None:
+    if m.string.startswith("s", m.end()) or re.search(
+        r"(?i)\b(?:every|each)\s+(?:other\s+|second\s+)?$",
+        m.string[max(0, m.start("wd") - 16) : m.start("wd")],
+    ):
+        return None  # "on Mondays", "every Saturday": a timetable, no one day
     which = (m.group("which") or "").lower()
     target = WEEKDAYS[m.group("wd").lower()]
     if which == "last":
