@@ -1062,3 +1062,11 @@ def test_a_timetable_names_no_day(cfg: Settings) -> None:
         (claim,) = extract(sentence, "2022-06-01", cfg)
         assert claim.due_basis not in ("weekday", "past"), sentence
         assert "June 2022" not in claim.statement, claim.statement
+
+
+def test_the_auxiliary_of_a_pledge_is_no_part_of_the_statement(cfg: Settings) -> None:
+    """'The government has pledged to cut emissions': the government cuts them, not 'has cut'."""
+    (claim,) = extract(
+        "The government has pledged to cut emissions by half by 2030.", "2023-03-01", cfg
+    )
+    assert claim.statement.startswith("The government cuts emissions by half")

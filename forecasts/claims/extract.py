@@ -421,7 +421,7 @@ _ASIDE = re.compile(r",\s*(?:" + _PARTICIPIAL.pattern + r")[^,]*,\s*$", re.IGNOR
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:also|now|still|already|reportedly|currently|however|meanwhile|too|again|then|"
     r"soon|separately|previously|initially|ultimately|eventually|finally|themselves|itself|"
-    r"himself|herself))+$",
+    r"himself|herself|has|have))+$",  # "The government has pledged to": "has" is the verb's
     re.IGNORECASE,
 )
 # The subject that opens a clause: a name or a determiner phrase, before its first verb.
