@@ -1070,3 +1070,24 @@ def test_the_auxiliary_of_a_pledge_is_no_part_of_the_statement(cfg: Settings) ->
         "The government has pledged to cut emissions by half by 2030.", "2023-03-01", cfg
     )
     assert claim.statement.startswith("The government cuts emissions by half")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # a person expected in a place is there; no occasion "takes place"
+        (
+            "The president is expected in Paris on Monday.",
+            "The president is in Paris on 6 March 2023",
+        ),
+        # a bare "due"/"expected" before a day: the occasion takes place that day
+        ("The vote is due Monday.", "The vote takes place on 6 March 2023"),
+        ("The ruling is expected Friday.", "The ruling takes place on 3 March 2023"),
+    ],
+)
+def test_statements_of_presence_and_of_a_bare_due_day(
+    cfg: Settings, sentence: str, statement: str
+) -> None:
+    """Statements say who is where, or what takes place when, in plain words."""
+    (claim,) = extract(sentence, "2023-03-01", cfg)
+    assert claim.statement == statement

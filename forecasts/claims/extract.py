@@ -917,7 +917,17 @@ def _make_claim(
     ):
         names = [speaker]  # "Alaska Airlines said its flights would begin": the speaker's
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
-    said = _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text)
+    said = _statement_predicate(
+        predicate,
+        kind_of_trigger,
+        present_tense=not trigger_text,
+        person=(bool(names) and names[0] in ctx.book.persons)
+        or bool(
+            re.match(
+                r"(?i)(?:he|she|the\s+(?:president|minister|king|queen|pope))$", subject.strip()
+            )
+        ),
+    )
     if (
         (not re.search(r"\w", who) or _PREPOSITION_PHRASE.match(who)) and _opens_with_verb(said)
     ) or _TO_INFINITIVE.match(who):
@@ -1300,11 +1310,25 @@ _PLURAL_HEADS = {
 _FOR_CLOCK = re.compile(r"(?i)^for\s+(?=\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b|gmt|bst))")
 
 
-def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> str:
+# "the vote is due Monday": the predicate is only a time, the occasion takes place then
+_BARE_TIME = re.compile(
+    r"(?i)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|"
+    r"oct\.|nov\.|dec\.|next|this|tomorrow|today|tonight|later|\d{1,2}(?:st|nd|rd|th)?)\b"
+)
+
+
+def _statement_predicate(
+    predicate: str, kind: str, *, present_tense: bool, person: bool = False
+) -> str:
     """The predicate in base form: a bare or "scheduled for" trigger names an occasion that
     takes place at a time."""
     text = _FOR_CLOCK.sub("at ", predicate.strip())  # "set for 7 PM IST": it takes place at 7 PM
-    if not present_tense and (kind == "bare" or _PREPOSITION.match(text) or not text):
+    if not present_tense and (
+        kind == "bare" or _PREPOSITION.match(text) or _BARE_TIME.match(text) or not text
+    ):
+        if person and re.match(r"(?i)(?:in|at)\s+[A-Z]", text):
+            return f"be {text}"  # "the president is expected in Paris": he is there, no occasion
         return f"take place {text}".strip()
     return text
 

@@ -66,7 +66,8 @@ BARE = re.compile(
     r"\b(?P<be>is|are|(?:appear|seem|look)(?:s|ed)?)\s+"
     + _ADV
     + r"(?P<trig>expected|likely|unlikely|possible|due|scheduled|slated|planned|"
-    r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon)\b))",
+    r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon|"
+    r"tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     re.IGNORECASE,
 )
 # Verb triggers: plans/hopes/intends/aims/expects/vows (NP) to verb.
