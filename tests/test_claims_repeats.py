@@ -114,3 +114,17 @@ def test_one_rate_decision_per_meeting_is_one_claim() -> None:
     lede = rate("Lede.", "Bank of England policymakers raise borrowing costs next week")
     detail = rate("Detail.", "The Bank of England raises interest rates to 4.5 per cent next week")
     assert once([lede, detail]) == [detail]
+
+
+def test_one_speaker_described_twice_is_one_speaker() -> None:
+    """A standfirst's 'says South Korea's security adviser' and the body's 'South Korean
+    Security Adviser Kim Min said': the same claim from the same person, logged once."""
+    deck = _claim(
+        "Deck.", "President Lee holds summit talks with Premier Wang on 29 October 2025",
+        speaker="South Korea’s security adviser", basis="date",
+    )  # fmt: skip
+    body = _claim(
+        "Body.", "President Lee Jae Myung holds summit talks with Premier Wang on 29 October 2025",
+        speaker="South Korean Security Adviser Kim Min", basis="date",
+    )  # fmt: skip
+    assert once([deck, body]) == [body]

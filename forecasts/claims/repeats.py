@@ -71,6 +71,25 @@ def _one_decision(a: ExtractedClaim, b: ExtractedClaim) -> bool:
     return (a.due_earliest, a.due_latest) == (b.due_earliest, b.due_latest)
 
 
+SAME_SPEAKER_OVERLAP = 0.75  # of the shorter description's words
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """ "South Korea's national security adviser" and "South Korean National Security Adviser
+    Wi Sung-lac": one speaker described twice (a headline's and the body's wording)."""
+    if a == b:
+        return True
+    wa, wb = _speaker_words(a), _speaker_words(b)
+    small = min(len(wa), len(wb))
+    return small >= 2 and len(wa & wb) >= SAME_SPEAKER_OVERLAP * small
+
+
+def _speaker_words(text: str) -> set[str]:
+    # "Korea's" / "Korean": a country and its adjective are one word here
+    words = re.findall(r"[a-z][a-z-]+", text.lower().replace("’s", "").replace("'s", ""))
+    return {w[:5] for w in words if w not in ("the", "and", "of")}
+
+
 def content_words(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9][\w'’-]{3,}", text.lower())
     return {w for w in words if w not in _STOP and w not in MONTHS}
@@ -88,7 +107,7 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             b = claims[j]
             if i in dropped or j in dropped or a.sentence == b.sentence or a.polarity != b.polarity:
                 continue
-            if a.speaker != b.speaker and ARTICLE not in (a.speaker, b.speaker):
+            if not _same_speaker(a.speaker, b.speaker) and ARTICLE not in (a.speaker, b.speaker):
                 continue
             small = min(len(words[i]), len(words[j]))
             shared = len(words[i] & words[j])
