@@ -20,6 +20,7 @@ Everything else (names, "it", "they") is left to the extractor's own rules.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -687,6 +688,7 @@ _INSTITUTION_RES = {
 INSTITUTION_MENTIONS = 2
 
 
+@functools.lru_cache(maxsize=4)  # one article's claims ask about the same text
 def country_by_institutions(text: str) -> str:
     """The country whose institutions the text names (at least twice, more than any other)."""
     counts = sorted(

@@ -74,12 +74,9 @@ def _one_decision(a: ExtractedClaim, b: ExtractedClaim) -> bool:
 SAME_SPEAKER_OVERLAP = 0.75  # of the shorter description's words
 
 
-def _same_speaker(a: str, b: str) -> bool:
+def _same_words(wa: set[str], wb: set[str]) -> bool:
     """ "South Korea's national security adviser" and "South Korean National Security Adviser
     Wi Sung-lac": one speaker described twice (a headline's and the body's wording)."""
-    if a == b:
-        return True
-    wa, wb = _speaker_words(a), _speaker_words(b)
     small = min(len(wa), len(wb))
     return small >= 2 and len(wa & wb) >= SAME_SPEAKER_OVERLAP * small
 
@@ -101,13 +98,18 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     one stays (the more specific window, then the longer text). The same event claimed by two
     different speakers stays twice."""
     words = [content_words(c.statement or c.claim) for c in claims]
+    speakers = [_speaker_words(c.speaker) for c in claims]
     dropped: set[int] = set()
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
             if i in dropped or j in dropped or a.sentence == b.sentence or a.polarity != b.polarity:
                 continue
-            if not _same_speaker(a.speaker, b.speaker) and ARTICLE not in (a.speaker, b.speaker):
+            if (
+                a.speaker != b.speaker
+                and ARTICLE not in (a.speaker, b.speaker)
+                and not _same_words(speakers[i], speakers[j])
+            ):
                 continue
             small = min(len(words[i]), len(words[j]))
             shared = len(words[i] & words[j])
