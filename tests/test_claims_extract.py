@@ -1091,3 +1091,17 @@ def test_statements_of_presence_and_of_a_bare_due_day(
     """Statements say who is where, or what takes place when, in plain words."""
     (claim,) = extract(sentence, "2023-03-01", cfg)
     assert claim.statement == statement
+
+
+def test_a_speaker_named_by_a_title_is_the_person_given_it(cfg: Settings) -> None:
+    """'the spokesperson said', 'according to its CEO': the person the article introduced
+    with that title, not the title."""
+    claims = extract(
+        "Foreign ministry spokesman Ali Rezaei said on Monday that the minister would travel "
+        "to Baku. The trip will take place in July, the spokesperson said.\n"
+        "Acme chief executive Jane Okafor spoke in Tokyo. Acme may decide soon on building a "
+        "factory in China, according to its CEO.",
+        "2019-05-28",
+        cfg,
+    )
+    assert [c.speaker for c in claims] == ["Ali Rezaei", "Ali Rezaei", "Jane Okafor"]

@@ -503,7 +503,7 @@ def _speaker_name(who: str, ctx: _Context) -> str:
             known.append(ctx.current_org)
         return " and ".join(known[-2:] if plural else known[-1:])
     lead = re.match(r"^(?:[a-z][\w-]*\s+){1,3}((?:[A-Z][\w.&'’-]*\s*)+)$", who.strip())
-    if lead:
+    if lead and lead.group(1).strip().lower() not in actors_mod.TITLE_WORDS:
         return ctx.book.add(lead.group(1).strip())  # "developer SSE", "chip designer Arm"
     # "Foreign Ministry spokesman Wang Wenbin": the trailing person's name
     if runs and not any(w.lower() in actors_mod.ORG_WORDS for w in runs[-1][1].split()):
@@ -512,6 +512,11 @@ def _speaker_name(who: str, ctx: _Context) -> str:
             who.strip().endswith(runs[-1][1]) and len(runs[-1][1].split()) >= 2 and who[0].isupper()
         ):
             return ctx.book.add(stripped)
+    # "the spokesperson said", "according to its CEO": the person the article gave that title
+    role = re.sub(r"(?i)^(?:its|their|his|her)\s+", "the ", who.strip())
+    named = ctx.discourse.resolve(role, ctx.book.persons, [])
+    if named and named[0] in ctx.book.persons:
+        return named[0]
     return who
 
 

@@ -34,6 +34,7 @@ ROLE_NOUNS = {
     "chancellor", "president", "minister", "premier", "pontiff", "pope", "monarch", "king",
     "queen", "prince", "princess", "governor", "chair", "chairman", "chairwoman", "chief",
     "ceo", "executive", "secretary", "senator", "leader", "spokesman", "spokeswoman", "envoy",
+    "spokesperson",
     "ambassador", "coach", "manager", "mayor", "candidate", "nominee", "commissioner",
     "director", "founder", "boss", "general", "commander", "judge", "justice", "emperor",
     "sheikh", "emir", "billionaire", "striker", "captain", "star", "champion", "astronaut",
