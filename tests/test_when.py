@@ -55,7 +55,7 @@ ROWS = [
     ("next month", "2023-07-01", "2023-07-31", "month"),
     ("by March", "2023-06-18", "2024-03-31", "deadline"),
     ("by the end of March", "2023-06-18", "2024-03-31", "deadline"),
-    ("before March 31", "2023-06-18", "2024-03-30", "deadline"),
+    ("before March 31", "2023-06-18", "2024-03-31", "deadline"),
     ("this fall", "2023-09-01", "2023-11-30", "season"),
     ("next spring", "2024-03-01", "2024-05-31", "season"),
     ("this summer", "2023-06-18", "2023-08-31", "season"),

@@ -384,9 +384,6 @@ def _dated(m: re.Match[str], ref: date) -> Window:
     """A day with its month (and year); after "by"/"before" a deadline from ``ref``."""
     w = _day_window(ref, _month(m.group("month")), int(m.group("day")), _year(m.group("year")))
     if m.group("by") and w.basis == "date":
-        if m.group("by").lower() == "before" and w.latest > ref:
-            # "before 21 October" ends on 20 October, as "before June" ends on 31 May
-            return Window(ref, w.latest - timedelta(days=1), "deadline")
         return Window(ref, w.latest, "deadline")
     return w
 
