@@ -1105,3 +1105,15 @@ def test_a_speaker_named_by_a_title_is_the_person_given_it(cfg: Settings) -> Non
         cfg,
     )
     assert [c.speaker for c in claims] == ["Ali Rezaei", "Ali Rezaei", "Jane Okafor"]
+
+
+def test_an_expectation_as_a_noun_is_a_forecast(cfg: Settings) -> None:
+    """'Consensus expectations are for Acme to report revenue of $5 billion': Acme reports it."""
+    (claim,) = extract(
+        "Consensus expectations on Wall Street are for Acme to report revenue of $5 billion, "
+        "according to a FactSet poll.",
+        "2024-05-20",
+        cfg,
+    )
+    assert claim.statement == "Acme reports revenue of $5 billion"
+    assert (claim.hedge, claim.actors[:1]) == ("expected", ["Acme"])

@@ -1560,7 +1560,10 @@ def _sentence_claims(
             subject = prev_subject
         object_hint = ""
         if trig.kind == "verbal":
-            vm = re.match(r"\S+\s+(.*?)\s*to$", trig.text)
+            # "expectations are for Nvidia to report": who follows "for"
+            vm = re.search(r"\s(?:is|are|remain)\s+for\s+(.*?)\s*to$", trig.text) or re.match(
+                r"\S+\s+(.*?)\s*to$", trig.text
+            )
             if vm and vm.group(1):
                 object_hint = vm.group(1)
                 if not speaker and subject:

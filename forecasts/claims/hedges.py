@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # Inflections of prospective verbs mapped onto the keys of the hedge table.
 _LEMMAS = {
-    r"expect(?:s|ed|ing)?|anticipated|projected|forecast|predicted|tipped": "expected",
+    r"expect(?:s|ed|ing|ations?)?|anticipated|projected|forecast|predicted|tipped|consensus": "expected",
     r"plan(?:s|ned|ning)?": "plans to",
     r"hop(?:e|es|ed|ing)": "hopes to",
     r"intend(?:s|ed|ing)?": "intends to",
@@ -74,7 +74,9 @@ BARE = re.compile(
 VERBAL = re.compile(
     r"\b(?P<trig>plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|"
     r"expects?|expected|vows?|vowed|pledges?|pledged|promises?|promised|prepares?|preparing|"
-    r"is\s+preparing|are\s+preparing|on\s+track)\s+"
+    r"is\s+preparing|are\s+preparing|on\s+track|"
+    # "consensus expectations are for Nvidia to report": the expectation as a noun
+    r"(?:expectations?|consensus)\s+(?:[\w'’]+\s+){0,4}?(?:is|are|remain)\s+for)\s+"
     r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
