@@ -1117,3 +1117,13 @@ def test_an_expectation_as_a_noun_is_a_forecast(cfg: Settings) -> None:
     )
     assert claim.statement == "Acme reports revenue of $5 billion"
     assert (claim.hedge, claim.actors[:1]) == ("expected", ["Acme"])
+
+
+def test_a_move_that_looks_under_way_is_a_likely_claim(cfg: Settings) -> None:
+    """'X looks to be heading to Y': a likely move; 'looks to be a safe bet' forecasts nothing."""
+    (claim,) = extract("Ivan Petrov looks to be heading to Spain next week.", "2024-08-30", cfg)
+    assert (claim.statement.split(" between ")[0], claim.hedge) == (
+        "Ivan Petrov is heading to Spain",
+        "likely",
+    )
+    assert extract("The bank looks to be a safe bet.", "2024-08-30", cfg) == []

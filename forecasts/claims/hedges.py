@@ -31,6 +31,7 @@ _LEMMAS = {
     r"won't|won’t|wo\s+n't": "will",
     r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to|agree(?:s|d)?": "will",
     r"favou?red": "likely",
+    r"(?:looks?|appears?|seems?)\s+to": "likely",
     r"prepar(?:e|es|ed|ing)": "plans to",
     r"seek(?:s|ing)?|sought": "aims to",
     r"wants?|wanted": "hopes to",
@@ -193,6 +194,12 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 kind == "copular"
                 and m.group("trig").lower() == "to"
                 and m.group("be").lower() not in ("is", "are", "was", "were")
+                # "looks to be heading to Saudi Arabia": a move under way, seen from outside
+                and not (
+                    re.match(r"(?i)(?:look|appear|seem)s?$", m.group("be"))
+                    and verb.lower() == "be"
+                    and re.match(r"\s+[a-z]+ing\b", sentence[m.end() :])
+                )
             ):
                 continue
             if (
