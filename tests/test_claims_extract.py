@@ -1127,3 +1127,16 @@ def test_a_move_that_looks_under_way_is_a_likely_claim(cfg: Settings) -> None:
         "likely",
     )
     assert extract("The bank looks to be a safe bet.", "2024-08-30", cfg) == []
+
+
+def test_two_figures_of_one_report_are_two_claims(cfg: Settings) -> None:
+    """'to report revenue of $5 billion and earnings of $1.20 a share': two checks."""
+    claims = extract(
+        "Acme is expected to report quarterly revenue of $5 billion and earnings of $1.20 a share.",
+        "2024-05-20",
+        cfg,
+    )
+    assert [c.statement for c in claims] == [
+        "Acme reports quarterly revenue of $5 billion",
+        "Acme reports quarterly earnings of $1.20 a share",
+    ]

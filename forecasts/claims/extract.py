@@ -2009,6 +2009,14 @@ def _looks_like_verb(text: str) -> bool:
     )
 
 
+_FIGURE_OF = r"(?:[\w-]+\s+){1,3}of\s+(?:about\s+|around\s+|roughly\s+)?[-$€£]?\d[^,;]*?"
+_TWO_FIGURES = re.compile(
+    r"(?P<head>[a-z]+\s+(?:(?!(?:a|an|the)\s)[\w-]+\s+)?)(?P<a>"
+    + _FIGURE_OF
+    + r")\s+and\s+(?P<b>"
+    + _FIGURE_OF
+    + r")$"
+)
 _SPLIT_PREPOSITION = re.compile(r"\s+and\s+(?P<prep>with|against|in|at|to|for)\s+(?P<rest>[^;]+)$")
 _GAPPED = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?!(?:to|for|with|from|in|on|at|by|and|or|but|then|including|such|like|notably|especially|except|"
@@ -2057,6 +2065,11 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
             ]
         verb = (words or [""])[0]
         return [(rest, None), *((f"{verb} {g.group('np')} {g.group('time')}", "") for g in gapped)]
+    m = _TWO_FIGURES.match(predicate)
+    if m:
+        # "report revenue of $24.6 billion and earnings of $5.80 a share": two figures, two
+        # checks (LABELLING.md rule 1: one label each)
+        return [(f"{m['head']}{m['a']}", None), (f"{m['head']}{m['b']}", "")]
     m = _SPLIT_PREPOSITION.search(predicate)
     if m:
         # "hold talks with Trump on Oct. 29 and with Xi on Nov. 1": the preposition repeated
