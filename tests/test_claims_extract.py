@@ -1140,3 +1140,17 @@ def test_two_figures_of_one_report_are_two_claims(cfg: Settings) -> None:
         "Acme reports quarterly revenue of $5 billion",
         "Acme reports quarterly earnings of $1.20 a share",
     ]
+
+
+def test_a_qualified_title_names_the_person_who_holds_it(cfg: Settings) -> None:
+    """'the US president' after 'US President A and Chinese President B' is A, not the
+    president named last; an arrival elsewhere is no repeat of the visit."""
+    claims = extract(
+        "US President Tom Ward and Chinese President Li Wen will pay state visits to South Korea "
+        "next week. The US president is scheduled to arrive on Sunday in Malaysia.",
+        "2025-10-24",
+        cfg,
+    )
+    assert claims[-1].actors[:1] == ["Tom Ward"]
+    assert claims[-1].statement.startswith("Tom Ward arrives on 26 October 2025")
+    assert any("state visits to South Korea" in c.statement for c in claims[:-1])

@@ -90,8 +90,16 @@ class Discourse:
         elif len(names) >= 2:
             self.groups.append(names[:2])
 
-    def latest_person(self, persons: set[str], role: str = "") -> str:
+    def latest_person(
+        self, persons: set[str], role: str = "", qualifiers: tuple[str, ...] = ()
+    ) -> str:
         people = [n for n in reversed(self.recent) if n in persons]
+        if role and qualifiers:
+            # "the US president" after "US President Trump and Chinese President Xi": Trump
+            for name in people:
+                titles = self.titles.get(name, set())
+                if role in titles and all(q in titles for q in qualifiers):
+                    return name
         if role:
             for name in people:
                 if role in self.titles.get(name, set()):
@@ -114,7 +122,11 @@ class Discourse:
             return []
         head = definite.group("head").lower()
         if head in ROLE_NOUNS:
-            person = self.latest_person(persons, head)
+            words = re.findall(r"[\w.-]+", text.lower())
+            qualifiers = tuple(
+                w.strip(".") for w in words[1:-1] if w not in ("the", "this", "that")
+            )
+            person = self.latest_person(persons, head, qualifiers)
             return [person] if person else []
         if (head in ORG_NOUNS or head.endswith("maker")) and organisations:
             return organisations[-1:]

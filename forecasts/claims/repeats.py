@@ -49,6 +49,8 @@ def _rival_values(a: ExtractedClaim, b: ExtractedClaim) -> bool:
 def _same_occasion(a: ExtractedClaim, b: ExtractedClaim) -> bool:
     if a.event_type != b.event_type or a.event_type not in _OCCASION_TYPES:
         return False
+    if a.location and b.location and a.location != b.location:
+        return False  # "arrives in Malaysia on Sunday" is no repeat of "visits South Korea"
     if a.due_basis in _LOOSE_BASES or b.due_basis in _LOOSE_BASES:
         return True
     if a.due_earliest is None or b.due_earliest is None:
