@@ -201,11 +201,18 @@ COMMON_NOUNS = {
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence)$")
 
 
+_CLOCK_BEFORE = re.compile(r"(?:[ap]\.?m\.?|\d)\s*$", re.IGNORECASE)
+
+
 def find_actors(text: str, book: NameBook) -> list[str]:
     """People, countries and organisations named in a clause, titles stripped, in order."""
     out: list[str] = []
     runs: list[str] = []
     for offset, run in capitalised_runs(text):
+        if text.startswith(" time", offset + len(run)) and _CLOCK_BEFORE.search(
+            text, max(0, offset - 12), offset
+        ):
+            continue  # "at 10 a.m. Washington time": a time zone, not who
         lower_title = _LOWER_TITLE.search(text[max(0, offset - 24) : offset])
         if lower_title:
             book.persons.add(strip_title(run))  # "leader Xi Jinping", "chief executive Tim Cook"
