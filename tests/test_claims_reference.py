@@ -16,6 +16,7 @@ from forecasts.claims.reference import (
     org_owned,
     owned_occasion,
     placed,
+    situate,
     situated,
     whole_subject,
 )
@@ -368,3 +369,17 @@ def test_a_country_known_by_its_institutions() -> None:
     assert country_by_institutions(text) == "UK"
     assert country_by_institutions("The White House said the Pentagon agreed.") == "US"
     assert country_by_institutions("The Liberal Democrats met. Nobody else did.") == ""
+
+
+def test_an_institution_described_is_the_one_the_article_names() -> None:
+    """'The Chilean central bank' in an article that names the 'Central Bank of Chile' (and the
+    'Bank of England'): the Chilean one, named before or after."""
+    text = (
+        "The Chilean central bank will raise rates on Thursday. The Bank of England held. "
+        "Economists expect the Central Bank of Chile to move by 50 basis points."
+    )
+    claim = ExtractedClaim(
+        sentence="x", claim="x", statement="The Chilean central bank raises rates"
+    )
+    (out,) = situate([claim], [text], set())
+    assert out.actors == ["Central Bank of Chile"]

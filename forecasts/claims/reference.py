@@ -392,12 +392,67 @@ def situate(
             described = (at, thing["head"])
         if claim.actors:
             previous = (at, claim.actors[0])
+        described_org = "" if claim.actors else _institution_described(claim.statement, text)
         named = named_in(claim.statement, text) if not claim.actors or cut else ""
-        if named and (not claim.actors or claim.actors[0] in named.split()):
+        if described_org:
+            claim.actors = [described_org]
+        elif named and (not claim.actors or claim.actors[0] in named.split()):
             # the name the statement's subject now holds is who the claim is about: "The
             # High Liner Foods deal" is High Liner Foods's; "Foods" was a cut name
             claim.actors = [named, *claim.actors[1:]]
     return claims
+
+
+# "The Mexican central bank raises ...", "the court rules ...": an institution described, not
+# named; the article names it somewhere, before or after ("the Bank of Mexico")
+_DESCRIBED_INSTITUTION = re.compile(
+    r"^[Tt]he\s+(?P<mods>(?:[A-Za-z.-]+\s+){0,3}?)(?P<head>bank|court|ministry|agency|"
+    r"parliament|government|commission|regulator|party|league|union|council|committee)\b(?![’'-])"
+)
+
+
+def _of_country(word: str, forms: tuple[str, ...]) -> bool:
+    """ "Chilean" is Chile's, "Mexican" Mexico's: a listed form or the country's name less at
+    most its last letter ("Austrian" is not "Australia")."""
+    w = word.lower()
+    for form in forms:
+        f = form.lower()
+        if w == f or (len(f) >= 4 and w.startswith(f[: len(f) - 1]) and w[:1].isalpha()):
+            return True
+    return False
+
+
+def _institution_described(statement: str, text: str) -> str:
+    """The article's name for the institution a statement only describes: a name holding the
+    head noun ("Bank", "Court"), and the country the description names when it names one."""
+    m = _DESCRIBED_INSTITUTION.match(statement)
+    if m is None:
+        return ""
+    head = m["head"].capitalize()
+    names = Counter(
+        n.group(0)
+        for n in re.finditer(
+            rf"(?<![\w.])(?:(?!The\b)[A-Z][\w&'’-]*\s+(?:of\s+(?:the\s+)?)?)*{head}"
+            rf"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&'’-]*)*",
+            text,
+        )
+        if n.group(0) != head
+    )
+    if not names:
+        return ""
+    country = next(
+        (
+            forms
+            for forms in COUNTRIES.values()
+            if any(_of_country(w, forms) for w in m["mods"].split())
+        ),
+        None,
+    )
+    ranked = sorted(names.items(), key=lambda kv: -kv[1])
+    for name, _ in ranked:
+        if country is None or any(f in name for f in _nouns(country)):
+            return name
+    return ""
 
 
 OCCASION_REACH = 2  # sentences: "The trip ..." two sentences after "Zarif will visit ..."
