@@ -289,14 +289,16 @@ _TIME_WORD = re.compile(
 
 def _is_time_words(name: str) -> bool:
     """ "Saturday", "EDT Aug. 6", "Q418", "September 2019": a time, never who."""
-    words = name.split()
-    return all(
-        _TIME_WORD.fullmatch(w)
-        or w.lower().rstrip(".,") in MONTHS
-        or w.lower().rstrip(".,") in WEEKDAYS
-        or re.fullmatch(r"Q[1-4]\d{2,4}", w)
-        for w in words
-    )
+    for w in name.split():
+        bare = w.lower().rstrip(".,")
+        if bare in MONTHS or bare in WEEKDAYS:
+            continue
+        if not _TIME_WORD.fullmatch(w) and not _QUARTER_YEAR.fullmatch(w):
+            return False
+    return True
+
+
+_QUARTER_YEAR = re.compile(r"Q[1-4]\d{2,4}")
 
 
 def _is_opening_word(name: str) -> bool:
