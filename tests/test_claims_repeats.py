@@ -128,3 +128,22 @@ def test_one_speaker_described_twice_is_one_speaker() -> None:
         speaker="South Korean Security Adviser Kim Min", basis="date",
     )  # fmt: skip
     assert once([deck, body]) == [body]
+
+
+def test_of_one_rate_decision_the_claim_that_names_the_bank_stays() -> None:
+    """A headline's 'pencils in a single cut as markets look to September' and the body's 'the
+    Fed is widely expected to cut rates in September': the body names who, so it stays."""
+    sept = (date(2024, 9, 1), date(2024, 9, 30))
+
+    def rate(sentence: str, statement: str, actors: list[str]) -> ExtractedClaim:
+        return ExtractedClaim(
+            sentence=sentence, claim=statement, statement=statement, speaker="the article",
+            actors=actors, event_type="rate_change", due_basis="month", time_expression="in September",
+            due_earliest=sept[0], due_latest=sept[1],
+        )  # fmt: skip
+
+    headline = rate(
+        "Headline.", "Rates hold, a single cut pencilled in as markets look to September", []
+    )
+    body = rate("Body.", "The Fed cuts rates in September 2024", ["Federal Reserve"])
+    assert once([headline, body]) == [body]

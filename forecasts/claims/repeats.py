@@ -126,12 +126,14 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             ):
                 continue  # the cheap word test first: most pairs share few words
 
-            def explicit(c: ExtractedClaim) -> tuple[int, bool, int, int]:
+            def explicit(c: ExtractedClaim) -> tuple[int, bool, bool, int, int]:
                 # the figures the lede leaves out, then a time stated (not inferred from a
-                # clock time or a neighbour), then the more specific window, then length
+                # clock time or a neighbour), then who is named, then the more specific window,
+                # then length
                 values = len(_VALUE.findall(c.claim))
                 stated = bool(c.time_expression)
-                return (values, stated, -_RANK.get(c.due_basis, 4), len(c.statement))
+                named = bool(c.actors)
+                return (values, stated, named, -_RANK.get(c.due_basis, 4), len(c.statement))
 
             dropped.add(j if explicit(a) >= explicit(b) else i)
     return [c for k, c in enumerate(claims) if k not in dropped]
