@@ -18,6 +18,8 @@ from forecasts.articles.datelines import is_credit, strip_dateline, strip_dateli
         ("BEIJING, Jan. 5 (Xinhua) -- China will open.", "China will open."),
         ("KYIV, Ukraine (AP) — Russia said.", "Russia said."),
         ("Nairobi (AFP) - Kenya will vote.", "Kenya will vote."),
+        # an old wire dateline with no dash: capitals and a date
+        ("LUSAKA Oct 15 Zambia's main union said.", "Zambia's main union said."),
     ],
 )
 def test_a_dateline_is_taken_off_the_line(line: str, rest: str) -> None:
@@ -32,6 +34,7 @@ def test_a_dateline_is_taken_off_the_line(line: str, rest: str) -> None:
         "NASA will launch the probe in May.",
         "By March, the bank will cut rates.",
         "A - the first item of a list",
+        "OPEC May 5 meeting will go ahead.",
     ],
 )
 def test_text_that_only_looks_like_a_dateline_stays(line: str) -> None:

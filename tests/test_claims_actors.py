@@ -57,3 +57,16 @@ def test_opening_words_time_zones_and_ordinals_are_no_actors() -> None:
         "Sarasota Film Festival"
     ]
     assert find_actors("Members of the OPEC Plus group meet on Tuesday.", book)[0] == "OPEC Plus"
+
+
+def test_times_are_never_actors() -> None:
+    """'Saturday', 'EDT Aug. 6' and 'Q418' are times, never who."""
+    book = NameBook()
+    assert find_actors("The comet makes its closest approach on Saturday", book) == []
+    assert find_actors("The rover lands at 1:31 a.m. EDT Aug. 6", book) == []
+    assert find_actors("The deal closes in Q418", book) == []
+
+
+def test_a_clock_times_place_is_no_actor() -> None:
+    """'at 10 a.m. Washington time': a time zone, not Washington."""
+    assert find_actors("The first ruling will come at 10 a.m. Washington time", NameBook()) == []

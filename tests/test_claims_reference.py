@@ -10,11 +10,13 @@ from forecasts.claims.extract import extract_claims
 from forecasts.claims.reference import (
     Topic,
     article_topic,
+    country_by_institutions,
     named_in,
     object_named,
     org_owned,
     owned_occasion,
     placed,
+    situate,
     situated,
     whole_subject,
 )
@@ -325,13 +327,14 @@ def test_a_reporting_verb_glued_before_the_subject_goes() -> None:
 
 def test_a_whole_subject_and_a_bank_named_for_a_place_stay_as_they_are() -> None:
     """'The phones are available' is whole (no second 'phones'); 'Bank of England' names no
-    place, so 'Inflation falls' gets no 'England'; 'Parliament' takes 'Britain’s'."""
+    place, so 'Inflation falls' gets no 'England' (the bank, named twice, is the UK's
+    institution: 'UK inflation'); 'Parliament' takes 'Britain’s'."""
     sentence = "The phones will be available in stores on Sept. 22."
     assert whole_subject("The phones are available", sentence, sentence) == (
         "The phones are available"
     )
     boe = "The Bank of England meets. Bank of England officials said inflation would fall."
-    assert placed("Inflation falls sharply", "x", boe, Topic()) == "Inflation falls sharply"
+    assert placed("Inflation falls sharply", "x", boe, Topic()) == "UK inflation falls sharply"
     uk = "Voters in Britain go to the polls. Britain has a new leader."
     assert placed("Parliament is dissolved in May", "x", uk, Topic()) == (
         "Britain’s parliament is dissolved in May"
@@ -354,3 +357,29 @@ def test_an_organisations_description_in_the_possessive_is_the_topic() -> None:
     )
     assert org_owned("The nation’s debt grows", topic) == "The nation’s debt grows"
     assert org_owned("The band’s album is out", Topic()) == "The band’s album is out"
+
+
+def test_a_country_known_by_its_institutions() -> None:
+    """An article that never names its country but its institutions: 'Downing Street', 'the
+    Tories', 'the House of Commons' are the UK's; a 'Liberal Democrat' is no US Democrat."""
+    text = (
+        "Downing Street confirmed the date. The Tories and the Liberal Democrats will debate in "
+        "the House of Commons."
+    )
+    assert country_by_institutions(text) == "UK"
+    assert country_by_institutions("The White House said the Pentagon agreed.") == "US"
+    assert country_by_institutions("The Liberal Democrats met. Nobody else did.") == ""
+
+
+def test_an_institution_described_is_the_one_the_article_names() -> None:
+    """'The Chilean central bank' in an article that names the 'Central Bank of Chile' (and the
+    'Bank of England'): the Chilean one, named before or after."""
+    text = (
+        "The Chilean central bank will raise rates on Thursday. The Bank of England held. "
+        "Economists expect the Central Bank of Chile to move by 50 basis points."
+    )
+    claim = ExtractedClaim(
+        sentence="x", claim="x", statement="The Chilean central bank raises rates"
+    )
+    (out,) = situate([claim], [text], set())
+    assert out.actors == ["Central Bank of Chile"]

@@ -78,3 +78,72 @@ def test_claims_of_one_kind_at_different_times_are_two_claims() -> None:
     first.due_earliest = first.due_latest = date(2020, 11, 30)
     second.due_earliest = second.due_latest = date(2020, 12, 1)
     assert once([first, second]) == [first, second]
+
+
+def test_a_stated_day_beats_a_day_inferred_from_a_clock_time() -> None:
+    """'will report at 7 a.m.' (today, inferred) and 'is set to report at 7 a.m. on Thursday':
+    the sentence that states its day is the more explicit one."""
+    clock = _claim(
+        "Acme will report its earnings at 7 a.m.",
+        "Acme reports its quarterly earnings at 7 a.m. on 25 October 2018",
+        basis="relative_day",
+    )
+    stated = ExtractedClaim(
+        sentence="Acme is set to report its earnings at 7 a.m. on Thursday.",
+        claim="Acme is set to report its quarterly earnings at 7 a.m. on Thursday",
+        statement="Acme reports its quarterly earnings at 7 a.m. on 25 October 2018",
+        speaker="the article",
+        due_basis="weekday",
+        time_expression="on Thursday",
+    )
+    assert once([clock, stated]) == [stated]
+
+
+def test_one_rate_decision_per_meeting_is_one_claim() -> None:
+    """'policymakers are widely expected to raise borrowing costs next week' and 'the bank is
+    set to raise rates to 4.5 per cent next week' are one decision; the figures stay."""
+    week = (date(2023, 5, 8), date(2023, 5, 14))
+
+    def rate(sentence: str, statement: str) -> ExtractedClaim:
+        return ExtractedClaim(
+            sentence=sentence, claim=statement, statement=statement, speaker="the article",
+            actors=["Bank of England"], event_type="rate_change", due_basis="week",
+            due_earliest=week[0], due_latest=week[1],
+        )  # fmt: skip
+
+    lede = rate("Lede.", "Bank of England policymakers raise borrowing costs next week")
+    detail = rate("Detail.", "The Bank of England raises interest rates to 4.5 per cent next week")
+    assert once([lede, detail]) == [detail]
+
+
+def test_one_speaker_described_twice_is_one_speaker() -> None:
+    """A standfirst's 'says South Korea's security adviser' and the body's 'South Korean
+    Security Adviser Kim Min said': the same claim from the same person, logged once."""
+    deck = _claim(
+        "Deck.", "President Lee holds summit talks with Premier Wang on 29 October 2025",
+        speaker="South Korea’s security adviser", basis="date",
+    )  # fmt: skip
+    body = _claim(
+        "Body.", "President Lee Jae Myung holds summit talks with Premier Wang on 29 October 2025",
+        speaker="South Korean Security Adviser Kim Min", basis="date",
+    )  # fmt: skip
+    assert once([deck, body]) == [body]
+
+
+def test_of_one_rate_decision_the_claim_that_names_the_bank_stays() -> None:
+    """A headline's 'pencils in a single cut as markets look to September' and the body's 'the
+    Fed is widely expected to cut rates in September': the body names who, so it stays."""
+    sept = (date(2024, 9, 1), date(2024, 9, 30))
+
+    def rate(sentence: str, statement: str, actors: list[str]) -> ExtractedClaim:
+        return ExtractedClaim(
+            sentence=sentence, claim=statement, statement=statement, speaker="the article",
+            actors=actors, event_type="rate_change", due_basis="month", time_expression="in September",
+            due_earliest=sept[0], due_latest=sept[1],
+        )  # fmt: skip
+
+    headline = rate(
+        "Headline.", "Rates hold, a single cut pencilled in as markets look to September", []
+    )
+    body = rate("Body.", "The Fed cuts rates in September 2024", ["Federal Reserve"])
+    assert once([headline, body]) == [body]

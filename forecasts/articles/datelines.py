@@ -53,6 +53,12 @@ DATELINE = re.compile(
     # "(AP) —"
     r"|" + _SOURCE + r"\s*" + _DASH + r"\s+)(?=[“\"‘]?[A-Z0-9])"
 )
+# "LIBREVILLE Oct 15 Gabon's main union said ...": an old wire dateline with no dash; the
+# capitals of the place and the date make it one
+DATELINE_NO_DASH = re.compile(
+    r"^" + _CAPS_WORD + r"(?:\s+" + _CAPS_WORD + r"){0,3},?\s+" + _MONTH + r"\s+\d{1,2}" + _YEAR
+    + r"(?:\s*" + _SOURCE + r")?\s+(?=[“\"‘]?[A-Z])"
+)  # fmt: skip
 # A live-blog entry's time stamp: "12.54pm: ", "13:25 - ", "0005 – ", "9:41 a.m. ET: ".
 TIMESTAMP = re.compile(
     r"^(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|CET|CEST|ET|EST|EDT|PT|UTC))?|(?!(?:19|20)\d\d)\d{4})"
@@ -72,7 +78,7 @@ def strip_dateline(line: str) -> str:
     stamp = TIMESTAMP.match(line)
     if stamp:
         line = line[stamp.end() :]
-    m = DATELINE.match(line)
+    m = DATELINE.match(line) or DATELINE_NO_DASH.match(line)
     if not m or m.group(0).strip() in ("-", "--", "–", "—", ":"):
         return line
     words = re.findall(r"[A-Za-z]+", m.group(0))

@@ -201,11 +201,18 @@ COMMON_NOUNS = {
 _COMMON_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence)$")
 
 
+_CLOCK_BEFORE = re.compile(r"(?:[ap]\.?m\.?|\d)\s*$", re.IGNORECASE)
+
+
 def find_actors(text: str, book: NameBook) -> list[str]:
     """People, countries and organisations named in a clause, titles stripped, in order."""
     out: list[str] = []
     runs: list[str] = []
     for offset, run in capitalised_runs(text):
+        if text.startswith(" time", offset + len(run)) and _CLOCK_BEFORE.search(
+            text, max(0, offset - 12), offset
+        ):
+            continue  # "at 10 a.m. Washington time": a time zone, not who
         lower_title = _LOWER_TITLE.search(text[max(0, offset - 24) : offset])
         if lower_title:
             book.persons.add(strip_title(run))  # "leader Xi Jinping", "chief executive Tim Cook"
@@ -230,8 +237,12 @@ def find_actors(text: str, book: NameBook) -> list[str]:
             continue
         if position == 0 and _is_opening_word(name) and text.lstrip().startswith(name):
             continue  # "New austerity cuts ...", "Additional announcements ...": no name
-        if name[:1].islower() or _NOT_A_NAME.fullmatch(name):
-            continue  # "for Foreign Affairs of Australia", "GMT", "PM IST", "19th"
+        if (
+            name[:1].islower()
+            or _NOT_A_NAME.fullmatch(name)
+            or (_is_time_words(name) and book.expand(name) == name)  # not "May" for Theresa May
+        ):
+            continue  # "for Foreign Affairs of Australia", "GMT", "PM IST", "19th", "EDT Aug. 6"
         name = _GROUP_OF.sub("", name)  # "Members of the OPEC Plus group": OPEC Plus
         if _SENTENCE_END_DOT.search(name):
             name = name[:-1]  # "... met Mevlut Cavusoglu." ends a sentence, not the name
@@ -268,6 +279,26 @@ _GROUP_OF = re.compile(
 _SENTENCE_END_DOT = re.compile(
     r"(?<![A-Z]\.)\b(?!(?:Corp|Bros|Assn|Dept|Govt)\.)[A-Za-z][a-z]{3,}\.$"
 )
+
+
+_TIME_WORD = re.compile(
+    r"(?i)(?:GMT|BST|UTC|EDT|EST|CDT|CST|PDT|PST|CET|CEST|IST|JST|AEST|AEDT|ET|PT|AM|PM|"
+    r"Q[1-4](?:\s*[’']?\d{2,4})?|H[12]|FY\d{2,4}|\d+(?:st|nd|rd|th)?|[’']\d\d)[.,]?"
+)
+
+
+def _is_time_words(name: str) -> bool:
+    """ "Saturday", "EDT Aug. 6", "Q418", "September 2019": a time, never who."""
+    for w in name.split():
+        bare = w.lower().rstrip(".,")
+        if bare in MONTHS or bare in WEEKDAYS:
+            continue
+        if not _TIME_WORD.fullmatch(w) and not _QUARTER_YEAR.fullmatch(w):
+            return False
+    return True
+
+
+_QUARTER_YEAR = re.compile(r"Q[1-4]\d{2,4}")
 
 
 def _is_opening_word(name: str) -> bool:

@@ -154,7 +154,10 @@ _CANCELLED_OR_DENIED = re.compile(
     r"(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?plans?\s*$|"
     r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|played\s+down|downplayed)\s+"
     r"(?:(?:the|a|any|media|press|local)\s+)*(?:reports?|speculation|rumou?rs?|fears?|suggestions?|claims?|"
-    r"concerns?|talk)\b[^.;]*$",
+    r"concerns?|talk)\b[^.;]*$|"
+    # "as concerns eased that the conflict would spread": an expectation dropped, not held
+    r"\b(?:concerns?|fears?|worries|hopes?|expectations?|speculation|bets?)\s+(?:have\s+|had\s+)?"
+    r"(?:eased|faded|receded|abated|waned|diminished|evaporated|dimmed|subsided|ebbed)\s+that\b[^.;]*$",
     re.IGNORECASE,
 )
 # "is leaving", "are holding": the progressive, a plan when a future time goes with it
@@ -185,6 +188,7 @@ _STATEMENT_DATE = re.compile(
 _ODDS_ONLY_VERB = re.compile(r"there|puts?$|assigns?$|gives?$|pric")
 _DAY_BASES = {"weekday", "date", "relative_day"}  # the days a statement is dated with
 _WEAK_MODAL = re.compile(r"(?:would|might|may)$")
+LEDE_SENTENCES = 3  # the headline, a standfirst and the lede: where the main occasion is dated
 CARRY_SENTENCES = 3  # how far a claim's date carries to later claims that name no time
 _FIRST_PERSON = re.compile(r"^(?:I|we)$", re.IGNORECASE)
 
@@ -206,6 +210,8 @@ class _Context:
     last_actors: list[str] = field(default_factory=list)
     last_speaker: str = ""
     last_claim_window: tuple[int, Window, str] | None = None
+    main_occasion: Window | None = None  # the lede's dated claim: what the article is about
+    claimed: list[tuple[int, Window]] = field(default_factory=list)  # (sentence, window) so far
     attribution_end: int = -1
     organisations: list[str] = field(default_factory=list)
     current_org: str = ""
@@ -415,7 +421,7 @@ _ASIDE = re.compile(r",\s*(?:" + _PARTICIPIAL.pattern + r")[^,]*,\s*$", re.IGNOR
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:also|now|still|already|reportedly|currently|however|meanwhile|too|again|then|"
     r"soon|separately|previously|initially|ultimately|eventually|finally|themselves|itself|"
-    r"himself|herself))+$",
+    r"himself|herself|has|have))+$",  # "The government has pledged to": "has" is the verb's
     re.IGNORECASE,
 )
 # The subject that opens a clause: a name or a determiner phrase, before its first verb.
@@ -497,7 +503,7 @@ def _speaker_name(who: str, ctx: _Context) -> str:
             known.append(ctx.current_org)
         return " and ".join(known[-2:] if plural else known[-1:])
     lead = re.match(r"^(?:[a-z][\w-]*\s+){1,3}((?:[A-Z][\w.&'’-]*\s*)+)$", who.strip())
-    if lead:
+    if lead and lead.group(1).strip().lower() not in actors_mod.TITLE_WORDS:
         return ctx.book.add(lead.group(1).strip())  # "developer SSE", "chip designer Arm"
     # "Foreign Ministry spokesman Wang Wenbin": the trailing person's name
     if runs and not any(w.lower() in actors_mod.ORG_WORDS for w in runs[-1][1].split()):
@@ -506,6 +512,11 @@ def _speaker_name(who: str, ctx: _Context) -> str:
             who.strip().endswith(runs[-1][1]) and len(runs[-1][1].split()) >= 2 and who[0].isupper()
         ):
             return ctx.book.add(stripped)
+    # "the spokesperson said", "according to its CEO": the person the article gave that title
+    role = re.sub(r"(?i)^(?:its|their|his|her)\s+", "the ", who.strip())
+    named = ctx.discourse.resolve(role, ctx.book.persons, [])
+    if named and named[0] in ctx.book.persons:
+        return named[0]
     return who
 
 
@@ -623,6 +634,45 @@ _BEFORE_BARE_BE = re.compile(
 )
 
 
+# Not claims (LABELLING.md rule 3 and 5): the article's attention, its readers' instructions,
+# a status still open, and the procedure of an occasion already claimed.
+# "All eyes will be on user growth", "interest will turn to the first stage": where attention
+# goes, no event
+_ATTENTION = re.compile(r"(?i)(?:all\s+)?(?:eyes|attention|interest|focus|spotlight)$")
+_ATTENTION_MOVE = re.compile(r"(?i)(?:be\s+on|turn|shift|switch|move|fall|be\s+focused)\b")
+# the generic audience: "reporters must contact ...", "those hoping to spot it should ..."
+_AUDIENCE = re.compile(
+    r"(?i)(?:those|anyone|everyone|visitors|guests|attendees|readers|viewers|listeners|reporters|"
+    r"journalists|media(?:\s+representatives)?|fans|spectators|passengers|customers|shoppers|"
+    r"the\s+public|people|participants|applicants|residents|motorists|drivers|travell?ers)$"
+)
+_INSTRUCTION_MODAL = re.compile(r"(?i)(?:should|must|can|could|may|need\s+to|have\s+to)\b")
+# "passes may be purchased by contacting ...", "tickets can be booked online": a permission
+_PERMISSION = re.compile(
+    r"(?i)be\s+(?:purchased|bought|booked|ordered|reserved|obtained|accessed|viewed|watched|"
+    r"downloaded|found|picked\s+up|collected|redeemed)\b"
+)
+# "The exact date of the visit hasn't been set yet": a status, nothing forecast
+_STILL_OPEN = re.compile(r"(?i)\b(?:has|have|had)(?:n['’]t|\s+not)$")
+# "the ceremony will take place at the amphitheater", "the event will be broadcast live": how
+# an occasion already claimed runs (a repeat of its date is no new claim either, rule 2)
+_OCCASION_SUBJECT = re.compile(
+    r"(?i)(?:the|this|these|its|their)\s+(?:[\w-]+\s+){0,3}?(?:event|ceremony|trip|visit|tour|"
+    r"talks|meeting|summit|conference|session|gathering|celebration|festival|launch|hearing|"
+    r"service|parade|rally|show|concert|match|game|race|opening|gala|reception|dinner|"
+    r"exhibition|auction|screening)(?:\s+(?:for|of)\s+.*)?$"
+)
+_PROCEDURE = re.compile(
+    r"(?i)(?:take\s+place|happen|occur|be\s+(?:held|hosted|staged|broadcast|streamed|televised|"
+    r"webcast|aired|carried|shown|located|open|free|the\s+first|the\s+last|in|at|on)|feature|"
+    r"include|consist)\b"
+)
+
+
+# "will want to see", "would like to send", "would love to": a desire (LABELLING.md rule 3)
+_DESIRE = re.compile(r"(?i)(?:want|wish|like|love|prefer)\s+(?:to|[\w'’-]+\s+to)\b")
+
+
 def _ends_with_you(subject: str) -> bool:
     low = subject.lower()
     return low == "you" or low.endswith(" you")
@@ -665,6 +715,20 @@ def _make_claim(
         return None  # "it will be necessary to carry out ...": a judgement, "it" is no actor
     if _ends_with_you(bare_subject) and _GENERIC_YOU_VERB.match(predicate):
         return None  # "you will see what it's like": the generic reader, no one's plan
+    if _ATTENTION.fullmatch(bare_subject) and _ATTENTION_MOVE.match(predicate):
+        return None  # "all eyes will be on user growth": where attention goes, no event
+    if _AUDIENCE.fullmatch(bare_subject) and (
+        bare_subject.lower() == "those" or _INSTRUCTION_MODAL.match(trigger_text)
+    ):
+        return None  # "reporters must contact ...": an instruction to the reader, no forecast
+    if _PERMISSION.match(predicate) and re.match(r"(?i)(?:can|may)\b", trigger_text):
+        return None  # "VIP passes may be purchased by contacting ...": a permission
+    if _STILL_OPEN.search(bare_subject):
+        return None  # "the date hasn't been set yet": a status, nothing forecast
+    if _DESIRE.match(predicate):
+        return None  # "investors will want to see ...", "we would like to thank": a desire
+    if re.fullmatch(r"(?i)be", predicate.strip()):
+        return None  # "Participants will be:": a list follows, no event of its own
     hedges = ctx.settings.hedges
     hedge = hedge_override or hedge_of(trigger_text, hedges)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
@@ -681,8 +745,27 @@ def _make_claim(
         ):
             return None  # "promised it would finish the bridge by 2023", said in 2024: overdue
         time = None  # a past time in an attached clause ("..., as their talks last year")
+    if (
+        _OCCASION_SUBJECT.fullmatch(bare_subject)
+        and _PROCEDURE.match(predicate)
+        and any(
+            at < index
+            and (
+                time is None or (w.earliest, w.latest) == (time.window.earliest, time.window.latest)
+            )
+            for at, w in ctx.claimed
+        )
+    ):
+        return None  # "the ceremony will take place at the hall": an occasion claimed before
     # who: names in the subject (or the object of "expect X to"), else carried over
     names = actors_mod.find_actors(object_hint or subject, ctx.book)
+    if (
+        len(names) >= 2
+        and names[1] in ctx.book.persons
+        and re.search(re.escape(names[0]) + r"[’']s\s", object_hint or subject)
+    ):
+        # "Iran's Foreign Minister Mohammad Javad Zarif will visit": the minister, not Iran
+        names = [names[1], names[0], *names[2:]]
     named_here = bool(names)
     if not names and _GENERIC_SPEAKER.match(subject.strip()) and ctx.organisations:
         names = ctx.organisations[-1:]  # "The planemaker is not expected to ...": Boeing
@@ -774,12 +857,36 @@ def _make_claim(
             # "the meeting is expected to start after 0820 GMT", "the budget will begin
             # around 12.30pm": a clock time and no date is today's schedule
             anchored = Window(ctx.reference, ctx.reference, "relative_day")
+        if (
+            anchored is None
+            and ctx.main_occasion is not None
+            and not _DELAY.search(predicate)
+            and kind not in _PROCESS_TYPES
+            and not (_WEAK_MODAL.match(hedge) and not speaker)
+            and not (
+                re.fullmatch(r"(?i)it|this|that", bare_subject)
+                and _CHARACTERISATION.match(predicate)
+            )
+        ):
+            # no time anywhere near: the occasion the article opens on (its lede's dated
+            # claim) is the one it is about ("Twitter reports on Thursday ... analysts predict
+            # it will lose 4 million users"; LABELLING.md: a date elsewhere in the article counts)
+            main = ctx.main_occasion
+            anchored = Window(main.earliest, main.latest, "event_anchor")
         window = anchored or default_window(
             ctx.reference, ctx.settings.extraction.default_horizon_days
         )
         expression = ""
     if not kind and time is None:
         verifiable = False  # no checkable event and no date: nothing to hold the claim to
+    if (
+        time is not None
+        and ctx.main_occasion is None
+        and index < LEDE_SENTENCES
+        and window.basis in _SPECIFIC
+        and window.basis != "event_anchor"
+    ):
+        ctx.main_occasion = window
     if window.basis in _SPECIFIC:
         ctx.last_claim_window = (index, window, kind)
         named = f"{predicate} {object_hint} {subject}"
@@ -815,7 +922,17 @@ def _make_claim(
     ):
         names = [speaker]  # "Alaska Airlines said its flights would begin": the speaker's
     who = _statement_subject(object_hint or subject, names, named_here, ctx)
-    said = _statement_predicate(predicate, kind_of_trigger, present_tense=not trigger_text)
+    said = _statement_predicate(
+        predicate,
+        kind_of_trigger,
+        present_tense=not trigger_text,
+        person=(bool(names) and names[0] in ctx.book.persons)
+        or bool(
+            re.match(
+                r"(?i)(?:he|she|the\s+(?:president|minister|king|queen|pope))$", subject.strip()
+            )
+        ),
+    )
     if (
         (not re.search(r"\w", who) or _PREPOSITION_PHRASE.match(who)) and _opens_with_verb(said)
     ) or _TO_INFINITIVE.match(who):
@@ -846,6 +963,7 @@ def _make_claim(
             dated=dated,
             present_tense=not trigger_text,
         )
+    ctx.claimed.append((index, window))
     if _NAMELESS.match(statement):
         # "He spent ...", "I meet up with these guys": no one a reader could name, so no
         # defined test (LABELLING.md: outcomes with no defined test are not verifiable)
@@ -1197,11 +1315,25 @@ _PLURAL_HEADS = {
 _FOR_CLOCK = re.compile(r"(?i)^for\s+(?=\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b|p\.?m\b|gmt|bst))")
 
 
-def _statement_predicate(predicate: str, kind: str, *, present_tense: bool) -> str:
+# "the vote is due Monday": the predicate is only a time, the occasion takes place then
+_BARE_TIME = re.compile(
+    r"(?i)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|"
+    r"oct\.|nov\.|dec\.|next|this|tomorrow|today|tonight|later|\d{1,2}(?:st|nd|rd|th)?)\b"
+)
+
+
+def _statement_predicate(
+    predicate: str, kind: str, *, present_tense: bool, person: bool = False
+) -> str:
     """The predicate in base form: a bare or "scheduled for" trigger names an occasion that
     takes place at a time."""
     text = _FOR_CLOCK.sub("at ", predicate.strip())  # "set for 7 PM IST": it takes place at 7 PM
-    if not present_tense and (kind == "bare" or _PREPOSITION.match(text) or not text):
+    if not present_tense and (
+        kind == "bare" or _PREPOSITION.match(text) or _BARE_TIME.match(text) or not text
+    ):
+        if person and re.match(r"(?i)(?:in|at)\s+[A-Z]", text):
+            return f"be {text}"  # "the president is expected in Paris": he is there, no occasion
         return f"take place {text}".strip()
     return text
 
@@ -1239,6 +1371,19 @@ def _location(predicate: str, ctx: _Context) -> str:
             # "to San Francisco for APEC": the place ends where the purpose begins
             return _PLACE_END.split(name, maxsplit=1)[0]
     return ""
+
+
+# A relative clause that describes a thing with a weak modal and no date of its own ("a new
+# microphone that could improve sound", "cold traps that could preserve the history") or a free
+# relative ("marking what could be the beginning of the end", "what promises to be a strong
+# vaccine") characterises; it forecasts no event (LABELLING.md rule 5). "that" after a verb of
+# saying is a conjunction, not a relative pronoun.
+_DESCRIPTIVE_RELATIVE = re.compile(
+    r"(?i)(?:(?<!\bsaid\s)(?<!\bsays\s)(?<!\bsay\s)(?<!\btold\s)(?<!\bnoted\s)(?<!\badded\s)"
+    r"(?<!\bbelieve\s)(?<!\bthink\s)(?<!\bexpect\s)(?<!\bhope\s)(?<!\bwarned\s)(?<!\bso\s)"
+    r"(?<=[a-z]\s)that|\bwhat)\s*$"
+)
+_DESCRIPTIVE_TRIGGER = re.compile(r"(?i)(?:would|could|might|may|can|promises?\s+to)\b")
 
 
 def _sentence_claims(
@@ -1295,6 +1440,13 @@ def _sentence_claims(
             subject = ""
         if not subject and re.search(r"\b(?:which|who)\s*$", body[floor:subj_start]):
             subject = "which"  # resolved to the antecedent below
+        if (
+            not subject
+            and _DESCRIPTIVE_TRIGGER.match(trig.text)
+            and _DESCRIPTIVE_RELATIVE.search(body, floor, subj_start)
+            and not any(not t.is_past and trig.start <= t.start for t in times)
+        ):
+            continue  # "a chip that would allow payments", "what could be the end": a description
         stop = len(body)
         if i + 1 < len(triggers):
             # the next clause's subject ends this predicate; a subject-less next clause
@@ -1408,7 +1560,10 @@ def _sentence_claims(
             subject = prev_subject
         object_hint = ""
         if trig.kind == "verbal":
-            vm = re.match(r"\S+\s+(.*?)\s*to$", trig.text)
+            # "expectations are for Nvidia to report": who follows "for"
+            vm = re.search(r"\s(?:is|are|remain)\s+for\s+(.*?)\s*to$", trig.text) or re.match(
+                r"\S+\s+(.*?)\s*to$", trig.text
+            )
             if vm and vm.group(1):
                 object_hint = vm.group(1)
                 if not speaker and subject:
@@ -1812,16 +1967,28 @@ def _noun_plans(
     return out
 
 
+_HEADED_BY = re.compile(r"\b(?:headed|led|chaired|accompanied)\s+by\s")
+_PLURAL_TRIPS = re.compile(r"\b(?:pay|make)\s+(?:[\w-]+\s+)?(?:visits|trips)\b")
+
+
 def _per_traveller(claim: ExtractedClaim, ctx: _Context) -> list[ExtractedClaim]:
     """'a trip to Beijing by Janet Yellen and Gina Raimondo': each person's trip is its own
     checkable event (one may go and the other not); a meeting of two stays one claim."""
     people = [a for a in claim.actors if a in ctx.book.persons]
     by = claim.claim.rsplit(" by ", 1)[-1] if " by " in claim.claim else ""
+    if _HEADED_BY.search(claim.claim):
+        by = ""  # "a delegation headed by A and B will visit": one delegation, one trip
+    # "A and B will pay state visits": a plural visit is one each
+    each = (
+        all(p in claim.claim for p in people)
+        and " and " in claim.claim
+        and bool(_PLURAL_TRIPS.search(claim.claim))
+    )
     if (
         claim.event_type != "visit"
         or len(people) < 2
-        or " and ".join(people[:2]) not in claim.event
-        or not all(p.split()[-1] in by for p in people)
+        or (" and ".join(people[:2]) not in claim.event and not each)
+        or not (each or all(p.split()[-1] in by for p in people))
     ):
         return [claim]  # "Yoon and Kishida will travel to Camp David": one joint trip
     joined = " and ".join(people)
@@ -1842,6 +2009,15 @@ def _looks_like_verb(text: str) -> bool:
     )
 
 
+_FIGURE_OF = r"(?:[\w-]+\s+){1,3}of\s+(?:about\s+|around\s+|roughly\s+)?[-$€£]?\d[^,;]*?"
+_TWO_FIGURES = re.compile(
+    r"(?P<head>[a-z]+\s+(?:(?!(?:a|an|the)\s)[\w-]+\s+)?)(?P<a>"
+    + _FIGURE_OF
+    + r")\s+and\s+(?P<b>"
+    + _FIGURE_OF
+    + r")$"
+)
+_SPLIT_PREPOSITION = re.compile(r"\s+and\s+(?P<prep>with|against|in|at|to|for)\s+(?P<rest>[^;]+)$")
 _GAPPED = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?!(?:to|for|with|from|in|on|at|by|and|or|but|then|including|such|like|notably|especially|except|"
     r"even|while|when|as|after|before|which|who|where|so|possibly|probably|perhaps)\b)(?P<np>(?:(?:the|a|an|new|its|their|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
@@ -1889,6 +2065,19 @@ def _split(predicate: str) -> list[tuple[str, str | None]]:
             ]
         verb = (words or [""])[0]
         return [(rest, None), *((f"{verb} {g.group('np')} {g.group('time')}", "") for g in gapped)]
+    m = _TWO_FIGURES.match(predicate)
+    if m:
+        # "report revenue of $24.6 billion and earnings of $5.80 a share": two figures, two
+        # checks (LABELLING.md rule 1: one label each)
+        return [(f"{m['head']}{m['a']}", None), (f"{m['head']}{m['b']}", "")]
+    m = _SPLIT_PREPOSITION.search(predicate)
+    if m:
+        # "hold talks with Trump on Oct. 29 and with Xi on Nov. 1": the preposition repeated
+        # with its own time is a second occasion of the same verb
+        head, prep = predicate[: m.start()], m.group("prep")
+        at = head.rfind(f" {prep} ")
+        if at > 0 and timeish.search(head[at:]) and timeish.search(m.group("rest")):
+            return [(head.strip(), None), (f"{head[:at].strip()} {prep} {m.group('rest')}", "")]
     m = _SPLIT_TO.search(predicate)
     if m and not re.search(
         r"\bto\s", predicate[: m.start()]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # Inflections of prospective verbs mapped onto the keys of the hedge table.
 _LEMMAS = {
-    r"expect(?:s|ed|ing)?|anticipated|projected|forecast|predicted|tipped": "expected",
+    r"expect(?:s|ed|ing|ations?)?|anticipated|projected|forecast|predicted|tipped|consensus": "expected",
     r"plan(?:s|ned|ning)?": "plans to",
     r"hop(?:e|es|ed|ing)": "hopes to",
     r"intend(?:s|ed|ing)?": "intends to",
@@ -31,6 +31,7 @@ _LEMMAS = {
     r"won't|won’t|wo\s+n't": "will",
     r"vow(?:s|ed)?|pledge(?:s|d)?|promise(?:s|d)?|commit(?:s|ted)?\s+to|agree(?:s|d)?": "will",
     r"favou?red": "likely",
+    r"(?:looks?|appears?|seems?)\s+to": "likely",
     r"prepar(?:e|es|ed|ing)": "plans to",
     r"seek(?:s|ing)?|sought": "aims to",
     r"wants?|wanted": "hopes to",
@@ -66,14 +67,17 @@ BARE = re.compile(
     r"\b(?P<be>is|are|(?:appear|seem|look)(?:s|ed)?)\s+"
     + _ADV
     + r"(?P<trig>expected|likely|unlikely|possible|due|scheduled|slated|planned|"
-    r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon)\b))",
+    r"set|imminent|on\s+the\s+cards|in\s+the\s+works)(?P<verb>)(?=\s*(?:[.,;]|$|\s+(?:in|on|by|this|next|later|before|within|over|at|during|early|soon|"
+    r"tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     re.IGNORECASE,
 )
 # Verb triggers: plans/hopes/intends/aims/expects/vows (NP) to verb.
 VERBAL = re.compile(
     r"\b(?P<trig>plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|aims?|aimed|"
     r"expects?|expected|vows?|vowed|pledges?|pledged|promises?|promised|prepares?|preparing|"
-    r"is\s+preparing|are\s+preparing|on\s+track)\s+"
+    r"is\s+preparing|are\s+preparing|on\s+track|"
+    # "consensus expectations are for Nvidia to report": the expectation as a noun
+    r"(?:expectations?|consensus)\s+(?:[\w'’]+\s+){0,4}?(?:is|are|remain)\s+for)\s+"
     r"(?P<obj>(?:[\w'’.-]+\s+){0,6}?)to\s+" + _PRE_ADV + r"[“\"‘]?(?P<verb>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
@@ -190,6 +194,12 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 kind == "copular"
                 and m.group("trig").lower() == "to"
                 and m.group("be").lower() not in ("is", "are", "was", "were")
+                # "looks to be heading to Saudi Arabia": a move under way, seen from outside
+                and not (
+                    re.match(r"(?i)(?:look|appear|seem)s?$", m.group("be"))
+                    and verb.lower() == "be"
+                    and re.match(r"\s+[a-z]+ing\b", sentence[m.end() :])
+                )
             ):
                 continue
             if (

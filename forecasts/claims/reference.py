@@ -20,6 +20,7 @@ Everything else (names, "it", "they") is left to the extractor's own rules.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ ROLE_NOUNS = {
     "chancellor", "president", "minister", "premier", "pontiff", "pope", "monarch", "king",
     "queen", "prince", "princess", "governor", "chair", "chairman", "chairwoman", "chief",
     "ceo", "executive", "secretary", "senator", "leader", "spokesman", "spokeswoman", "envoy",
+    "spokesperson",
     "ambassador", "coach", "manager", "mayor", "candidate", "nominee", "commissioner",
     "director", "founder", "boss", "general", "commander", "judge", "justice", "emperor",
     "sheikh", "emir", "billionaire", "striker", "captain", "star", "champion", "astronaut",
@@ -88,8 +90,16 @@ class Discourse:
         elif len(names) >= 2:
             self.groups.append(names[:2])
 
-    def latest_person(self, persons: set[str], role: str = "") -> str:
+    def latest_person(
+        self, persons: set[str], role: str = "", qualifiers: tuple[str, ...] = ()
+    ) -> str:
         people = [n for n in reversed(self.recent) if n in persons]
+        if role and qualifiers:
+            # "the US president" after "US President Trump and Chinese President Xi": Trump
+            for name in people:
+                titles = self.titles.get(name, set())
+                if role in titles and all(q in titles for q in qualifiers):
+                    return name
         if role:
             for name in people:
                 if role in self.titles.get(name, set()):
@@ -112,7 +122,11 @@ class Discourse:
             return []
         head = definite.group("head").lower()
         if head in ROLE_NOUNS:
-            person = self.latest_person(persons, head)
+            words = re.findall(r"[\w.-]+", text.lower())
+            qualifiers = tuple(
+                w.strip(".") for w in words[1:-1] if w not in ("the", "this", "that")
+            )
+            person = self.latest_person(persons, head, qualifiers)
             return [person] if person else []
         if (head in ORG_NOUNS or head.endswith("maker")) and organisations:
             return organisations[-1:]
@@ -378,12 +392,67 @@ def situate(
             described = (at, thing["head"])
         if claim.actors:
             previous = (at, claim.actors[0])
+        described_org = "" if claim.actors else _institution_described(claim.statement, text)
         named = named_in(claim.statement, text) if not claim.actors or cut else ""
-        if named and (not claim.actors or claim.actors[0] in named.split()):
+        if described_org:
+            claim.actors = [described_org]
+        elif named and (not claim.actors or claim.actors[0] in named.split()):
             # the name the statement's subject now holds is who the claim is about: "The
             # High Liner Foods deal" is High Liner Foods's; "Foods" was a cut name
             claim.actors = [named, *claim.actors[1:]]
     return claims
+
+
+# "The Mexican central bank raises ...", "the court rules ...": an institution described, not
+# named; the article names it somewhere, before or after ("the Bank of Mexico")
+_DESCRIBED_INSTITUTION = re.compile(
+    r"^[Tt]he\s+(?P<mods>(?:[A-Za-z.-]+\s+){0,3}?)(?P<head>bank|court|ministry|agency|"
+    r"parliament|government|commission|regulator|party|league|union|council|committee)\b(?![’'-])"
+)
+
+
+def _of_country(word: str, forms: tuple[str, ...]) -> bool:
+    """ "Chilean" is Chile's, "Mexican" Mexico's: a listed form or the country's name less at
+    most its last letter ("Austrian" is not "Australia")."""
+    w = word.lower()
+    for form in forms:
+        f = form.lower()
+        if w == f or (len(f) >= 4 and w.startswith(f[: len(f) - 1]) and w[:1].isalpha()):
+            return True
+    return False
+
+
+def _institution_described(statement: str, text: str) -> str:
+    """The article's name for the institution a statement only describes: a name holding the
+    head noun ("Bank", "Court"), and the country the description names when it names one."""
+    m = _DESCRIBED_INSTITUTION.match(statement)
+    if m is None:
+        return ""
+    head = m["head"].capitalize()
+    names = Counter(
+        n.group(0)
+        for n in re.finditer(
+            rf"(?<![\w.])(?:(?!The\b)[A-Z][\w&'’-]*\s+(?:of\s+(?:the\s+)?)?)*{head}"
+            rf"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w&'’-]*)*",
+            text,
+        )
+        if n.group(0) != head
+    )
+    if not names:
+        return ""
+    country = next(
+        (
+            forms
+            for forms in COUNTRIES.values()
+            if any(_of_country(w, forms) for w in m["mods"].split())
+        ),
+        None,
+    )
+    ranked = sorted(names.items(), key=lambda kv: -kv[1])
+    for name, _ in ranked:
+        if country is None or any(f in name for f in _nouns(country)):
+            return name
+    return ""
 
 
 OCCASION_REACH = 2  # sentences: "The trip ..." two sentences after "Zarif will visit ..."
@@ -659,4 +728,40 @@ def _place_for(what: str, sentence: str, text: str) -> str:
             place = main_place(where, places)
             if place:
                 return place
-    return ""
+    return "" if what == "state" else country_by_institutions(text)
+
+
+# A country a reader knows from its institutions when the article never names it ("Gordon
+# Brown asked the Queen to dissolve Parliament"; "the White House said"): names no other
+# country shares. Two mentions, and no rival country as often, make the country.
+_INSTITUTIONS = {
+    "UK": r"Downing\s+Street|Westminster|House\s+of\s+Commons|House\s+of\s+Lords|Whitehall|"
+    r"Tory|Tories|Liberal\s+Democrats?|Lib\s+Dems?|NHS|Bank\s+of\s+England|the\s+Exchequer|"
+    r"Ofcom|Ofgem|Ofsted|BBC",
+    "US": r"White\s+House|Capitol\s+Hill|Oval\s+Office|Pentagon|Republicans?|GOP|"
+    r"(?<!Liberal\s)(?<!Social\s)(?<!Christian\s)Democrats?|"
+    r"Federal\s+Reserve|FBI|Medicare|Medicaid|Wall\s+Street",
+    "Germany": r"Bundestag|Bundesrat|Bundesbank|Bundeswehr|CDU|CSU|SPD",
+    "France": r"Élysée|Elysee|Matignon|Assemblée\s+nationale",
+    "Russia": r"Kremlin|State\s+Duma|Duma",
+    "India": r"Lok\s+Sabha|Rajya\s+Sabha|BJP|Reserve\s+Bank\s+of\s+India",
+    "China": r"Politburo|Zhongnanhai|People['’]s\s+Bank\s+of\s+China|Xinhua",
+    "Japan": r"Bank\s+of\s+Japan|Liberal\s+Democratic\s+Party",
+    "Israel": r"Knesset",
+}
+_INSTITUTION_RES = {
+    country: re.compile(rf"(?<![\w-])(?:{cues})(?![\w-])")
+    for country, cues in _INSTITUTIONS.items()
+}
+INSTITUTION_MENTIONS = 2
+
+
+@functools.lru_cache(maxsize=4)  # one article's claims ask about the same text
+def country_by_institutions(text: str) -> str:
+    """The country whose institutions the text names (at least twice, more than any other)."""
+    counts = sorted(
+        ((len(r.findall(text)), country) for country, r in _INSTITUTION_RES.items()),
+        reverse=True,
+    )
+    (best, country), (second, _) = counts[0], counts[1]
+    return country if best >= INSTITUTION_MENTIONS and best > second else ""

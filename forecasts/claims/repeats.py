@@ -49,12 +49,44 @@ def _rival_values(a: ExtractedClaim, b: ExtractedClaim) -> bool:
 def _same_occasion(a: ExtractedClaim, b: ExtractedClaim) -> bool:
     if a.event_type != b.event_type or a.event_type not in _OCCASION_TYPES:
         return False
+    if a.location and b.location and a.location != b.location:
+        return False  # "arrives in Malaysia on Sunday" is no repeat of "visits South Korea"
     if a.due_basis in _LOOSE_BASES or b.due_basis in _LOOSE_BASES:
         return True
     if a.due_earliest is None or b.due_earliest is None:
         return True
     assert a.due_latest is not None and b.due_latest is not None
     return a.due_earliest <= b.due_latest and b.due_earliest <= a.due_latest
+
+
+def _one_decision(a: ExtractedClaim, b: ExtractedClaim) -> bool:
+    """A central bank takes one rate decision per meeting: two claims of a rate change by the
+    same speaker, for the same bank (or one that names none) at the same dated meeting, are
+    the lede and its detail ("widely expected to raise borrowing costs next week" / "set to
+    raise rates to 4.5 per cent next week"), unless they name rival figures."""
+    if a.event_type != "rate_change" or b.event_type != "rate_change" or _rival_values(a, b):
+        return False
+    if {a.due_basis, b.due_basis} & {"default_horizon", "vague"}:
+        return False
+    if a.actors[:1] and b.actors[:1] and a.actors[0] != b.actors[0]:
+        return False
+    return (a.due_earliest, a.due_latest) == (b.due_earliest, b.due_latest)
+
+
+SAME_SPEAKER_OVERLAP = 0.75  # of the shorter description's words
+
+
+def _same_words(wa: set[str], wb: set[str]) -> bool:
+    """ "South Korea's national security adviser" and "South Korean National Security Adviser
+    Wi Sung-lac": one speaker described twice (a headline's and the body's wording)."""
+    small = min(len(wa), len(wb))
+    return small >= 2 and len(wa & wb) >= SAME_SPEAKER_OVERLAP * small
+
+
+def _speaker_words(text: str) -> set[str]:
+    # "Korea's" / "Korean": a country and its adjective are one word here
+    words = re.findall(r"[a-z][a-z-]+", text.lower().replace("’s", "").replace("'s", ""))
+    return {w[:5] for w in words if w not in ("the", "and", "of")}
 
 
 def content_words(text: str) -> set[str]:
@@ -68,29 +100,40 @@ def once(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     one stays (the more specific window, then the longer text). The same event claimed by two
     different speakers stays twice."""
     words = [content_words(c.statement or c.claim) for c in claims]
+    speakers = [_speaker_words(c.speaker) for c in claims]
     dropped: set[int] = set()
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
             if i in dropped or j in dropped or a.sentence == b.sentence or a.polarity != b.polarity:
                 continue
-            if a.speaker != b.speaker and ARTICLE not in (a.speaker, b.speaker):
+            if (
+                a.speaker != b.speaker
+                and ARTICLE not in (a.speaker, b.speaker)
+                and not _same_words(speakers[i], speakers[j])
+            ):
                 continue
             small = min(len(words[i]), len(words[j]))
             shared = len(words[i] & words[j])
             if small < 3:
                 continue
-            if (
+            if _one_decision(a, b):
+                pass  # one rate decision per meeting: the lede and its detail
+            elif (
                 shared < SAME_OCCASION_OVERLAP * small
                 or (shared < DUPLICATE_OVERLAP * small and not _same_occasion(a, b))
                 or _rival_values(a, b)
             ):
                 continue  # the cheap word test first: most pairs share few words
 
-            def explicit(c: ExtractedClaim) -> tuple[int, int, int]:
-                # the figures the lede leaves out, then the more specific window, then length
+            def explicit(c: ExtractedClaim) -> tuple[int, bool, bool, int, int]:
+                # the figures the lede leaves out, then a time stated (not inferred from a
+                # clock time or a neighbour), then who is named, then the more specific window,
+                # then length
                 values = len(_VALUE.findall(c.claim))
-                return (values, -_RANK.get(c.due_basis, 4), len(c.statement))
+                stated = bool(c.time_expression)
+                named = bool(c.actors)
+                return (values, stated, named, -_RANK.get(c.due_basis, 4), len(c.statement))
 
             dropped.add(j if explicit(a) >= explicit(b) else i)
     return [c for k, c in enumerate(claims) if k not in dropped]

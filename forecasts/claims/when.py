@@ -370,7 +370,7 @@ def _month_day(m: re.Match[str], ref: date) -> Window | None:
 
 
 @rule(
-    r"\b(?:(?P<by>by|before|until)\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"\b(?:(?P<by>by|before|until)\s+(?:the\s+)?)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + _MONTH.format(g="month")
     + r"(?:,?\s+"
     + _YEAR
@@ -624,6 +624,11 @@ def _fortnight(m: re.Match[str], ref: date) -> Window | None:
     + r"(?P<poss>'s|’s)?"
 )
 def _weekday(m: re.Match[str], ref: date) -> Window | None:
+    if m.string.startswith("s", m.end()) or re.search(
+        r"(?i)\b(?:every|each)\s+(?:other\s+|second\s+)?$",
+        m.string[max(0, m.start("wd") - 16) : m.start("wd")],
+    ):
+        return None  # "on Mondays", "every Saturday": a timetable, no one day
     which = (m.group("which") or "").lower()
     target = WEEKDAYS[m.group("wd").lower()]
     if which == "last":
@@ -675,7 +680,7 @@ def _relative_span(m: re.Match[str], ref: date) -> Window | None:
     elif unit == "month":
         end = add_months(ref, 3 if kind in ("next few", "next couple of") else 6)
     else:
-        end = add_months(ref, 24 if kind in ("next few", "next several") else 12)
+        end = add_months(ref, 24 if kind in ("next few", "next several", "next couple of") else 12)
     return Window(ref, end, "relative_span")
 
 
@@ -927,9 +932,42 @@ def find_times(sentence: str, reference: date) -> list[TimeMatch]:
                 match.text, match.start, match.end, Window(reference, w.latest, "deadline")
             )
     chosen.sort(key=lambda t: t.start)
+    chosen = _alternatives(chosen, sentence)
     if any(t.window.basis == "weekday" for t in chosen):
         return [_told_in_past(t, sentence, reference) for t in chosen]
     return chosen
+
+
+_SPAN_BASES = {"date", "weekday", "month", "part_of_year", "quarter", "half", "season", "year"}
+_OR = re.compile(r"\s*(?:,\s*)?or\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\s*and\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _alternatives(chosen: list[TimeMatch], sentence: str) -> list[TimeMatch]:
+    """ "in July or August", "late 2015 or early 2016", "between May and July": one window
+    from the first one's start to the second one's end."""
+    out: list[TimeMatch] = []
+    for t in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.window.basis in _SPAN_BASES
+            and t.window.basis in _SPAN_BASES
+            and prev.window.earliest <= t.window.earliest
+            and (
+                _OR.fullmatch(sentence[prev.end : t.start])
+                or (
+                    _AND.fullmatch(sentence[prev.end : t.start])
+                    and _BETWEEN.search(sentence, 0, prev.start)
+                )
+            )
+        ):
+            w = Window(prev.window.earliest, t.window.latest, prev.window.basis)
+            out[-1] = TimeMatch(sentence[prev.start : t.end], prev.start, t.end, w)
+            continue
+        out.append(t)
+    return out
 
 
 # A past-tense finite verb: "was", "gave", "announced". Irregular forms are listed (the common
