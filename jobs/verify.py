@@ -58,6 +58,11 @@ CLAIM_BATCH = 100
 SEARCH_LIMIT = 200
 CACHE_KIB = 65536  # SQLite page cache per connection during a pass (64 MiB)
 DEFAULT_CACHE_KIB = 2000  # SQLite's own default (PRAGMA cache_size = -2000), outside a pass
+# During a pass SQLite reads the database file through a memory map (up to this many bytes;
+# SQLite's build limit may be lower): a candidate claim's pages, at random places in a big
+# file, are read in place instead of copied from the OS cache by a system call each (a fifth
+# of a candidate claim's read at a million claims). Unmapped again outside a pass.
+MMAP_BYTES = 1 << 31
 # Set while a pass runs in this thread: its connections get the big page cache.
 _IN_PASS: ContextVar[bool] = ContextVar("verify_pass", default=False)
 
@@ -164,12 +169,19 @@ def _big_page_cache(engine: Engine) -> Iterator[None]:
 
 
 def _size_page_cache(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
-    kib = CACHE_KIB if _IN_PASS.get() else DEFAULT_CACHE_KIB
+    in_pass = _IN_PASS.get()
+    kib = CACHE_KIB if in_pass else DEFAULT_CACHE_KIB
     if record.info.get("cache_kib", DEFAULT_CACHE_KIB) != kib:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA cache_size = -{kib}")
         cur.close()
         record.info["cache_kib"] = kib
+    mmap = MMAP_BYTES if in_pass else 0
+    if record.info.get("mmap", 0) != mmap:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA mmap_size = {mmap}")
+        cur.close()
+        record.info["mmap"] = mmap
 
 
 def facts_of(claim: Claim, reference_date: date) -> ClaimFacts:

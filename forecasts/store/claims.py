@@ -144,6 +144,7 @@ def judged_claim_rows(session: Session, ids: Iterable[int]) -> list[tuple[Any, .
     """
     ids = sorted(set(ids))
     out: list[tuple[Any, ...]] = []
+    lists: dict[str, tuple[Any, ...]] = {}
     for chunk in chunks(ids):
         query = (
             sa.select(
@@ -160,17 +161,27 @@ def judged_claim_rows(session: Session, ids: Iterable[int]) -> list[tuple[Any, .
             .where(col(Claim.id).in_(chunk))
         )
         for row in session.connection().execute(query).all():
-            if row[-1] not in JUDGED:
+            values = list(row)
+            if values.pop() not in JUDGED:
                 continue
-            values = list(row[:-1])
             for at in _DATE_AT:
                 if isinstance(values[at], str):
                     values[at] = date.fromisoformat(values[at])
             for at in _LIST_AT:
-                value = values[at]
-                values[at] = tuple(json.loads(value) if isinstance(value, str) else value or ())
+                values[at] = _list(values[at], lists)
             out.append(tuple(values))
     return out
+
+
+def _list(value: Any, parsed: dict[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """A JSON list column's value as a tuple: SQLite's text parsed once per distinct text
+    (the same actors recur across claims), PostgreSQL's list copied."""
+    if not isinstance(value, str):
+        return tuple(value or ())
+    found = parsed.get(value)
+    if found is None:
+        found = parsed[value] = tuple(json.loads(value))
+    return found
 
 
 # The columns of a judged claim row after its id; where JSON (lists) and dates come back raw.
