@@ -16,7 +16,8 @@ median items/s, per-item milliseconds (wall, and CPU: the steadier figure on a s
 candidate pairs judged per item, the peak RSS of the configuration's process, the 1-minute load
 average around its processes, and every pass's CPU per item. ``--code`` runs other source
 trees' code (each from its own ``forecasts`` and ``jobs``) on the same world, alternating with
-this tree's, ``--rounds`` times: old and new then share the same moments of load.
+this tree's; ``--rounds`` repeats the whole set (each claim count and tree in turn), so that
+every configuration, old and new, small and large, shares the same stretches of load.
 
 ``--profile`` runs one extra pass under cProfile and prints its top lines, grouped as the
 judge, the claims' text preparation and the queries.
@@ -419,27 +420,31 @@ def main() -> None:
         f"{'claims':>9} {'fill s':>7} {'items/s':>8} {'ms/item':>8} {'cpu ms':>7}"
         f" {'pairs/item':>10} {'peak MB':>8} {'load':>9}  tree; runs (CPU ms per item)"
     )
+    runs: dict[tuple[int, str], list[dict[str, Any]]] = {}
+    loads: dict[tuple[int, str], list[float]] = {}
+    # Rounds outermost, then claim counts, then trees: every configuration shares the same
+    # stretches of load, so the ratio between claim counts is as fair as between trees.
+    for _ in range(args.rounds):
+        for n in args.claims:
+            for tree in trees:
+                loads.setdefault((n, tree), []).append(os.getloadavg()[0])
+                runs.setdefault((n, tree), []).append(_child(args, tree, n))
+                loads[(n, tree)].append(os.getloadavg()[0])
     base: dict[str, float] = {}
     for n in args.claims:
-        runs: dict[str, list[dict[str, Any]]] = {t: [] for t in trees}
-        loads: dict[str, list[float]] = {t: [] for t in trees}
-        for _ in range(args.rounds):
-            for tree in trees:  # alternating: the trees share the same moments of load
-                loads[tree].append(os.getloadavg()[0])
-                runs[tree].append(_child(args, tree, n))
-                loads[tree].append(os.getloadavg()[0])
         for tree in trees:
-            got = runs[tree]
+            got = runs[(n, tree)]
             rates = [x for r in got for x in r["rates"]]
             cpus = [x for r in got for x in r["cpus"]]
             cpu = statistics.median(cpus)
             base.setdefault(tree, cpu)
             rate = statistics.median(rates)
+            load = loads[(n, tree)]
             print(
                 f"{n:>9} {max(r['fill_s'] for r in got):>7.1f} {rate:>8.0f} {1000 / rate:>8.3f}"
                 f" {cpu:>7.3f} {statistics.median(x for r in got for x in r['pairs']):>10.1f}"
                 f" {max(r['peak_mb'] for r in got):>8.0f}"
-                f" {min(loads[tree]):>4.1f}-{max(loads[tree]):<4.1f}  {Path(tree).name};"
+                f" {min(load):>4.1f}-{max(load):<4.1f}  {Path(tree).name};"
                 f" {', '.join(f'{x:.3f}' for x in cpus)}  (x{cpu / base[tree]:.2f} CPU per item"
                 " vs first count)",
                 flush=True,
