@@ -374,7 +374,7 @@ def _profile(run: Any) -> None:
         "reading items (item_rows_after)": "items.py:.*\\(item_rows_after\\)",
         "index query (store index_rows)": "claims.py:.*\\(index_rows\\)",
         "candidate claims made ready (_prepare_candidates)": "verify.py:.*\\(_prepare_candidates\\)",
-        "  their rows read (store active_claim_rows)": "claims.py:.*\\(active_claim_rows\\)",
+        "  their rows read (store judged_claim_rows)": "claims.py:.*\\((judged|active)_claim_rows\\)",
         "  stored forms read back (decode)": "prepared_form.py:.*\\(decode\\)",
     }
     import re
