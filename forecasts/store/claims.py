@@ -147,21 +147,7 @@ def judged_claim_rows(session: Session, ids: Iterable[int]) -> list[tuple[Any, .
     out: list[tuple[Any, ...]] = []
     lists: dict[str, tuple[Any, ...]] = {}
     for chunk in chunks(ids):
-        query = (
-            sa.select(
-                col(Claim.id),
-                *(_raw(column) for column in _JUDGED_COLUMNS),
-                col(ClaimPrepared.version),
-                col(ClaimPrepared.body),
-                # Filtered here, not in SQL: SQLite would search the status index for every
-                # (status, id) pair, three probes of another index per claim.
-                col(Claim.status),
-            )
-            .join(Article, col(Article.id) == col(Claim.article_id))
-            .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
-            .where(col(Claim.id).in_(chunk))
-        )
-        for row in session.connection().execute(query).all():
+        for row in session.connection().execute(_JUDGED_QUERY, {"ids": list(chunk)}).all():
             values = list(row)
             if values.pop() not in JUDGED:
                 continue
@@ -201,6 +187,24 @@ def _raw(column: Any) -> Any:
     if isinstance(column.type, sa.JSON | sa.Date):
         return sa.type_coerce(col(column), sa.String)
     return col(column)
+
+
+# Built once, the ids bound as one expanding parameter: an IN list of literal values is
+# coerced value by value each time the statement is built.
+_JUDGED_QUERY = (
+    sa.select(
+        col(Claim.id),
+        *(_raw(column) for column in _JUDGED_COLUMNS),
+        col(ClaimPrepared.version),
+        col(ClaimPrepared.body),
+        # Filtered in Python, not in SQL: with the status in the WHERE clause SQLite searched
+        # the status index for every (status, id) pair, three probes of another index a claim.
+        col(Claim.status),
+    )
+    .join(Article, col(Article.id) == col(Claim.article_id))
+    .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
+    .where(col(Claim.id).in_(sa.bindparam("ids", expanding=True)))
+)
 
 
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
@@ -477,22 +481,28 @@ def index_rows(
     keys = sorted(set(words))
     out: list[tuple[str, int, str, str, str]] = []
     for chunk in chunks(keys):
-        query = sa.select(
-            col(ClaimKey.key),
-            col(ClaimKey.claim_id),
-            col(ClaimKey.family),
-            # The dates as the database returns them (ISO text on SQLite, dates elsewhere, made
-            # ISO text below): parsing every date into an object was the slow part of a batch.
-            sa.type_coerce(col(ClaimKey.starts), sa.String),
-            sa.type_coerce(col(ClaimKey.ends), sa.String),
-        ).where(
-            col(ClaimKey.key).in_(chunk), col(ClaimKey.ends) >= first, col(ClaimKey.starts) <= last
-        )
-        rows = session.connection().execute(query).tuples().all()
+        params = {"keys": list(chunk), "first": first, "last": last}
+        rows = session.connection().execute(_INDEX_QUERY, params).tuples().all()
         if rows and not isinstance(rows[0][3], str):  # dates (PostgreSQL): made ISO text
             rows = [(k, c, f, s.isoformat(), e.isoformat()) for k, c, f, s, e in rows]
         out.extend(rows)  # SQLite's ISO text as it is: a pass reads tens of thousands of rows
     return out
+
+
+# Built once, as _JUDGED_QUERY. The dates as the database returns them (ISO text on SQLite,
+# dates elsewhere, made ISO text by index_rows): parsing every date into an object was the slow
+# part of a batch.
+_INDEX_QUERY = sa.select(
+    col(ClaimKey.key),
+    col(ClaimKey.claim_id),
+    col(ClaimKey.family),
+    sa.type_coerce(col(ClaimKey.starts), sa.String),
+    sa.type_coerce(col(ClaimKey.ends), sa.String),
+).where(
+    col(ClaimKey.key).in_(sa.bindparam("keys", expanding=True)),
+    col(ClaimKey.ends) >= sa.bindparam("first", type_=sa.Date()),
+    col(ClaimKey.starts) <= sa.bindparam("last", type_=sa.Date()),
+)
 
 
 def get_cursor(session: Session, name: str) -> int:
