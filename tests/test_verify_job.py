@@ -242,10 +242,11 @@ def test_the_index_returns_its_window_as_iso_text(engine: Engine, settings: Sett
 
 
 def test_the_big_page_cache_lasts_only_for_the_pass(engine: Engine) -> None:
-    """Connections get SQLite's default cache back after a pass: kept, each pooled connection
-    held up to 64 MiB of pages for good, and the daemon grew with its database."""
+    """Connections get SQLite's default cache back after a pass, and lose the pass's memory
+    map: kept, each pooled connection held up to 64 MiB of pages for good, and the daemon grew
+    with its database."""
     from forecasts.db import is_sqlite
-    from forecasts.jobs.verify import CACHE_KIB, DEFAULT_CACHE_KIB, _big_page_cache
+    from forecasts.jobs.verify import CACHE_KIB, DEFAULT_CACHE_KIB, MMAP_BYTES, _big_page_cache
 
     if not is_sqlite(engine):
         pytest.skip("an SQLite pragma")
@@ -254,8 +255,15 @@ def test_the_big_page_cache_lasts_only_for_the_pass(engine: Engine) -> None:
         with engine.connect() as conn:
             return -int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
 
+    def mmap_bytes() -> int:
+        with engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA mmap_size").scalar_one())
+
     assert cache_kib() == DEFAULT_CACHE_KIB
+    assert mmap_bytes() == 0
     with _big_page_cache(engine):
         assert cache_kib() == CACHE_KIB
         assert cache_kib() == CACHE_KIB
+        assert 0 < mmap_bytes() <= MMAP_BYTES  # SQLite caps it at its build's limit
     assert cache_kib() == DEFAULT_CACHE_KIB
+    assert mmap_bytes() == 0

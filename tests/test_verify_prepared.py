@@ -112,3 +112,32 @@ def test_checking_a_claim_again_drops_its_form(engine: Engine, settings: Setting
     assert _forms(engine) == {}
     with session(engine) as s:
         assert store.unchecked_claims(s)[0].id == claim_id
+
+
+def test_judged_claim_rows_are_what_the_judge_reads_of_judged_claims_only(engine: Engine) -> None:
+    """Plain tuples with typed values (whatever the database hands over raw), in the column
+    order ``JUDGED_ROW`` names; claims a user or a decision closed are left out."""
+    article = make_article(engine)
+    open_id = make_claim(engine, article, actors=["Janet Yellen", "Li Qiang"])
+    unresolved = make_claim(engine, article, status="unresolved")
+    fulfilled = make_claim(engine, article, status="fulfilled")
+    with write_session(engine) as s:
+        store.save_prepared(s, [(open_id, "v1", b"\x00\x01")])
+    with session(engine) as s:
+        rows = {row[0]: row for row in store.judged_claim_rows(s, [fulfilled, unresolved, open_id])}
+        claim = store.get_claim(s, open_id)
+        reference = store.reference_dates(s, [article])[article]
+    assert set(rows) == {open_id, unresolved}
+    row = rows[open_id]
+    assert len(row) == 1 + len(store.JUDGED_ROW) + 2
+    values = dict(zip(store.JUDGED_ROW, row[1:], strict=False))
+    assert values["actors"] == ("Janet Yellen", "Li Qiang")
+    assert values["due_earliest"] == claim.due_earliest and values["due_latest"] == claim.due_latest
+    assert values["reference_date"] == reference
+    assert (values["sentence"], values["claim"], values["location"]) == (
+        claim.sentence,
+        claim.claim,
+        claim.location,
+    )
+    assert (row[-2], bytes(row[-1])) == ("v1", b"\x00\x01")
+    assert rows[unresolved][-2:] == (None, None)  # no stored form yet

@@ -6,6 +6,7 @@ change, and an automatic decision (``by="auto"``) never overrides one a user mad
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -132,30 +133,78 @@ def active_claims(session: Session, ids: Iterable[int]) -> list[Claim]:
     return out
 
 
-def active_claim_rows(session: Session, ids: Iterable[int]) -> list[Any]:
-    """What the judge needs of judged claims (active or unresolved), as plain rows (with the
-    article's reference date, and the stored prepared form's ``prepared_version`` and
-    ``prepared_body``, None when there is none).
+def judged_claim_rows(session: Session, ids: Iterable[int]) -> list[tuple[Any, ...]]:
+    """What the judge needs of judged claims (active or unresolved), as plain tuples: the id,
+    the fields of ``JUDGED_ROW`` in that order (``actors`` a tuple, dates as dates), then the
+    stored prepared form's version and body (None, None when there is none).
 
-    Rows, not ORM objects: a pass may load tens of thousands of candidate claims.
+    Tuples, not ORM objects: a pass at a million open claims reads tens of thousands of them,
+    each at a random place; the JSON and date columns come back as the database stores them
+    and are converted here, faster than SQLAlchemy's result processors (a regular expression
+    per SQLite date).
     """
     ids = sorted(set(ids))
-    out: list[Any] = []
+    out: list[tuple[Any, ...]] = []
+    lists: dict[str, tuple[Any, ...]] = {}
     for chunk in chunks(ids):
-        query = (
-            sa.select(
-                col(Claim.id),
-                *(col(getattr(Claim, name)) for name in claim_fields.FACT_NAMES),
-                col(Article.reference_date),
-                col(ClaimPrepared.version).label("prepared_version"),
-                col(ClaimPrepared.body).label("prepared_body"),
-            )
-            .join(Article, col(Article.id) == col(Claim.article_id))
-            .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
-            .where(col(Claim.id).in_(chunk), col(Claim.status).in_(JUDGED))
-        )
-        out.extend(session.connection().execute(query).all())
+        for row in session.connection().execute(_JUDGED_QUERY, {"ids": list(chunk)}).all():
+            values = list(row)
+            if values.pop() not in JUDGED:
+                continue
+            for at in _DATE_AT:
+                if isinstance(values[at], str):
+                    values[at] = date.fromisoformat(values[at])
+            for at in _LIST_AT:
+                values[at] = _list(values[at], lists)
+            out.append(tuple(values))
     return out
+
+
+def _list(value: Any, parsed: dict[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """A JSON list column's value as a tuple: SQLite's text parsed once per distinct text
+    (the same actors recur across claims), PostgreSQL's list copied."""
+    if not isinstance(value, str):
+        return tuple(value or ())
+    found = parsed.get(value)
+    if found is None:
+        found = parsed[value] = tuple(json.loads(value))
+    return found
+
+
+# The columns of a judged claim row after its id; where JSON (lists) and dates come back raw.
+JUDGED_ROW: tuple[str, ...] = (*claim_fields.FACT_NAMES, "reference_date")
+_JUDGED_COLUMNS: tuple[Any, ...] = (
+    *(getattr(Claim, name) for name in claim_fields.FACT_NAMES),
+    Article.reference_date,
+)
+_LIST_AT = tuple(1 + i for i, c in enumerate(_JUDGED_COLUMNS) if isinstance(c.type, sa.JSON))
+_DATE_AT = tuple(1 + i for i, c in enumerate(_JUDGED_COLUMNS) if isinstance(c.type, sa.Date))
+
+
+def _raw(column: Any) -> Any:
+    """``column`` without SQLAlchemy's result processing for JSON and dates (converted by
+    ``judged_claim_rows``, faster); other columns as they are."""
+    if isinstance(column.type, sa.JSON | sa.Date):
+        return sa.type_coerce(col(column), sa.String)
+    return col(column)
+
+
+# Built once, the ids bound as one expanding parameter: an IN list of literal values is
+# coerced value by value each time the statement is built.
+_JUDGED_QUERY = (
+    sa.select(
+        col(Claim.id),
+        *(_raw(column) for column in _JUDGED_COLUMNS),
+        col(ClaimPrepared.version),
+        col(ClaimPrepared.body),
+        # Filtered in Python, not in SQL: with the status in the WHERE clause SQLite searched
+        # the status index for every (status, id) pair, three probes of another index a claim.
+        col(Claim.status),
+    )
+    .join(Article, col(Article.id) == col(Claim.article_id))
+    .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
+    .where(col(Claim.id).in_(sa.bindparam("ids", expanding=True)))
+)
 
 
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
@@ -340,21 +389,15 @@ def add_item_evidence(session: Session, rows: Sequence[dict[str, Any]]) -> set[t
     dialect = session.get_bind().dialect.name
     insert: Any = sqlite_insert if dialect == "sqlite" else pg_insert
     table = Evidence.__table__  # type: ignore[attr-defined]
-    # One multi-row INSERT per chunk: 8 parameters a row stays far below SQLite's limit.
-    for chunk in chunks(rows, _EVIDENCE_CHUNK):
-        stmt = (
-            insert(table)
-            .values(list(chunk))
-            .on_conflict_do_nothing()
-            .returning(table.c.claim_id, table.c.item_id)
-        )
-        added.update(
-            (claim_id, item_id) for claim_id, item_id in session.connection().execute(stmt)
-        )
+    # One statement of constant shape, given all the rows: SQLAlchemy compiles it once (and
+    # caches it) and sends the rows as multi-row INSERTs ("insertmanyvalues", as many rows a
+    # statement as the driver's parameter limit allows). A statement built with .values(rows)
+    # was compiled again for every batch: most of the cost of writing evidence.
+    stmt = insert(table).on_conflict_do_nothing().returning(table.c.claim_id, table.c.item_id)
+    added.update(
+        (claim_id, item_id) for claim_id, item_id in session.connection().execute(stmt, list(rows))
+    )
     return added
-
-
-_EVIDENCE_CHUNK = 500
 
 
 # One text statement, the same on SQLite and PostgreSQL: SQLAlchemy recompiles a dialect
@@ -438,20 +481,28 @@ def index_rows(
     keys = sorted(set(words))
     out: list[tuple[str, int, str, str, str]] = []
     for chunk in chunks(keys):
-        query = sa.select(
-            col(ClaimKey.key),
-            col(ClaimKey.claim_id),
-            col(ClaimKey.family),
-            # The dates as the database returns them (ISO text on SQLite, dates elsewhere, made
-            # ISO text below): parsing every date into an object was the slow part of a batch.
-            sa.type_coerce(col(ClaimKey.starts), sa.String),
-            sa.type_coerce(col(ClaimKey.ends), sa.String),
-        ).where(
-            col(ClaimKey.key).in_(chunk), col(ClaimKey.ends) >= first, col(ClaimKey.starts) <= last
-        )
-        for key, claim_id, family, starts, ends in session.connection().execute(query).all():
-            out.append((key, claim_id, family, str(starts), str(ends)))
+        params = {"keys": list(chunk), "first": first, "last": last}
+        rows = session.connection().execute(_INDEX_QUERY, params).tuples().all()
+        if rows and not isinstance(rows[0][3], str):  # dates (PostgreSQL): made ISO text
+            rows = [(k, c, f, s.isoformat(), e.isoformat()) for k, c, f, s, e in rows]
+        out.extend(rows)  # SQLite's ISO text as it is: a pass reads tens of thousands of rows
     return out
+
+
+# Built once, as _JUDGED_QUERY. The dates as the database returns them (ISO text on SQLite,
+# dates elsewhere, made ISO text by index_rows): parsing every date into an object was the slow
+# part of a batch.
+_INDEX_QUERY = sa.select(
+    col(ClaimKey.key),
+    col(ClaimKey.claim_id),
+    col(ClaimKey.family),
+    sa.type_coerce(col(ClaimKey.starts), sa.String),
+    sa.type_coerce(col(ClaimKey.ends), sa.String),
+).where(
+    col(ClaimKey.key).in_(sa.bindparam("keys", expanding=True)),
+    col(ClaimKey.ends) >= sa.bindparam("first", type_=sa.Date()),
+    col(ClaimKey.starts) <= sa.bindparam("last", type_=sa.Date()),
+)
 
 
 def get_cursor(session: Session, name: str) -> int:
