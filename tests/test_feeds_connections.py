@@ -1,4 +1,4 @@
-"""The fetcher's split connection pools: every place comes back, nothing waits for ever."""
+"""The fetcher's keep-alive connections: every one comes back, nothing waits for ever."""
 
 from __future__ import annotations
 
@@ -6,16 +6,15 @@ import asyncio
 import time
 
 from forecasts.config import FetchSettings
-from forecasts.feeds.connections import POOL_SIZE, PooledTransport
 from forecasts.feeds.fetch import Fetcher
 from tests.feedserver import FeedServer, make_rss
 
 
-def test_concurrent_requests_fill_every_pool_and_all_places_come_back() -> None:
-    """More requests at once than one pool holds all complete (the least busy pool takes
-    each), connections are reused across rounds, and after 200s, 304s, errors and refusals
-    every pool has no request in flight."""
-    connections = 3 * POOL_SIZE
+def test_concurrent_requests_all_complete_and_every_connection_comes_back() -> None:
+    """Many requests at once all complete, connections are reused across rounds, and after
+    200s, 304s, errors and refusals no connection is left in use and no more than
+    max_connections are kept."""
+    connections = 12
     with FeedServer() as server:
         body = make_rss(2)
         ports: set[int] = set()
@@ -38,18 +37,17 @@ def test_concurrent_requests_fill_every_pool_and_all_places_come_back() -> None:
 
         async def run():  # type: ignore[no-untyped-def]
             async with Fetcher(fetch) as f:
-                transport = f._client._transport._inner  # type: ignore[attr-defined]
-                assert isinstance(transport, PooledTransport) and len(transport._pools) == 3
+                pool = f._connections
                 rounds = []
                 for etag in ("", '"v"'):
                     calls = [f.fetch(server.url("/f.xml"), etag=etag) for _ in range(connections)]
                     calls += [f.fetch(server.url("/gone")), f.fetch("http://[::1]:1/x.xml")]
                     rounds.append(await asyncio.gather(*calls))
-                return rounds, list(transport._busy)
+                return rounds, pool.in_use(), pool.idle()
 
-        rounds, busy = asyncio.run(run())
+        rounds, busy, idle = asyncio.run(run())
     assert [r.status for r in rounds[0][:connections]] == [200] * connections
     assert [r.status for r in rounds[1][:connections]] == [304] * connections
     assert rounds[0][-2].status == 500 and "refused" in rounds[0][-1].error
-    assert busy == [0, 0, 0]
+    assert busy == 0 and 0 < idle <= connections
     assert len(ports) <= connections + 1  # the second round reused the first round's connections
