@@ -23,6 +23,7 @@ kept or sent (a feed fetch needs none, and a poll's requests to many sites share
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import ssl
 import time
@@ -41,8 +42,14 @@ if TYPE_CHECKING:
 
 READ_BYTES = 65_536
 DRAIN_BYTES = 65_536  # an unwanted body (redirect or error page) longer than this is not read
+CLOSE_SECONDS = 1.0  # the most a poll's end waits for its connections to close
 KEEPALIVE_SECONDS = 5.0  # an idle connection older than this is closed, not reused
 Key = tuple[str, str, int, str]  # scheme, address connected to, port, TLS name
+
+
+def tls_context() -> ssl.SSLContext:
+    """The TLS settings of every https connection: certificates and host names checked."""
+    return httpx.create_ssl_context()
 
 
 def _text(value: bytes) -> str:
@@ -260,7 +267,7 @@ class Connections:
         context = None
         if scheme == "https":
             if self._ssl is None:
-                self._ssl = httpx.create_ssl_context()
+                self._ssl = tls_context()
             context = self._ssl
         try:
             async with asyncio.timeout(self._timeout):
@@ -332,8 +339,15 @@ class Connections:
         return len(self._open) - len(self._lru)
 
     async def aclose(self) -> None:
-        for conn in list(self._open):
+        """Close every connection and wait (briefly) for TLS ones to finish closing."""
+        closing = list(self._open)
+        for conn in closing:
             conn.close()
         self._open.clear()
         self._idle.clear()
         self._lru.clear()
+        if closing:
+            waits = [conn.writer.wait_closed() for conn in closing]
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(CLOSE_SECONDS):
+                    await asyncio.gather(*waits, return_exceptions=True)
