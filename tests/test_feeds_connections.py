@@ -6,6 +6,7 @@ import asyncio
 import http.server
 import ipaddress
 import shutil
+import socketserver
 import ssl
 import subprocess
 import threading
@@ -143,3 +144,40 @@ def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_c
         for s in (server, other_server):
             s.shutdown()
             s.server_close()
+
+
+def test_a_kept_connection_the_server_dropped_is_retried_once_on_a_new_one() -> None:
+    """A server may close an idle keep-alive connection just as it is reused: the request then
+    goes once more on a fresh connection instead of failing the feed."""
+    body = make_rss(1)
+    connections_seen: list[int] = []
+
+    class Handler(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            connections_seen.append(self.client_address[1])
+            for n in range(2):
+                while self.rfile.readline() not in (b"\r\n", b""):
+                    pass  # the request's head; a GET has no body
+                if n == 1:
+                    return  # the second request on this connection: closed unanswered
+                head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n"
+                self.wfile.write(head.encode() + body)
+                self.wfile.flush()
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/f.xml"
+    fetch = FetchSettings(allowed_networks=["127.0.0.1/32"], max_connections=1)
+
+    async def run() -> list[FetchResult]:
+        async with Fetcher(fetch) as f:
+            return [await f.fetch(url), await f.fetch(url)]
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [(r.outcome, r.body) for r in results] == [("ok", body), ("ok", body)], results
+    assert len(connections_seen) == 2
