@@ -7,6 +7,8 @@ fresh child process on a fresh SQLite file, so peak memory is that run's own:
     python bench/poll_bench.py --feeds 200 --repeat 1 --parse-processes 1
     python bench/poll_bench.py --farm                # the shared feed farm (see below)
     python bench/poll_bench.py --parse-ab            # parse CPU: trimmed vs plain feedparser
+    python bench/poll_bench.py --farm --repeat 1 --passes-304 5 --profile 304.prof
+                                # five all-304 passes (median), the last one profiled
 
 ``--farm`` serves the feeds with ``tools/feedfarm.py serve`` (news-like items of 15-40 KB, gzip,
 ETag and Last-Modified: the farm issue 16 sets its targets on) and, in each repetition, runs the
@@ -23,6 +25,7 @@ per-host limit is raised to the overall one (standing in for 1,000 different hos
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import multiprocessing
 import os
@@ -132,12 +135,24 @@ def run_once(args: argparse.Namespace) -> dict[str, float]:
         first_s = time.perf_counter() - start
         first_cpu = cpu_seconds() - cpu
         rss_first = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        clock.advance(timedelta(hours=2))
-        cpu = cpu_seconds()
-        start = time.perf_counter()
-        second = poll_feeds(engine, settings, clock)
-        second_s = time.perf_counter() - start
-        second_cpu = cpu_seconds() - cpu
+        walls, cpus = [], []
+        for n in range(args.passes_304):
+            # 70 minutes apart: every feed due again, none due for its unconditional refetch
+            # (fetch.unconditional_refetch_hours, 6) within five passes.
+            clock.advance(timedelta(minutes=70))
+            profile = cProfile.Profile(time.process_time) if args.profile else None
+            cpu = cpu_seconds()
+            start = time.perf_counter()
+            if profile is not None and n == args.passes_304 - 1:
+                profile.enable()
+            second = poll_feeds(engine, settings, clock)
+            if profile is not None and n == args.passes_304 - 1:
+                profile.disable()
+                profile.dump_stats(args.profile)
+            walls.append(time.perf_counter() - start)
+            cpus.append(cpu_seconds() - cpu)
+            assert second.not_modified == args.feeds, second.feeds[:3]
+        second_s, second_cpu = statistics.median(walls), statistics.median(cpus)
         engine.dispose()
     assert first.ok == args.feeds, first.feeds[:3]
     assert second.not_modified == args.feeds, second.feeds[:3]
@@ -212,8 +227,11 @@ def poller_child(args: argparse.Namespace, **extra: str | int) -> dict[str, floa
         "items": args.items,
         "connections": args.connections,
         "parse_processes": args.parse_processes,
+        "passes_304": args.passes_304,
         **extra,
     }
+    if args.profile:
+        options["profile"] = str(Path(args.profile).resolve())
     for key, value in options.items():
         cmd += [f"--{key.replace('_', '-')}", str(value)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -327,6 +345,20 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--parse-processes", type=int, default=0, help="0: one per core; 1: inline")
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument(
+        "--passes-304",
+        type=int,
+        default=1,
+        choices=range(1, 6),
+        metavar="1-5",
+        help="all-304 passes after the first poll, 70 minutes apart (their median is reported)",
+    )
+    parser.add_argument(
+        "--profile",
+        default="",
+        metavar="FILE",
+        help="cProfile (CPU time) of the last all-304 pass to FILE (slows that pass a lot)",
+    )
     parser.add_argument(
         "--farm", action="store_true", help="serve with feedfarm.py and race its naive baseline"
     )

@@ -15,6 +15,8 @@ Choices (see docs/daemon.md):
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
 import logging
 import signal
@@ -46,6 +48,28 @@ log = logging.getLogger(__name__)
 STARTUP_JOBS = ("sync_feeds", "seeds")  # run in order before the scheduler starts
 REPORT = "report"
 SHARED = "skipped: another daemon is running this job"
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None (another C library, or none to be found)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+    return trim
+
+
+_TRIM = _malloc_trim()
+
+
+def release_memory() -> None:
+    """Hand the C heap's free memory back to the system after a job. A job's peak (a poll's
+    50,000 items, a pass's claims) is freed by Python but glibc keeps the pages, spread over
+    the arenas of the threads that worked (the writer, the resolver, the scheduler's worker),
+    so a long-lived daemon's RSS crept up though nothing leaked. Costs a few milliseconds."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 def describe(result: Any) -> str:
@@ -118,6 +142,7 @@ class Daemon:
             finally:
                 self._current = ""
             self._record(name, outcome, summary=summary, error=error)
+            release_memory()
             return outcome
 
     def _on_submitted(self, event: JobSubmissionEvent) -> None:

@@ -1,4 +1,5 @@
-"""No parser process outlives the poll that started it, however the poll dies (issue 17, item 3)."""
+"""No parser process outlives the poll that started it, however the poll (or the daemon running
+it) dies (issue 17, item 3): real processes, real signals."""
 
 from __future__ import annotations
 
@@ -49,14 +50,21 @@ def server() -> Iterator[FeedServer]:
         yield s
 
 
+@pytest.mark.parametrize("command", ["poll", "daemon"])
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
 def test_parser_processes_exit_when_the_poll_is_killed(
-    tmp_path: Path, server: FeedServer, sig: signal.Signals
+    tmp_path: Path, server: FeedServer, sig: signal.Signals, command: str
 ) -> None:
-    """Killed mid-poll (kill -9 or SIGTERM, as `timeout` under cron sends), the poll's parser
-    processes and the resource tracker exit within seconds instead of living on under init."""
+    """Killed mid-poll (kill -9 or SIGTERM, as `timeout` under cron or systemd sends), the
+    poll's parser processes and the resource tracker exit within seconds instead of living on
+    under init: whether `forecasts poll` or the daemon's poll job started them. The daemon
+    given SIGTERM waits shutdown_timeout_seconds for the hanging poll, then exits without it."""
     lines = [
         f'database_url = "sqlite:///{tmp_path / "f.db"}"',
+        'seeds_dir = "no-seeds"',
+        "[daemon]",
+        "ingest_seeds = false",
+        "shutdown_timeout_seconds = 1",
         "[fetch]",
         'allowed_networks = ["127.0.0.1/32"]',
         "parse_processes = 2",
@@ -71,8 +79,9 @@ def test_parser_processes_exit_when_the_poll_is_killed(
     config = tmp_path / "config.toml"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+    args = ["poll", "--all"] if command == "poll" else ["daemon"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "forecasts", "--config", str(config), "poll", "--all"],
+        [sys.executable, "-m", "forecasts", "--config", str(config), *args],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

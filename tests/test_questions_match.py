@@ -110,3 +110,27 @@ def test_the_best_score_wins_and_ties_go_to_the_oldest_question() -> None:
     claim = facts(("Janet Yellen",), location="Beijing")
     assert match_question(claim, [Candidate(2, by_text), Candidate(3, exact)]).question.id == 3  # type: ignore[union-attr]
     assert match_question(claim, [Candidate(5, exact), Candidate(4, exact)]).question.id == 4  # type: ignore[union-attr]
+
+
+def test_named_in_memo_is_bounded_by_the_bytes_it_keeps() -> None:
+    """The memo of named_in holds whole sentences: it must stop growing at its byte budget
+    (short keys count their entry's overhead too), keep answering correctly past it, and drop
+    the least recently used first."""
+    from forecasts.questions.match import _named_in, _TextMemo
+
+    memo = _TextMemo(_named_in, 20_000)
+    texts = [f"Janet Yellen will travel to city number {n} next month." for n in range(500)]
+    for text in texts:
+        assert memo("Janet Yellen", text) is True
+        assert memo("Xi Jinping", text) is False
+        assert memo.cache_bytes() <= 20_000
+    info = memo.cache_info()
+    assert info.misses == 1_000 and 0 < info.currsize < 20_000 / 250
+    assert memo("Xi Jinping", texts[-1]) is False  # still held: a hit
+    assert memo.cache_info().hits == 1
+    memo("Janet Yellen", texts[0])  # long since dropped: computed again
+    assert memo.cache_info().misses == 1_001
+    assert memo("Janet Yellen", "x" * 50_000) is False  # larger than the budget: never kept
+    assert memo.cache_bytes() <= 20_000
+    memo.cache_clear()
+    assert memo.cache_info().currsize == 0 and memo.cache_bytes() == 0

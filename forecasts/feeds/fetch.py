@@ -6,13 +6,13 @@ What the best feed readers do, and why each guard is here:
   identifying User-Agent, so no server is hammered and operators know who is calling;
 - conditional GET: ETag and Last-Modified are sent back exactly as received; 304 costs nothing;
 - redirects followed by hand (``max_redirects``, loops detected) so that the SSRF check runs on
-  every hop (``ssrf.GuardedTransport``), a hop after a public one never reaches a private
+  every hop (``connections.Connections``), a hop after a public one never reaches a private
   address, and a chain of only 301/308 can update the stored URL;
-- an overall deadline per request: httpx timeouts are per phase, so a server that drips one
-  byte a second would otherwise keep a request alive for ever;
-- the size cap counts *decoded* bytes and bounds the decompressor's output itself: httpx would
-  inflate a whole network chunk at once, so a gzip bomb could overshoot a streamed cap
-  a thousandfold before any check ran;
+- an overall deadline per request: the connect and read timeouts are per phase, so a server
+  that drips one byte a second would otherwise keep a request alive for ever;
+- the size cap counts *decoded* bytes and bounds the decompressor's output itself: inflating a
+  whole network chunk at once would let a gzip bomb overshoot a streamed cap a thousandfold
+  before any check ran;
 - status codes: 304 not modified, 410 gone, 429/503 retry later (Retry-After), anything else
   not 2xx an error. Nothing here raises: every outcome is a ``FetchResult`` for the job to record.
 """
@@ -31,7 +31,7 @@ from forecasts import __version__
 from forecasts.config import FetchSettings
 from forecasts.controls import strip_controls
 from forecasts.errors import FetchError, ResponseTooLargeError
-from forecasts.feeds.ssrf import PUBLIC_HOP, PUBLIC_ONLY, GuardedTransport
+from forecasts.feeds.connections import Connections, Response
 
 Outcome = Literal["ok", "not_modified", "gone", "retry", "error"]
 
@@ -117,23 +117,6 @@ class BoundedDecoder:
         return self._count(self._decoder.flush(self.cap - self.total + 1))
 
 
-DRAIN_BYTES = 65_536
-
-
-async def _drain(response: httpx.Response) -> None:
-    """Read what is left of a small unwanted body (a 304's nothing, a redirect's or an error's
-    page), so the connection goes back to the pool: closing a response mid-message closes its
-    connection, and the next request to that host pays a new TCP (and TLS) handshake. More than
-    DRAIN_BYTES is not worth reading; such a connection is closed."""
-    if response.is_stream_consumed:
-        return
-    drained = 0
-    async for chunk in response.aiter_raw():
-        drained += len(chunk)
-        if drained > DRAIN_BYTES:
-            return
-
-
 def _clean(result: FetchResult) -> FetchResult:
     """The result with every text a server chose (reason phrase, headers, URLs it redirected
     to) stripped of control characters before anyone stores or logs it."""
@@ -145,27 +128,17 @@ def _clean(result: FetchResult) -> FetchResult:
 
 
 class Fetcher:
-    """An httpx client with the guards above; use as ``async with Fetcher(settings.fetch) as f``."""
+    """The guarded client above; use as ``async with Fetcher(settings.fetch) as f``."""
 
-    def __init__(
-        self,
-        fetch: FetchSettings,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        accept: str = ACCEPT,
-    ) -> None:
+    def __init__(self, fetch: FetchSettings, *, accept: str = ACCEPT) -> None:
         self.settings = fetch
-        self._client = httpx.AsyncClient(
-            transport=transport or GuardedTransport(fetch),
-            timeout=httpx.Timeout(fetch.timeout_seconds),
-            headers={
-                "User-Agent": fetch.user_agent or f"forecasts/{__version__}",
-                "Accept": accept,
-                "Accept-Encoding": "gzip, deflate",
-            },
-            follow_redirects=False,
-            trust_env=False,  # a proxy from the environment would bypass the address check
-        )
+        self._connections = Connections(fetch)
+        self._headers: list[tuple[bytes, bytes]] = [
+            (b"User-Agent", (fetch.user_agent or f"forecasts/{__version__}").encode()),
+            (b"Accept", accept.encode()),
+            (b"Accept-Encoding", b"gzip, deflate"),
+            (b"Connection", b"keep-alive"),
+        ]
         self._all = asyncio.Semaphore(fetch.max_connections)
         self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(fetch.max_per_host)
@@ -175,7 +148,7 @@ class Fetcher:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self._client.aclose()
+        await self._connections.aclose()
 
     async def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
         """GET ``url`` (conditionally when validators are given); never raises."""
@@ -194,49 +167,43 @@ class Fetcher:
 
     async def _get(self, url: str, etag: str, last_modified: str) -> FetchResult:
         try:
-            host = httpx.URL(url).host
+            parsed = httpx.URL(url)
         except httpx.InvalidURL as exc:
             raise FetchError(f"invalid URL: {exc}") from None
-        async with self._hosts[host], self._all:
+        async with self._hosts[parsed.host], self._all:
             try:
                 # One deadline for the whole request: connect, every header line and the body.
                 async with asyncio.timeout(self.settings.deadline_seconds):
-                    return _clean(await self._follow(url, etag, last_modified))
+                    return _clean(await self._follow(url, parsed, etag, last_modified))
             except TimeoutError:
                 raise FetchError(
                     f"no complete response within {self.settings.deadline_seconds:g} s "
                     "(fetch.deadline_seconds)"
                 ) from None
-            except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out ({type(exc).__name__})") from None
-            except httpx.HTTPError as exc:
+            except httpx.HTTPError as exc:  # a name that does not resolve
                 raise FetchError(f"connection failed: {exc or type(exc).__name__}") from None
             except OSError as exc:
                 raise FetchError(f"connection failed: {exc}") from None
 
-    async def _follow(self, url: str, etag: str, last_modified: str) -> FetchResult:
-        headers: dict[str, str] = {}
+    async def _follow(
+        self, url: str, parsed: httpx.URL, etag: str, last_modified: str
+    ) -> FetchResult:
+        headers = list(self._headers)
         if etag:
-            headers["If-None-Match"] = etag
+            headers.append((b"If-None-Match", etag.encode("utf-8", "replace")))
         if last_modified:
-            headers["If-Modified-Since"] = last_modified
+            headers.append((b"If-Modified-Since", last_modified.encode("utf-8", "replace")))
         seen = {url}
         current = url
         permanent = True
         public = False  # has a hop reached a public address? Then no later hop may go private.
         for _hop in range(self.settings.max_redirects + 1):
+            if parsed.scheme not in ("http", "https"):
+                return FetchResult("error", url, error=f"refused: scheme '{parsed.scheme}'")
+            response = await self._connections.request(parsed, headers, public_only=public)
+            public = public or response.public
             try:
-                request = self._client.build_request(
-                    "GET", current, headers=headers, extensions={PUBLIC_ONLY: public}
-                )
-            except httpx.InvalidURL as exc:
-                return FetchResult("error", url, error=f"invalid URL {current!r}: {exc}")
-            if request.url.scheme not in ("http", "https"):
-                return FetchResult("error", url, error=f"refused: scheme '{request.url.scheme}'")
-            response = await self._client.send(request, stream=True)
-            public = public or bool(response.extensions.get(PUBLIC_HOP))
-            try:
-                status = response.status_code
+                status = response.status
                 if status in REDIRECTS:
                     location = response.headers.get("location", "")
                     if not location:
@@ -244,7 +211,13 @@ class Fetcher:
                             "error", url, status=status, error=f"HTTP {status} without Location"
                         )
                     permanent = permanent and status in PERMANENT
-                    current = str(httpx.URL(current).join(location))
+                    try:
+                        parsed = parsed.join(location)
+                    except httpx.InvalidURL as exc:
+                        return FetchResult(
+                            "error", url, error=f"invalid URL {location[:200]!r}: {exc}"
+                        )
+                    current = str(parsed)
                     if current in seen:
                         return FetchResult(
                             "error", url, status=status, error=f"redirect loop at {current}"
@@ -253,24 +226,22 @@ class Fetcher:
                     continue
                 return await self._finish(url, current, permanent and current != url, response)
             finally:
-                await _drain(response)
                 await response.aclose()
         return FetchResult("error", url, error=f"more than {self.settings.max_redirects} redirects")
 
-    async def _finish(
-        self, url: str, final: str, moved: bool, response: httpx.Response
-    ) -> FetchResult:
-        status = response.status_code
+    async def _finish(self, url: str, final: str, moved: bool, response: Response) -> FetchResult:
+        status = response.status
+        headers = response.headers
         result = FetchResult(
             "ok",
             url,
             final_url=final,
             permanent_url=final if moved else "",
             status=status,
-            content_type=response.headers.get("content-type", ""),
-            etag=response.headers.get("etag", ""),
-            last_modified=response.headers.get("last-modified", ""),
-            retry_after=response.headers.get("retry-after", ""),
+            content_type=headers.get("content-type", ""),
+            etag=headers.get("etag", ""),
+            last_modified=headers.get("last-modified", ""),
+            retry_after=headers.get("retry-after", ""),
         )
         if status == 304:
             result.outcome = "not_modified"
@@ -281,24 +252,20 @@ class Fetcher:
             return result
         if status in (429, 503):
             result.outcome = "retry"
-            result.error = f"HTTP {status} {response.reason_phrase}".strip()
+            result.error = f"HTTP {status} {response.reason}".strip()
             return result
         if not 200 <= status < 300:
             result.outcome = "error"
             hint = " (login required?)" if status in (401, 403) else ""
-            result.error = f"HTTP {status} {response.reason_phrase}{hint}".strip()
+            result.error = f"HTTP {status} {response.reason}{hint}".strip()
             return result
         cap = self.settings.max_body_bytes
-        declared = response.headers.get("content-length", "")
-        if (
-            declared.isdigit()
-            and int(declared) > cap
-            and not response.headers.get("content-encoding")
-        ):
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap and not headers.get("content-encoding"):
             raise ResponseTooLargeError(
                 f"response of {int(declared):,} bytes is over the {cap:,} byte cap"
             )
-        decoder = BoundedDecoder(response.headers.get("content-encoding", ""), cap)
+        decoder = BoundedDecoder(headers.get("content-encoding", ""), cap)
         parts = [decoder.feed(chunk) async for chunk in response.aiter_raw()]
         parts.append(decoder.flush())
         result.body = b"".join(parts)

@@ -3,11 +3,12 @@
 A feed URL is untrusted input: ``http://169.254.169.254/`` reads cloud credentials and
 ``http://localhost:6379/`` talks to a local database. So every host is resolved here (in a
 thread: getaddrinfo blocks), every address it resolves to is checked, and the fetcher then
-connects to the checked address itself (``GuardedTransport``), with the original name kept for
+connects to the checked address itself, with the original name kept for
 the Host header and TLS (SNI and certificate checks). A name that resolves differently a second
 time (DNS rebinding) therefore cannot slip through, and spellings such as ``0x7f.1``,
 ``2130706433`` or ``[::ffff:127.0.0.1]`` are caught because the resolver's answer is checked, not
-the URL text. The same check runs on every redirect hop.
+the URL text. The same check runs on every redirect hop. The client that does all this for
+every request is ``connections.Connections``.
 
 ``fetch.allowed_networks`` opens private addresses narrowly: a network (any port), a host (a
 name or an address, any port) or a host:port. And once a hop of a request has reached a public
@@ -30,7 +31,6 @@ from typing import TYPE_CHECKING
 import httpx
 
 from forecasts.errors import BlockedAddressError
-from forecasts.feeds.connections import PooledTransport
 
 if TYPE_CHECKING:  # config validates allowed_networks with parse_allowance from here
     from forecasts.config import FetchSettings
@@ -40,10 +40,6 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _HOST = re.compile(r"[A-Za-z0-9._:-]+")
-
-# Request and response extensions between the redirect follower and the transport.
-PUBLIC_ONLY = "forecasts_public_only"  # request: an earlier hop was public
-PUBLIC_HOP = "forecasts_public_hop"  # response: this hop's address was public
 
 
 def _plain_ip(ip: IPAddress) -> IPAddress:
@@ -197,57 +193,3 @@ def check_addresses(
                 f"refused: {host} resolves to non-public address {ip} ({reason}){hint}"
             )
     return str(addresses[0])
-
-
-class GuardedTransport(httpx.AsyncBaseTransport):
-    """Resolve and check the host of every request, then connect to that checked address."""
-
-    def __init__(self, fetch: FetchSettings) -> None:
-        self._fetch = fetch
-        self._inner = PooledTransport(fetch.max_connections)
-        # Answers kept for this transport's life (one poll): many feeds share a host. Safe
-        # against rebinding because we connect to a cached, checked address itself.
-        self._resolved: dict[tuple[str, int], list[IPAddress]] = {}
-        # The check's verdict on those answers, which depends on nothing else: an address, or
-        # the refusal to raise again (a fresh exception each time, never a shared one).
-        self._checked: dict[tuple[str, int, bool], str | BlockedAddressError] = {}
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
-        if url.scheme not in ("http", "https"):
-            raise BlockedAddressError(f"refused: scheme '{url.scheme}' (only http and https)")
-        host = url.host
-        port = url.port or (443 if url.scheme == "https" else 80)
-        addresses = self._resolved.get((host, port))
-        if addresses is None:
-            addresses = await resolve(host, port)
-            self._resolved[(host, port)] = addresses
-        public_only = bool(request.extensions.get(PUBLIC_ONLY))
-        verdict = self._checked.get((host, port, public_only))
-        if verdict is None:
-            try:
-                verdict = check_addresses(
-                    host, port, addresses, self._fetch, public_only=public_only
-                )
-            except BlockedAddressError as exc:
-                verdict = exc
-            self._checked[(host, port, public_only)] = verdict
-        if isinstance(verdict, BlockedAddressError):
-            raise BlockedAddressError(str(verdict))
-        address = verdict
-        # Connect to the address we checked; Host header and TLS keep using the name.
-        request.url = url.copy_with(host=address)
-        if "host" not in request.headers:
-            request.headers["Host"] = url.netloc.decode("ascii")
-        if url.scheme == "https":
-            request.extensions = {**request.extensions, "sni_hostname": host}
-        response = await self._inner.handle_async_request(request)
-        # Tell the redirect follower whether this hop was public (see ``refusal``).
-        response.extensions = {
-            **response.extensions,
-            PUBLIC_HOP: is_public(ipaddress.ip_address(address)),
-        }
-        return response
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()

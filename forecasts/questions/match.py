@@ -22,10 +22,12 @@ vague claim opens its own question rather than swallowing others.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import _CacheInfo, lru_cache
 
 from forecasts.evidence.actors import SURNAME, build_actor, match_actor
 from forecasts.evidence.events import family_of
@@ -162,10 +164,76 @@ def same_actor(a: str, b: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=16384)
-def named_in(name: str, text: str) -> bool:
+# named_in's memo holds whole sentences: bounded by the bytes it keeps (about: the characters
+# of its keys and ENTRY_BYTES for the entry, its tuple and two strings), not by a count.
+NAMED_IN_CACHE_BYTES = 2 << 20
+ENTRY_BYTES = 250
+
+
+def _size(name: str, text: str) -> int:
+    return len(name) + len(text) + ENTRY_BYTES
+
+
+class _TextMemo:
+    """A least-recently-used memo of ``function(name, text)`` holding at most about
+    ``max_bytes``. ``lru_cache(maxsize=16384)`` on sentences a few hundred characters long
+    kept megabytes, and a daemon matching a new day's claims filled it for a long time, so its
+    memory looked as if it grew without end. Thread-safe; ``cache_info``/``cache_clear`` as
+    ``lru_cache`` has them (bench/trace_daemon.py reads them)."""
+
+    def __init__(self, function: Callable[[str, str], bool], max_bytes: int) -> None:
+        self.__wrapped__ = function
+        self.__doc__ = function.__doc__
+        self.__name__ = self.__qualname__ = function.__name__
+        self.__module__ = function.__module__
+        self._max_bytes = max_bytes
+        self._entries: OrderedDict[tuple[str, str], bool] = OrderedDict()
+        self._bytes = 0
+        self._hits = self._misses = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, name: str, text: str) -> bool:
+        key = (name, text)
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+                self._hits += 1
+                return value
+            self._misses += 1
+        value = self.__wrapped__(name, text)
+        size = _size(name, text)
+        if size > self._max_bytes:
+            return value
+        with self._lock:
+            if key not in self._entries:
+                self._entries[key] = value
+                self._bytes += size
+                while self._bytes > self._max_bytes:
+                    (old_name, old_text), _ = self._entries.popitem(last=False)
+                    self._bytes -= _size(old_name, old_text)
+        return value
+
+    def cache_info(self) -> _CacheInfo:
+        with self._lock:
+            return _CacheInfo(self._hits, self._misses, None, len(self._entries))
+
+    def cache_bytes(self) -> int:
+        """The estimated bytes held now (at most ``max_bytes``)."""
+        return self._bytes
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = self._hits = self._misses = 0
+
+
+def _named_in(name: str, text: str) -> bool:
     """Whether ``text`` names ``name`` (by name or surname)."""
     return bool(text) and match_actor(build_actor(name, tokenize(text)), tokenize(text)) >= SURNAME
+
+
+named_in = _TextMemo(_named_in, NAMED_IN_CACHE_BYTES)
 
 
 def _same_set(a: Sequence[str], b: Sequence[str]) -> bool:
