@@ -256,6 +256,26 @@ def test_a_statement_of_a_place_takes_the_place_the_article_names() -> None:
     )
 
 
+def test_a_vote_or_an_institution_every_country_has_takes_the_articles_country() -> None:
+    """ "Polls open", "Advance voting starts", "The Senate votes": which country's."""
+    nobody = Topic()
+    article = "Kenya holds elections. In Kenya, turnout was high. Nairobi is calm."
+    assert placed("Polls open at 6 a.m. for Election Day", "x", article, nobody) == (
+        "Kenya’s polls open at 6 a.m. for Election Day"
+    )
+    assert placed("Advance voting starts on 2 May 2022", "x", article, nobody) == (
+        "Kenya’s advance voting starts on 2 May 2022"
+    )
+    assert placed("The Senate votes on the bill", "x", article, nobody) == (
+        "The Kenya Senate votes on the bill"
+    )
+
+
+def test_a_photo_credit_is_no_topic() -> None:
+    sentences = ["(AP Photo/Jane Doe) The deal closes.", "AP Photo shows it.", "AP Photo again."]
+    assert article_topic(sentences, set()).name == ""
+
+
 def test_the_name_a_statement_subject_holds_is_the_claims_subject() -> None:
     """'The UK economy will grow': the claim is about the UK; the article's topic put into a
     statement that named nobody becomes its subject too."""

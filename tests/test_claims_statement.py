@@ -570,3 +570,26 @@ def test_a_singular_relative_verb_takes_the_clause_subject_not_a_coordination() 
     assert any(c.statement.startswith("The repair programme delivers") for c in claims), [
         c.statement for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("first head to Berlin", "heads to Berlin"),
+        ("once again gather at the hospital", "gathers at the hospital"),
+        ("therefore be a huge test", "is a huge test"),
+    ],
+)
+def test_present_drops_a_leading_adverb_of_sequence(predicate: str, expected: str) -> None:
+    assert present(predicate) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LONDON/DUBAI (Reuters) -OPEC+ agrees to prolong its cuts",
+        "BOSTON (Sept. 6, 2012) — OPEC+ agrees to prolong its cuts",
+    ],
+)
+def test_tidy_drops_a_dateline(text: str) -> None:
+    assert tidy(text) == "OPEC+ agrees to prolong its cuts"

@@ -129,7 +129,12 @@ class Discourse:
             person = self.latest_person(persons, head, qualifiers)
             return [person] if person else []
         if (head in ORG_NOUNS or head.endswith("maker")) and organisations:
-            return organisations[-1:]
+            if head in _PUBLIC_NOUNS:
+                return organisations[-1:]
+            # "the group", "the company": an organisation, never a country named as one
+            # ("Algeria" among OPEC+'s members)
+            bodies = [o for o in organisations if o not in _COUNTRY_NOUNS]
+            return bodies[-1:]
         return []
 
 
@@ -242,8 +247,9 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             or name.lower() in ROLE_NOUNS
             or name.lower() in ORG_NOUNS
             or name in _COMMON_ACRONYMS
+            or any(w in _CREDIT_WORDS for w in name.split())
         ):
-            continue
+            continue  # a person, a common word, or a photo credit ("AP Photo")
         if text.count(name) <= most:
             continue  # a bound on the whole-word count below, without a regular expression
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
@@ -265,6 +271,12 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             # "Apple", "Nvidia": a one-word brand, repeated, neither a person nor a place
             topic = Topic(names=words, name=name)
     return topic
+
+
+# the words of photo credits, bylines and agencies: "(AP Photo/Jane Doe)", "Getty Images"
+_CREDIT_WORDS = {
+    "Photo", "Photos", "Images", "Getty", "AP", "AFP", "Reuters", "EPA", "File", "Credit",
+}  # fmt: skip
 
 
 def _said_of_a_person(name: str, text: str) -> bool:
@@ -318,7 +330,12 @@ def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
         bare = word.strip("(),.;:“”\"'‘").removesuffix("’s").removesuffix("'s")
         if not bare[:1].isupper() or _NOT_NAMES.match(bare):
             continue
-        if bare.lower() in ROLE_NOUNS or bare.lower() in ORG_NOUNS or bare in _COMMON_ACRONYMS:
+        if (
+            bare.lower() in ROLE_NOUNS
+            or bare.lower() in ORG_NOUNS
+            or bare in _COMMON_ACRONYMS
+            or bare.lower() in _GENERIC_CAPS
+        ):
             continue
         if re.fullmatch(r"[A-Z][a-z]+-[a-z-]+", bare):
             continue  # "Anti-cholera", "Kentucky-based": a capitalised common word
@@ -329,6 +346,12 @@ def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
 
 # acronyms of common nouns: "the AGM" is no more named than "the meeting"
 _COMMON_ACRONYMS = {"AGM", "EGM", "IPO", "GDP", "CPI", "PMI", "CEO", "CFO", "FTA", "MoU"}
+# institutions and occasions every country has, capitalised: "The Senate votes", "Polls open for
+# Election Day" name no country
+_GENERIC_CAPS = {
+    "senate", "house", "congress", "assembly", "election", "elections", "day", "polls",
+    "referendum", "budget", "census", "primary", "cabinet", "ministry", "parliament",
+}  # fmt: skip
 _SUBJECT_END = re.compile(r",|\s(?:at|in|on|from|to|for|with|by|near|under|after|before)\s")
 
 
@@ -460,7 +483,9 @@ OCCASION_REACH = 2  # sentences: "The trip ..." two sentences after "Zarif will 
 _OCCASION = re.compile(
     r"^(?P<the>[Tt]he)\s+(?:[a-z-]+\s+)?(?P<head>trip|visit|tour|trial|hearing|meeting|talks|"
     r"summit|event|kick-?off|exercise|drill|match|game|ceremony|mission|session|strike|"
-    r"speech|address|appearance)\b(?![’'-])"
+    r"speech|address|appearance|launch|liftoff|landing|lander|deal|merger|acquisition|"
+    r"campaign|programme|program|drills?|exercises?|manoeuvres|maneuvers|review|festival|"
+    r"show|concert|season|project|plan|line|route|service|flights?|vote|auction|offer)\b(?![’'-])"
 )
 
 
@@ -475,7 +500,12 @@ def owned_occasion(statement: str, owner: str, topic: Topic, persons: set[str]) 
         return statement  # "The event for NASA's rover": named by what follows
     if len(owner.split()) > 5 or re.search(r"[A-Z]{5,}", owner):
         return statement  # a headline run, not a name
-    if owner not in persons and not _owner_like(owner) and owner not in _COUNTRY_NOUNS:
+    if (
+        owner not in persons
+        and not _owner_like(owner)
+        and owner not in _COUNTRY_NOUNS
+        and owner != topic.name
+    ):
         return statement  # "Shoorveer": an occasion itself, or a name of unknown kind
     return f"{owner}’s {statement[m.end('the') :].lstrip()}"
 
@@ -681,7 +711,9 @@ _STATES: dict[str, tuple[str, ...]] = {state: (state,) for state in US_STATES}
 _CIVIC = re.compile(
     r"(?i)\b(?:elections?|referendum|census|budget|economy|inflation|unemployment|jobless|"
     r"claims|austerity|cuts|taxe?s?|laws?|legislation|vaccines?|vaccination|rollout|campaign|"
-    r"deficit|gdp|parliament|government|lockdowns?)\b"
+    r"deficit|gdp|parliament|government|lockdowns?|polls?|polling|voters?|voting|votes?|ballots?|"
+    r"nominations?|candidates?|turnout|by-?elections?|primary|primaries|senate|congress|"
+    r"assembly|lawmakers|legislators|jobs\s+report|payrolls|rainy\s+season|monsoon)\b"
 )
 _GENERIC_OWNER = re.compile(r"(?i)\bthe\s+(?P<what>nation|country|state)’s\s")
 _TAKES_THE = re.compile(r"[A-Z.]+$|United\s|.*s$")

@@ -26,6 +26,8 @@ _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
     r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
     r"formally|officially|jointly|potentially|rather|already|yet|"
+    # "will first head to Berlin", "will once again gather", "will therefore be": an adverb
+    r"first|once(?:\s+again|\s+more)?|therefore|thus|next|later|instead|subsequently|"
     # "most likely remain", "will all be digital": a degree or a floating quantifier
     r"(?:most|more|very|highly|less|quite)\s+likely|all|both|"
     # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
@@ -190,6 +192,8 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
 # a dash ("NASA NEWS CONFERENCE ... WASHINGTON --"), a dateline's city and day ("LIBREVILLE Oct 15")
 _CAPS_LEAD = re.compile(
     r"^\s*(?:[•*·▪]\s*)?(?:(?:[A-Z0-9][A-Z0-9.,’'&/()-]*\s+){2,}(?:--|—|–)\s+"
+    # a dateline and its agency or date: "LONDON/DUBAI (Reuters) -", "BOSTON (Sept. 6, 2012) —"
+    r"|[A-Z]{3,}(?:[/ ,]+[A-Z]{3,})*,?\s*\([^()]{1,30}\)\s*(?:--|[-—–:])\s*"
     r"|[A-Z]{3,}(?:\s+[A-Z]{3,})?,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
     r"\.?\s+\d{1,2}\s+(?=[A-Z]))?"
 )
