@@ -13,6 +13,7 @@ from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
 from forecasts.claims.statement import (
     build,
+    garbled,
     present,
     replace_time,
     third_person,
@@ -593,3 +594,32 @@ def test_present_drops_a_leading_adverb_of_sequence(predicate: str, expected: st
 )
 def test_tidy_drops_a_dateline(text: str) -> None:
     assert tidy(text) == "OPEC+ agrees to prolong its cuts"
+
+
+def test_a_garbled_rewrite_falls_back_to_the_sentence_in_the_present() -> None:
+    """A rewrite cut before its object ("two days after") or with a word doubled gives way to
+    the sentence itself, dated, its modal put in the simple present."""
+    window = Window(date(2017, 6, 28), date(2017, 6, 28), "weekday")
+    sentence = "The new leader will depart for Germany next Wednesday, two days after his return."
+    got = build(
+        "The new leader", "depart for Germany next Wednesday, two days after",
+        negative=False, plural=False, expression="next Wednesday", window=window,
+        reference=date(2017, 6, 20), dated=True, sentence=sentence,
+    )  # fmt: skip
+    assert got == "The new leader departs for Germany on 28 June 2017, two days after his return"
+
+
+@pytest.mark.parametrize(
+    ("statement", "is_garbled"),
+    [
+        ("The leader departs for Germany on 28 June 2017, two days after", True),
+        ("A vote is held on 19 April 2017 with Mrs", True),
+        ("The Top top negotiators meet", True),
+        ("Brent climbs over $80 toward by 31 December 2018", True),
+        ("Apple announces", True),
+        ("Apple announces a phone on 12 September 2012", False),
+        ("Moon returns home on 10 July 2017", False),
+    ],
+)
+def test_garbled(statement: str, is_garbled: bool) -> None:
+    assert garbled(statement) is is_garbled

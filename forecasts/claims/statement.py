@@ -266,9 +266,94 @@ def build(
     reference: date,
     dated: bool,
     present_tense: bool = False,
+    sentence: str = "",
 ) -> str:
     """The statement of one claim from its resolved subject and base-form predicate
-    (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
+    (``present_tense``: the predicate is already in the simple present, "holds its vote").
+    When the rewrite comes out garbled (``garbled``) and the ``sentence`` is given, the
+    sentence itself, cleaned and dated, with its pronoun subject named (``from_sentence``)."""
+    rewrite = _rewrite(
+        subject, predicate, negative=negative, plural=plural, expression=expression,
+        window=window, reference=reference, dated=dated, present_tense=present_tense,
+    )  # fmt: skip
+    if sentence and garbled(rewrite):
+        whole = from_sentence(
+            sentence, expression=expression, window=window, reference=reference, dated=dated
+        )
+        whole = _declarative(_named_pronoun(whole, subject))
+        if whole and not garbled(whole) and not _PRONOUN_LEAD.match(whole):
+            return whole
+    return rewrite
+
+
+# signs of a rewrite that no longer reads as a sentence: it ends on a word that needs more
+# ("two days after", "with Mrs"), a word repeated ("The Top top negotiators"), a time put
+# after a word that needs its noun ("climbs over $80 toward by 31 December"), or a subject
+# and a verb with nothing else ("Apple announces")
+_GARBLED = re.compile(
+    r"(?i)\b(?:after|before|during|toward|towards|into|than|whose|where|which|who|whom|"
+    r"(?-i:Mrs|Mr|Ms|Dr|Prof))\.?$"
+    r"|\b(?P<word>[a-z]{3,})\s+(?P=word)\b"
+    r"|\b(?:the|a|an|or|toward|towards|into|of|for|to|at|it|first|second|third|fourth|last)\s+"
+    r"(?:by|between|until)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    r"|^\S+\s+[a-z]+s$"
+)
+_PRONOUN_LEAD = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)\b")
+
+
+def garbled(statement: str) -> bool:
+    """Whether a rewritten statement no longer reads as a sentence (``_GARBLED``)."""
+    return bool(_GARBLED.search(statement.rstrip(" .")))
+
+
+# the sentence's own modal or plan ("will be held", "are expected to discuss") within its first
+# words: the main clause's verb, which the statement puts in the simple present
+_MAIN_MODAL = re.compile(
+    r"^(?P<subject>(?:\S+\s+){1,8}?)(?P<aux>will|would|could|may|might|"
+    r"(?:is|are)(?=\s+(?:expected|set|scheduled|due|likely|slated|poised|about)\s+to\b))\s+"
+    r"(?=[a-z])"
+)
+
+
+def _declarative(text: str) -> str:
+    """ "The top negotiators are expected to discuss ..." -> "The top negotiators discuss ...":
+    the first modal or plan of a sentence, put in the simple present as ``present`` does."""
+    m = _MAIN_MODAL.match(text)
+    if m is None or "," in m["subject"]:
+        return text
+    # the head before any prepositional phrase: "A vote in the House of Commons" is a vote
+    head = re.split(r"\s(?:of|in|for|at|on|with|from|to|by)\s", f" {m['subject']} ")[0].split()
+    last = head[-1].lower() if head else ""
+    plural = m["aux"] == "are" or (
+        m["aux"] != "is" and (bool(re.fullmatch(r"[a-z]+[^su]s", last)) or last in ("they", "we"))
+    )
+    verb_phrase = present(text[m.end() :], plural=plural)
+    return f"{m['subject']}{verb_phrase}" if verb_phrase else text
+
+
+def _named_pronoun(text: str, subject: str) -> str:
+    """ "He will visit ..." with the name the rewrite resolved for "he" ("Olaf Scholz")."""
+    if (
+        _PRONOUN_LEAD.match(text)
+        and re.match(r"[A-Z]", subject)
+        and not _PRONOUN_LEAD.match(subject)
+    ):
+        return f"{subject}{text[len(text.split()[0]) :]}"
+    return text
+
+
+def _rewrite(
+    subject: str,
+    predicate: str,
+    *,
+    negative: bool,
+    plural: bool,
+    expression: str,
+    window: Window | None,
+    reference: date,
+    dated: bool,
+    present_tense: bool,
+) -> str:
     framed = PLAN_FRAME_END.search(subject)
     if framed and not re.search(
         r"(?i)\b(?:is|are|was|were|will|has|have|among)\b", subject[: framed.start()]
