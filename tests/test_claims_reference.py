@@ -271,6 +271,27 @@ def test_a_vote_or_an_institution_every_country_has_takes_the_articles_country()
     )
 
 
+def test_an_occasion_takes_an_owner_the_article_repeats() -> None:
+    """ "The launch takes place": the launch of the name the claim before was about, when the
+    article repeats that name; a plural owner takes the apostrophe alone."""
+    text = "Falcon 9 flies. The Falcon 9 is ready."
+    topic = Topic(sentences=[text], persons=set())
+    assert owned_occasion("The launch takes place at 7 p.m.", "Falcon 9", topic, set()) == (
+        "Falcon 9’s launch takes place at 7 p.m."
+    )
+    assert owned_occasion("The launch takes place", "Orbitals", topic, set()) == (
+        "The launch takes place"
+    )
+
+
+def test_an_indefinite_subject_takes_the_topic() -> None:
+    topic = Topic(name="High Liner Foods")
+    assert situated("A grand opening event takes place", topic) == (
+        "A High Liner Foods grand opening event takes place"
+    )
+    assert situated("A number of stores open", topic) == "A number of stores open"
+
+
 def test_a_photo_credit_is_no_topic() -> None:
     sentences = ["(AP Photo/Jane Doe) The deal closes.", "AP Photo shows it.", "AP Photo again."]
     assert article_topic(sentences, set()).name == ""

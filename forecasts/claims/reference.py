@@ -210,6 +210,10 @@ class Topic:
         self._work_out()
         return self._name
 
+    def mentions(self, name: str) -> int:
+        """How often the article names ``name`` (0 with no article given)."""
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self._text))
+
     def used_as_name(self, word: str) -> bool:
         """A name, not an opening word: capitalised inside a sentence of the article (or, with
         no article given, among the names)."""
@@ -351,6 +355,7 @@ _COMMON_ACRONYMS = {"AGM", "EGM", "IPO", "GDP", "CPI", "PMI", "CEO", "CFO", "FTA
 _GENERIC_CAPS = {
     "senate", "house", "congress", "assembly", "election", "elections", "day", "polls",
     "referendum", "budget", "census", "primary", "cabinet", "ministry", "parliament",
+    "covid-19", "covid", "coronavirus",
 }  # fmt: skip
 _SUBJECT_END = re.compile(r",|\s(?:at|in|on|from|to|for|with|by|near|under|after|before)\s")
 
@@ -361,10 +366,15 @@ def situated(statement: str, topic: Topic) -> str:
     the statement names someone already."""
     if names_someone(statement, topic) or not topic.name or topic.name in statement:
         return statement
-    the = _FIRST_THE.match(statement)
+    the = _FIRST_THE.match(statement) or _FIRST_A.match(statement)
     if the is None:
         return statement
     return f"{statement[: the.end()]}{topic.name} {statement[the.end() :]}"
+
+
+# "A community grand opening event takes place": an indefinite subject opening the statement
+# is as nameless as "the event"
+_FIRST_A = re.compile(r"^(?:A|An)\s+(?=(?!(?:number|lot|few|couple|total|series)\b)[a-z-]+\b)")
 
 
 # a country's or a government's things are a place's, not the topic's ("placed" above)
@@ -484,8 +494,8 @@ _OCCASION = re.compile(
     r"^(?P<the>[Tt]he)\s+(?:[a-z-]+\s+)?(?P<head>trip|visit|tour|trial|hearing|meeting|talks|"
     r"summit|event|kick-?off|exercise|drill|match|game|ceremony|mission|session|strike|"
     r"speech|address|appearance|launch|liftoff|landing|lander|deal|merger|acquisition|"
-    r"campaign|programme|program|drills?|exercises?|manoeuvres|maneuvers|review|festival|"
-    r"show|concert|season|project|plan|line|route|service|flights?|vote|auction|offer)\b(?![’'-])"
+    r"drills?|exercises?|manoeuvres|maneuvers|review|festival|show|concert|project|route|"
+    r"service|flights?|auction|offer)\b(?![’'-])"
 )
 
 
@@ -505,9 +515,11 @@ def owned_occasion(statement: str, owner: str, topic: Topic, persons: set[str]) 
         and not _owner_like(owner)
         and owner not in _COUNTRY_NOUNS
         and owner != topic.name
+        and topic.mentions(owner) < TOPIC_MENTIONS
     ):
         return statement  # "Shoorveer": an occasion itself, or a name of unknown kind
-    return f"{owner}’s {statement[m.end('the') :].lstrip()}"
+    whose = f"{owner}’" if owner.endswith("s") else f"{owner}’s"  # "Conservatives’ campaign"
+    return f"{whose} {statement[m.end('the') :].lstrip()}"
 
 
 # "The High Liner Foods deal closes ...": a subject that describes a thing, and its noun
