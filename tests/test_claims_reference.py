@@ -292,6 +292,18 @@ def test_an_indefinite_subject_takes_the_topic() -> None:
     assert situated("A number of stores open", topic) == "A number of stores open"
 
 
+def test_a_civic_subject_is_placed_when_only_its_predicate_names_someone() -> None:
+    nobody = Topic()
+    article = "Kenya votes. In Kenya, turnout was high. Nairobi is calm."
+    assert placed(
+        "The general election is held on 9 August 2022 for the National Assembly", "x", article,
+        nobody,
+    ) == "The Kenya general election is held on 9 August 2022 for the National Assembly"  # fmt: skip
+    assert placed("Shipping companies UPS and FedEx deliver vaccines", "x", article, nobody) == (
+        "Shipping companies UPS and FedEx deliver vaccines"
+    )
+
+
 def test_a_photo_credit_is_no_topic() -> None:
     sentences = ["(AP Photo/Jane Doe) The deal closes.", "AP Photo shows it.", "AP Photo again."]
     assert article_topic(sentences, set()).name == ""

@@ -732,6 +732,16 @@ _TAKES_THE = re.compile(r"[A-Z.]+$|United\s|.*s$")
 _BARE_LEAD = re.compile(r"^(?P<first>[A-Z][a-z-]+)\s+(?=[a-z])")
 
 
+_FIRST_VERB = re.compile(
+    r"(?<=\S)\s+(?:is|are|was|were|will|has|have|does|do|(?!(?:news|series|claims|polls|"
+    r"elections|votes|ballots|voters|nominations|candidates|primaries|taxes|laws|cuts|lockdowns|"
+    r"vaccines|schools|payrolls|lawmakers|legislators|states|parties|members|businesses|"
+    r"residents|citizens|officials|plans|talks|results|rates|prices|costs)\b)"
+    # a plural noun's endings are no verb's: "Shipping companies UPS and FedEx deliver"
+    r"(?![a-z]*(?:ies|ers|ors|ents|ants|ists|ings|ions|ites|ances|ences)\b)[a-z]{3,}[^s\W]s)\b"
+)
+
+
 def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
     """A statement whose subject belongs to a place the article names but the statement does
     not: "the nation’s" / "the state’s" become the country or state ("Alabama’s"); a civic
@@ -746,7 +756,11 @@ def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
             the = statement[owner.start() : owner.start() + 4] if _TAKES_THE.match(place) else ""
             return f"{statement[: owner.start()]}{the}{place}’s {statement[owner.end() :]}"
         return statement
-    if names_someone(statement, topic, whole=True) or not _CIVIC.search(lead):
+    # the subject up to its verb: "The tax rate at Park Arena drops" names a place, "The general
+    # election is held on 5 May for the National Assembly" names none before its verb
+    verb = _FIRST_VERB.search(statement)
+    subject = statement[: verb.start()] if verb else statement
+    if names_someone(subject, topic, whole=True) or not _CIVIC.search(lead):
         return statement
     place = _place_for("", sentence, text)
     if not place or place in statement:
