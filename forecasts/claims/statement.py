@@ -301,9 +301,31 @@ _GARBLED = re.compile(
 _PRONOUN_LEAD = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)\b")
 
 
+# a name alone said to take place ("ISRO takes place for ...", "The Qatar is held"): an actor
+# is no occasion; an occasion's name ends on what it is ("Sarasota Film Festival")
+_NAME_TAKES_PLACE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.&+’'-]*\s+){0,3}(?P<last>[A-Z][\w.&+’'-]*)\s+"
+    r"(?:takes\s+place|take\s+place|is\s+held|are\s+held)\b"
+)
+_OCCASION_NAMES = {
+    "festival", "games", "cup", "summit", "conference", "election", "elections", "day", "week",
+    "championship", "championships", "olympics", "expo", "fair", "marathon", "show", "awards",
+    "open", "prix", "meeting", "forum", "congress", "convention", "session", "derby", "final",
+    "finals", "series", "tournament", "race", "rally", "parade", "ceremony", "launch", "event",
+    "gala", "concert", "tour", "trial", "hearing", "vote", "referendum", "primary", "debate",
+    "assembly", "exhibition", "carnival", "classic", "bowl", "league", "qualifiers", "talks",
+    "meet", "party", "agm", "egm", "ipo", "festivities", "celebrations", "mass",
+}  # fmt: skip
+
+
 def garbled(statement: str) -> bool:
-    """Whether a rewritten statement no longer reads as a sentence (``_GARBLED``)."""
-    return bool(_GARBLED.search(statement.rstrip(" .")))
+    """Whether a rewritten statement no longer reads as a sentence (``_GARBLED``), or says an
+    actor takes place (``_NAME_TAKES_PLACE``)."""
+    text = statement.rstrip(" .")
+    named = _NAME_TAKES_PLACE.match(text)
+    if named and named["last"].lower().strip("’'s") not in _OCCASION_NAMES:
+        return True
+    return bool(_GARBLED.search(text))
 
 
 # the sentence's own modal or plan ("will be held", "are expected to discuss") within its first
