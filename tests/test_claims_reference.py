@@ -304,6 +304,13 @@ def test_a_civic_subject_is_placed_when_only_its_predicate_names_someone() -> No
     )
 
 
+def test_a_dated_civic_subject_takes_the_country_as_its_owner() -> None:
+    article = "Kenya votes. In Kenya, turnout was high."
+    assert placed("The 2022 general election is held", "x", article, Topic()) == (
+        "Kenya’s 2022 general election is held"
+    )
+
+
 def test_a_photo_credit_is_no_topic() -> None:
     sentences = ["(AP Photo/Jane Doe) The deal closes.", "AP Photo shows it.", "AP Photo again."]
     assert article_topic(sentences, set()).name == ""

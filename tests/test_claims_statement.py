@@ -627,3 +627,10 @@ def test_a_garbled_rewrite_falls_back_to_the_sentence_in_the_present() -> None:
 )
 def test_garbled(statement: str, is_garbled: bool) -> None:
     assert garbled(statement) is is_garbled
+
+
+def test_tidy_drops_a_photo_credit() -> None:
+    assert tidy("The Senate votes (AP Photo/J. Scott Applewhite) on 5 May") == (
+        "The Senate votes on 5 May"
+    )
+    assert tidy("The AP Photo Senate votes on 5 May") == "The Senate votes on 5 May"

@@ -727,6 +727,7 @@ _CIVIC = re.compile(
     r"nominations?|candidates?|turnout|by-?elections?|primary|primaries|senate|congress|"
     r"assembly|lawmakers|legislators|jobs\s+report|payrolls|rainy\s+season|monsoon)\b"
 )
+_THE_YEAR = re.compile(r"^[Tt]he\s+(?=(?:19|20)\d\d\b)")
 _GENERIC_OWNER = re.compile(r"(?i)\bthe\s+(?P<what>nation|country|state)’s\s")
 _TAKES_THE = re.compile(r"[A-Z.]+$|United\s|.*s$")
 _BARE_LEAD = re.compile(r"^(?P<first>[A-Z][a-z-]+)\s+(?=[a-z])")
@@ -768,6 +769,11 @@ def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
     first_the = _FIRST_THE.match(statement)
     if first_the is not None:
         return f"{statement[: first_the.end()]}{place} {statement[first_the.end() :]}"
+    dated_the = _THE_YEAR.match(statement)
+    if dated_the is not None:
+        # "The 2020 general election": "Kenya’s 2020 general election"
+        whose = f"the {place}’s" if _TAKES_THE.match(place) else f"{place}’s"
+        return f"{whose[:1].upper()}{whose[1:]} {statement[dated_the.end() :]}"
     bare = _BARE_LEAD.match(statement)
     if bare is not None:
         # "U.S. jobless claims", but "Britain’s parliament"

@@ -197,6 +197,10 @@ _CAPS_LEAD = re.compile(
     r"|[A-Z]{3,}(?:\s+[A-Z]{3,})?,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
     r"\.?\s+\d{1,2}\s+(?=[A-Z]))?"
 )
+# a photo credit is no part of a sentence: "(AP Photo/J. Scott Applewhite)", "AP Photo"
+_PHOTO_CREDIT = re.compile(
+    r"\s*\(?\b(?:AP|AFP|Reuters|EPA|Getty\s+Images|File)\s+Photos?\b(?:\s*/[^)]*\))?\)?\s*"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 _SPACES = re.compile(r"\s+")
@@ -216,6 +220,7 @@ def tidy(text: str) -> str:
     """One sentence: single spaces, no dangling punctuation, quotes or open bracket, a capital
     first letter."""
     text = _QUOTE_SPEAKER.sub("", text)
+    text = _PHOTO_CREDIT.sub(" ", text)
     text = _QUOTE_MARKS.sub("", text)
     text = _CAPS_LEAD.sub("", text)
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
