@@ -13,6 +13,7 @@ from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
 from forecasts.claims.statement import (
     build,
+    from_sentence,
     garbled,
     present,
     replace_time,
@@ -620,6 +621,10 @@ def test_a_garbled_rewrite_falls_back_to_the_sentence_in_the_present() -> None:
         ("Apple announces a phone on 12 September 2012", False),
         ("Moon returns home on 10 July 2017", False),
         ("ISRO takes place for the mission on 5 May 2024", True),
+        ("Have concluded the only way is to hold this election", True),
+        ("The What trial starts on 3 April 2017", True),
+        ("Version of its classic tablet is shown", True),
+        ("Misek now believes do not happen until 31 March 2013", True),
         ("The Qatar is held on 5 May 2024", True),
         ("The Sarasota Film Festival takes place on 5 May 2024", False),
         ("The 19th annual Sarasota Film Festival takes place in May 2024", False),
@@ -634,3 +639,20 @@ def test_tidy_drops_a_photo_credit() -> None:
         "The Senate votes on 5 May"
     )
     assert tidy("The AP Photo Senate votes on 5 May") == "The Senate votes on 5 May"
+
+
+def test_a_date_modifying_a_noun_keeps_no_preposition() -> None:
+    assert replace_time(
+        "lowers costs at its September 17 meeting", "September 17", "on 17 September 2025"
+    ) == ("lowers costs at its 17 September 2025 meeting", True)
+
+
+def test_the_sentence_fallback_drops_its_reporting_frame() -> None:
+    window = Window(date(2018, 12, 1), date(2018, 12, 31), "relative")
+    got = from_sentence(
+        "Earlier this month Goldman Sachs predicted that Brent would climb over $80 toward "
+        "the end of the year.",
+        expression="the end of the year", window=window, reference=date(2018, 11, 20),
+        dated=True,
+    )  # fmt: skip
+    assert got == "Brent would climb over $80 in December 2018"

@@ -152,13 +152,16 @@ def window_phrase(window: Window, reference: date) -> str:
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
-_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
+_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|toward|towards|around|throughout|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
 # "in the fall of 2018"; "set for Tuesday, November 21": the weekday goes with the date
 _TIME_LEAD_END = re.compile(
     _TIME_LEAD + r"(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$", re.IGNORECASE
 )
+
+
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|same|its|their|his|her|this|that)\s+$")
 
 
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
@@ -171,6 +174,10 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
         return text, False
     lead = _TIME_LEAD_END.search(text, 0, at)
     start = lead.start() if lead else at
+    if phrase.startswith(("on ", "in ")) and _MODIFIER_BEFORE.search(text, 0, at):
+        # "at the same Sept. 12 event": the date modifies the noun, "the same 12 September
+        # 2012 event", with no preposition
+        return f"{text[:at]}{phrase[3:]}{text[at + len(expression) :]}", True
     until = re.compile(r"(?i)(?:until|till|through)\b")
     if phrase.startswith("by ") and (until.match(expression) or (lead and until.match(lead[0]))):
         phrase = f"until {phrase[3:]}"  # "will last until August": until, not by, its end
@@ -302,6 +309,14 @@ _GARBLED = re.compile(
     r"|\b(?:the|a|an|or|toward|towards|into|of|for|to|at|it|first|second|third|fourth|last)\s+"
     r"(?:by|between|until)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
     r"|^\S+\s+[a-z]+s$"
+    # an auxiliary opening a statement ("Have concluded ..."), an interrogative taken for a name
+    # ("The What trial"), a noun cut from its determiner ("Version of its tablet"), a belief
+    # left before its clause's verb ("Misek now believes do not happen")
+    r"|^(?-i:Have|Has|Had|Is|Are|Was|Were|Will|Would|Could|Should|Do|Does|Did)\s"
+    r"|^(?:The|A|An)\s+(?-i:What|Who|Where|When|Why|How)\b"
+    r"|^(?-i:[A-Z][a-z]+)\s+of\s+(?:its|his|her|their)\b"
+    r"|\b(?:believes?|thinks?|says?|expects?|hopes?|fears?|reckons?|estimates?)\s+"
+    r"(?:do|does|is|are)\b"
 )
 _PRONOUN_LEAD = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)\b")
 
@@ -431,6 +446,13 @@ _SENTENCE_OPENER = re.compile(
 )
 
 
+_REPORTED_THAT = re.compile(
+    r"^[^,“”\"]{0,80}?\b(?:said|says|predicted|predicts|expects|expected|believes|believed|"
+    r"forecast|forecasts|announced|confirmed|warned|estimated|estimates|reported|noted|added)\s+"
+    r"that\s+(?=\S)"
+)
+
+
 def from_sentence(
     sentence: str, *, expression: str, window: Window | None, reference: date, dated: bool
 ) -> str:
@@ -440,6 +462,8 @@ def from_sentence(
     text = " ".join(sentence.split()).rstrip(" .")
     text = _TRAILING_SOURCE.sub("", text)
     text = _SENTENCE_OPENER.sub("", text)
+    # "Earlier this month Goldman Sachs predicted that Brent would climb ...": what was said
+    text = _REPORTED_THAT.sub("", text)
     phrase = window_phrase(window, reference) if window is not None and dated else ""
     if expression and phrase:
         text, replaced = replace_time(text, expression, phrase)
