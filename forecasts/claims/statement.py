@@ -343,8 +343,15 @@ def garbled(statement: str) -> bool:
     actor takes place (``_NAME_TAKES_PLACE``)."""
     text = statement.rstrip(" .")
     named = _NAME_TAKES_PLACE.match(text)
-    if named and named["last"].lower().strip("’'s") not in _OCCASION_NAMES:
-        return True
+    if named:
+        last = named["last"].lower().removesuffix("’s").removesuffix("'s")
+        # one opening word is a name only when it is an acronym ("ISRO"); "Talks", "More" open
+        # the sentence
+        alone = named.start("last") == 0
+        if last not in _OCCASION_NAMES and (
+            not alone or bool(re.fullmatch(r"[A-Z0-9]{2,}", named["last"]))
+        ):
+            return True
     return bool(_GARBLED.search(text))
 
 
