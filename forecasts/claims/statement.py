@@ -315,6 +315,9 @@ _GARBLED = re.compile(
     r"|^(?-i:Have|Has|Had|Is|Are|Was|Were|Will|Would|Could|Should|Do|Does|Did)\s"
     r"|^(?:The|A|An)\s+(?-i:What|Who|Where|When|Why|How)\b"
     r"|^(?-i:[A-Z][a-z]+)\s+of\s+(?:its|his|her|their)\b"
+    # a plural pronoun with a singular verb ("say they votes against")
+    r"|\b(?-i:they|we|you)\s+(?:is|has|does|(?!(?:always|was|has|does|is|thus|perhaps|"
+    r"also|less|unless|across|towards)\b)[a-z]{2,}[^s\W']s)\b"
     r"|\b(?:believes?|thinks?|says?|expects?|hopes?|fears?|reckons?|estimates?)\s+"
     r"(?:do|does|is|are)\b"
 )
