@@ -631,6 +631,8 @@ def test_a_garbled_rewrite_falls_back_to_the_sentence_in_the_present() -> None:
         ("The Scottish National Party say they votes against the bill", True),
         ("The parties say they vote against the bill", False),
         ("They also meet in Rome", False),
+        ("President Moon includes bilateral talks with Angela Merkel", True),
+        ("The two-day visit includes talks with Angela Merkel", False),
         ("The Sarasota Film Festival takes place on 5 May 2024", False),
         ("The 19th annual Sarasota Film Festival takes place in May 2024", False),
     ],
@@ -661,3 +663,21 @@ def test_the_sentence_fallback_drops_its_reporting_frame() -> None:
         dated=True,
     )  # fmt: skip
     assert got == "Brent would climb over $80 in December 2018"
+
+
+def test_a_garbled_rewrite_with_no_time_of_its_own_keeps_the_claims_window() -> None:
+    """ "Moon includes talks" (the visit's relative clause): the sentence stands, with the
+    window the rewrite had, its attribution dropped."""
+    window = Window(date(2017, 6, 28), date(2017, 6, 28), "inherited")
+    sentence = (
+        "Moon will head to Berlin for a visit that will include talks with Angela Merkel, "
+        "Cheong Wa Dae spokesman Park Soo-hyun told a press briefing."
+    )
+    got = build(
+        "Moon", "include talks with Angela Merkel", negative=False, plural=False, expression="",
+        window=window, reference=date(2017, 6, 20), dated=True, sentence=sentence,
+    )  # fmt: skip
+    assert got == (
+        "Moon heads to Berlin for a visit that will include talks with Angela Merkel on "
+        "28 June 2017"
+    )

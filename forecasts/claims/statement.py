@@ -244,9 +244,10 @@ def tidy(text: str) -> str:
 # who said it, or whose photo it is, is no part of what will happen: "..., a White House
 # official said in an email", "(Paul Sancya/AP)"
 _TRAILING_SOURCE = re.compile(
-    r"[,”\"’']*,[”\"’']*\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,5}?"
-    r"(?:said|says|told|reported|stated)"
-    r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
+    r"[,”\"’']*,[”\"’']*\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,7}?"
+    r"(?:said|says|told|reported|stated|announced)"
+    r"(?:\s+(?:in|on|at|to|a|an|the)\s+[^,]{1,40}|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"[.\s]*$"
     r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
 )
 _MAIN_CLAUSE_AFTER = re.compile(
@@ -288,11 +289,15 @@ def build(
         subject, predicate, negative=negative, plural=plural, expression=expression,
         window=window, reference=reference, dated=dated, present_tense=present_tense,
     )  # fmt: skip
-    if sentence and garbled(rewrite):
+    if sentence and garbled(rewrite) and (expression or not _RELATIVE_TIME.search(sentence)):
+        # (a sentence whose own time the claim did not take, "next week", would stay unresolved)
         whole = from_sentence(
             sentence, expression=expression, window=window, reference=reference, dated=dated
         )
         whole = _declarative(_named_pronoun(whole, subject))
+        phrase = window_phrase(window, reference) if window is not None and dated else ""
+        if phrase and not expression and not re.search(r"\b(?:19|20)\d\d\b", whole):
+            whole = f"{whole} {phrase}"  # the claim's window, as the rewrite put it
         if whole and not garbled(whole) and not _PRONOUN_LEAD.match(whole):
             return whole
     return rewrite
@@ -315,6 +320,9 @@ _GARBLED = re.compile(
     r"|^(?-i:Have|Has|Had|Is|Are|Was|Were|Will|Would|Could|Should|Do|Does|Did)\s"
     r"|^(?:The|A|An)\s+(?-i:What|Who|Where|When|Why|How)\b"
     r"|^(?-i:[A-Z][a-z]+)\s+of\s+(?:its|his|her|their)\b"
+    # a name said to include, last or feature, as only occasions do: the actor of a relative
+    # clause's head ("a visit that will include talks" -> "Moon includes talks")
+    r"|^(?-i:(?:[A-Z][\w.’'-]*\s+){1,5})(?:includes|include|lasts|consists|features)\b"
     # a plural pronoun with a singular verb ("say they votes against")
     r"|\b(?-i:they|we|you)\s+(?:is|has|does|(?!(?:always|was|has|does|is|thus|perhaps|"
     r"also|less|unless|across|towards)\b)[a-z]{2,}[^s\W']s)\b"
@@ -339,6 +347,12 @@ _OCCASION_NAMES = {
     "assembly", "exhibition", "carnival", "classic", "bowl", "league", "qualifiers", "talks",
     "meet", "party", "agm", "egm", "ipo", "festivities", "celebrations", "mass",
 }  # fmt: skip
+
+
+_RELATIVE_TIME = re.compile(
+    r"(?i)\b(?:next|last|this|coming|tomorrow|yesterday|today|tonight|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\b"
+)
 
 
 def garbled(statement: str) -> bool:
