@@ -311,6 +311,20 @@ def test_a_dated_civic_subject_takes_the_country_as_its_owner() -> None:
     )
 
 
+def test_an_occasions_part_takes_the_occasion() -> None:
+    festival = Topic(name="Boston Film Festival")
+    assert situated("Additional announcements are made on 8 September 2012", festival) == (
+        "The Boston Film Festival’s additional announcements are made on 8 September 2012"
+    )
+    assert situated("Directed by a pair, the film opens", festival) == (
+        "Directed by a pair, the film opens"
+    )
+    company = Topic(name="High Liner Foods")
+    assert situated("Investors are focused on growth", company) == (
+        "Investors are focused on growth"
+    )
+
+
 def test_a_photo_credit_is_no_topic() -> None:
     sentences = ["(AP Photo/Jane Doe) The deal closes.", "AP Photo shows it.", "AP Photo again."]
     assert article_topic(sentences, set()).name == ""

@@ -368,8 +368,26 @@ def situated(statement: str, topic: Topic) -> str:
         return statement
     the = _FIRST_THE.match(statement) or _FIRST_A.match(statement)
     if the is None:
+        bare = _BARE_NOUN_LEAD.match(statement)
+        if bare is not None and _OCCASION_TOPIC.search(topic.name):
+            # "Opening night features ...", "Additional announcements are made": an occasion's
+            # parts are the occasion's ("Boston Film Festival’s opening night")
+            return f"The {topic.name}’s {bare['first'].lower()} {statement[bare.end() :]}"
         return statement
     return f"{statement[: the.end()]}{topic.name} {statement[the.end() :]}"
+
+
+# a statement opening on a common noun or adjective, capitalised only to open it
+_BARE_NOUN_LEAD = re.compile(
+    r"^(?P<first>(?!(?:The|A|An|They|We|He|She|It|I|You|This|That|These|Those|There|Here|Some|Most|All|"
+    r"Many|Few|No|Any|Each|Every|Both|Other|Others|More|Less|One|Two|Three)\b)"
+    r"(?![A-Za-z-]*ed\b)[A-Z][a-z-]+)\s+"
+    r"(?=[a-z])"
+)
+_OCCASION_TOPIC = re.compile(
+    r"\b(?:Festival|Games|Cup|Summit|Conference|Championships?|Olympics|Expo|Fair|Marathon|"
+    r"Awards|Tournament|Show|Week|Forum|Convention)$"
+)
 
 
 # "A community grand opening event takes place": an indefinite subject opening the statement

@@ -319,6 +319,7 @@ _GARBLED = re.compile(
     # left before its clause's verb ("Misek now believes do not happen")
     r"|^(?-i:Have|Has|Had|Is|Are|Was|Were|Will|Would|Could|Should|Do|Does|Did)\s"
     r"|^(?:The|A|An)\s+(?-i:What|Who|Where|When|Why|How)\b"
+    r"|^(?-i:[A-Z][a-z]+ed)\s+by\b"  # a participle's phrase for a subject: "Directed by X open"
     r"|^(?-i:[A-Z][a-z]+)\s+of\s+(?:its|his|her|their)\b"
     # a name said to include, last or feature, as only occasions do: the actor of a relative
     # clause's head ("a visit that will include talks" -> "Moon includes talks")
