@@ -256,6 +256,80 @@ def test_a_statement_of_a_place_takes_the_place_the_article_names() -> None:
     )
 
 
+def test_a_vote_or_an_institution_every_country_has_takes_the_articles_country() -> None:
+    """ "Polls open", "Advance voting starts", "The Senate votes": which country's."""
+    nobody = Topic()
+    article = "Kenya holds elections. In Kenya, turnout was high. Nairobi is calm."
+    assert placed("Polls open at 6 a.m. for Election Day", "x", article, nobody) == (
+        "Kenya’s polls open at 6 a.m. for Election Day"
+    )
+    assert placed("Advance voting starts on 2 May 2022", "x", article, nobody) == (
+        "Kenya’s advance voting starts on 2 May 2022"
+    )
+    assert placed("The Senate votes on the bill", "x", article, nobody) == (
+        "The Kenya Senate votes on the bill"
+    )
+
+
+def test_an_occasion_takes_an_owner_the_article_repeats() -> None:
+    """ "The launch takes place": the launch of the name the claim before was about, when the
+    article repeats that name; a plural owner takes the apostrophe alone."""
+    text = "Falcon 9 flies. The Falcon 9 is ready."
+    topic = Topic(sentences=[text], persons=set())
+    assert owned_occasion("The launch takes place at 7 p.m.", "Falcon 9", topic, set()) == (
+        "Falcon 9’s launch takes place at 7 p.m."
+    )
+    assert owned_occasion("The launch takes place", "Orbitals", topic, set()) == (
+        "The launch takes place"
+    )
+
+
+def test_an_indefinite_subject_takes_the_topic() -> None:
+    topic = Topic(name="High Liner Foods")
+    assert situated("A grand opening event takes place", topic) == (
+        "A High Liner Foods grand opening event takes place"
+    )
+    assert situated("A number of stores open", topic) == "A number of stores open"
+
+
+def test_a_civic_subject_is_placed_when_only_its_predicate_names_someone() -> None:
+    nobody = Topic()
+    article = "Kenya votes. In Kenya, turnout was high. Nairobi is calm."
+    assert placed(
+        "The general election is held on 9 August 2022 for the National Assembly", "x", article,
+        nobody,
+    ) == "The Kenya general election is held on 9 August 2022 for the National Assembly"  # fmt: skip
+    assert placed("Shipping companies UPS and FedEx deliver vaccines", "x", article, nobody) == (
+        "Shipping companies UPS and FedEx deliver vaccines"
+    )
+
+
+def test_a_dated_civic_subject_takes_the_country_as_its_owner() -> None:
+    article = "Kenya votes. In Kenya, turnout was high."
+    assert placed("The 2022 general election is held", "x", article, Topic()) == (
+        "Kenya’s 2022 general election is held"
+    )
+
+
+def test_an_occasions_part_takes_the_occasion() -> None:
+    festival = Topic(name="Boston Film Festival")
+    assert situated("Additional announcements are made on 8 September 2012", festival) == (
+        "The Boston Film Festival’s additional announcements are made on 8 September 2012"
+    )
+    assert situated("Directed by a pair, the film opens", festival) == (
+        "Directed by a pair, the film opens"
+    )
+    company = Topic(name="High Liner Foods")
+    assert situated("Investors are focused on growth", company) == (
+        "Investors are focused on growth"
+    )
+
+
+def test_a_photo_credit_is_no_topic() -> None:
+    sentences = ["(AP Photo/Jane Doe) The deal closes.", "AP Photo shows it.", "AP Photo again."]
+    assert article_topic(sentences, set()).name == ""
+
+
 def test_the_name_a_statement_subject_holds_is_the_claims_subject() -> None:
     """'The UK economy will grow': the claim is about the UK; the article's topic put into a
     statement that named nobody becomes its subject too."""

@@ -13,6 +13,8 @@ from forecasts.claims.evaluate import load_corpus
 from forecasts.claims.extract import extract_claims
 from forecasts.claims.statement import (
     build,
+    from_sentence,
+    garbled,
     present,
     replace_time,
     third_person,
@@ -570,3 +572,112 @@ def test_a_singular_relative_verb_takes_the_clause_subject_not_a_coordination() 
     assert any(c.statement.startswith("The repair programme delivers") for c in claims), [
         c.statement for c in claims
     ]
+
+
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        ("first head to Berlin", "heads to Berlin"),
+        ("once again gather at the hospital", "gathers at the hospital"),
+        ("therefore be a huge test", "is a huge test"),
+    ],
+)
+def test_present_drops_a_leading_adverb_of_sequence(predicate: str, expected: str) -> None:
+    assert present(predicate) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LONDON/DUBAI (Reuters) -OPEC+ agrees to prolong its cuts",
+        "BOSTON (Sept. 6, 2012) — OPEC+ agrees to prolong its cuts",
+    ],
+)
+def test_tidy_drops_a_dateline(text: str) -> None:
+    assert tidy(text) == "OPEC+ agrees to prolong its cuts"
+
+
+def test_a_garbled_rewrite_falls_back_to_the_sentence_in_the_present() -> None:
+    """A rewrite cut before its object ("two days after") or with a word doubled gives way to
+    the sentence itself, dated, its modal put in the simple present."""
+    window = Window(date(2017, 6, 28), date(2017, 6, 28), "weekday")
+    sentence = "The new leader will depart for Germany next Wednesday, two days after his return."
+    got = build(
+        "The new leader", "depart for Germany next Wednesday, two days after",
+        negative=False, plural=False, expression="next Wednesday", window=window,
+        reference=date(2017, 6, 20), dated=True, sentence=sentence,
+    )  # fmt: skip
+    assert got == "The new leader departs for Germany on 28 June 2017, two days after his return"
+
+
+@pytest.mark.parametrize(
+    ("statement", "is_garbled"),
+    [
+        ("The leader departs for Germany on 28 June 2017, two days after", True),
+        ("A vote is held on 19 April 2017 with Mrs", True),
+        ("The Top top negotiators meet", True),
+        ("Brent climbs over $80 toward by 31 December 2018", True),
+        ("Apple announces", True),
+        ("Apple announces a phone on 12 September 2012", False),
+        ("Moon returns home on 10 July 2017", False),
+        ("ISRO takes place for the mission on 5 May 2024", True),
+        ("Have concluded the only way is to hold this election", True),
+        ("The What trial starts on 3 April 2017", True),
+        ("Version of its classic tablet is shown", True),
+        ("Misek now believes do not happen until 31 March 2013", True),
+        ("The Qatar is held on 5 May 2024", True),
+        ("Talks take place on 8 March 2024 in Rome", False),
+        ("More takes place on 6 March 2024", False),
+        ("The Scottish National Party say they votes against the bill", True),
+        ("The parties say they vote against the bill", False),
+        ("They also meet in Rome", False),
+        ("President Moon includes bilateral talks with Angela Merkel", True),
+        ("The two-day visit includes talks with Angela Merkel", False),
+        ("The Sarasota Film Festival takes place on 5 May 2024", False),
+        ("The 19th annual Sarasota Film Festival takes place in May 2024", False),
+    ],
+)
+def test_garbled(statement: str, is_garbled: bool) -> None:
+    assert garbled(statement) is is_garbled
+
+
+def test_tidy_drops_a_photo_credit() -> None:
+    assert tidy("The Senate votes (AP Photo/J. Scott Applewhite) on 5 May") == (
+        "The Senate votes on 5 May"
+    )
+    assert tidy("The AP Photo Senate votes on 5 May") == "The Senate votes on 5 May"
+
+
+def test_a_date_modifying_a_noun_keeps_no_preposition() -> None:
+    assert replace_time(
+        "lowers costs at its September 17 meeting", "September 17", "on 17 September 2025"
+    ) == ("lowers costs at its 17 September 2025 meeting", True)
+
+
+def test_the_sentence_fallback_drops_its_reporting_frame() -> None:
+    window = Window(date(2018, 12, 1), date(2018, 12, 31), "relative")
+    got = from_sentence(
+        "Earlier this month Goldman Sachs predicted that Brent would climb over $80 toward "
+        "the end of the year.",
+        expression="the end of the year", window=window, reference=date(2018, 11, 20),
+        dated=True,
+    )  # fmt: skip
+    assert got == "Brent would climb over $80 in December 2018"
+
+
+def test_a_garbled_rewrite_with_no_time_of_its_own_keeps_the_claims_window() -> None:
+    """ "Moon includes talks" (the visit's relative clause): the sentence stands, with the
+    window the rewrite had, its attribution dropped."""
+    window = Window(date(2017, 6, 28), date(2017, 6, 28), "inherited")
+    sentence = (
+        "Moon will head to Berlin for a visit that will include talks with Angela Merkel, "
+        "Cheong Wa Dae spokesman Park Soo-hyun told a press briefing."
+    )
+    got = build(
+        "Moon", "include talks with Angela Merkel", negative=False, plural=False, expression="",
+        window=window, reference=date(2017, 6, 20), dated=True, sentence=sentence,
+    )  # fmt: skip
+    assert got == (
+        "Moon heads to Berlin for a visit that will include talks with Angela Merkel on "
+        "28 June 2017"
+    )

@@ -962,6 +962,7 @@ def _make_claim(
             reference=ctx.reference,
             dated=dated,
             present_tense=not trigger_text,
+            sentence=sent.text,
         )
     ctx.claimed.append((index, window))
     if _NAMELESS.match(statement):

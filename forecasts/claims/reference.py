@@ -129,7 +129,12 @@ class Discourse:
             person = self.latest_person(persons, head, qualifiers)
             return [person] if person else []
         if (head in ORG_NOUNS or head.endswith("maker")) and organisations:
-            return organisations[-1:]
+            if head in _PUBLIC_NOUNS:
+                return organisations[-1:]
+            # "the group", "the company": an organisation, never a country named as one
+            # ("Algeria" among OPEC+'s members)
+            bodies = [o for o in organisations if o not in _COUNTRY_NOUNS]
+            return bodies[-1:]
         return []
 
 
@@ -205,6 +210,10 @@ class Topic:
         self._work_out()
         return self._name
 
+    def mentions(self, name: str) -> int:
+        """How often the article names ``name`` (0 with no article given)."""
+        return len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self._text))
+
     def used_as_name(self, word: str) -> bool:
         """A name, not an opening word: capitalised inside a sentence of the article (or, with
         no article given, among the names)."""
@@ -242,8 +251,9 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             or name.lower() in ROLE_NOUNS
             or name.lower() in ORG_NOUNS
             or name in _COMMON_ACRONYMS
+            or any(w in _CREDIT_WORDS for w in name.split())
         ):
-            continue
+            continue  # a person, a common word, or a photo credit ("AP Photo")
         if text.count(name) <= most:
             continue  # a bound on the whole-word count below, without a regular expression
         count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
@@ -265,6 +275,12 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             # "Apple", "Nvidia": a one-word brand, repeated, neither a person nor a place
             topic = Topic(names=words, name=name)
     return topic
+
+
+# the words of photo credits, bylines and agencies: "(AP Photo/Jane Doe)", "Getty Images"
+_CREDIT_WORDS = {
+    "Photo", "Photos", "Images", "Getty", "AP", "AFP", "Reuters", "EPA", "File", "Credit",
+}  # fmt: skip
 
 
 def _said_of_a_person(name: str, text: str) -> bool:
@@ -318,7 +334,12 @@ def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
         bare = word.strip("(),.;:“”\"'‘").removesuffix("’s").removesuffix("'s")
         if not bare[:1].isupper() or _NOT_NAMES.match(bare):
             continue
-        if bare.lower() in ROLE_NOUNS or bare.lower() in ORG_NOUNS or bare in _COMMON_ACRONYMS:
+        if (
+            bare.lower() in ROLE_NOUNS
+            or bare.lower() in ORG_NOUNS
+            or bare in _COMMON_ACRONYMS
+            or bare.lower() in _GENERIC_CAPS
+        ):
             continue
         if re.fullmatch(r"[A-Z][a-z]+-[a-z-]+", bare):
             continue  # "Anti-cholera", "Kentucky-based": a capitalised common word
@@ -329,6 +350,13 @@ def names_someone(statement: str, topic: Topic, *, whole: bool = False) -> bool:
 
 # acronyms of common nouns: "the AGM" is no more named than "the meeting"
 _COMMON_ACRONYMS = {"AGM", "EGM", "IPO", "GDP", "CPI", "PMI", "CEO", "CFO", "FTA", "MoU"}
+# institutions and occasions every country has, capitalised: "The Senate votes", "Polls open for
+# Election Day" name no country
+_GENERIC_CAPS = {
+    "senate", "house", "congress", "assembly", "election", "elections", "day", "polls",
+    "referendum", "budget", "census", "primary", "cabinet", "ministry", "parliament",
+    "covid-19", "covid", "coronavirus",
+}  # fmt: skip
 _SUBJECT_END = re.compile(r",|\s(?:at|in|on|from|to|for|with|by|near|under|after|before)\s")
 
 
@@ -338,10 +366,33 @@ def situated(statement: str, topic: Topic) -> str:
     the statement names someone already."""
     if names_someone(statement, topic) or not topic.name or topic.name in statement:
         return statement
-    the = _FIRST_THE.match(statement)
+    the = _FIRST_THE.match(statement) or _FIRST_A.match(statement)
     if the is None:
+        bare = _BARE_NOUN_LEAD.match(statement)
+        if bare is not None and _OCCASION_TOPIC.search(topic.name):
+            # "Opening night features ...", "Additional announcements are made": an occasion's
+            # parts are the occasion's ("Boston Film Festival’s opening night")
+            return f"The {topic.name}’s {bare['first'].lower()} {statement[bare.end() :]}"
         return statement
     return f"{statement[: the.end()]}{topic.name} {statement[the.end() :]}"
+
+
+# a statement opening on a common noun or adjective, capitalised only to open it
+_BARE_NOUN_LEAD = re.compile(
+    r"^(?P<first>(?!(?:The|A|An|They|We|He|She|It|I|You|This|That|These|Those|There|Here|Some|Most|All|"
+    r"Many|Few|No|Any|Each|Every|Both|Other|Others|More|Less|One|Two|Three)\b)"
+    r"(?![A-Za-z-]*ed\b)[A-Z][a-z-]+)\s+"
+    r"(?=[a-z])"
+)
+_OCCASION_TOPIC = re.compile(
+    r"\b(?:Festival|Games|Cup|Summit|Conference|Championships?|Olympics|Expo|Fair|Marathon|"
+    r"Awards|Tournament|Show|Week|Forum|Convention)$"
+)
+
+
+# "A community grand opening event takes place": an indefinite subject opening the statement
+# is as nameless as "the event"
+_FIRST_A = re.compile(r"^(?:A|An)\s+(?=(?!(?:number|lot|few|couple|total|series)\b)[a-z-]+\b)")
 
 
 # a country's or a government's things are a place's, not the topic's ("placed" above)
@@ -460,7 +511,9 @@ OCCASION_REACH = 2  # sentences: "The trip ..." two sentences after "Zarif will 
 _OCCASION = re.compile(
     r"^(?P<the>[Tt]he)\s+(?:[a-z-]+\s+)?(?P<head>trip|visit|tour|trial|hearing|meeting|talks|"
     r"summit|event|kick-?off|exercise|drill|match|game|ceremony|mission|session|strike|"
-    r"speech|address|appearance)\b(?![’'-])"
+    r"speech|address|appearance|launch|liftoff|landing|lander|deal|merger|acquisition|"
+    r"drills?|exercises?|manoeuvres|maneuvers|review|festival|show|concert|project|route|"
+    r"service|flights?|auction|offer)\b(?![’'-])"
 )
 
 
@@ -475,9 +528,16 @@ def owned_occasion(statement: str, owner: str, topic: Topic, persons: set[str]) 
         return statement  # "The event for NASA's rover": named by what follows
     if len(owner.split()) > 5 or re.search(r"[A-Z]{5,}", owner):
         return statement  # a headline run, not a name
-    if owner not in persons and not _owner_like(owner) and owner not in _COUNTRY_NOUNS:
+    if (
+        owner not in persons
+        and not _owner_like(owner)
+        and owner not in _COUNTRY_NOUNS
+        and owner != topic.name
+        and topic.mentions(owner) < TOPIC_MENTIONS
+    ):
         return statement  # "Shoorveer": an occasion itself, or a name of unknown kind
-    return f"{owner}’s {statement[m.end('the') :].lstrip()}"
+    whose = f"{owner}’" if owner.endswith("s") else f"{owner}’s"  # "Conservatives’ campaign"
+    return f"{whose} {statement[m.end('the') :].lstrip()}"
 
 
 # "The High Liner Foods deal closes ...": a subject that describes a thing, and its noun
@@ -681,11 +741,24 @@ _STATES: dict[str, tuple[str, ...]] = {state: (state,) for state in US_STATES}
 _CIVIC = re.compile(
     r"(?i)\b(?:elections?|referendum|census|budget|economy|inflation|unemployment|jobless|"
     r"claims|austerity|cuts|taxe?s?|laws?|legislation|vaccines?|vaccination|rollout|campaign|"
-    r"deficit|gdp|parliament|government|lockdowns?)\b"
+    r"deficit|gdp|parliament|government|lockdowns?|polls?|polling|voters?|voting|votes?|ballots?|"
+    r"nominations?|candidates?|turnout|by-?elections?|primary|primaries|senate|congress|"
+    r"assembly|lawmakers|legislators|jobs\s+report|payrolls|rainy\s+season|monsoon)\b"
 )
+_THE_YEAR = re.compile(r"^[Tt]he\s+(?=(?:19|20)\d\d\b)")
 _GENERIC_OWNER = re.compile(r"(?i)\bthe\s+(?P<what>nation|country|state)’s\s")
 _TAKES_THE = re.compile(r"[A-Z.]+$|United\s|.*s$")
 _BARE_LEAD = re.compile(r"^(?P<first>[A-Z][a-z-]+)\s+(?=[a-z])")
+
+
+_FIRST_VERB = re.compile(
+    r"(?<=\S)\s+(?:is|are|was|were|will|has|have|does|do|(?!(?:news|series|claims|polls|"
+    r"elections|votes|ballots|voters|nominations|candidates|primaries|taxes|laws|cuts|lockdowns|"
+    r"vaccines|schools|payrolls|lawmakers|legislators|states|parties|members|businesses|"
+    r"residents|citizens|officials|plans|talks|results|rates|prices|costs)\b)"
+    # a plural noun's endings are no verb's: "Shipping companies UPS and FedEx deliver"
+    r"(?![a-z]*(?:ies|ers|ors|ents|ants|ists|ings|ions|ites|ances|ences)\b)[a-z]{3,}[^s\W]s)\b"
+)
 
 
 def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
@@ -702,7 +775,11 @@ def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
             the = statement[owner.start() : owner.start() + 4] if _TAKES_THE.match(place) else ""
             return f"{statement[: owner.start()]}{the}{place}’s {statement[owner.end() :]}"
         return statement
-    if names_someone(statement, topic, whole=True) or not _CIVIC.search(lead):
+    # the subject up to its verb: "The tax rate at Park Arena drops" names a place, "The general
+    # election is held on 5 May for the National Assembly" names none before its verb
+    verb = _FIRST_VERB.search(statement)
+    subject = statement[: verb.start()] if verb else statement
+    if names_someone(subject, topic, whole=True) or not _CIVIC.search(lead):
         return statement
     place = _place_for("", sentence, text)
     if not place or place in statement:
@@ -710,6 +787,11 @@ def placed(statement: str, sentence: str, text: str, topic: Topic) -> str:
     first_the = _FIRST_THE.match(statement)
     if first_the is not None:
         return f"{statement[: first_the.end()]}{place} {statement[first_the.end() :]}"
+    dated_the = _THE_YEAR.match(statement)
+    if dated_the is not None:
+        # "The 2020 general election": "Kenya’s 2020 general election"
+        whose = f"the {place}’s" if _TAKES_THE.match(place) else f"{place}’s"
+        return f"{whose[:1].upper()}{whose[1:]} {statement[dated_the.end() :]}"
     bare = _BARE_LEAD.match(statement)
     if bare is not None:
         # "U.S. jobless claims", but "Britain’s parliament"

@@ -26,6 +26,8 @@ _LEAD_ADVERB = re.compile(
     r"^(?:(?:also|now|still|probably|possibly|likely|perhaps|soon|then|finally|eventually|"
     r"ultimately|again|even|only|almost\s+certainly|certainly|definitely|further|quickly|initially|"
     r"formally|officially|jointly|potentially|rather|already|yet|"
+    # "will first head to Berlin", "will once again gather", "will therefore be": an adverb
+    r"first|once(?:\s+again|\s+more)?|therefore|thus|next|later|instead|subsequently|"
     # "most likely remain", "will all be digital": a degree or a floating quantifier
     r"(?:most|more|very|highly|less|quite)\s+likely|all|both|"
     # any other -ly adverb ("primarily", "largely"), not a verb that ends so ("supply")
@@ -150,13 +152,16 @@ def window_phrase(window: Window, reference: date) -> str:
 
 
 _ONE_DAY = date(2000, 1, 2) - date(2000, 1, 1)
-_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
+_TIME_LEAD = r"(?:\b(?:in|on|by|at|during|over|within|before|until|from|this|next|for|into|well\s+into|toward|towards|around|throughout|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|no\s+earlier\s+than)\s+)*"
 
 
 # "in the fall of 2018"; "set for Tuesday, November 21": the weekday goes with the date
 _TIME_LEAD_END = re.compile(
     _TIME_LEAD + r"(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$", re.IGNORECASE
 )
+
+
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|same|its|their|his|her|this|that)\s+$")
 
 
 def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
@@ -169,6 +174,10 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
         return text, False
     lead = _TIME_LEAD_END.search(text, 0, at)
     start = lead.start() if lead else at
+    if phrase.startswith(("on ", "in ")) and _MODIFIER_BEFORE.search(text, 0, at):
+        # "at the same Sept. 12 event": the date modifies the noun, "the same 12 September
+        # 2012 event", with no preposition
+        return f"{text[:at]}{phrase[3:]}{text[at + len(expression) :]}", True
     until = re.compile(r"(?i)(?:until|till|through)\b")
     if phrase.startswith("by ") and (until.match(expression) or (lead and until.match(lead[0]))):
         phrase = f"until {phrase[3:]}"  # "will last until August": until, not by, its end
@@ -190,8 +199,14 @@ def replace_time(text: str, expression: str, phrase: str) -> tuple[str, bool]:
 # a dash ("NASA NEWS CONFERENCE ... WASHINGTON --"), a dateline's city and day ("LIBREVILLE Oct 15")
 _CAPS_LEAD = re.compile(
     r"^\s*(?:[•*·▪]\s*)?(?:(?:[A-Z0-9][A-Z0-9.,’'&/()-]*\s+){2,}(?:--|—|–)\s+"
+    # a dateline and its agency or date: "LONDON/DUBAI (Reuters) -", "BOSTON (Sept. 6, 2012) —"
+    r"|[A-Z]{3,}(?:[/ ,]+[A-Z]{3,})*,?\s*\([^()]{1,30}\)\s*(?:--|[-—–:])\s*"
     r"|[A-Z]{3,}(?:\s+[A-Z]{3,})?,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
     r"\.?\s+\d{1,2}\s+(?=[A-Z]))?"
+)
+# a photo credit is no part of a sentence: "(AP Photo/J. Scott Applewhite)", "AP Photo"
+_PHOTO_CREDIT = re.compile(
+    r"\s*\(?\b(?:AP|AFP|Reuters|EPA|Getty\s+Images|File)\s+Photos?\b(?:\s*/[^)]*\))?\)?\s*"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"‘]|(?<!\w)’|’(?!\w)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
@@ -212,6 +227,7 @@ def tidy(text: str) -> str:
     """One sentence: single spaces, no dangling punctuation, quotes or open bracket, a capital
     first letter."""
     text = _QUOTE_SPEAKER.sub("", text)
+    text = _PHOTO_CREDIT.sub(" ", text)
     text = _QUOTE_MARKS.sub("", text)
     text = _CAPS_LEAD.sub("", text)
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
@@ -228,9 +244,10 @@ def tidy(text: str) -> str:
 # who said it, or whose photo it is, is no part of what will happen: "..., a White House
 # official said in an email", "(Paul Sancya/AP)"
 _TRAILING_SOURCE = re.compile(
-    r"[,”\"’']*,[”\"’']*\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,5}?"
-    r"(?:said|says|told|reported|stated)"
-    r"(?:\s+(?:in|on|at|to)\s+[^,]{1,40})?[.\s]*$"
+    r"[,”\"’']*,[”\"’']*\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,7}?"
+    r"(?:said|says|told|reported|stated|announced)"
+    r"(?:\s+(?:in|on|at|to|a|an|the)\s+[^,]{1,40}|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"[.\s]*$"
     r"|\s*\((?:[^()]*/\s*)?(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Bloomberg)\)[.\s]*$",
 )
 _MAIN_CLAUSE_AFTER = re.compile(
@@ -262,9 +279,148 @@ def build(
     reference: date,
     dated: bool,
     present_tense: bool = False,
+    sentence: str = "",
 ) -> str:
     """The statement of one claim from its resolved subject and base-form predicate
-    (``present_tense``: the predicate is already in the simple present, "holds its vote")."""
+    (``present_tense``: the predicate is already in the simple present, "holds its vote").
+    When the rewrite comes out garbled (``garbled``) and the ``sentence`` is given, the
+    sentence itself, cleaned and dated, with its pronoun subject named (``from_sentence``)."""
+    rewrite = _rewrite(
+        subject, predicate, negative=negative, plural=plural, expression=expression,
+        window=window, reference=reference, dated=dated, present_tense=present_tense,
+    )  # fmt: skip
+    if sentence and garbled(rewrite) and (expression or not _RELATIVE_TIME.search(sentence)):
+        # (a sentence whose own time the claim did not take, "next week", would stay unresolved)
+        whole = from_sentence(
+            sentence, expression=expression, window=window, reference=reference, dated=dated
+        )
+        whole = _declarative(_named_pronoun(whole, subject))
+        phrase = window_phrase(window, reference) if window is not None and dated else ""
+        if phrase and not expression and not re.search(r"\b(?:19|20)\d\d\b", whole):
+            whole = f"{whole} {phrase}"  # the claim's window, as the rewrite put it
+        if whole and not garbled(whole) and not _PRONOUN_LEAD.match(whole):
+            return whole
+    return rewrite
+
+
+# signs of a rewrite that no longer reads as a sentence: it ends on a word that needs more
+# ("two days after", "with Mrs"), a word repeated ("The Top top negotiators"), a time put
+# after a word that needs its noun ("climbs over $80 toward by 31 December"), or a subject
+# and a verb with nothing else ("Apple announces")
+_GARBLED = re.compile(
+    r"(?i)\b(?:after|before|during|toward|towards|into|than|whose|where|which|who|whom|"
+    r"(?-i:Mrs|Mr|Ms|Dr|Prof))\.?$"
+    r"|\b(?P<word>[a-z]{3,})\s+(?P=word)\b"
+    r"|\b(?:the|a|an|or|toward|towards|into|of|for|to|at|it|first|second|third|fourth|last)\s+"
+    r"(?:by|between|until)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"
+    r"|^\S+\s+[a-z]+s$"
+    # an auxiliary opening a statement ("Have concluded ..."), an interrogative taken for a name
+    # ("The What trial"), a noun cut from its determiner ("Version of its tablet"), a belief
+    # left before its clause's verb ("Misek now believes do not happen")
+    r"|^(?-i:Have|Has|Had|Is|Are|Was|Were|Will|Would|Could|Should|Do|Does|Did)\s"
+    r"|^(?:The|A|An)\s+(?-i:What|Who|Where|When|Why|How)\b"
+    r"|^(?-i:[A-Z][a-z]+ed)\s+by\b"  # a participle's phrase for a subject: "Directed by X open"
+    r"|^(?-i:[A-Z][a-z]+)\s+of\s+(?:its|his|her|their)\b"
+    # a name said to include, last or feature, as only occasions do: the actor of a relative
+    # clause's head ("a visit that will include talks" -> "Moon includes talks")
+    r"|^(?-i:(?:[A-Z][\w.’'-]*\s+){1,5})(?:includes|include|lasts|consists|features)\b"
+    # a plural pronoun with a singular verb ("say they votes against")
+    r"|\b(?-i:they|we|you)\s+(?:is|has|does|(?!(?:always|was|has|does|is|thus|perhaps|"
+    r"also|less|unless|across|towards)\b)[a-z]{2,}[^s\W']s)\b"
+    r"|\b(?:believes?|thinks?|says?|expects?|hopes?|fears?|reckons?|estimates?)\s+"
+    r"(?:do|does|is|are)\b"
+)
+_PRONOUN_LEAD = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)\b")
+
+
+# a name alone said to take place ("ISRO takes place for ...", "The Qatar is held"): an actor
+# is no occasion; an occasion's name ends on what it is ("Sarasota Film Festival")
+_NAME_TAKES_PLACE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.&+’'-]*\s+){0,3}(?P<last>[A-Z][\w.&+’'-]*)\s+"
+    r"(?:takes\s+place|take\s+place|is\s+held|are\s+held)\b"
+)
+_OCCASION_NAMES = {
+    "festival", "games", "cup", "summit", "conference", "election", "elections", "day", "week",
+    "championship", "championships", "olympics", "expo", "fair", "marathon", "show", "awards",
+    "open", "prix", "meeting", "forum", "congress", "convention", "session", "derby", "final",
+    "finals", "series", "tournament", "race", "rally", "parade", "ceremony", "launch", "event",
+    "gala", "concert", "tour", "trial", "hearing", "vote", "referendum", "primary", "debate",
+    "assembly", "exhibition", "carnival", "classic", "bowl", "league", "qualifiers", "talks",
+    "meet", "party", "agm", "egm", "ipo", "festivities", "celebrations", "mass",
+}  # fmt: skip
+
+
+_RELATIVE_TIME = re.compile(
+    r"(?i)\b(?:next|last|this|coming|tomorrow|yesterday|today|tonight|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\b"
+)
+
+
+def garbled(statement: str) -> bool:
+    """Whether a rewritten statement no longer reads as a sentence (``_GARBLED``), or says an
+    actor takes place (``_NAME_TAKES_PLACE``)."""
+    text = statement.rstrip(" .")
+    named = _NAME_TAKES_PLACE.match(text)
+    if named:
+        last = named["last"].lower().removesuffix("’s").removesuffix("'s")
+        # one opening word is a name only when it is an acronym ("ISRO"); "Talks", "More" open
+        # the sentence
+        alone = named.start("last") == 0
+        if last not in _OCCASION_NAMES and (
+            not alone or bool(re.fullmatch(r"[A-Z0-9]{2,}", named["last"]))
+        ):
+            return True
+    return bool(_GARBLED.search(text))
+
+
+# the sentence's own modal or plan ("will be held", "are expected to discuss") within its first
+# words: the main clause's verb, which the statement puts in the simple present
+_MAIN_MODAL = re.compile(
+    r"^(?P<subject>(?:\S+\s+){1,8}?)(?P<aux>will|would|could|may|might|"
+    r"(?:is|are)(?=\s+(?:expected|set|scheduled|due|likely|slated|poised|about)\s+to\b))\s+"
+    r"(?=[a-z])"
+)
+
+
+def _declarative(text: str) -> str:
+    """ "The top negotiators are expected to discuss ..." -> "The top negotiators discuss ...":
+    the first modal or plan of a sentence, put in the simple present as ``present`` does."""
+    m = _MAIN_MODAL.match(text)
+    if m is None or "," in m["subject"]:
+        return text
+    # the head before any prepositional phrase: "A vote in the House of Commons" is a vote
+    head = re.split(r"\s(?:of|in|for|at|on|with|from|to|by)\s", f" {m['subject']} ")[0].split()
+    last = head[-1].lower() if head else ""
+    plural = m["aux"] == "are" or (
+        m["aux"] != "is" and (bool(re.fullmatch(r"[a-z]+[^su]s", last)) or last in ("they", "we"))
+    )
+    verb_phrase = present(text[m.end() :], plural=plural)
+    return f"{m['subject']}{verb_phrase}" if verb_phrase else text
+
+
+def _named_pronoun(text: str, subject: str) -> str:
+    """ "He will visit ..." with the name the rewrite resolved for "he" ("Olaf Scholz")."""
+    if (
+        _PRONOUN_LEAD.match(text)
+        and re.match(r"[A-Z]", subject)
+        and not _PRONOUN_LEAD.match(subject)
+    ):
+        return f"{subject}{text[len(text.split()[0]) :]}"
+    return text
+
+
+def _rewrite(
+    subject: str,
+    predicate: str,
+    *,
+    negative: bool,
+    plural: bool,
+    expression: str,
+    window: Window | None,
+    reference: date,
+    dated: bool,
+    present_tense: bool,
+) -> str:
     framed = PLAN_FRAME_END.search(subject)
     if framed and not re.search(
         r"(?i)\b(?:is|are|was|were|will|has|have|among)\b", subject[: framed.start()]
@@ -315,6 +471,13 @@ _SENTENCE_OPENER = re.compile(
 )
 
 
+_REPORTED_THAT = re.compile(
+    r"^[^,“”\"]{0,80}?\b(?:said|says|predicted|predicts|expects|expected|believes|believed|"
+    r"forecast|forecasts|announced|confirmed|warned|estimated|estimates|reported|noted|added)\s+"
+    r"that\s+(?=\S)"
+)
+
+
 def from_sentence(
     sentence: str, *, expression: str, window: Window | None, reference: date, dated: bool
 ) -> str:
@@ -324,6 +487,8 @@ def from_sentence(
     text = " ".join(sentence.split()).rstrip(" .")
     text = _TRAILING_SOURCE.sub("", text)
     text = _SENTENCE_OPENER.sub("", text)
+    # "Earlier this month Goldman Sachs predicted that Brent would climb ...": what was said
+    text = _REPORTED_THAT.sub("", text)
     phrase = window_phrase(window, reference) if window is not None and dated else ""
     if expression and phrase:
         text, replaced = replace_time(text, expression, phrase)
