@@ -107,10 +107,14 @@ def capitalised_runs(text: str, *, sentence_start: int = 0) -> list[tuple[int, s
     out = []
     pieces: list[tuple[int, list[str]]] = []
     for m in _RUN.finditer(text):
+        run = m.group(0)
+        if "’s" not in run and "'s" not in run:
+            pieces.append((m.start(), run.split()))  # no possessive: one piece (the common case)
+            continue
         words: list[str] = []
         start = m.start()
         pos = m.start()
-        for w in m.group(0).split():
+        for w in run.split():
             if not words:
                 start = pos
             words.append(w)
@@ -121,12 +125,12 @@ def capitalised_runs(text: str, *, sentence_start: int = 0) -> list[tuple[int, s
         if words:
             pieces.append((start, words))
     for start, words in pieces:
-        while words and (
-            words[0].lower().strip(".,") in STOP_CAPS
-            or words[0].lower().strip(".,") in MONTHS
-            or words[0].isdigit()
-        ):
-            start += len(words[0]) + 1
+        while words:
+            first = words[0]
+            bare = first.lower().strip(".,")
+            if not (bare in STOP_CAPS or bare in MONTHS or first.isdigit()):
+                break
+            start += len(first) + 1
             words = words[1:]
         while words and words[-1].lower() in ("of", "the", "and", "for", "on", "de"):
             words = words[:-1]

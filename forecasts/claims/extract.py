@@ -86,6 +86,27 @@ _EVENT_NOUN = re.compile(
     r"finals?|open|fight|eclipse|festival|convention|congress|assembly|expo|show)s?\b",
     re.IGNORECASE,
 )
+# A word every event noun above contains: without one of them, _EVENT_NOUN cannot match.
+_EVENT_NOUN_NEEDLES = (
+    "summit", "meeting", "visit", "trip", "tour", "election", "vote", "poll", "runoff",
+    "referendum", "conference", "talks", "debate", "forum", "session", "ceremony", "launch",
+    "match", "final", "race", "games", "hearing", "trial", "decision", "gathering", "sidelines",
+    "negotiations", "dinner", "address", "inauguration", "olympics", "cup", "championship",
+    "grand", "open", "fight", "eclipse", "festival", "convention", "congress", "assembly", "expo",
+    "show",
+)  # fmt: skip
+# Characters an IGNORECASE pattern matches to an ASCII letter that ``str.lower`` does not turn
+# into it ("ſ" is "s", the Kelvin sign "k", "ı" and "İ" "i"): with one of them in the text, a
+# substring test on the lowered text proves nothing.
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_name_event(text: str) -> bool:
+    """False only when ``_EVENT_NOUN`` cannot match: substring tests, far cheaper than it."""
+    low = text.lower()
+    return any(map(low.__contains__, _EVENT_NOUN_NEEDLES)) or bool(_CASE_EXOTIC.search(text))
+
+
 _SPLIT_ADVERB = re.compile(
     r",?\s+and\s+(?P<adv>possibly|perhaps|probably|potentially|maybe|even|eventually|then|also|likely)\s+",
     re.IGNORECASE,
@@ -258,16 +279,21 @@ def _is_headline_or_caption(text: str) -> bool:
 
 def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """The sentence with attribution spans blanked (positions kept for offsets)."""
-    chars = list(text)
     for a, b in spans:
-        for i in range(a, min(b, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+        b = min(b, len(text))
+        if a < 0:  # a negative start counts from the end, as list indices do: the slow way
+            chars = list(text)
+            for i in range(a, b):
+                chars[i] = " "
+            text = "".join(chars)
+        elif a < b:
+            text = f"{text[:a]}{' ' * (b - a)}{text[b:]}"
+    return text
 
 
 def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
     """Remember events whose date this sentence gives: "the November 2023 APEC meeting"."""
-    if not _EVENT_NOUN.search(sentence):
+    if not _may_name_event(sentence) or not _EVENT_NOUN.search(sentence):
         return  # an anchor is an event noun with a date: no noun, no anchor (and no time search)
     for tm in ctx.times(sentence):
         if tm.is_past or tm.window.basis in ("vague", "default_horizon"):
@@ -309,7 +335,11 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
 
 def _anchor_for(text: str, index: int, ctx: _Context) -> Window | None:
     """The window of an event this claim refers to ("at the summit", "during the visit")."""
-    nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(text)}
+    nouns = (
+        {m.group("noun").lower() for m in _EVENT_NOUN.finditer(text)}
+        if _may_name_event(text)
+        else set()
+    )
     names = {n for _, n in actors_mod.capitalised_runs(text)}
     best: _Anchor | None = None
     for anchor in ctx.anchors:
