@@ -159,6 +159,15 @@ class NameBook:
         self.full: list[str] = []
         self.persons: set[str] = set()  # names introduced with a title: people, not places
         self.titles: dict[str, set[str]] = {}  # person -> title words ("chancellor", "finance")
+        self._runs: dict[str, list[tuple[int, str]]] = {}  # text -> its capitalised_runs
+
+    def runs(self, text: str) -> list[tuple[int, str]]:
+        """capitalised_runs, once per distinct text of the article (a pure function of it);
+        the list is shared: read it, never change it."""
+        found = self._runs.get(text)
+        if found is None:
+            found = self._runs[text] = capitalised_runs(text)
+        return found
 
     def add_title(self, name: str, title: str) -> None:
         words = {w.strip(".,").lower() for w in title.split()}
@@ -212,7 +221,7 @@ def find_actors(text: str, book: NameBook) -> list[str]:
     """People, countries and organisations named in a clause, titles stripped, in order."""
     out: list[str] = []
     runs: list[str] = []
-    for offset, run in capitalised_runs(text):
+    for offset, run in book.runs(text):
         if text.startswith(" time", offset + len(run)) and _CLOCK_BEFORE.search(
             text, max(0, offset - 12), offset
         ):
