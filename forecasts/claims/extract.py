@@ -104,10 +104,16 @@ _EVENT_NOUN_NEEDLES = (
 _CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _may_name_event(text: str) -> bool:
-    """False only when ``_EVENT_NOUN`` cannot match: substring tests, far cheaper than it."""
+def _may_match(text: str, needles: tuple[str, ...]) -> bool:
+    """False only when an IGNORECASE pattern that needs one of the (lower-case) needles cannot
+    match the text: substring tests, far cheaper than the pattern."""
     low = text.lower()
-    return any(map(low.__contains__, _EVENT_NOUN_NEEDLES)) or bool(_CASE_EXOTIC.search(text))
+    return any(map(low.__contains__, needles)) or bool(_CASE_EXOTIC.search(text))
+
+
+def _may_name_event(text: str) -> bool:
+    """False only when ``_EVENT_NOUN`` cannot match."""
+    return _may_match(text, _EVENT_NOUN_NEEDLES)
 
 
 _SPLIT_ADVERB = re.compile(
@@ -566,6 +572,8 @@ def _event_phrase(
 ) -> str:
     text = predicate
     for t in times:
+        if t not in text:
+            continue  # the pattern needs the time's own text: nothing to remove
         text = re.sub(
             r"(?:\b(?:in|on|by|at|during|over|within|before|until|this|next)\s+)?" + re.escape(t),
             " ",
@@ -936,7 +944,7 @@ def _make_claim(
         maybe_before = maybe_before or "following" in low or "prior" in low or "since" in low
         nouns = {
             m.group("noun").lower()
-            for m in _EVENT_NOUN.finditer(named)
+            for m in (_EVENT_NOUN.finditer(named) if _may_name_event(named) else ())
             # "will arrive Feb. 12, in advance of his summit": the summit is not on Feb. 12
             if not (
                 maybe_before and _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
@@ -1453,7 +1461,7 @@ def _sentence_claims(
     if (
         not triggers
         and not SCHEDULED_VERB.search(body, floor)
-        and not _FORECAST_VERB.search(body, floor)
+        and not (_may_match(body, _FORECAST_VERB_NEEDLES) and _FORECAST_VERB.search(body, floor))
         and not PROGRESSIVE.search(body, floor)
         and not _has_noun_plan(body)
         and "ahead of" not in body.lower()
@@ -1761,6 +1769,11 @@ _FORECAST_VERB = re.compile(
     r"as\s+many\s+as|up\s+to|(?-i:[A-Z])\w+)\b[^,;:.]{3,80})",
     re.IGNORECASE,
 )
+# A piece of every verb above: without one of them, _FORECAST_VERB cannot match.
+_FORECAST_VERB_NEEDLES = (
+    "see", "saw", "forecast", "predict", "anticipat", "pric", "bet", "project", "pencil", "rul",
+    "target", "eyeing", "aiming", "there", "put", "assign", "give",
+)  # fmt: skip
 
 
 _PARTICIPLE_TRIGGER = re.compile(
@@ -1795,6 +1808,8 @@ def _forecast_objects(
     floor: int,
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
+    if not _may_match(body, _FORECAST_VERB_NEEDLES):
+        return out
     for m in _FORECAST_VERB.finditer(body):
         if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
             continue
