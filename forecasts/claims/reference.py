@@ -211,9 +211,29 @@ class Topic:
         if not self._text:
             return word in self.names
         if word not in self._seen:
-            pattern = rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])"
-            self._seen[word] = word in self._text and bool(re.search(pattern, self._text))
+            self._seen[word] = word in self._text and _inside_a_sentence(word, self._text)
         return self._seen[word]
+
+
+_INSIDE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;:(")
+
+
+def _inside_a_sentence(word: str, text: str) -> bool:
+    r"""``re.search(rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])", text)``, found from the word's
+    occurrences (str.find) instead of a pattern tried at every position of the article."""
+    if not word or word[0].isspace():
+        return bool(re.search(rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])", text))
+    at = text.find(word)
+    while at >= 0:
+        after = text[at + len(word) : at + len(word) + 1]
+        if not (after.isalnum() or after in ("_", "-")) or not after:
+            start = at
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+            if 0 < start < at and text[start - 1] in _INSIDE_BEFORE:
+                return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def article_topic(sentences: list[str], persons: set[str], names: list[str] | None = None) -> Topic:
