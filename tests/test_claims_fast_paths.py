@@ -87,3 +87,28 @@ def test_name_inside_a_sentence_as_the_pattern_finds_it() -> None:
             word,
             text,
         )
+
+
+SAY_FORMS = [
+    "said", "says", "say", "told reporters", "added", "adds", "announced", "announces", "stated",
+    "wrote", "writes", "confirmed", "confirms", "noted", "predicted", "predicts", "forecast",
+    "forecasts", "argued", "argues", "warned", "warns", "estimated", "estimates", "reported",
+    "reports", "suggested", "suggest", "suggests", "believes", "believe", "expects", "expect",
+    "projected", "explained", "insisted", "cautioned", "indicated", "signaled", "signalled",
+    "tweeted", "posted", "acknowledged", "conceded", "claimed", "claims", "reckon", "reckons",
+    "think", "thinks", "show", "shows",
+]  # fmt: skip
+
+
+def test_say_gate_passes_every_verb_of_say() -> None:
+    from forecasts.claims import speakers
+
+    for form in SAY_FORMS:
+        said = re.match(speakers.SAY, f"{form}.", re.IGNORECASE)  # "expects" only before "."
+        assert said and said.end() == len(form), form
+        for text in (
+            f"It will rain, officials {form}.",
+            f"IT WILL RAIN, OFFICIALS {form.upper()}.",
+        ):
+            assert speakers._may_say(text), text
+    assert not speakers._may_say("Shares fell 2.3% in early trading.")
