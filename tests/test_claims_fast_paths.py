@@ -104,8 +104,8 @@ def test_say_gate_passes_every_verb_of_say() -> None:
     from forecasts.claims import speakers
 
     for form in SAY_FORMS:
-        said = re.match(speakers.SAY, f"{form}.", re.IGNORECASE)  # "expects" only before "."
-        assert said and said.end() == len(form), form
+        # "expects" is a verb of saying only before a stop
+        assert re.fullmatch(f"{speakers.SAY}\\.", f"{form}.", re.IGNORECASE), form
         for text in (
             f"It will rain, officials {form}.",
             f"IT WILL RAIN, OFFICIALS {form.upper()}.",
