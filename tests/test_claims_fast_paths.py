@@ -112,3 +112,15 @@ def test_say_gate_passes_every_verb_of_say() -> None:
         ):
             assert speakers._may_say(text), text
     assert not speakers._may_say("Shares fell 2.3% in early trading.")
+
+
+def test_literal_first_name_pattern_finds_the_same_spans() -> None:
+    rng = random.Random(SEED)
+    alphabet = ["a", "A", "Ab", " ", "-", "_", "\n", "é", "Ab-", "AbA", "."]
+    tails = (r"(?![\w-])", r"(?:(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))[A-Z][\w&-]*)*")
+    for text in _texts(alphabet, 4000, 12):
+        name = rng.choice(["A", "Ab", "b", "A.b", "Ab A", "é", "-"])
+        for tail in tails:
+            old = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}{tail}", text)]
+            new = [m.span() for m in re.finditer(reference._word_at(name) + tail, text)]
+            assert old == new, (name, text)

@@ -236,6 +236,14 @@ def _inside_a_sentence(word: str, text: str) -> bool:
     return False
 
 
+def _word_at(name: str) -> str:
+    """``(?<![\w-])NAME``: the name where no word or hyphen runs into it, written literal first
+    (the look-behind after it, as wide as the name and the character before it), so that the
+    engine looks for the literal instead of trying the look-behind at every position."""
+    literal = re.escape(name)
+    return rf"{literal}(?<![\w-]{literal})"
+
+
 def article_topic(sentences: list[str], persons: set[str], names: list[str] | None = None) -> Topic:
     """The name an article repeats most (at least ``TOPIC_MENTIONS`` times, counting a longer
     form's mentions: "High Liner" in "High Liner Foods"), never a person; shown in its longest
@@ -266,7 +274,7 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             continue
         if text.count(name) <= most:
             continue  # a bound on the whole-word count below, without a regular expression
-        count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+        count = len(re.findall(_word_at(name) + r"(?![\w-])", text))
         if count > most:
             best, most = name, count
     if best:
@@ -290,7 +298,7 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
 def _said_of_a_person(name: str, text: str) -> bool:
     """ "Hernandez ... he", "Musk said his": a name a personal pronoun follows closely, no
     other name between."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+    for m in re.finditer(_word_at(name) + r"(?![\w-])", text):
         rest = text[m.end() : m.end() + 50]
         pronoun = re.search(r"\b(?:he|she|his|her|him|himself|herself)\b", rest)
         if pronoun and not re.search(r"\b[A-Z][a-z]", rest[: pronoun.start()]):
@@ -306,7 +314,7 @@ def _display(name: str, found: list[str], text: str, people: set[str]) -> str:
     forms += [
         m.group(0)
         for m in re.finditer(
-            rf"(?<![\w-]){re.escape(name)}(?:(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))[A-Z][\w&-]*)*", text
+            _word_at(name) + r"(?:(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))[A-Z][\w&-]*)*", text
         )
     ]
     forms = [
