@@ -237,7 +237,7 @@ def _inside_a_sentence(word: str, text: str) -> bool:
 
 
 def _word_at(name: str) -> str:
-    """``(?<![\w-])NAME``: the name where no word or hyphen runs into it, written literal first
+    r"""``(?<![\w-])NAME``: the name where no word or hyphen runs into it, written literal first
     (the look-behind after it, as wide as the name and the character before it), so that the
     engine looks for the literal instead of trying the look-behind at every position."""
     literal = re.escape(name)
