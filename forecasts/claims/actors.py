@@ -107,10 +107,14 @@ def capitalised_runs(text: str, *, sentence_start: int = 0) -> list[tuple[int, s
     out = []
     pieces: list[tuple[int, list[str]]] = []
     for m in _RUN.finditer(text):
+        run = m.group(0)
+        if "’s" not in run and "'s" not in run:
+            pieces.append((m.start(), run.split()))  # no possessive: one piece (the common case)
+            continue
         words: list[str] = []
         start = m.start()
         pos = m.start()
-        for w in m.group(0).split():
+        for w in run.split():
             if not words:
                 start = pos
             words.append(w)
@@ -121,12 +125,12 @@ def capitalised_runs(text: str, *, sentence_start: int = 0) -> list[tuple[int, s
         if words:
             pieces.append((start, words))
     for start, words in pieces:
-        while words and (
-            words[0].lower().strip(".,") in STOP_CAPS
-            or words[0].lower().strip(".,") in MONTHS
-            or words[0].isdigit()
-        ):
-            start += len(words[0]) + 1
+        while words:
+            first = words[0]
+            bare = first.lower().strip(".,")
+            if not (bare in STOP_CAPS or bare in MONTHS or first.isdigit()):
+                break
+            start += len(first) + 1
             words = words[1:]
         while words and words[-1].lower() in ("of", "the", "and", "for", "on", "de"):
             words = words[:-1]
@@ -155,6 +159,15 @@ class NameBook:
         self.full: list[str] = []
         self.persons: set[str] = set()  # names introduced with a title: people, not places
         self.titles: dict[str, set[str]] = {}  # person -> title words ("chancellor", "finance")
+        self._runs: dict[str, list[tuple[int, str]]] = {}  # text -> its capitalised_runs
+
+    def runs(self, text: str) -> list[tuple[int, str]]:
+        """capitalised_runs, once per distinct text of the article (a pure function of it);
+        the list is shared: read it, never change it."""
+        found = self._runs.get(text)
+        if found is None:
+            found = self._runs[text] = capitalised_runs(text)
+        return found
 
     def add_title(self, name: str, title: str) -> None:
         words = {w.strip(".,").lower() for w in title.split()}
@@ -208,7 +221,7 @@ def find_actors(text: str, book: NameBook) -> list[str]:
     """People, countries and organisations named in a clause, titles stripped, in order."""
     out: list[str] = []
     runs: list[str] = []
-    for offset, run in capitalised_runs(text):
+    for offset, run in book.runs(text):
         if text.startswith(" time", offset + len(run)) and _CLOCK_BEFORE.search(
             text, max(0, offset - 12), offset
         ):

@@ -47,12 +47,15 @@ ARTICLE = "the article"
 
 # Clause boundaries: a predicate stops here; a subject starts after the last one.
 _PRED_END = re.compile(
-    # the lookahead lets the engine skip every position that cannot start a boundary
+    # the lookahead lets the engine skip every position that cannot start a boundary; "\s++"
+    # (possessive) before a word: a shorter run of spaces can never be followed by the word, so
+    # not backtracking through it changes no match, and a blanked attribution (a long run of
+    # spaces) no longer costs a retry per space per alternative
     r"(?=[;:,\s.!?—–])(?:;|:(?!\d)|\s[—–]\s(?!\d|[A-Z][a-z]{2,8}\.?\s+\d)|,\s+(?:which|who|whom|while|whereas|but|although|though|saying|according|"
     r"as|when|because|where|after|before|with|taking|making|marking|raising|bringing|surprising|"
     r"depending|amid|despite|even|its|in\s+a\s+bid|ruling|confirming|adding|so)\b|"
-    r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s+(?:but|because|"
-    r"although|though|whereas|so\s+that|after\s+(?:it|he|she|they))\s|\s+which\s+(?!\w+\s+(?:is|are)\s)|[.!?]+[”\"’]?\s*$)",
+    r",\s+and\s+(?=(?:the|a|an|he|she|it|they|we|[A-Z][\w.]*\s+[a-z]+ed)\b)|\s++(?:but|because|"
+    r"although|though|whereas|so\s+that|after\s+(?:it|he|she|they))\s|\s++which\s+(?!\w+\s+(?:is|are)\s)|[.!?]+[”\"’]?\s*$)",
     re.IGNORECASE,
 )
 _SUBJ_START = re.compile(
@@ -86,6 +89,33 @@ _EVENT_NOUN = re.compile(
     r"finals?|open|fight|eclipse|festival|convention|congress|assembly|expo|show)s?\b",
     re.IGNORECASE,
 )
+# A word every event noun above contains: without one of them, _EVENT_NOUN cannot match.
+_EVENT_NOUN_NEEDLES = (
+    "summit", "meeting", "visit", "trip", "tour", "election", "vote", "poll", "runoff",
+    "referendum", "conference", "talks", "debate", "forum", "session", "ceremony", "launch",
+    "match", "final", "race", "games", "hearing", "trial", "decision", "gathering", "sidelines",
+    "negotiations", "dinner", "address", "inauguration", "olympics", "cup", "championship",
+    "grand", "open", "fight", "eclipse", "festival", "convention", "congress", "assembly", "expo",
+    "show",
+)  # fmt: skip
+# Characters an IGNORECASE pattern matches to an ASCII letter that ``str.lower`` does not turn
+# into it ("ſ" is "s", the Kelvin sign "k", "ı" and "İ" "i"): with one of them in the text, a
+# substring test on the lowered text proves nothing.
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_match(text: str, needles: tuple[str, ...]) -> bool:
+    """False only when an IGNORECASE pattern that needs one of the (lower-case) needles cannot
+    match the text: substring tests, far cheaper than the pattern."""
+    low = text.lower()
+    return any(map(low.__contains__, needles)) or bool(_CASE_EXOTIC.search(text))
+
+
+def _may_name_event(text: str) -> bool:
+    """False only when ``_EVENT_NOUN`` cannot match."""
+    return _may_match(text, _EVENT_NOUN_NEEDLES)
+
+
 _SPLIT_ADVERB = re.compile(
     r",?\s+and\s+(?P<adv>possibly|perhaps|probably|potentially|maybe|even|eventually|then|also|likely)\s+",
     re.IGNORECASE,
@@ -220,12 +250,20 @@ class _Context:
     text: str = ""  # the article's text as split into sentences
     sentence_start: int = 0  # where the current sentence starts in ``text``
     _times: dict[str, list[TimeMatch]] = field(default_factory=dict)
+    _hedges: dict[str, str] = field(default_factory=dict)
 
     def times(self, text: str) -> list[TimeMatch]:
         """find_times, once per distinct text of this article."""
         if text not in self._times:
             self._times[text] = find_times(text, self.reference)
         return self._times[text]
+
+    def hedge(self, trigger_text: str) -> str:
+        """hedge_of with the settings' table, once per distinct trigger of this article."""
+        found = self._hedges.get(trigger_text)
+        if found is None:
+            found = self._hedges[trigger_text] = hedge_of(trigger_text, self.settings.hedges)
+        return found
 
 
 # a photo credit: "(Paul Sancya/AP)", "Photo: Getty Images", "(AP Photo/Evan Vucci)"
@@ -258,16 +296,21 @@ def _is_headline_or_caption(text: str) -> bool:
 
 def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """The sentence with attribution spans blanked (positions kept for offsets)."""
-    chars = list(text)
     for a, b in spans:
-        for i in range(a, min(b, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+        b = min(b, len(text))
+        if a < 0:  # a negative start counts from the end, as list indices do: the slow way
+            chars = list(text)
+            for i in range(a, b):
+                chars[i] = " "
+            text = "".join(chars)
+        elif a < b:
+            text = f"{text[:a]}{' ' * (b - a)}{text[b:]}"
+    return text
 
 
 def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
     """Remember events whose date this sentence gives: "the November 2023 APEC meeting"."""
-    if not _EVENT_NOUN.search(sentence):
+    if not _may_name_event(sentence) or not _EVENT_NOUN.search(sentence):
         return  # an anchor is an event noun with a date: no noun, no anchor (and no time search)
     for tm in ctx.times(sentence):
         if tm.is_past or tm.window.basis in ("vague", "default_horizon"):
@@ -309,7 +352,11 @@ def _anchors_of(sentence: str, index: int, ctx: _Context) -> None:
 
 def _anchor_for(text: str, index: int, ctx: _Context) -> Window | None:
     """The window of an event this claim refers to ("at the summit", "during the visit")."""
-    nouns = {m.group("noun").lower() for m in _EVENT_NOUN.finditer(text)}
+    nouns = (
+        {m.group("noun").lower() for m in _EVENT_NOUN.finditer(text)}
+        if _may_name_event(text)
+        else set()
+    )
     names = {n for _, n in actors_mod.capitalised_runs(text)}
     best: _Anchor | None = None
     for anchor in ctx.anchors:
@@ -525,6 +572,8 @@ def _event_phrase(
 ) -> str:
     text = predicate
     for t in times:
+        if t not in text:
+            continue  # the pattern needs the time's own text: nothing to remove
         text = re.sub(
             r"(?:\b(?:in|on|by|at|during|over|within|before|until|this|next)\s+)?" + re.escape(t),
             " ",
@@ -730,7 +779,7 @@ def _make_claim(
     if re.fullmatch(r"(?i)be", predicate.strip()):
         return None  # "Participants will be:": a list follows, no event of its own
     hedges = ctx.settings.hedges
-    hedge = hedge_override or hedge_of(trigger_text, hedges)
+    hedge = hedge_override or ctx.hedge(trigger_text)
     negative = is_negated(trigger_text) or bool(re.match(r"(?:not|never)\b", predicate))
     if re.search(r"\bno\s+plans?\b", trigger_text, re.IGNORECASE):
         negative = True
@@ -895,7 +944,7 @@ def _make_claim(
         maybe_before = maybe_before or "following" in low or "prior" in low or "since" in low
         nouns = {
             m.group("noun").lower()
-            for m in _EVENT_NOUN.finditer(named)
+            for m in (_EVENT_NOUN.finditer(named) if _may_name_event(named) else ())
             # "will arrive Feb. 12, in advance of his summit": the summit is not on Feb. 12
             if not (
                 maybe_before and _NOT_AT_THAT_TIME.search(named, max(0, m.start() - 30), m.start())
@@ -1413,7 +1462,7 @@ def _sentence_claims(
     if (
         not triggers
         and not SCHEDULED_VERB.search(body, floor)
-        and not _FORECAST_VERB.search(body, floor)
+        and not (_may_match(body, _FORECAST_VERB_NEEDLES) and _FORECAST_VERB.search(body, floor))
         and not PROGRESSIVE.search(body, floor)
         and not _has_noun_plan(body)
         and "ahead of" not in body.lower()
@@ -1721,6 +1770,11 @@ _FORECAST_VERB = re.compile(
     r"as\s+many\s+as|up\s+to|(?-i:[A-Z])\w+)\b[^,;:.]{3,80})",
     re.IGNORECASE,
 )
+# A piece of every verb above: without one of them, _FORECAST_VERB cannot match.
+_FORECAST_VERB_NEEDLES = (
+    "see", "saw", "forecast", "predict", "anticipat", "pric", "bet", "project", "pencil", "rul",
+    "target", "eyeing", "aiming", "there", "put", "assign", "give",
+)  # fmt: skip
 
 
 _PARTICIPLE_TRIGGER = re.compile(
@@ -1755,6 +1809,8 @@ def _forecast_objects(
     floor: int,
 ) -> list[ExtractedClaim]:
     out: list[ExtractedClaim] = []
+    if not _may_match(body, _FORECAST_VERB_NEEDLES):
+        return out
     for m in _FORECAST_VERB.finditer(body):
         if m.start() < floor or any(t.start <= m.start() < t.verb_start + 40 for t in triggers):
             continue

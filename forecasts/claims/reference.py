@@ -220,9 +220,37 @@ class Topic:
         if not self._text:
             return word in self.names
         if word not in self._seen:
-            pattern = rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])"
-            self._seen[word] = word in self._text and bool(re.search(pattern, self._text))
+            self._seen[word] = word in self._text and _inside_a_sentence(word, self._text)
         return self._seen[word]
+
+
+_INSIDE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;:(")
+
+
+def _inside_a_sentence(word: str, text: str) -> bool:
+    r"""``re.search(rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])", text)``, found from the word's
+    occurrences (str.find) instead of a pattern tried at every position of the article."""
+    if not word or word[0].isspace():
+        return bool(re.search(rf"[a-z,;:(]\s+{re.escape(word)}(?![\w-])", text))
+    at = text.find(word)
+    while at >= 0:
+        after = text[at + len(word) : at + len(word) + 1]
+        if not (after.isalnum() or after in ("_", "-")) or not after:
+            start = at
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+            if 0 < start < at and text[start - 1] in _INSIDE_BEFORE:
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_at(name: str) -> str:
+    r"""``(?<![\w-])NAME``: the name where no word or hyphen runs into it, written literal first
+    (the look-behind after it, as wide as the name and the character before it), so that the
+    engine looks for the literal instead of trying the look-behind at every position."""
+    literal = re.escape(name)
+    return rf"{literal}(?<![\w-]{literal})"
 
 
 def article_topic(sentences: list[str], persons: set[str], names: list[str] | None = None) -> Topic:
@@ -256,7 +284,7 @@ def article_topic(sentences: list[str], persons: set[str], names: list[str] | No
             continue  # a person, a common word, or a photo credit ("AP Photo")
         if text.count(name) <= most:
             continue  # a bound on the whole-word count below, without a regular expression
-        count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+        count = len(re.findall(_word_at(name) + r"(?![\w-])", text))
         if count > most:
             best, most = name, count
     if best:
@@ -286,7 +314,7 @@ _CREDIT_WORDS = {
 def _said_of_a_person(name: str, text: str) -> bool:
     """ "Hernandez ... he", "Musk said his": a name a personal pronoun follows closely, no
     other name between."""
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+    for m in re.finditer(_word_at(name) + r"(?![\w-])", text):
         rest = text[m.end() : m.end() + 50]
         pronoun = re.search(r"\b(?:he|she|his|her|him|himself|herself)\b", rest)
         if pronoun and not re.search(r"\b[A-Z][a-z]", rest[: pronoun.start()]):
@@ -302,7 +330,7 @@ def _display(name: str, found: list[str], text: str, people: set[str]) -> str:
     forms += [
         m.group(0)
         for m in re.finditer(
-            rf"(?<![\w-]){re.escape(name)}(?:(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))[A-Z][\w&-]*)*", text
+            _word_at(name) + r"(?:(?:[ \t]+|[ \t]*\n[ \t]*(?!\n))[A-Z][\w&-]*)*", text
         )
     ]
     forms = [

@@ -99,15 +99,33 @@ def _clean(who: str) -> str:
 
 _FORECAST_WORD = re.compile(r"\b(?:will|would|could|may|might|expected|likely)\b")
 
+# A piece of every verb of SAY: a pattern with SAY in it cannot match a sentence without one
+# (lower-cased; ``_CASE_EXOTIC`` is a character IGNORECASE folds to an ASCII letter that
+# ``str.lower`` does not give: with one there, the patterns decide)
+_SAY_NEEDLES = (
+    "said", "say", "told", "add", "announc", "stated", "wrote", "writes", "confirm", "noted",
+    "predict", "forecast", "argue", "warn", "estimat", "report", "suggest", "believe", "expect",
+    "projected", "explained", "insisted", "cautioned", "indicated", "signal", "tweeted",
+    "posted", "acknowledged", "conceded", "claim", "reckon", "think", "show",
+)  # fmt: skip
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_say(sentence: str) -> bool:
+    """False only when no pattern with SAY in it can match the sentence."""
+    low = sentence.lower()
+    return any(map(low.__contains__, _SAY_NEEDLES)) or bool(_CASE_EXOTIC.search(sentence))
+
 
 def attribute(sentence: str) -> Attribution:
     """The speaker of a sentence and the spans of its attribution ("" if none found)."""
     quoted = "“" in sentence or '"' in sentence
-    for pattern in TRAILING:
+    says = _may_say(sentence)
+    for pattern in TRAILING if says else TRAILING[2:]:  # the third has no SAY: "according to"
         m = pattern.search(sentence)
         if m and len(m.group("who").split()) <= 12 and not _FORECAST_WORD.search(m.group("who")):
             return Attribution(_clean(m.group("who")), [(m.start(), len(sentence))], quoted)
-    m = LEADING.match(sentence)
+    m = LEADING.match(sentence) if says else None
     if m and not re.search(
         r"\b(?:will|would|could|may|might|expected|likely|set)\b", m.group("who")
     ):
@@ -117,7 +135,7 @@ def attribute(sentence: str) -> Attribution:
         ):
             return Attribution(_clean(who), [(0, m.end())], quoted)
     added = any(w in sentence for w in _ADDED_WORDS)
-    for pattern in (*MIDDLE, ADDED) if added else MIDDLE:
+    for pattern in ((*MIDDLE, ADDED) if added else MIDDLE) if says else MIDDLE[:1]:
         m = pattern.search(sentence)
         if m and not re.search(r"\b(?:will|would|could|may|might|to)\b", m.group("who")):
             return Attribution(_clean(m.group("who")), [(m.start(), m.end() - 1)], quoted)

@@ -232,7 +232,8 @@ def tidy(text: str) -> str:
     text = _CAPS_LEAD.sub("", text)
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         text = _OPEN_BRACKET_END.sub("", text)  # "took effect in 10 states (We’ll post ..."
-    text = _DAY_PART.sub(r"on the \2 of \1", text)
+    if "morning" in text or "afternoon" in text or "evening" in text or "night" in text:
+        text = _DAY_PART.sub(r"on the \2 of \1", text)  # the pattern needs one of the four
     text = _UNTIL_ON.sub("until ", text)  # "available till on 31 July": until 31 July
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _SPACES.sub(" ", text).strip(" ,;:-–—")

@@ -880,15 +880,39 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# _RULES with each rule's needles as an index into _NEEDLE_SETS: rules that share their
+# needles (the five month rules, the three "end" rules) test them once per sentence
+_NEEDLE_SETS: list[tuple[str, ...]] = []
+_GATED_RULES: list[tuple[re.Pattern[str], Resolver, int]] = []
+
+
+def _gated_rules() -> list[tuple[re.Pattern[str], Resolver, int]]:
+    if len(_GATED_RULES) != len(_RULES):
+        _NEEDLE_SETS.clear()
+        _GATED_RULES.clear()
+        for pattern, resolver in _RULES:
+            needles = _NEEDLES.get(resolver.__name__)
+            if needles is not None and needles not in _NEEDLE_SETS:
+                _NEEDLE_SETS.append(needles)
+            at = _NEEDLE_SETS.index(needles) if needles is not None else -1
+            _GATED_RULES.append((pattern, resolver, at))
+    return _GATED_RULES
+
+
 def find_times(sentence: str, reference: date) -> list[TimeMatch]:
     """Every time expression in the sentence, longest first where they overlap, in text order."""
     found: list[TimeMatch] = []
     low = sentence.lower()
-    for pattern, resolver in _RULES:
-        needles = _NEEDLES.get(resolver.__name__)
-        # substring tests: far cheaper than a regex search per rule
-        if needles is not None and not any(map(low.__contains__, needles)):
-            continue
+    rules = _gated_rules()
+    present: list[bool | None] = [None] * len(_NEEDLE_SETS)
+    for pattern, resolver, at in rules:
+        if at >= 0:
+            # substring tests: far cheaper than a regex search per rule
+            hit = present[at]
+            if hit is None:
+                hit = present[at] = any(map(low.__contains__, _NEEDLE_SETS[at]))
+            if not hit:
+                continue
         for m in pattern.finditer(sentence):
             text = m.group(0).strip()
             if not text:
