@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -149,8 +150,21 @@ def judged_claim_rows(session: Session, ids: Iterable[int]) -> list[tuple[Any, .
     out: list[tuple[Any, ...]] = []
     dates = _Parsed(_date)
     lists = _Parsed(_tuple)
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
     for chunk in chunks(ids):
-        rows = session.connection().execute(_JUDGED_QUERY, {"ids": list(chunk)}).all()
+        rows: Sequence[Sequence[Any]]
+        if sqlite:
+            # The driver's own cursor in the session's transaction: its plain tuples, without
+            # SQLAlchemy's row objects (a fifth of the read at a million claims).
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(_JUDGED_SQLITE.format(",".join("?" * len(chunk))), list(chunk))
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        else:
+            rows = conn.execute(_JUDGED_QUERY, {"ids": list(chunk)}).all()
         judged = [row for row in rows if row[-1] in JUDGED]
         if not judged:
             continue
@@ -231,6 +245,15 @@ _JUDGED_QUERY = (
     .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
     .where(col(Claim.id).in_(sa.bindparam("ids", expanding=True)))
 )
+
+# The same query as SQLite's text, its id list to be filled with one "?" per id.
+_JUDGED_SQLITE = (
+    str(_JUDGED_QUERY.compile(dialect=sqlite_dialect.dialect()))
+    .replace("{", "{{")
+    .replace("}", "}}")
+    .replace("(__[POSTCOMPILE_ids])", "({})")
+)
+assert _JUDGED_SQLITE.count("({})") == 1 and "?" not in _JUDGED_SQLITE
 
 
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
