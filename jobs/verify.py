@@ -39,7 +39,7 @@ from forecasts.evidence.judge import (
     last_report_day,
     prepare,
 )
-from forecasts.evidence.prepared_form import FINGERPRINT, decode, encode
+from forecasts.evidence.prepared_form import FINGERPRINT, claim_facts, decode, encode
 from forecasts.models import Claim, ClaimStatus, Evidence, Item, claim_fields
 from forecasts.store import claims as store
 from forecasts.store.items import ItemRow, item_rows_after, search_items
@@ -199,7 +199,7 @@ def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, Prepa
     fresh: list[tuple[int, str, bytes]] = []
     for row in store.judged_claim_rows(s, missing):
         claim_id, version, body = row[0], row[-2], row[-1]
-        facts = ClaimFacts(*_FACTS(row))
+        facts = claim_facts(*_FACTS(row))
         if version == FINGERPRINT:
             cache[claim_id] = decode(body, facts)
             continue
@@ -209,7 +209,7 @@ def _prepare_candidates(s: Session, claim_ids: list[int], cache: dict[int, Prepa
 
 
 # A judged claim row's values in ClaimFacts' order, as positional arguments (cheaper than
-# keywords for the tens of thousands of candidates a pass may read).
+# keywords for the tens of thousands of candidates a pass may read), every field given.
 _FACTS = itemgetter(*(1 + store.JUDGED_ROW.index(f.name) for f in fields(ClaimFacts)))
 
 

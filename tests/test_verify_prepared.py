@@ -7,14 +7,17 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from forecasts.clock import FixedClock
 from forecasts.config import Settings
 from forecasts.db import session, write_session
-from forecasts.evidence.judge import ClaimFacts, prepare
-from forecasts.evidence.prepared_form import FINGERPRINT, decode, encode
+from forecasts.evidence.actors import Actor, Role
+from forecasts.evidence.events import Trigger
+from forecasts.evidence.judge import ClaimFacts, PreparedClaim, prepare
+from forecasts.evidence.prepared_form import FINGERPRINT, claim_facts, decode, encode
 from forecasts.jobs.verify import verify_claims
 from forecasts.store import claims as store
 from forecasts.verdicts.evaluation import load_pairs
@@ -39,6 +42,26 @@ def test_every_dev_claim_reads_back_as_prepare_made_it() -> None:
         body = encode(pc)
         assert body is not None, facts.claim
         assert decode(body, facts) == pc
+
+
+def test_read_back_forms_are_the_frozen_classes_themselves() -> None:
+    """``decode`` builds its objects through unfrozen twins: what comes out is the judge's own
+    classes, equal, hashing alike and still frozen."""
+    prepared = [prepare(facts) for facts in {pair.claim for pair in load_pairs(*PAIRS)}]
+    for pc in prepared:
+        body = encode(pc)
+        assert body is not None
+        facts = claim_facts(*(getattr(pc.facts, f.name) for f in dataclasses.fields(ClaimFacts)))
+        back = decode(body, facts)
+        assert type(back) is PreparedClaim and type(back.facts) is ClaimFacts
+        assert back == pc and hash(back) == hash(pc) and back.facts == pc.facts
+        assert all(type(a) is Actor for a in back.actors)
+        assert all(type(r) is Role for a in back.actors for r in a.roles)
+        assert all(type(t) is Trigger for t in back.extra)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.family = "visit"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.facts.claim = "x"  # type: ignore[misc]
 
 
 def test_places_that_are_not_the_locations_own_are_stored_as_they_are() -> None:
@@ -141,3 +164,32 @@ def test_judged_claim_rows_are_what_the_judge_reads_of_judged_claims_only(engine
     )
     assert (row[-2], bytes(row[-1])) == ("v1", b"\x00\x01")
     assert rows[unresolved][-2:] == (None, None)  # no stored form yet
+
+
+@pytest.mark.parametrize(
+    "actors",
+    [
+        [],
+        [""],
+        ["", ""],
+        ["Janet Yellen"],
+        ["Janet Yellen", "Li Qiang"],
+        ['The "Quad"', "Li"],
+        ["São Paulo FC"],
+        ['", "'],
+        ["a,b", "c\\d"],
+        ["]", "["],
+    ],
+)
+def test_actor_lists_read_back_whatever_their_text(actors: list[str]) -> None:
+    """The stored JSON text of an actor list, however written, reads back as json.loads does
+    (plain lists are split without the parser)."""
+    import json
+
+    for text in (
+        json.dumps(actors),
+        json.dumps(actors, ensure_ascii=False),
+        json.dumps(actors, separators=(",", ":")),
+    ):
+        assert store._tuple(text) == tuple(json.loads(text))
+    assert store._tuple(None) == () and store._tuple(actors) == tuple(actors)

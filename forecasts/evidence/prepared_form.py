@@ -19,10 +19,11 @@ from __future__ import annotations
 import hashlib
 import marshal
 import sys
-from dataclasses import fields
+from collections.abc import Callable
+from dataclasses import fields, make_dataclass
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from forecasts.evidence.actors import Actor, Role
 from forecasts.evidence.events import Trigger
@@ -36,6 +37,49 @@ _EXTRA = _DERIVED.index("extra")
 _PLACES = _DERIVED.index("places")
 _REGION = _DERIVED.index("region")
 _ROLES = tuple(f.name for f in fields(Actor)).index("roles")
+
+_T = TypeVar("_T")
+
+
+def _builder(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen, slotted dataclass ``cls`` from all its fields' values in
+    order, the same object as ``cls(*values)``, made about four times faster.
+
+    A frozen dataclass sets each field through ``object.__setattr__`` (its own ``__setattr__``
+    refuses), about 0.1 µs a field: a pass at a million claims makes tens of thousands of
+    claims' facts, prepared claims and actors, and this was a third of reading a claim back.
+    The values go into an unfrozen twin with the same slots instead, which then becomes a
+    ``cls`` (the same memory layout, so Python allows it); the object is frozen from then on.
+    Used only where every field is given (no defaults, no ``__post_init__`` to run).
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    twin = make_dataclass(f"_{cls.__name__}Twin", names, slots=True, eq=False, repr=False)
+
+    def build(*values: Any) -> _T:
+        obj = twin(*values)
+        obj.__class__ = cls
+        return cast(_T, obj)
+
+    return build
+
+
+# The plain constructors when the twin cannot become the class (another Python's rules).
+def _checked(cls: type[_T]) -> Callable[..., _T]:
+    build = _builder(cls)
+    values = [object() for _ in fields(cls)]  # type: ignore[arg-type]
+    try:
+        built, plain = build(*values), cls(*values)
+        same = type(built) is cls and built == plain and hash(built) == hash(plain)
+    except TypeError:
+        same = False
+    return build if same else cls
+
+
+claim_facts: Callable[..., ClaimFacts] = _checked(ClaimFacts)
+_prepared_claim = _checked(PreparedClaim)
+_new_actor = _checked(Actor)
+_new_role = _checked(Role)
+_new_trigger = _checked(Trigger)
 
 
 def _fingerprint() -> str:
@@ -74,10 +118,10 @@ def _actor_tuple(actor: Actor) -> tuple[Any, ...]:
 def _actor(stored: tuple[Any, ...]) -> Actor:
     roles = stored[_ROLES]
     if not roles:  # most actors: stored exactly as the Actor's fields
-        return Actor(*stored)
+        return _new_actor(*stored)
     values = list(stored)
-    values[_ROLES] = tuple([Role(*r) for r in roles])
-    return Actor(*values)
+    values[_ROLES] = tuple([_new_role(*r) for r in roles])
+    return _new_actor(*values)
 
 
 def decode(body: bytes, facts: ClaimFacts) -> PreparedClaim:
@@ -91,7 +135,7 @@ def decode(body: bytes, facts: ClaimFacts) -> PreparedClaim:
     if values[_ACTORS]:
         values[_ACTORS] = tuple([_actor(a) for a in values[_ACTORS]])
     if values[_EXTRA]:
-        values[_EXTRA] = tuple([Trigger(*t) for t in values[_EXTRA]])
+        values[_EXTRA] = tuple([_new_trigger(*t) for t in values[_EXTRA]])
     if values[_PLACES] is None:
         values[_PLACES], values[_REGION] = place_aliases(facts.location)
-    return PreparedClaim(facts, *values)
+    return _prepared_claim(facts, *values)

@@ -7,11 +7,12 @@ change, and an automatic decision (``by="auto"``) never overrides one a user mad
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -141,34 +142,73 @@ def judged_claim_rows(session: Session, ids: Iterable[int]) -> list[tuple[Any, .
     Tuples, not ORM objects: a pass at a million open claims reads tens of thousands of them,
     each at a random place; the JSON and date columns come back as the database stores them
     and are converted here, faster than SQLAlchemy's result processors (a regular expression
-    per SQLite date).
+    per SQLite date). A chunk's rows are converted column by column: each distinct date text
+    and actor list is parsed once, and the rows are rebuilt by ``zip`` (a row at a time, this
+    cost more than SQLite's own reads).
     """
     ids = sorted(set(ids))
     out: list[tuple[Any, ...]] = []
-    lists: dict[str, tuple[Any, ...]] = {}
+    dates = _Parsed(_date)
+    lists = _Parsed(_tuple)
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
     for chunk in chunks(ids):
-        for row in session.connection().execute(_JUDGED_QUERY, {"ids": list(chunk)}).all():
-            values = list(row)
-            if values.pop() not in JUDGED:
-                continue
-            for at in _DATE_AT:
-                if isinstance(values[at], str):
-                    values[at] = date.fromisoformat(values[at])
-            for at in _LIST_AT:
-                values[at] = _list(values[at], lists)
-            out.append(tuple(values))
+        rows: Sequence[Sequence[Any]]
+        if sqlite:
+            # The driver's own cursor in the session's transaction: its plain tuples, without
+            # SQLAlchemy's row objects (a fifth of the read at a million claims).
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(_JUDGED_SQLITE.format(",".join("?" * len(chunk))), list(chunk))
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        else:
+            rows = conn.execute(_JUDGED_QUERY, {"ids": list(chunk)}).all()
+        judged = [row for row in rows if row[-1] in JUDGED]
+        if not judged:
+            continue
+        columns: list[Any] = list(zip(*judged, strict=True))
+        for at in _DATE_AT:
+            columns[at] = map(dates.__getitem__, columns[at])
+        for at in _LIST_AT:
+            if any(value.__class__ is list for value in columns[at]):  # PostgreSQL: parsed
+                columns[at] = [tuple(value or ()) for value in columns[at]]
+            else:
+                columns[at] = map(lists.__getitem__, columns[at])
+        out.extend(zip(*columns[:-1], strict=True))  # the status left out
     return out
 
 
-def _list(value: Any, parsed: dict[str, tuple[Any, ...]]) -> tuple[Any, ...]:
-    """A JSON list column's value as a tuple: SQLite's text parsed once per distinct text
-    (the same actors recur across claims), PostgreSQL's list copied."""
+class _Parsed(dict[Any, Any]):
+    """Raw column values and what they parse to: each distinct value parsed once."""
+
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._parse = parse
+
+    def __missing__(self, value: Any) -> Any:
+        parsed = self[value] = self._parse(value)
+        return parsed
+
+
+def _date(value: Any) -> Any:
+    """SQLite's ISO text as a date; a date (PostgreSQL) or None as it is."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    """A JSON list column's text (SQLite) as a tuple; None as an empty one."""
     if not isinstance(value, str):
         return tuple(value or ())
-    found = parsed.get(value)
-    if found is None:
-        found = parsed[value] = tuple(json.loads(value))
-    return found
+    if value.startswith('["') and value.endswith('"]') and "\\" not in value:
+        # A list of plain strings as json.dumps writes it, the common case, split without
+        # the parser (twice as fast): with no escape in the text every quote delimits a
+        # string, so split at the separators, the parts hold none (two quotes each).
+        parts = value[2:-2].split('", "')
+        if value.count('"') == 2 * len(parts):
+            return tuple(parts)
+    return tuple(json.loads(value))
 
 
 # The columns of a judged claim row after its id; where JSON (lists) and dates come back raw.
@@ -205,6 +245,15 @@ _JUDGED_QUERY = (
     .outerjoin(ClaimPrepared, col(ClaimPrepared.claim_id) == col(Claim.id))
     .where(col(Claim.id).in_(sa.bindparam("ids", expanding=True)))
 )
+
+# The same query as SQLite's text, its id list to be filled with one "?" per id.
+_JUDGED_SQLITE = (
+    str(_JUDGED_QUERY.compile(dialect=sqlite_dialect.dialect()))
+    .replace("{", "{{")
+    .replace("}", "}}")
+    .replace("(__[POSTCOMPILE_ids])", "({})")
+)
+assert _JUDGED_SQLITE.count("({})") == 1 and "?" not in _JUDGED_SQLITE
 
 
 def unchecked_claims(session: Session, limit: int = 1000) -> list[Claim]:
